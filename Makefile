@@ -1,0 +1,47 @@
+# vnplan: `make run` sets everything up and ingests data/raw; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export DAGSTER_HOME ?= $(CURDIR)/dagster_home
+
+# Debian packages that readers need: LibreOffice for .doc, Tesseract for scanned PDF,
+# DejaVu fonts for test PDFs and charts. Installed only where missing (needs root).
+APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
+
+.PHONY: run setup system-deps test ui clean-data
+
+run: setup
+	$(BIN)/vnplan ingest data/raw
+	$(BIN)/vnplan tables
+
+setup: system-deps $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	@missing=""; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-vie"; \
+	{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } || missing="$$missing tesseract-ocr-vie"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null; \
+	  else \
+	    echo "warning: missing Debian packages:$$missing (.doc and scanned PDF will be rejected)"; \
+	  fi; \
+	fi
+
+test: setup
+	$(BIN)/pytest
+
+ui: setup
+	$(BIN)/dagster dev -w workspace.yaml
+
+clean-data:
+	rm -rf data/processed/* dagster_home/history dagster_home/storage dagster_home/schedules dagster_home/logs

@@ -1,0 +1,251 @@
+"""Document metadata (spec §5) from the letterhead, title and signature zones,
+and from a portal's leading key/value block where the file has one."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from parsers.model import DocumentMeta, DocumentTree, Node, Span
+from parsers.structure import DATE_LINE, SUBJECT_LINE, is_upper_heading, vocab as structure_vocab
+from parsers.textutil import clean_value, fold_spaces
+
+VOCAB = Path(__file__).with_name("vocab") / "metadata.json"
+
+# `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số: 134 /KH-UBND`, `Số:      /KH-UBND` (left blank)
+NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>[^\s|]*(?:\s*[/\-]\s*[\wĐđ&.\-/]+)*)", re.I)
+# A number with its digits: `161/KH-UBND`, `3260-KH/ĐĐQH15`, `03/NQ-CP` (not `/KH-UBND`)
+HAS_DIGITS = re.compile(r"^\d")
+# The date line: `Hà Nội, ngày 31 tháng 5 năm 2023`
+DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})", re.I)
+# A numeric date in a metadata block: `Ngày ban hành 31/05/2023`
+NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+# A signer's name: two to five capitalised words, `Vũ Thu Hà`, `Nguyễn Hòa Bình`
+NAME = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    return json.loads(VOCAB.read_text(encoding="utf-8"))
+
+
+def extract_metadata(tree: DocumentTree) -> DocumentMeta:
+    blocks = tree.raw.blocks
+    zone_nodes = lambda *zs: [n for n in tree.nodes if n.zone in zs]  # noqa: E731
+    meta_block = _metadata_block(zone_nodes("metadata"))
+    head = zone_nodes("letterhead")
+    title_nodes = zone_nodes("title")
+    spans: list[tuple[str, Span]] = []
+
+    number, number_span = _doc_number(head, blocks)
+    if number_span:
+        spans.append(("doc_number", number_span))
+    if number is None and "doc_number" in meta_block and not number_span:
+        number = _norm_number(meta_block["doc_number"])
+
+    issue_date, place = _date_and_place(head, blocks)
+    if issue_date is None and "issue_date" in meta_block and not head:
+        m = NUMERIC_DATE.search(meta_block["issue_date"])
+        issue_date = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+
+    doc_type, title = _type_and_title(title_nodes, head, number)
+    if doc_type is None and meta_block.get("doc_type"):
+        doc_type = meta_block["doc_type"]
+    issuer = _issuer(head, blocks) or meta_block.get("issuer")
+    signer = meta_block.get("signer") or _signer([n for n in tree.nodes if n.zone == "signature"], blocks)
+    return DocumentMeta(doc_number=number, doc_type=doc_type, issuer=issuer,
+                        issue_date=issue_date, place=place, signer=signer, title=title,
+                        spans=tuple(spans))
+
+
+def _metadata_block(nodes: list[Node]) -> dict[str, str]:
+    keys = structure_vocab()["metadata_keys"]
+    out: dict[str, str] = {}
+    for n in nodes:
+        for key, field in keys.items():
+            if field and n.text.startswith(key + " ") and field not in out:
+                out[field] = n.text[len(key):].strip(" :")
+    return out
+
+
+def _texts(nodes: list[Node], blocks) -> list[tuple[str, Node]]:
+    """Letterhead texts, a row's cells one by one."""
+    out = []
+    for n in nodes:
+        b = blocks[n.block]
+        for cell in (b.cells if b.is_row else (b.text,)):
+            for line in cell.split("\n"):
+                if line.strip():
+                    out.append((fold_spaces(line), n))
+    return out
+
+
+def _norm_number(text: str) -> str | None:
+    text = re.sub(r"\s*([/\-])\s*", r"\1", fold_spaces(text)).strip(" .;,")
+    return text if HAS_DIGITS.match(text) else None
+
+
+def _doc_number(head: list[Node], blocks) -> tuple[str | None, Span | None]:
+    for text, node in _texts(head, blocks):
+        m = NUMBER.match(text)
+        if m and "/" in text or (m and "-" in text):
+            return _norm_number(m.group("num")), Span(block=node.block)
+    return None, None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _date_and_place(head: list[Node], blocks) -> tuple[date | None, str | None]:
+    for text, _ in _texts(head, blocks):
+        if not DATE_LINE.search(text):
+            continue
+        m = DATE_PARTS.search(text)
+        if not m:
+            continue
+        place = clean_value(m.group("place"))
+        if place and (place.startswith("Số") or len(place) > 40):
+            place = None
+        if m.group("d") and m.group("m"):
+            return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), place
+        return None, place
+    return None, None
+
+
+def _type_and_title(title_nodes: list[Node], head: list[Node], number: str | None):
+    types = vocab()["doc_types"]
+    doc_type = None
+    parts: list[str] = []
+    for i, n in enumerate(title_nodes):
+        text = n.text
+        if i == 0:
+            for word, name in types.items():
+                if text.startswith(word):
+                    doc_type = name
+                    text = text[len(word):].strip(" :")
+                    break
+        if text:
+            parts.append(text)
+    title = _sentence_case(" ".join(parts)) if parts else None
+    if doc_type is None:
+        for text in (n.text for n in head):
+            m = SUBJECT_LINE.match(text)
+            if m:
+                idx = head.index(next(h for h in head if h.text == text))
+                tail = [h.text for h in head[idx + 1:] if h.text[:1].islower()]
+                title = clean_value(" ".join([text[m.end():].strip(" :")] + tail))
+                doc_type = "Công văn"
+                break
+    if doc_type is None and number:
+        doc_type = _type_from_number(number)
+    if title:
+        title = title[:1].upper() + title[1:]
+    return doc_type, clean_value(title)
+
+
+def _type_from_number(number: str) -> str:
+    """`134/KH-UBND` → Kế hoạch; `7432/UBND-XD` (no type code) → Công văn."""
+    codes = vocab()["number_type_codes"]
+    for token in re.split(r"[/\-]", number)[1:]:
+        if token in codes:
+            return codes[token]
+    return "Công văn"
+
+
+def _sentence_case(text: str) -> str:
+    """`THỰC HIỆN CÁC SÁNG KIẾN ...` → `Thực hiện các sáng kiến ...` (a mixed-case title stays)."""
+    text = fold_spaces(text)
+    if not is_upper_heading(text):
+        return text
+    words = text.split(" ")
+    out = []
+    for w in words:
+        if re.search(r"\d|/", w) or (len(w) <= 5 and w.isupper() and w.isalpha() and w in ("UNESCO", "NDC", "UBND", "HĐND")):
+            out.append(w)
+        else:
+            out.append(w.lower())
+    s = " ".join(out)
+    return s[:1].upper() + s[1:]
+
+
+def _left_column(head: list[Node], blocks) -> list[str]:
+    motto = vocab()["motto"]
+    lines: list[str] = []
+    for n in head:
+        b = blocks[n.block]
+        cell = b.cells[0] if b.is_row and b.cells else b.text
+        for line in cell.split("\n"):
+            line = fold_spaces(line.replace("*", "")).strip(" -_")
+            line = re.split(r"\s-{3,}", line)[0].strip()
+            if not line:
+                continue
+            if any(line.startswith(m) for m in motto) or re.match(r"^Số\b", line) or DATE_LINE.search(line) \
+                    or SUBJECT_LINE.match(line):
+                if any(line.startswith(m) for m in motto) and not b.is_row:
+                    if lines:
+                        return lines
+                    continue
+                if lines:
+                    return lines
+                continue
+            if not is_upper_heading(line):
+                continue
+            lines.append(line)
+    return lines
+
+
+def _issuer(head: list[Node], blocks) -> str | None:
+    lines = [ln for ln in _left_column(head, blocks) if not ln.startswith(("ĐẢNG CỘNG SẢN",))]
+    if not lines:
+        return None
+    units = tuple(u + " " for u in vocab()["admin_units"])
+    last = lines[-1]
+    if last.startswith(units) and len(lines) >= 2:
+        name = f"{lines[-2]} {last}"
+    elif len(lines) >= 2 and re.search(r"\b(?:TỈNH|THÀNH PHỐ)\s+\S", lines[-2]) and not re.search(
+            r"\b(?:TỈNH|THÀNH PHỐ)\s+\S", last):
+        province = re.search(r"\b((?:TỈNH|THÀNH PHỐ)\s+.+)$", lines[-2]).group(1)
+        name = f"{last} {province}"
+    else:
+        name = last
+    return _title_case(name)
+
+
+def _title_case(name: str) -> str:
+    """`ỦY BAN NHÂN DÂN TỈNH LÀO CAI` → `Ủy ban nhân dân tỉnh Lào Cai`."""
+    if not is_upper_heading(name):
+        return name
+    units = {u.lower() for u in vocab()["admin_units"] for u in u.split()}
+    words = name.lower().split()
+    out = []
+    after_unit = False
+    for i, w in enumerate(words):
+        if i == 0 or (after_unit and w not in units) or re.search(r"\d", w):
+            out.append(w if re.search(r"\d", w) else w[:1].upper() + w[1:])
+        else:
+            out.append(w)
+        if w in units:
+            after_unit = True
+    return " ".join(out).replace("Uỷ", "Ủy")
+
+
+def _signer(nodes: list[Node], blocks) -> str | None:
+    candidates: list[str] = []
+    for n in nodes:
+        b = blocks[n.block]
+        cells = b.cells if b.is_row else (b.text,)
+        for cell in cells:
+            if cell.strip().startswith("Nơi nhận"):
+                continue
+            for line in cell.split("\n"):
+                line = line.strip().strip("*").strip()
+                m = NAME.search(line)
+                if m and not is_upper_heading(m.group(1)) and len(line.split()) <= 12:
+                    candidates.append(fold_spaces(m.group(1)))
+    return candidates[-1] if candidates else None

@@ -1,0 +1,172 @@
+"""Table tasks: the data rows of a task table (spec §1, shape `table`).
+
+A table is a task table when its header has a responsibility column
+(`Cơ quan chủ trì`, `Sở, ngành chủ trì tham mưu`, `Đơn vị thực hiện`, ...)
+and its task column is not a target (`Chỉ tiêu`). Group rows (`I`, `II`, a
+heading spanning the row) are sections, not tasks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.fields import labels, to_mentions
+from extractors.timing import normalise_timing
+from parsers.model import Block, DocumentTree, Node, Span, TaskRecord, Timing
+from parsers.textutil import clean_value, fold_spaces
+
+# The number cell of a data row: `1`, `3.`, `11.2`
+ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+# A group row's number: `I`, `II.`, `**I.**` (emphasis is stripped by the readers)
+GROUP_NUMBER = re.compile(r"^[IVXL]{1,5}\.?$|^[A-H]\.?$")
+
+
+@dataclass(frozen=True)
+class Columns:
+    number: int | None
+    content: int
+    owner: int
+    partners: int | None
+    timing: int | None
+    deliverable: int | None
+    header_rows: int
+
+
+def _norm(text: str) -> str:
+    return fold_spaces(text).casefold()
+
+
+def _find(header: tuple[str, ...], names: list[str], taken: set[int]) -> int | None:
+    """The first column whose header starts with or equals one of `names` (longest first)."""
+    for name in sorted(names, key=len, reverse=True):
+        n = _norm(name)
+        for i, cell in enumerate(header):
+            if i not in taken and (_norm(cell) == n or _norm(cell).startswith(n)):
+                return i
+    for name in sorted(names, key=len, reverse=True):
+        n = _norm(name)
+        for i, cell in enumerate(header):
+            if i not in taken and n in _norm(cell) and len(n) > 5:
+                return i
+    return None
+
+
+def detect_columns(rows: list[Block]) -> Columns | None:
+    """The column roles of a task table, or None when it is not one."""
+    vocab = labels()["table"]
+    for h, header in enumerate(rows[:3]):
+        cells = header.cells
+        if not any("chủ trì" in _norm(c) or "thực hiện" in _norm(c) or "phụ trách" in _norm(c)
+                   for c in cells):
+            continue
+        taken: set[int] = set()
+        number = _find(cells, vocab["number"], taken)
+        if number is not None:
+            taken.add(number)
+        partners = _find(cells, vocab["partners"], taken)
+        if partners is not None:
+            taken.add(partners)
+        owner = _find(cells, vocab["owner"], taken)
+        if owner is None:
+            continue
+        if any(w in _norm(cells[owner]) for w in vocab["not_task_owner"]):
+            return None
+        taken.add(owner)
+        timing = _find(cells, vocab["timing"], taken)
+        if timing is not None:
+            taken.add(timing)
+        deliverable = _find(cells, vocab["deliverable"], taken)
+        if deliverable is not None:
+            taken.add(deliverable)
+        content = _find(cells, vocab["content"], taken)
+        if content is None:
+            rest = [i for i in range(len(cells)) if i not in taken]
+            if not rest:
+                continue
+            content = rest[0]
+        if any(_norm(cells[content]).startswith(_norm(w)) for w in vocab["not_task_content"]):
+            return None
+        return Columns(number, content, owner, partners, timing, deliverable, h + 1)
+    return None
+
+
+def table_tasks(tree: DocumentTree, ref: date | None) -> list[TaskRecord]:
+    tables: dict[int, list[Node]] = {}
+    for node in tree.nodes:
+        block = tree.raw.blocks[node.block]
+        if block.is_row and block.table is not None and node.zone in ("body", "appendix"):
+            tables.setdefault(block.table, []).append(node)
+    out: list[TaskRecord] = []
+    for nodes in tables.values():
+        out.extend(_rows_to_tasks(tree, nodes, ref))
+    return out
+
+
+def _cell(block: Block, i: int | None) -> str | None:
+    if i is None or i >= len(block.cells):
+        return None
+    return clean_value(block.cells[i])
+
+
+def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None) -> list[TaskRecord]:
+    blocks = [tree.raw.blocks[n.block] for n in nodes]
+    cols = detect_columns(blocks)
+    if cols is None:
+        return []
+    parent = tree.nodes[nodes[0].parent] if nodes[0].parent is not None else None
+    base = _table_section(tree, parent)
+    out: list[TaskRecord] = []
+    ordinal = 0
+    for node, block in zip(nodes[cols.header_rows:], blocks[cols.header_rows:]):
+        number = _cell(block, cols.number) or ""
+        content = _cell(block, cols.content)
+        owner = _cell(block, cols.owner)
+        if _is_header_repeat(block, blocks[cols.header_rows - 1]) or not content:
+            continue
+        if GROUP_NUMBER.match(number) or (not owner and not number and _is_group(block, cols)):
+            continue
+        if not owner and not number and out:
+            # a continuation row: the task's text runs on in a second row
+            prev = out[-1]
+            out[-1] = TaskRecord(**{**prev.__dict__, "content": f"{prev.content} {content}"})
+            continue
+        if not owner:
+            continue
+        ordinal += 1
+        label = number.rstrip(".") if ROW_NUMBER.match(number) else str(ordinal)
+        timing_text = _cell(block, cols.timing)
+        timing = normalise_timing(timing_text, ref) if timing_text else Timing(None, None)
+        if timing_text:
+            timing = Timing(timing.raw, timing.kind, timing.start, timing.end,
+                            Span(block=block.index))
+        partners = _cell(block, cols.partners)
+        out.append(TaskRecord(
+            section=f"{base}.{label}" if base else label, source_kind="table", title=None,
+            content=content,
+            owners=to_mentions(owner, "owner", block.index),
+            partners=to_mentions(partners, "partner", block.index) if partners else (),
+            timing=timing, deliverable=_cell(block, cols.deliverable),
+            span=Span(block=block.index)))
+    return out
+
+
+def _is_header_repeat(block: Block, header: Block) -> bool:
+    return block.cells == header.cells
+
+
+def _is_group(block: Block, cols: Columns) -> bool:
+    others = [c for i, c in enumerate(block.cells) if i not in (cols.number, cols.content)]
+    return not any(clean_value(c) for c in others)
+
+
+def _table_section(tree: DocumentTree, parent: Node | None) -> str:
+    """`PL` / `PLII` for an appendix table, else the enclosing item's path."""
+    while parent is not None:
+        if parent.marker and parent.marker.style == "appendix":
+            return parent.marker.label
+        if parent.marker and parent.marker.style not in ("dash", "plus"):
+            return parent.path
+        parent = tree.nodes[parent.parent] if parent.parent is not None else None
+    return ""
+

@@ -1,0 +1,176 @@
+"""From positioned PDF lines (text layer or OCR) to blocks: furniture, indentation, reflow.
+
+`drop_furniture(pages, heights)` removes running headers/footers and page
+numbers; `build_blocks(pages, heights)` turns the remaining lines into
+paragraphs (indentation measured from the page's left margin and handed to
+`parsers.reflow` as leading spaces) and the tables into rows, continuing a
+table across a page break. Coordinates are PDF points, origin top left.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+from parsers.model import Block
+from parsers.reflow import reflow
+
+# A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
+PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—)\]]?$")
+# Columns kept apart inside one line: `Số: /UBND-XD      Lào Cai, ngày tháng 7 năm 2026`
+COLUMN_SPLIT = re.compile(r" {6,}")
+# Runs of white space folded to one: `Số: /UBND-XD      Lào Cai`
+SPACES = re.compile(r"\s+")
+# Numbers that change from page to page in a running header: `Trang 2/5`
+DIGITS = re.compile(r"\d+")
+
+EDGE_ZONE = 0.12          # top/bottom share of the page where furniture lives
+EDGE_LINES = 2            # furniture candidates: this many lines at each end of a page
+REPEAT_SHARE = 0.5        # a header/footer repeats on at least this share of pages
+LETTERHEAD_ZONE = 0.35    # top share of page 1 where a two-column line is a letterhead row
+BLANK_GAP = 1.7           # a step down of this many line pitches ends a paragraph
+MIN_BODY_CHARS = 30
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    page: int             # 1-based
+
+
+@dataclass(frozen=True)
+class Rows:
+    rows: list[tuple[str, ...]]
+    n_cols: int
+    top: float
+    page: int
+
+
+def _key(text: str) -> str:
+    return DIGITS.sub("#", SPACES.sub(" ", text).strip().lower())
+
+
+def drop_furniture(pages: list[list[Line | Rows]], heights: list[float]) -> tuple[list[list[Line | Rows]], int]:
+    """Remove repeated headers/footers and lone page numbers; return pages and the count dropped."""
+    candidates: list[set[int]] = []
+    for items, height in zip(pages, heights):
+        lines = sorted((k for k, it in enumerate(items) if isinstance(it, Line)), key=lambda k: items[k].top)
+        ends = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
+        candidates.append({k for k in ends if items[k].top < EDGE_ZONE * height
+                           or items[k].bottom > (1 - EDGE_ZONE) * height})
+    with_text = sum(1 for items in pages if any(isinstance(it, Line) for it in items))
+    counts: Counter[str] = Counter()
+    for items, cand in zip(pages, candidates):
+        counts.update({_key(items[k].text) for k in cand})
+    repeated = {k for k, c in counts.items()
+                if with_text >= 2 and c >= 2 and c >= REPEAT_SHARE * with_text}
+    out, dropped = [], 0
+    for items, cand in zip(pages, candidates):
+        doomed = {k for k in cand if PAGE_NUMBER.match(items[k].text.strip())
+                  or _key(items[k].text) in repeated}
+        dropped += len(doomed)
+        out.append([it for k, it in enumerate(items) if k not in doomed])
+    return out, dropped
+
+
+def _page_metrics(lines: list[Line]) -> tuple[float, float]:
+    """(left margin, average character advance) of a page's lines."""
+    body = [ln for ln in lines if len(ln.text) >= MIN_BODY_CHARS] or lines
+    advance = median((ln.x1 - ln.x0) / max(len(ln.text), 1) for ln in body) or 5.0
+    xs = Counter(round(ln.x0 / 2) * 2 for ln in body)
+    margin = xs.most_common(1)[0][0] if xs else min(ln.x0 for ln in lines)
+    return float(margin), max(advance, 1.0)
+
+
+def _pitch(lines: list[Line]) -> float:
+    """The usual distance from one line's top to the next one's on a page."""
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top > 1]
+    return median(steps) if steps else max(median(ln.bottom - ln.top for ln in lines), 1.0)
+
+
+def _to_strings(lines: list[Line]) -> list[str]:
+    """Lines as text with indentation in leading spaces, and blank lines at wide vertical gaps."""
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, []).append(ln)
+    metrics = {p: _page_metrics(ls) for p, ls in by_page.items()}
+    pitches = {p: _pitch(ls) for p, ls in by_page.items()}
+    out: list[str] = []
+    prev: Line | None = None
+    for ln in lines:
+        margin, advance = metrics[ln.page]
+        if prev is not None and prev.page == ln.page and ln.top - prev.top > BLANK_GAP * pitches[ln.page]:
+            out.append("")
+        indent = max(0, round((ln.x0 - margin) / advance))
+        out.append(" " * indent + ln.text)
+        prev = ln
+    return out
+
+
+def build_blocks(pages: list[list[Line | Rows]], heights: list[float]) -> list[Block]:
+    """Paragraph and row blocks of a whole document, in reading order."""
+    blocks: list[Block] = []
+    run: list[Line] = []
+    tables = 0
+    current: tuple[int, int, int, tuple[str, ...]] | None = None   # table, n_cols, next row, header
+
+    def flush() -> None:
+        if not run:
+            return
+        strings = _to_strings(run)
+        # map string positions back to lines (blank strings map to nothing)
+        owners = []
+        k = 0
+        for s in strings:
+            owners.append(run[k] if s else None)
+            k += 1 if s else 0
+        for text, idx in reflow(strings):
+            first = owners[idx[0]]
+            cells = _letterhead_cells(first, text, heights) if len(idx) == 1 else None
+            if cells:
+                blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
+                                    cells=cells, page=first.page))
+            else:
+                blocks.append(Block(index=len(blocks), kind="paragraph",
+                                    text=SPACES.sub(" ", text).strip(), page=first.page))
+        run.clear()
+
+    for items in pages:
+        first_on_page = True
+        for it in items:
+            if isinstance(it, Line):
+                run.append(it)
+                first_on_page = False
+                continue
+            flush()
+            rows = list(it.rows)
+            goes_on = (first_on_page and current is not None and blocks and blocks[-1].is_row
+                       and blocks[-1].table == current[0] and current[1] == it.n_cols)
+            if goes_on:
+                table, _, row, header = current
+                if rows and rows[0] == header:
+                    rows = rows[1:]          # the header row repeated on the new page
+            else:
+                table, row, header = tables, 0, rows[0] if rows else ()
+                tables += 1
+            for cells in rows:
+                blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
+                                    cells=cells, table=table, row=row, page=it.page))
+                row += 1
+            current = (table, it.n_cols, row, header)
+            first_on_page = False
+    flush()
+    return blocks
+
+
+def _letterhead_cells(line: Line | None, text: str, heights: list[float]) -> tuple[str, ...] | None:
+    """Cells of a two-column letterhead line at the top of page 1, else None."""
+    if line is None or line.page != 1 or line.top > LETTERHEAD_ZONE * heights[0]:
+        return None
+    parts = [SPACES.sub(" ", p).strip() for p in COLUMN_SPLIT.split(text.strip()) if p.strip()]
+    return tuple(parts) if len(parts) == 2 else None

@@ -1,0 +1,28 @@
+"""Pick the reader for a file by its content (magic bytes) first, its extension second."""
+from __future__ import annotations
+
+from parsers.detect import detect_bytes
+from parsers.model import ParseError, RawDocument
+from parsers.text_reader import read_text
+
+
+def read_document(path: str, data: bytes) -> RawDocument:
+    """The blocks of the file at `path` (whose bytes are `data`). Raises ParseError."""
+    if not data.strip():
+        raise ParseError("file is empty", path=path, reason="empty")
+    fmt = detect_bytes(data[:4096], path)
+    if fmt in ("txt", "md"):
+        return read_text(path, data=data)
+    if fmt == "docx":
+        from parsers.docx_reader import read_docx
+        return read_docx(path)
+    if fmt in ("doc", "rtf"):
+        from parsers.doc_reader import read_doc
+        return read_doc(path)
+    if fmt == "pdf":
+        from parsers.pdf_reader import read_pdf
+        return read_pdf(path)
+    if fmt == "html":
+        from parsers.html_reader import read_html
+        return read_html(path)
+    raise ParseError(f"no reader for format {fmt}", path=path, reason="unsupported_format")

@@ -1,0 +1,204 @@
+"""Rejoin hard-wrapped lines (text copied out of a PDF, OCR output) into paragraphs.
+
+`reflow(lines)` returns each paragraph's text and the 0-based indices of the
+source lines it was made from. Guarantees:
+- every non-blank line is in exactly one paragraph, in order; blank lines
+  end a paragraph and belong to none;
+- a line that starts a numbered or bulleted item (`1.`, `1.1.`, `a)`, `đ)`,
+  `-`, `+`, `I.`, `Điều 1.`, `PHỤ LỤC`, as `parsers.markers` reads them)
+  always starts a paragraph;
+- an all-capitals heading line is never joined with body text;
+- a line that ends a sentence (`.`, `:`, `;`, `!`, `?`) ends its paragraph,
+  except where indentation proves otherwise (after `.` or `;`, the next line
+  sits at the left margin under a full-width line, in a text whose
+  paragraphs have first-line indents); `./.` always ends one;
+- letterhead lines stand alone: `V/v ...`, `Kính gửi:`, `Số: ...`,
+  `Nơi nhận:` start a paragraph; the motto `Độc lập - Tự do - Hạnh phúc`,
+  the place-and-date line and the number line end one;
+- a line laid out in columns (a run of 4+ spaces inside it, as in a
+  letterhead `ỦY BAN NHÂN DÂN      CỘNG HÒA ...`) stands alone;
+- leading white space is read as indentation, then dropped; the text of a
+  paragraph is its lines joined with one space (a word broken after a hyphen,
+  `NĐ-` + `CP`, is joined without one).
+
+A wrap is recognised when the line ends without terminal punctuation and the
+next one starts in lower case, or continues a full-width line, or sits at the
+left margin of an indented text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.markers import find_marker
+
+# Punctuation that ends a sentence or a lead-in: `... như sau:`, `- Như trên;`, `... quy định./.`
+TERMINAL = re.compile(r"[.:;!?…](?:[\"”’»)\]]*)$")
+# The end mark of a document's body: `... theo quy định./.`
+END_MARK = re.compile(r"\./\.$")
+# Letterhead and closing lines that always start a paragraph: `V/v triển khai ...`, `Kính gửi:`,
+# `Số: 134 /KH-UBND`, `Nơi nhận:`, `Độc lập - Tự do - Hạnh phúc`, `Lào Cai, ngày 26 tháng 3 năm 2026`
+STANDALONE_START = re.compile(
+    r"^(?:V/v\b|Kính\s+gửi\b|Số\s*:|Nơi\s+nhận\b|Độc\s+lập\s*-\s*Tự\s+do"
+    r"|[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}\s*,\s+ngày\b.{0,20}\btháng\b)")
+# Letterhead lines that a paragraph never goes on after: the motto, the place and date, the number
+STANDALONE_END = re.compile(
+    r"^(?:Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|Số\s*:\s*\S*\s*/\S+$"
+    r"|[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}\s*,\s+ngày\b.{0,20}\btháng\b.{0,10}\bnăm\s+\d{4}\s*$)")
+# A letter item written with a slash, which `parsers.markers` does not read: `a/. Tên Công ty:`
+SLASH_LETTER = re.compile(r"^[a-zđ]\s*/\s*[.)]?\s+\S")
+# A word broken at a hyphen inside it: `Nghị định số 217/2025/NĐ-` + `CP ngày 05/8/2025`
+BROKEN_HYPHEN = re.compile(r"(?<=\S)-$")
+# Columns laid side by side: `Số: 134 /KH-UBND                   Lào Cai, ngày 26 tháng 3 năm 2026`
+COLUMN_GAP = re.compile(r"\S {4,}\S")
+# The first letter of a line, after opening punctuation or a wrapped dash:
+# `(chi tiết ...`, `“điểm nghẽn” ...`, `- xã hội` (of `kinh tế - xã hội`)
+FIRST_LETTER = re.compile(r"^[\s\"“‘'(\[«\-–]*([^\W\d_])")
+# A line opening with a digit that is not a list number: `1074/QĐ-BXD ngày ...`, `01 tháng 7 năm 2028`
+LEADING_DIGIT = re.compile(r"^\d")
+# An appendix marker as it appears inside a sentence: `... tại` + `Phụ lục II kèm theo ...`
+TITLE_CASE_APPENDIX = re.compile(r"^Phụ lục\b")
+
+TAB_WIDTH = 4
+# A line is "full width" when its right edge reaches this share of the text width.
+FULL_LINE_SHARE = 0.75
+# Indentation is informative when both margin lines and indented lines are common.
+MIN_MARGIN_SHARE = 0.2
+MIN_INDENTED_SHARE = 0.08
+INDENT_STEP = 3          # columns of extra indent that mark a first line
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    text: str            # stripped
+    indent: int          # leading columns
+
+    @property
+    def right(self) -> int:
+        return self.indent + len(self.text)
+
+
+def reflow(lines: list[str]) -> list[tuple[str, list[int]]]:
+    """Paragraphs of `lines`: (text, [indices of the source lines])."""
+    parsed = [_Line(i, ln.strip(), _indent(ln)) for i, ln in enumerate(lines)]
+    body = [ln for ln in parsed if ln.text]
+    if not body:
+        return []
+    layout = _Layout.of(body)
+    paragraphs: list[tuple[list[str], list[int]]] = []
+    prev: _Line | None = None
+    for line in parsed:
+        if not line.text:
+            prev = None
+            continue
+        if prev is not None and layout.joins(prev, line):
+            texts, idx = paragraphs[-1]
+            texts.append(line.text)
+            idx.append(line.index)
+        else:
+            paragraphs.append(([line.text], [line.index]))
+        prev = line
+    return [(_join(texts), idx) for texts, idx in paragraphs]
+
+
+def _indent(line: str) -> int:
+    n = 0
+    for c in line:
+        if c == " " or c == "\u00a0":
+            n += 1
+        elif c == "\t":
+            n += TAB_WIDTH
+        else:
+            break
+    return n
+
+
+def _join(texts: list[str]) -> str:
+    out = texts[0]
+    for t in texts[1:]:
+        if BROKEN_HYPHEN.search(out) and t[:1].isalnum():
+            out += t
+        else:
+            out += " " + t
+    return out
+
+
+def is_heading(text: str) -> bool:
+    """All capitals (after any numbering): `II. NỘI DUNG`, `KẾ HOẠCH`, `TỈNH LÀO CAI`."""
+    _, rest = find_marker(text)
+    letters = [c for c in rest if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters)
+
+
+def starts_item(prev: str | None, text: str) -> bool:
+    """True when `text` opens a numbered/bulleted item (so it cannot continue `prev`)."""
+    marker, rest = find_marker(text)
+    if marker is None:
+        return bool(SLASH_LETTER.match(text))
+    open_prev = prev is not None and not TERMINAL.search(prev)
+    if marker.style == "dash" and open_prev:
+        # `kinh tế` + `- xã hội`: a hyphen that was wrapped, not a bullet
+        m = FIRST_LETTER.match(rest)
+        if m and m.group(1).islower():
+            return False
+    if marker.style == "appendix" and open_prev and TITLE_CASE_APPENDIX.match(text):
+        return False
+    return True
+
+
+def _starts_lower(text: str) -> bool:
+    m = FIRST_LETTER.match(text)
+    return bool(m) and m.group(1).islower() and m.start(1) <= 3
+
+
+@dataclass(frozen=True)
+class _Layout:
+    width: int           # right edge of a full line
+    margin: int          # left margin (columns)
+    indented: bool       # whether indentation tells paragraphs apart
+
+    @classmethod
+    def of(cls, body: list[_Line]) -> "_Layout":
+        plain = [ln for ln in body if not COLUMN_GAP.search(ln.text)] or body
+        rights = sorted(ln.right for ln in plain)
+        width = max(rights[min(len(rights) - 1, int(len(rights) * 0.9))], 20)
+        margin = min(ln.indent for ln in plain)
+        at_margin = sum(ln.indent <= margin + 1 for ln in plain)
+        indented = sum(ln.indent >= margin + INDENT_STEP for ln in plain)
+        informative = (len(plain) >= 4 and at_margin >= MIN_MARGIN_SHARE * len(plain)
+                       and indented >= MIN_INDENTED_SHARE * len(plain))
+        return cls(width, margin, informative)
+
+    def full(self, line: _Line) -> bool:
+        return line.right >= FULL_LINE_SHARE * self.width
+
+    def new_by_indent(self, prev: _Line, line: _Line) -> bool:
+        """`line` is indented like a first line (or a centred line), not a wrap back to the margin."""
+        return line.indent >= self.margin + INDENT_STEP
+
+    def joins(self, prev: _Line, line: _Line) -> bool:
+        """Whether `line` continues the paragraph that `prev` (the line above it) is in."""
+        if COLUMN_GAP.search(prev.text) or COLUMN_GAP.search(line.text):
+            return False
+        if starts_item(prev.text, line.text):
+            return False
+        if STANDALONE_START.match(line.text) or STANDALONE_END.match(prev.text):
+            return False
+        if is_heading(prev.text) != is_heading(line.text):
+            return False
+        if TERMINAL.search(prev.text):
+            # a sentence ends; only indentation can show the paragraph goes on
+            return (self.indented and prev.text[-1:] in ".;" and not END_MARK.search(prev.text)
+                    and self.full(prev)
+                    and not self.new_by_indent(prev, line) and line.indent <= self.margin + 1)
+        if BROKEN_HYPHEN.search(prev.text) and line.text[:1].isalnum():
+            return True
+        if self.indented:
+            if self.new_by_indent(prev, line):
+                # centred titles wrap onto another indented line that goes on in lower case
+                return _starts_lower(line.text)
+            return True
+        if _starts_lower(line.text) or LEADING_DIGIT.match(line.text):
+            return True
+        return self.full(prev)

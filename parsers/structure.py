@@ -1,0 +1,231 @@
+"""Build the section tree of a document from its blocks.
+
+Guarantees of `build_tree(raw)`:
+- every block belongs to exactly one node (`Node.block`), in block order;
+- each node has a zone: `metadata` (a portal's leading key/value block),
+  `letterhead`, `title`, `addressee`, `body`, `signature` (signature and
+  recipients) or `appendix` (what follows the signature: an attached
+  programme or a PHỤ LỤC);
+- numbered and bulleted items nest by the rank of their marker style
+  (`parsers.markers.RANKS`); unnumbered paragraphs and table rows are leaves
+  under the nearest open item;
+- paths follow spec §2: `II.1.1.1` for `1.1` under `1.` under `II.`, `-k`
+  for the k-th bullet and `¶k` for the k-th paragraph under an item, `PL`
+  or `PLII` for an appendix.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from parsers.markers import find_marker, rank
+from parsers.model import Block, DocumentTree, Marker, Node, RawDocument
+
+VOCAB = Path(__file__).with_name("vocab") / "structure.json"
+
+# The date line of a letterhead: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Lào Cai, ngày   tháng 4 năm 2026`
+DATE_LINE = re.compile(r"\bngày\s+[\d\s]{0,3}\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}", re.I)
+# The number line: `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số:   /KH-UBND`
+NUMBER_LINE = re.compile(r"^Số\s*:?\s*[\w\s]*[/\-]", re.I)
+# The subject line of a Công văn: `V/v triển khai Công điện số 131`
+SUBJECT_LINE = re.compile(r"^V/v\b", re.I)
+# Lines that open a document body, never a title: `Căn cứ Luật ...`, `Thực hiện Chỉ thị số 13/CT-TTg ..., Bộ ...:`
+BODY_OPENERS = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị|Ngày \d)", re.I)
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    return json.loads(VOCAB.read_text(encoding="utf-8"))
+
+
+def is_upper_heading(text: str) -> bool:
+    """`II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` (most letters upper-case)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _starts_with_any(text: str, words: list[str]) -> bool:
+    return any(text.startswith(w) for w in words)
+
+
+def doc_title_index(blocks: tuple[Block, ...]) -> int | None:
+    """The block that names the document type (`KẾ HOẠCH`, `NGHỊ QUYẾT`) near the top."""
+    titles = vocab()["doc_type_titles"]
+    for b in blocks[:80]:
+        if b.is_row:
+            continue
+        text = b.text.strip()
+        for t in titles:
+            if text == t or (text.startswith(t + " ") and is_upper_heading(t) and (
+                    is_upper_heading(text) or b.bold or b.heading or len(text) < 200)
+                    and not NUMBER_LINE.match(text)):
+                if text != t and not (is_upper_heading(text[len(t):]) or text[len(t):].strip()[:1].isupper()):
+                    continue
+                return b.index
+    return None
+
+
+def is_signature_start(block: Block) -> bool:
+    v = vocab()
+    texts = block.cells if block.is_row else (block.text,)
+    for t in texts:
+        t = t.strip()
+        if t.startswith("Nơi nhận"):
+            return True
+        if len(t) < 160 and _starts_with_any(t, v["signature_starts"]) and (
+                is_upper_heading(t[:40]) or t.startswith(("(", "["))):
+            return True
+    return False
+
+
+def _is_attachment_start(block: Block) -> bool:
+    marker, _ = find_marker(block.text)
+    if marker and marker.style in ("appendix", "roman", "upper"):
+        return True
+    text = block.text.strip()
+    return (is_upper_heading(text) and len(text.split()) >= 2
+            and _starts_with_any(text, vocab()["attachment_titles"])
+            and not _starts_with_any(text, vocab()["signature_titles"]))
+
+
+def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
+    n = len(blocks)
+    zones = ["body"] * n
+    title = doc_title_index(blocks)
+    head_end = -1      # last block of letterhead/title/addressee
+    if title is not None:
+        for i in range(title):
+            zones[i] = "letterhead"
+        zones[title] = "title"
+        head_end = title
+        for j in range(title + 1, min(n, title + 6)):
+            b = blocks[j]
+            text = b.text.strip()
+            if b.is_row or BODY_OPENERS.match(text) or find_marker(text)[0] or text.endswith(":"):
+                break
+            prev = blocks[j - 1].text.strip()
+            looks_title = (is_upper_heading(text) or b.bold or text[:1].islower()
+                           or text.startswith("(") or j == title + 1)
+            if j > title + 1 and prev.endswith((".", ":")):
+                looks_title = text.startswith("(")
+            if not looks_title or len(text) > 400:
+                break
+            zones[j] = "title"
+            head_end = j
+    else:
+        for i, b in enumerate(blocks[:30]):
+            if DATE_LINE.search(b.text) or NUMBER_LINE.match(b.text.strip()) or SUBJECT_LINE.match(b.text.strip()):
+                head_end = i
+        if head_end >= 0:
+            for i in range(head_end + 1):
+                zones[i] = "letterhead"
+            # the subject line of a Công văn may wrap onto the next lines
+            j = head_end + 1
+            while j < n and j < head_end + 4 and not blocks[j].is_row and (
+                    blocks[j].text[:1].islower()):
+                zones[j] = "letterhead"
+                head_end = j
+                j += 1
+    for i in range(head_end + 1, min(n, head_end + 6)):
+        if _starts_with_any(blocks[i].text.strip(), vocab()["addressee_starts"]):
+            zones[i] = "addressee"
+            k = i + 1
+            while k < n and DASH_OR_CONT.match(blocks[k].text) and len(blocks[k].text) < 150 and k < i + 12:
+                zones[k] = "addressee"
+                k += 1
+            break
+    _mark_metadata(blocks, zones)
+    in_sig = False
+    for i in range(head_end + 1, n):
+        if zones[i] != "body":
+            continue
+        b = blocks[i]
+        if not in_sig and is_signature_start(b):
+            in_sig = True
+        elif in_sig and not b.is_row and _is_attachment_start(b):
+            in_sig = False
+            zones[i] = "appendix"
+            for k in range(i + 1, n):
+                zones[k] = "appendix"
+            # a later signature inside the attachment closes it again
+            for k in range(i + 1, n):
+                if is_signature_start(blocks[k]):
+                    for m in range(k, n):
+                        if _is_attachment_start(blocks[m]) and m > k:
+                            break
+                        zones[m] = "signature"
+                    break
+            break
+        if in_sig:
+            zones[i] = "signature"
+    return zones
+
+
+# Addressee continuation lines: `- Sở Công Thương;`, `Ủy ban nhân dân các xã, phường.`
+DASH_OR_CONT = re.compile(r"^\s*[-–+•]\s*\S")
+
+
+def _mark_metadata(blocks: tuple[Block, ...], zones: list[str]) -> None:
+    """A portal's key/value block above the letterhead: `Số hiệu 161/KH-UBND`."""
+    keys = tuple(vocab()["metadata_keys"])
+    for i, b in enumerate(blocks[:25]):
+        if zones[i] == "letterhead" and b.text.startswith(keys):
+            zones[i] = "metadata"
+    if any(z == "metadata" for z in zones[:25]):
+        first = next(i for i, z in enumerate(zones) if z == "metadata")
+        for i in range(first):
+            if zones[i] == "letterhead":
+                zones[i] = "metadata"
+
+
+def build_tree(raw: RawDocument) -> DocumentTree:
+    zones = assign_zones(raw.blocks)
+    nodes: list[dict] = []
+    stack: list[int] = []          # indices of open numbered items
+    counters: dict[tuple[int | None, str], int] = {}
+    prev_zone = None
+    for b, zone in zip(raw.blocks, zones):
+        if zone != prev_zone and zone in ("appendix", "signature", "body"):
+            if zone == "appendix" or prev_zone in (None, "signature"):
+                stack = []
+        prev_zone = zone
+        if b.kind not in ("paragraph", "row"):
+            continue
+        marker, rest = (None, b.text) if b.is_row else find_marker(b.text)
+        if zone not in ("body", "appendix"):
+            marker, rest = None, b.text
+        r = rank(marker)
+        if marker:
+            while stack and rank(nodes[stack[-1]]["marker"]) >= r:
+                stack.pop()
+        parent = stack[-1] if stack else None
+        label = _label(marker, b, parent, counters)
+        base = nodes[parent]["path"] if parent is not None else ""
+        path = f"{base}.{label}" if base and label else (label or base)
+        heading = b.bold or b.heading or (not b.is_row and is_upper_heading(rest))
+        nodes.append({"index": len(nodes), "block": b.index, "marker": marker, "text": rest.strip(),
+                      "path": path, "parent": parent, "depth": len(stack), "zone": zone,
+                      "children": [], "is_heading": heading})
+        if parent is not None:
+            nodes[parent]["children"].append(len(nodes) - 1)
+        if marker:
+            stack.append(len(nodes) - 1)
+    return DocumentTree(raw=raw, nodes=tuple(
+        Node(**{**n, "children": tuple(n["children"])}) for n in nodes))
+
+
+def _label(marker: Marker | None, block: Block, parent: int | None,
+           counters: dict[tuple[int | None, str], int]) -> str:
+    if marker is None:
+        if block.is_row:
+            return f"t{block.table}r{block.row}"
+        key = (parent, "¶")
+    elif marker.style in ("dash", "plus"):
+        key = (parent, marker.style)
+    else:
+        return marker.label
+    counters[key] = counters.get(key, 0) + 1
+    sign = "¶" if marker is None else ("-" if marker.style == "dash" else "+")
+    return f"{sign}{counters[key]}"

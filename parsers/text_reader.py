@@ -1,0 +1,200 @@
+"""Read plain-text and Markdown plans into blocks.
+
+Guarantees of `read_text(path)`:
+- the result's text is NFC, whatever the file's encoding (UTF-8 with or
+  without BOM, UTF-16 with BOM, Windows-1258);
+- every non-blank source line is in exactly one block, and each block keeps
+  the 1-based line it starts on;
+- Markdown pipe tables (in .md, and in .txt files that carry them) become
+  rows with cells; their `| --- |` separator lines are dropped;
+- Markdown emphasis and heading marks are removed from the text and kept as
+  the `bold`/`heading` flags;
+- word-segmented text (`Chỉ_thị về việc tổ_chức`, `1 . `) is put back as
+  written Vietnamese, and hard-wrapped text (copied out of a PDF) is
+  rejoined into paragraphs.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from parsers.model import Block, ParseError, RawDocument
+
+from parsers.textutil import fold_spaces
+
+# A Markdown table line: `| Số: 09/KH-BTNMT | *Hà Nội, ngày 06 tháng 8 năm 2024* |`
+TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+# The separator under a Markdown table header: `| --- | :---: |`
+TABLE_SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+# A Markdown heading: `# NGHỊ QUYẾT`, `      ## ĐẢNG CỘNG SẢN VIỆT NAM`
+MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+# Strong emphasis: `**I. MỤC ĐÍCH, YÊU CẦU**`
+MD_STRONG = re.compile(r"\*\*(.+?)\*\*")
+# Emphasis: `*Hà Nội, ngày 06 tháng 8 năm 2024*`, `*Nơi nhận:*`
+MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+# A Markdown list bullet: `*   Quán triệt sâu sắc ...` (rendered as a dash bullet)
+MD_STAR_BULLET = re.compile(r"^\s*\*\s+(?=\S)")
+# A horizontal rule or letterhead underline: `---`, `-------`, `***`
+RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+# Word-segmented syllables: `tổ_chức thực_hiện`
+WORDSEG_JOIN = re.compile(r"(?<=\w)_(?=\w)")
+# Punctuation spaced out by a word segmenter: `xuất_khẩu , kiểm_soát`, `1 . `, `a )`
+WORDSEG_SPACED_PUNCT = re.compile(r" ([,.;:)?!%])")
+WORDSEG_SPACED_OPEN = re.compile(r"([(]) ")
+# Letterhead columns laid out side by side with runs of spaces:
+# `     ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`
+COLUMN_GAP = re.compile(r"\S {6,}\S")
+# A character that has no place in a text document (NUL and C0 controls but tab/newline)
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Bytes to NFC text and the encoding name; ParseError(reason='encoding') if none fits."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"bad UTF-16: {exc}", path=path, reason="encoding") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        raise ParseError("binary data, not text", path=path, reason="encoding")
+    try:
+        return data.decode("cp1258"), "windows-1258"
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"not UTF-8, UTF-16 or Windows-1258: {exc}", path=path,
+                         reason="encoding") from exc
+
+
+def _check_text(text: str, path: str) -> None:
+    if not text.strip():
+        raise ParseError("no text", path=path, reason="empty")
+    sample = text[:20000]
+    if len(CONTROL_CHARS.findall(sample)) > max(5, len(sample) // 100):
+        raise ParseError("binary data, not text", path=path, reason="encoding")
+
+
+def _strip_markdown(text: str) -> tuple[str, bool, bool]:
+    """Remove emphasis/heading marks; return (text, bold, heading)."""
+    heading = bool(MD_HEADING.match(text))
+    if heading:
+        text = MD_HEADING.sub("", text)
+    stripped = text.strip()
+    bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
+    text = MD_STRONG.sub(r"\1", text)
+    text = MD_EMPHASIS.sub(r"\1", text)
+    text = MD_STAR_BULLET.sub("- ", text)
+    return text, bold, heading
+
+
+def _unsegment(text: str) -> str:
+    text = WORDSEG_JOIN.sub(" ", text)
+    text = WORDSEG_SPACED_PUNCT.sub(r"\1", text)
+    return WORDSEG_SPACED_OPEN.sub(r"\1", text)
+
+
+def is_word_segmented(lines: list[str]) -> bool:
+    sample = " ".join(lines[:200])
+    words = sample.split()
+    return bool(words) and sum("_" in w for w in words) > len(words) * 0.05
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """True when most long lines end mid-sentence and the next one continues it."""
+    body = [ln.rstrip() for ln in lines if len(ln.strip()) > 40]
+    if len(body) < 10:
+        return False
+    open_ends = sum(1 for ln in body if ln[-1] not in ".:;!?|")
+    return open_ends > len(body) * 0.5
+
+
+def _split_columns(line: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in re.split(r" {6,}", line.strip()) if part.strip())
+
+
+def _table_cells(line: str) -> tuple[str, ...]:
+    inner = line.strip()[1:-1]
+    return tuple(fold_spaces(_strip_markdown(c)[0]) for c in inner.split("|"))
+
+
+def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
+    """Read a .txt or .md file into a RawDocument."""
+    path = str(path)
+    if data is None:
+        data = Path(path).read_bytes()
+    if not data.strip():
+        raise ParseError("file is empty", path=path, reason="empty")
+    text, encoding = decode(data, path)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    _check_text(text, path)
+    fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
+    lines = text.split("\n")
+    warnings: list[str] = []
+    if is_word_segmented(lines):
+        lines = [_unsegment(ln) for ln in lines]
+        warnings.append("word-segmented text joined back")
+    blocks = _blocks_from_lines(lines, hard_wrapped=is_hard_wrapped(lines))
+    if blocks and is_hard_wrapped(lines):
+        warnings.append("hard-wrapped lines rejoined")
+    reader = "markdown" if fmt == "md" else "text"
+    return RawDocument(path=path, format=fmt, blocks=tuple(blocks), reader=reader,
+                       encoding=encoding, warnings=tuple(warnings))
+
+
+def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
+    blocks: list[Block] = []
+    table_no = -1
+    row_no = 0
+    in_table = False
+    pending: list[tuple[str, int]] = []   # plain lines waiting for reflow: (text, line number)
+
+    def flush() -> None:
+        if not pending:
+            return
+        if hard_wrapped:
+            from parsers.reflow import reflow  # the same reflow as PDF text
+            paragraphs = reflow([t for t, _ in pending])
+            groups = [(p, pending[idx[0]][1]) for p, idx in paragraphs]
+        else:
+            groups = [(t, n) for t, n in pending]
+        for t, n in groups:
+            t, bold, heading = _strip_markdown(t)
+            t = fold_spaces(t)
+            if t:
+                blocks.append(Block(index=len(blocks), kind="paragraph", text=t, line=n,
+                                    bold=bold, heading=heading))
+        pending.clear()
+
+    for number, line in enumerate(lines, start=1):
+        if TABLE_LINE.match(line):
+            flush()
+            if TABLE_SEPARATOR.match(line):
+                continue
+            if not in_table:
+                table_no += 1
+                row_no = 0
+                in_table = True
+            cells = _table_cells(line)
+            blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
+                                cells=cells, table=table_no, row=row_no, line=number))
+            row_no += 1
+            continue
+        in_table = False
+        if not line.strip() or RULE_LINE.match(line):
+            flush()
+            continue
+        if COLUMN_GAP.search(line) and len(_split_columns(line)) == 2 and number < 40:
+            # a letterhead laid out in two columns: keep it as a two-cell row
+            flush()
+            cells = _split_columns(line)
+            blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
+                                cells=cells, table=None, row=None, line=number))
+            continue
+        pending.append((line, number))
+    flush()
+    return blocks

@@ -1,0 +1,125 @@
+"""Dagster assets: raw files → parsed documents → table rows → Delta tables.
+
+One run processes the whole batch (no run per document). Each body reads
+through the `paths` resource, calls a pure function and returns the value with
+metadata. The `delta/*` assets publish; `delta/documents` runs last, so a run
+that fails midway leaves the documents table unchanged and the next run parses
+the same files again (the child publishes are idempotent replacements).
+"""
+
+# No `from __future__ import annotations`: Dagster reads the parameter
+# annotations (config, resources) at definition time.
+from datetime import datetime, timezone
+
+import pyarrow as pa
+from dagster import AssetIn, AssetKey, Config, MaterializeResult, Output, asset
+
+from pipeline import rows
+from pipeline.ingest import IngestBatch, RawFile, prepare_batch
+from pipeline.publish import PublishResult
+from pipeline.resources import VnplanPaths
+
+DELTA = "delta"
+
+
+def delta_key(table: str) -> AssetKey:
+    return AssetKey([DELTA, table])
+
+
+class IngestConfig(Config):
+    force: bool = False      # re-parse every file, even content already published
+
+
+def load_extractor():
+    """`extractors.extract.extract`, imported when a run needs it (loading the
+    definitions for the UI or a sensor tick does not load the NLP stack); an
+    extractor that fails to import fails the run instead of rejecting every file."""
+    from extractors.extract import extract
+    return extract
+
+
+@asset(group_name="ingest", description="Every raw file: path, content hash, format, size.")
+def raw_documents(paths: VnplanPaths) -> Output[list[RawFile]]:
+    files = paths.scan_raw()
+    return Output(files, metadata={"files": len(files), "bytes": sum(f.size for f in files),
+                                   "raw_dir": str(paths.raw_path())})
+
+
+@asset(group_name="ingest",
+       description="New or changed content parsed; withdrawn and replaced documents decided.")
+def parsed_documents(config: IngestConfig, paths: VnplanPaths,
+                     raw_documents: list[RawFile]) -> Output[IngestBatch]:
+    batch = prepare_batch(paths.raw_path(), raw_documents, paths.published_state(),
+                          load_extractor(), datetime.now(timezone.utc), force=config.force)
+    return Output(batch, metadata=dict(batch.summary))
+
+
+def _rows(table: pa.Table) -> Output[pa.Table]:
+    return Output(table, metadata={"rows": table.num_rows})
+
+
+@asset(group_name="ingest", description="Section-tree rows of the parsed documents.")
+def sections(parsed_documents: IngestBatch) -> Output[pa.Table]:
+    return _rows(rows.sections_table(parsed_documents))
+
+
+@asset(group_name="ingest", description="Task rows of the parsed documents.")
+def tasks(parsed_documents: IngestBatch) -> Output[pa.Table]:
+    return _rows(rows.tasks_table(parsed_documents))
+
+
+@asset(group_name="ingest", description="One row per owner/partner mention, with its agency.")
+def task_agencies(parsed_documents: IngestBatch) -> Output[pa.Table]:
+    return _rows(rows.task_agencies_table(parsed_documents, rows.load_resolver()))
+
+
+def _published(paths: VnplanPaths, result: PublishResult) -> MaterializeResult:
+    info = paths.table_info(result.table)
+    meta = {"committed": result.committed, "keys_replaced": result.keys_replaced,
+            "rows_written": result.rows_written, "rows": info.rows or 0,
+            "path": info.path}
+    if result.version is not None:
+        meta["version"] = result.version
+    return MaterializeResult(metadata=meta)
+
+
+_BATCH = {"parsed_documents": AssetIn(key=AssetKey("parsed_documents"))}
+
+
+@asset(key=delta_key("sections"), group_name="published",
+       ins={**_BATCH, "sections": AssetIn(key=AssetKey("sections"))})
+def delta_sections(paths: VnplanPaths, parsed_documents: IngestBatch,
+                   sections: pa.Table) -> MaterializeResult:
+    return _published(paths, paths.publish("sections", sections, parsed_documents.child_keys))
+
+
+@asset(key=delta_key("tasks"), group_name="published",
+       ins={**_BATCH, "tasks": AssetIn(key=AssetKey("tasks"))})
+def delta_tasks(paths: VnplanPaths, parsed_documents: IngestBatch,
+                tasks: pa.Table) -> MaterializeResult:
+    return _published(paths, paths.publish("tasks", tasks, parsed_documents.child_keys))
+
+
+@asset(key=delta_key("task_agencies"), group_name="published",
+       ins={**_BATCH, "task_agencies": AssetIn(key=AssetKey("task_agencies"))})
+def delta_task_agencies(paths: VnplanPaths, parsed_documents: IngestBatch,
+                        task_agencies: pa.Table) -> MaterializeResult:
+    return _published(paths, paths.publish("task_agencies", task_agencies,
+                                           parsed_documents.child_keys))
+
+
+@asset(key=delta_key("rejects"), group_name="published", ins=_BATCH)
+def delta_rejects(paths: VnplanPaths, parsed_documents: IngestBatch) -> MaterializeResult:
+    return _published(paths, paths.publish("rejects", rows.rejects_table(parsed_documents),
+                                           parsed_documents.reject_keys))
+
+
+@asset(key=delta_key("documents"), group_name="published", ins=_BATCH,
+       deps=[delta_key(t) for t in ("sections", "tasks", "task_agencies", "rejects")])
+def delta_documents(paths: VnplanPaths, parsed_documents: IngestBatch) -> MaterializeResult:
+    return _published(paths, paths.publish("documents", rows.documents_table(parsed_documents),
+                                           parsed_documents.document_keys))
+
+
+ASSETS = [raw_documents, parsed_documents, sections, tasks, task_agencies,
+          delta_sections, delta_tasks, delta_task_agencies, delta_rejects, delta_documents]

@@ -1,0 +1,135 @@
+"""The `vnplan ingest` and `vnplan tables` subcommands.
+
+`pipeline.cli` calls `add_subcommands(subparsers)`; each subcommand sets
+`func` to a function `(args) -> int` (the exit code). A user's mistake (a
+folder that does not exist) prints one line on stderr and exits 2; a failed
+run prints the failing step and exits 1; no traceback either way.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from pipeline.publish import TableInfo, all_table_info
+from pipeline.resources import REPO_ROOT, default_processed_dir, default_raw_dir
+
+USAGE_ERROR, RUN_ERROR = 2, 1
+
+
+def add_subcommands(subparsers) -> None:
+    p = subparsers.add_parser(
+        "ingest", help="parse new and changed raw files and publish the Delta tables",
+        description="Run the Dagster ingest job in process over DIR: parse the files whose "
+                    "content is new, withdraw the removed ones, publish the tables.")
+    p.add_argument("dir", nargs="?", help="raw folder (default: $VNPLAN_RAW_DIR or data/raw)")
+    p.add_argument("--processed", metavar="DIR",
+                   help="tables folder (default: $VNPLAN_PROCESSED_DIR or data/processed)")
+    p.add_argument("--force", action="store_true",
+                   help="re-parse every file, even content already published")
+    p.set_defaults(func=cmd_ingest)
+    t = subparsers.add_parser("tables", help="list the published tables: version, rows, update")
+    t.add_argument("--processed", metavar="DIR",
+                   help="tables folder (default: $VNPLAN_PROCESSED_DIR or data/processed)")
+    t.set_defaults(func=cmd_tables)
+
+
+def _fail(command: str, message: str, code: int) -> int:
+    print(f"vnplan {command}: {message}", file=sys.stderr)
+    return code
+
+
+def _processed_dir(args: argparse.Namespace) -> Path:
+    return Path(args.processed or default_processed_dir()).expanduser()
+
+
+def format_tables(infos: list[TableInfo]) -> str:
+    lines = [f"{'table':<14} {'version':>7} {'rows':>8}  last update (UTC)"]
+    for i in infos:
+        if not i.exists:
+            lines.append(f"{i.name:<14} {'-':>7} {'-':>8}  (not created)")
+        else:
+            when = i.updated.strftime("%Y-%m-%d %H:%M:%S") if i.updated else "-"
+            lines.append(f"{i.name:<14} {i.version:>7} {i.rows:>8}  {when}")
+    return "\n".join(lines)
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    processed = _processed_dir(args)
+    if not processed.is_dir():
+        return _fail("tables", f"{processed}: no such directory (run `vnplan ingest` first)",
+                     USAGE_ERROR)
+    print(f"tables in {processed.resolve()}")
+    print(format_tables(all_table_info(processed)))
+    return 0
+
+
+def _instance():
+    """The Dagster instance of DAGSTER_HOME (default: the repo's dagster_home/),
+    so CLI runs show in the UI's run history."""
+    from dagster import DagsterInstance
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / "dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    return DagsterInstance.get()
+
+
+def _failure_message(result) -> str:
+    for event in result.all_events:
+        if event.is_step_failure:
+            err = event.step_failure_data.error
+            cause = err.cause or err
+            return f"step {event.step_key} failed: {cause.message.strip()}"
+    return "run failed"
+
+
+def _summary_line(summary: dict) -> str:
+    s = summary
+    return (f"files {s['files']}: {s['new_files']} new, {s['changed_files']} changed, "
+            f"{s['removed_files']} removed, {s['unchanged_files']} unchanged; "
+            f"parsed {s['parsed']} ({s['documents_added']} documents, {s['rejected']} rejected "
+            f"files), {s['withdrawn']} withdrawn, {s['replaced']} replaced")
+
+
+def _check_lines(result) -> list[str]:
+    lines = []
+    for ev in result.get_asset_check_evaluations():
+        if not ev.passed:
+            key = "/".join(ev.asset_key.path)
+            meta = ", ".join(f"{k}={v.value}" for k, v in ev.metadata.items() if v.value != "")
+            lines.append(f"check {key}:{ev.check_name} failed ({ev.severity.value.lower()}): {meta}")
+    return lines
+
+
+def run_ingest(raw: Path, processed: Path, *, force: bool = False, instance=None):
+    """Execute the `ingest` job in process over `raw`, publishing into `processed`."""
+    from pipeline.definitions import build_definitions
+    from pipeline.resources import VnplanPaths
+    paths = VnplanPaths(raw_dir=str(raw), processed_dir=str(processed))
+    job = build_definitions(paths).resolve_job_def("ingest")
+    run_config = {"ops": {"parsed_documents": {"config": {"force": force}}},
+                  "loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    return job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    raw = Path(args.dir or default_raw_dir()).expanduser()
+    if not raw.is_dir():
+        return _fail("ingest", f"{raw}: no such directory", USAGE_ERROR)
+    processed = _processed_dir(args)
+    if processed.exists() and not processed.is_dir():
+        return _fail("ingest", f"{processed}: not a directory", USAGE_ERROR)
+    try:
+        processed.mkdir(parents=True, exist_ok=True)
+        instance = _instance()
+    except OSError as e:
+        return _fail("ingest", f"{e.filename or processed}: {e.strerror}", RUN_ERROR)
+    result = run_ingest(raw.resolve(), processed.resolve(), force=args.force, instance=instance)
+    if not result.success:
+        return _fail("ingest", _failure_message(result), RUN_ERROR)
+    print(f"ingest {raw.resolve()} → {processed.resolve()}  (run {result.run_id[:8]})")
+    print(_summary_line(result.output_for_node("parsed_documents").summary))
+    print(format_tables(all_table_info(processed)))
+    for line in _check_lines(result):
+        print(line)
+    return 0

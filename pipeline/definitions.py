@@ -1,0 +1,31 @@
+"""The Dagster code location of vnplan: `dagster dev -m pipeline.definitions`.
+
+Paths come from VNPLAN_RAW_DIR / VNPLAN_PROCESSED_DIR or default to
+data/raw and data/processed under the repository root. Runs launched from the
+UI, the sensor or the schedule execute in one process and pass values between
+steps through the default IO manager (pickles under $DAGSTER_HOME/storage).
+"""
+from __future__ import annotations
+
+from dagster import Definitions, in_process_executor
+
+from pipeline.assets import ASSETS
+from pipeline.checks import CHECKS
+from pipeline.resources import VnplanPaths
+from pipeline.sensors import daily_ingest, ingest_job, raw_folder_sensor
+
+
+def build_definitions(paths: VnplanPaths | None = None) -> Definitions:
+    return Definitions(
+        assets=ASSETS,
+        asset_checks=CHECKS,
+        jobs=[ingest_job],
+        sensors=[raw_folder_sensor],
+        schedules=[daily_ingest],
+        resources={"paths": paths or VnplanPaths.from_env()},
+        # one batch flows step to step; a process per step costs more than it saves
+        executor=in_process_executor,
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,327 @@
+"""Incremental ingest: discover raw files, hash them, compare with what is
+published, parse only the new content, and say which rows each table must
+replace.
+
+The work is keyed by content hash (sha256 of the file bytes = `doc_id`): the
+same bytes under two names are one document with both paths kept; a path whose
+bytes changed replaces its old document's rows; a document whose files are all
+gone from the folder is marked `withdrawn` (its rows stay). Paths are stored
+absolute (the raw folder resolved, then the file's place inside it), and only
+the published paths under the ingested folder are compared, so ingesting a
+sub-folder never withdraws documents found elsewhere.
+
+No clock is read here: `now` (the ingestion time) is passed in.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterable, Mapping, Sequence
+
+from parsers.model import ParsedDocument, ParseError
+
+Parse = Callable[[str], ParsedDocument]
+
+ACTIVE, WITHDRAWN = "active", "withdrawn"
+INTERNAL_ERROR = "error"      # reject reason for an unexpected exception in the extractor
+# rejects whose content is tried again at every ingest: a reader may have been
+# added, a crash fixed (they fail fast; an unchanged outcome writes nothing)
+RETRIED_REASONS = frozenset({INTERNAL_ERROR, "unsupported_format"})
+
+
+@dataclass(frozen=True)
+class RawFile:
+    path: str                 # absolute, POSIX
+    content_hash: str
+    format: str               # lower-case extension without the dot ("" if none)
+    size: int
+
+
+@dataclass(frozen=True)
+class PublishedState:
+    """What the tables hold now: documents by doc_id, rejects by path (row dicts)."""
+
+    documents: Mapping[str, dict] = field(default_factory=dict)
+    rejects: Mapping[str, dict] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    doc: ParsedDocument
+    files: tuple[RawFile, ...]   # every current file with these bytes, sorted by path
+    first_seen: datetime
+    paths: tuple[str, ...] = ()  # all its paths (those outside the ingested root kept)
+
+    @property
+    def doc_id(self) -> str:
+        return self.files[0].content_hash
+
+
+@dataclass(frozen=True)
+class IngestBatch:
+    """Everything one ingest publishes; the tables' rows are built from it."""
+
+    now: datetime
+    parsed: tuple[ParsedEntry, ...]
+    document_updates: tuple[dict, ...]   # stored rows with new paths/status/last_seen
+    reject_rows: tuple[dict, ...]
+    document_keys: frozenset[str]        # doc_ids whose documents row is replaced
+    child_keys: frozenset[str]           # doc_ids whose sections/tasks/agencies are replaced
+    reject_keys: frozenset[str]          # paths whose rejects row is replaced
+    summary: Mapping[str, int]
+
+
+# --- discovery -------------------------------------------------------------
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def discover(root: str | Path) -> list[Path]:
+    """Files under `root`, recursively, sorted; dotfiles and dot-folders are
+    skipped, symlinked folders are not entered, symlinked files are kept only
+    when they point inside `root`."""
+    root = Path(root).resolve()
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith("."):
+                continue
+            p = Path(folder) / name
+            if p.is_symlink() and not (_inside(p, root) and p.resolve().is_file()):
+                continue
+            if p.is_file():
+                found.append(p)
+    return sorted(found)
+
+
+def file_hash(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def file_format(path: str | Path) -> str:
+    return Path(path).suffix.lower().lstrip(".")
+
+
+def scan(root: str | Path) -> list[RawFile]:
+    """Discover and hash every raw file under `root` (a file removed meanwhile is skipped)."""
+    files = []
+    for p in discover(root):
+        try:
+            files.append(RawFile(p.as_posix(), file_hash(p), file_format(p), p.stat().st_size))
+        except FileNotFoundError:
+            continue
+    return files
+
+
+def signature(root: str | Path) -> dict[str, str]:
+    """path → "mtime_ns:size" for every raw file: a cheap change detector."""
+    out = {}
+    for p in discover(root):
+        st = p.stat()
+        out[p.as_posix()] = f"{st.st_mtime_ns}:{st.st_size}"
+    return out
+
+
+def changed_paths(before: Mapping[str, str], after: Mapping[str, str]) -> dict[str, list[str]]:
+    """Which paths were added, modified or removed between two signatures."""
+    return {
+        "added": sorted(set(after) - set(before)),
+        "modified": sorted(p for p in after if p in before and before[p] != after[p]),
+        "removed": sorted(set(before) - set(after)),
+    }
+
+
+# --- planning --------------------------------------------------------------
+
+def _under(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def _reject_row(f: RawFile, reason: str, message: str | None, location: str | None,
+                first_seen: datetime, now: datetime) -> dict:
+    return {"path": f.path, "file_name": Path(f.path).name, "content_hash": f.content_hash,
+            "format": f.format, "size": f.size, "reason": reason, "message": message,
+            "location": location, "first_seen": first_seen, "last_seen": now}
+
+
+def _parse_one(parse: Parse, f: RawFile) -> ParsedDocument | tuple[str, str, str | None]:
+    """The parsed document, or (reason, message, location) for a reject."""
+    try:
+        return parse(f.path)
+    except ParseError as e:
+        return (e.reason or "corrupt", e.message, e.location)
+    except Exception as e:  # an extractor bug must not sink the whole batch
+        return (INTERNAL_ERROR, f"{type(e).__name__}: {e}", None)
+
+
+_SAME_REJECT = ("content_hash", "format", "size", "reason", "message", "location")
+Failure = tuple[str, str, "str | None"]          # reason, message, location
+
+
+@dataclass
+class _Scope:
+    """The files now under the ingested root, and the published state under it."""
+
+    root: str
+    state: PublishedState
+    now: datetime
+    by_hash: dict[str, list[RawFile]]
+    current: dict[str, RawFile]
+
+    @classmethod
+    def of(cls, root: str | Path, files: Sequence[RawFile], state: PublishedState,
+           now: datetime) -> "_Scope":
+        by_hash: dict[str, list[RawFile]] = {}
+        for f in sorted(files, key=lambda f: f.path):
+            by_hash.setdefault(f.content_hash, []).append(f)
+        return cls(Path(root).resolve().as_posix(), state, now, by_hash,
+                   {f.path: f for f in files})
+
+    def inside(self, path: str) -> bool:
+        return _under(path, self.root)
+
+    def old_rejects(self) -> dict[str, dict]:
+        return {p: r for p, r in self.state.rejects.items() if self.inside(p)}
+
+    def known_paths(self) -> dict[str, str]:
+        """path → hash of every published path under the root (active documents, rejects)."""
+        known = {p: r["content_hash"] for p, r in self.old_rejects().items()}
+        for doc_id, row in self.state.documents.items():
+            if row["status"] == ACTIVE:
+                known.update({p: doc_id for p in row["paths"] or () if self.inside(p)})
+        return known
+
+    def paths_of(self, doc_id: str) -> list[str]:
+        """The document's paths now: those outside the root kept, those inside as found."""
+        row = self.state.documents.get(doc_id)
+        outside = [p for p in (row["paths"] or ()) if not self.inside(p)] if row else []
+        return sorted(set(outside) | {f.path for f in self.by_hash.get(doc_id, ())})
+
+
+def _parse_new(scope: _Scope, parse: Parse, force: bool
+               ) -> tuple[list[str], list[ParsedEntry], dict[str, Failure]]:
+    """Parse each hash published neither as a document nor as a reject (all with
+    `force`); rejects of a RETRIED_REASONS reason are tried again."""
+    docs = scope.state.documents
+    rejected = {r["content_hash"] for r in scope.state.rejects.values()
+                if r["reason"] not in RETRIED_REASONS}
+    to_parse = [h for h in scope.by_hash if force or (h not in docs and h not in rejected)]
+    parsed, failed = [], {}
+    for h in to_parse:
+        result = _parse_one(parse, scope.by_hash[h][0])
+        if isinstance(result, ParsedDocument):
+            first = docs[h]["first_seen"] if h in docs else scope.now
+            parsed.append(ParsedEntry(result, tuple(scope.by_hash[h]), first,
+                                      tuple(scope.paths_of(h))))
+        else:
+            failed[h] = result
+    return to_parse, parsed, failed
+
+
+def _plan_documents(scope: _Scope, parsed_ids: set[str], failed: Mapping[str, Failure]
+                    ) -> tuple[list[dict], set[str], int]:
+    """Stored documents rows to rewrite (paths, status), doc_ids to replace, withdrawn count."""
+    updates, replaced, withdrawn = [], set(), 0
+    for doc_id, row in scope.state.documents.items():
+        if doc_id in parsed_ids:
+            continue
+        if doc_id in failed:                        # a forced re-parse now fails
+            replaced.add(doc_id)
+            continue
+        present = doc_id in scope.by_hash
+        if row["status"] == WITHDRAWN and not present:
+            continue
+        paths = scope.paths_of(doc_id)
+        if not paths:
+            if any(p in scope.current for p in row["paths"] or ()):
+                replaced.add(doc_id)                # its file now holds other bytes
+            else:
+                withdrawn += 1
+                updates.append({**row, "status": WITHDRAWN, "last_seen": scope.now})
+        elif paths != sorted(row["paths"] or ()) or row["status"] != ACTIVE:
+            updates.append({**row, "paths": paths, "path": paths[0],
+                            "file_name": Path(paths[0]).name,
+                            "status": ACTIVE, "last_seen": scope.now})
+    return updates, replaced, withdrawn
+
+
+def _plan_rejects(scope: _Scope, parsed_ids: set[str], failed: Mapping[str, Failure]
+                  ) -> tuple[dict[str, dict], set[str]]:
+    """Rejects rows to write (by path) and the paths whose stored row is replaced."""
+    docs = scope.state.documents
+    reject_by_hash = {r["content_hash"]: r for r in scope.state.rejects.values()}
+    wanted: dict[str, dict] = {}
+    for h, fs in scope.by_hash.items():
+        if h in failed:
+            reason, message, location = failed[h]
+        elif h in parsed_ids or h in docs:
+            continue
+        else:                                       # a known reject under a new name
+            old = reject_by_hash[h]
+            reason, message, location = old["reason"], old["message"], old["location"]
+        for f in fs:
+            wanted[f.path] = _reject_row(f, reason, message, location, scope.now, scope.now)
+    old_rejects = scope.old_rejects()
+    changed: dict[str, dict] = {}
+    for p, row in wanted.items():
+        prev = old_rejects.get(p)
+        if prev and all(prev[k] == row[k] for k in _SAME_REJECT):
+            continue                                # unchanged: keep the stored row
+        if prev and prev["content_hash"] == row["content_hash"]:
+            row["first_seen"] = prev["first_seen"]
+        changed[p] = row
+    return changed, set(changed) | (set(old_rejects) - set(wanted))
+
+
+def prepare_batch(root: str | Path, files: Sequence[RawFile], state: PublishedState,
+                  parse: Parse, now: datetime, *, force: bool = False) -> IngestBatch:
+    """Compare the files now under `root` with the published state, parse the
+    content not seen before (all of it with `force`), and return the batch."""
+    scope = _Scope.of(root, files, state, now)
+    known = scope.known_paths()
+    to_parse, parsed, failed = _parse_new(scope, parse, force)
+    parsed_ids = {e.doc_id for e in parsed}
+    updates, replaced, withdrawn = _plan_documents(scope, parsed_ids, failed)
+    reject_rows, reject_keys = _plan_rejects(scope, parsed_ids, failed)
+    current = scope.current
+    summary = {
+        "files": len(current),
+        "new_files": sum(p not in known for p in current),
+        "changed_files": sum(p in known and known[p] != f.content_hash
+                             for p, f in current.items()),
+        "removed_files": sum(p not in current for p in known),
+        "parsed": len(to_parse),
+        "documents_added": len(parsed),
+        "rejected": sum(len(scope.by_hash[h]) for h in failed),
+        "withdrawn": withdrawn,
+        "replaced": len(replaced),
+        "documents_updated": len(updates),
+    }
+    summary["unchanged_files"] = summary["files"] - summary["new_files"] - summary["changed_files"]
+    return IngestBatch(
+        now=now,
+        parsed=tuple(parsed),
+        document_updates=tuple(updates),
+        reject_rows=tuple(reject_rows[p] for p in sorted(reject_rows)),
+        document_keys=frozenset(parsed_ids | replaced | {u["doc_id"] for u in updates}),
+        child_keys=frozenset(parsed_ids | replaced),
+        reject_keys=frozenset(reject_keys),
+        summary=summary,
+    )
+
+
+def state_from_rows(documents: Iterable[dict], rejects: Iterable[dict]) -> PublishedState:
+    return PublishedState({r["doc_id"]: r for r in documents}, {r["path"]: r for r in rejects})

@@ -1,0 +1,153 @@
+"""Delta Lake publishing: replace the rows of the keys a batch touched, in one
+commit per table, and nothing at all when nothing changed.
+
+A publish is `(table, rows, keys)`: every stored row whose key column is in
+`keys` is removed and `rows` are added, in a single `write_deltalake(...,
+mode="overwrite", predicate="<key> IN (...)")` commit. Every key of `rows` must
+be in `keys`. An empty `keys` writes nothing, so a re-run over unchanged input
+leaves every table at its version. Each commit is a new table version, so
+earlier states read back with `DeltaTable(path, version=N)`.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+import pyarrow as pa
+from deltalake import DeltaTable, write_deltalake
+from deltalake.exceptions import CommitFailedError
+
+from pipeline.schemas import TABLES, TableSpec
+
+RETRIES = 4                 # commit conflicts with a concurrent writer
+RETRY_PAUSE_S = 0.2
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    table: str
+    version: int | None      # table version after the publish (None: no table)
+    committed: bool          # a new version was written
+    keys_replaced: int       # keys whose stored rows were replaced
+    rows_written: int
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    name: str
+    path: str
+    exists: bool
+    version: int | None = None
+    rows: int | None = None
+    updated: datetime | None = None
+
+
+def table_path(root: str | Path, name: str) -> Path:
+    return Path(root) / name
+
+
+def _spec(name: str) -> TableSpec:
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise ValueError(f"unknown table {name!r}; known: {', '.join(TABLES)}") from None
+
+
+def _sql_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def key_predicate(key: str, keys: Iterable[str]) -> str:
+    """`doc_id IN ('a', 'b')`, quotes doubled (file paths may hold `'`)."""
+    return f"{key} IN ({', '.join(_sql_literal(k) for k in sorted(keys))})"
+
+
+def open_table(root: str | Path, name: str, version: int | None = None) -> DeltaTable | None:
+    path = table_path(root, name)
+    if not DeltaTable.is_deltatable(str(path)):
+        return None
+    return DeltaTable(str(path), version=version)
+
+
+def read_table(root: str | Path, name: str, version: int | None = None,
+               columns: list[str] | None = None) -> pa.Table:
+    """The table (at `version`) as Arrow; an empty table of the declared schema
+    when it has not been created yet."""
+    spec = _spec(name)
+    dt = open_table(root, name, version)
+    if dt is None:
+        schema = spec.schema if columns is None else pa.schema([spec.schema.field(c) for c in columns])
+        return schema.empty_table()
+    return dt.to_pyarrow_table(columns=columns)
+
+
+def stored_schema(root: str | Path, name: str) -> pa.Schema:
+    """The schema the table is stored with (the declared one if it does not exist)."""
+    dt = open_table(root, name)
+    return _spec(name).schema if dt is None else dt.to_pyarrow_dataset().schema
+
+
+def _conform(spec: TableSpec, rows: pa.Table) -> pa.Table:
+    if not rows.schema.equals(spec.schema):
+        rows = rows.select(spec.schema.names).cast(spec.schema)
+    return rows
+
+
+def _write(spec: TableSpec, path: Path, rows: pa.Table, keys: frozenset[str]) -> None:
+    if DeltaTable.is_deltatable(str(path)):
+        # schema_mode="merge": a column newly declared in schemas.py is added to
+        # the stored table by the next write (older rows read it as null)
+        write_deltalake(str(path), rows, mode="overwrite", schema_mode="merge",
+                        predicate=key_predicate(spec.key, keys))
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_deltalake(str(path), rows, mode="append")
+
+
+def publish(root: str | Path, name: str, rows: pa.Table, keys: Iterable[str]) -> PublishResult:
+    """Replace the rows of `keys` in table `name` under `root` by `rows`."""
+    spec = _spec(name)
+    keys = frozenset(keys)
+    rows = _conform(spec, rows)
+    stray = set(rows.column(spec.key).to_pylist()) - keys
+    if stray:
+        raise ValueError(f"{name}: rows with keys outside the publish set: {sorted(stray)[:3]}")
+    path = table_path(root, name)
+    if not keys:
+        dt = open_table(root, name)
+        return PublishResult(name, dt.version() if dt else None, False, 0, 0)
+    for attempt in range(RETRIES + 1):
+        try:
+            _write(spec, path, rows, keys)
+            break
+        except CommitFailedError:
+            if attempt == RETRIES:
+                raise
+            time.sleep(RETRY_PAUSE_S * 2 ** attempt)
+    return PublishResult(name, DeltaTable(str(path)).version(), True, len(keys), rows.num_rows)
+
+
+def ensure_table(root: str | Path, name: str) -> int:
+    """Create the table empty if it does not exist; its version."""
+    spec = _spec(name)
+    path = table_path(root, name)
+    path.mkdir(parents=True, exist_ok=True)
+    return DeltaTable.create(str(path), spec.schema, mode="ignore").version()
+
+
+def table_info(root: str | Path, name: str) -> TableInfo:
+    path = table_path(root, name)
+    dt = open_table(root, name)
+    if dt is None:
+        return TableInfo(name, str(path), False)
+    last = dt.history(1)[0]
+    updated = datetime.fromtimestamp(last["timestamp"] / 1000, tz=timezone.utc)
+    rows = dt.to_pyarrow_dataset().count_rows()
+    return TableInfo(name, str(path), True, dt.version(), rows, updated)
+
+
+def all_table_info(root: str | Path) -> list[TableInfo]:
+    return [table_info(root, name) for name in TABLES]

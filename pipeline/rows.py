@@ -1,0 +1,129 @@
+"""Rows of the published tables, built from parsed documents (pure functions).
+
+Each function returns a `pyarrow.Table` of the schema declared in
+`pipeline.schemas`, so the rows are checked against it when they are built.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pyarrow as pa
+
+from parsers.model import Mention, ParsedDocument, TaskRecord
+from pipeline.ingest import ACTIVE, IngestBatch, ParsedEntry
+from pipeline.schemas import DOCUMENTS, REJECTS, SECTIONS, TASK_AGENCIES, TASKS
+
+# mention text, issuer → extractors.agencies.AgencyRef (agency_id, canonical,
+# type, level, province, collective, known); None leaves the agency columns null
+Resolve = Callable[[str, str | None], object]
+
+
+def task_id(doc_id: str, ordinal: int) -> str:
+    """Deterministic: the document's content hash and the task's 1-based ordinal."""
+    return f"{doc_id}-{ordinal:04d}"
+
+
+def document_row(entry: ParsedEntry, now) -> dict:
+    doc, first = entry.doc, entry.files[0]
+    paths = list(entry.paths) or [f.path for f in entry.files]
+    m = doc.meta
+    return {
+        "doc_id": entry.doc_id, "path": paths[0], "paths": paths,
+        "file_name": Path(paths[0]).name, "format": first.format,
+        "reader": doc.raw.reader, "size": first.size, "content_hash": entry.doc_id,
+        "doc_number": m.doc_number, "doc_type": m.doc_type, "issuer": m.issuer,
+        "issue_date": m.issue_date, "place": m.place, "signer": m.signer, "title": m.title,
+        "n_tasks": len(doc.tasks), "n_sections": len(doc.tree.nodes),
+        "n_blocks": len(doc.raw.blocks), "pages": doc.raw.pages,
+        "ocr_confidence": doc.raw.ocr_confidence,
+        "warnings": list(doc.raw.warnings) + list(doc.warnings),
+        "first_seen": entry.first_seen, "last_seen": now,
+        "status": ACTIVE, "is_plan": len(doc.tasks) > 0,
+    }
+
+
+def section_rows(doc_id: str, doc: ParsedDocument) -> list[dict]:
+    nodes = doc.tree.nodes
+    return [{
+        "doc_id": doc_id, "ordinal": n.index, "path": n.path,
+        "label": n.marker.label if n.marker else None,
+        "marker_style": n.marker.style if n.marker else None,
+        "marker_raw": n.marker.raw if n.marker else None,
+        "depth": n.depth, "zone": n.zone, "is_heading": n.is_heading, "text": n.text,
+        "block": n.block,
+        "parent_path": nodes[n.parent].path if n.parent is not None else None,
+    } for n in nodes]
+
+
+def task_row(doc_id: str, ordinal: int, t: TaskRecord) -> dict:
+    span = t.span
+    return {
+        "doc_id": doc_id, "task_id": task_id(doc_id, ordinal), "ordinal": ordinal,
+        "section": t.section, "source_kind": t.source_kind, "title": t.title,
+        "content": t.content, "owner": t.owner, "partners": t.partner_names,
+        "timing_raw": t.timing.raw, "timing_kind": t.timing.kind,
+        "start_date": t.timing.start, "end_date": t.timing.end,
+        "deliverable": t.deliverable,
+        "block": span.block if span else None, "page": span.page if span else None,
+        "char_start": span.start if span else None, "char_end": span.end if span else None,
+    }
+
+
+def _agency_row(doc_id: str, tid: str, ordinal: int, m: Mention, ref) -> dict:
+    return {
+        "doc_id": doc_id, "task_id": tid, "role": m.role, "ordinal": ordinal,
+        "mention": m.text,
+        "agency_id": getattr(ref, "agency_id", None),
+        "canonical_name": getattr(ref, "canonical", None),
+        "agency_type": getattr(ref, "type", None),
+        "agency_level": getattr(ref, "level", None),
+        "province": getattr(ref, "province", None),
+        "collective": getattr(ref, "collective", None),
+        "known": bool(getattr(ref, "known", False)),
+    }
+
+
+def agency_rows(doc_id: str, doc: ParsedDocument, resolve: Resolve | None) -> list[dict]:
+    issuer = doc.meta.issuer
+    out = []
+    for i, t in enumerate(doc.tasks, start=1):
+        tid = task_id(doc_id, i)
+        for mentions in (t.owners, t.partners):
+            for k, m in enumerate(mentions, start=1):
+                ref = resolve(m.text, issuer) if resolve else None
+                out.append(_agency_row(doc_id, tid, k, m, ref))
+    return out
+
+
+def load_resolver() -> Resolve:
+    """The agency registry's `resolve` (imported on first use, like the extractor)."""
+    from extractors.agencies import AgencyRegistry
+    return AgencyRegistry.load().resolve
+
+
+def _table(rows: Iterable[dict], schema: pa.Schema) -> pa.Table:
+    return pa.Table.from_pylist(list(rows), schema=schema)
+
+
+def documents_table(batch: IngestBatch) -> pa.Table:
+    rows = [document_row(e, batch.now) for e in batch.parsed] + list(batch.document_updates)
+    return _table(sorted(rows, key=lambda r: r["doc_id"]), DOCUMENTS)
+
+
+def sections_table(batch: IngestBatch) -> pa.Table:
+    return _table((r for e in batch.parsed for r in section_rows(e.doc_id, e.doc)), SECTIONS)
+
+
+def tasks_table(batch: IngestBatch) -> pa.Table:
+    return _table((task_row(e.doc_id, i, t) for e in batch.parsed
+                   for i, t in enumerate(e.doc.tasks, start=1)), TASKS)
+
+
+def task_agencies_table(batch: IngestBatch, resolve: Resolve | None) -> pa.Table:
+    return _table((r for e in batch.parsed for r in agency_rows(e.doc_id, e.doc, resolve)),
+                  TASK_AGENCIES)
+
+
+def rejects_table(batch: IngestBatch) -> pa.Table:
+    return _table(batch.reject_rows, REJECTS)

@@ -1,0 +1,146 @@
+"""Rejoining hard-wrapped lines into paragraphs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsers.markers import find_marker
+from parsers.reflow import reflow, starts_item
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+WRAPPED = "laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt"
+
+
+def texts(lines: list[str]) -> list[str]:
+    return [t for t, _ in reflow(lines)]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a wrap: no terminal punctuation, the next line goes on in lower case
+    (["Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan đề xuất việc sử dụng vốn",
+      "từ ngân sách nhà nước."],
+     ["Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan đề xuất việc sử dụng vốn từ ngân sách nhà nước."]),
+    # a numbered item is never glued onto the line before
+    (["1. Mục đích", "2. Yêu cầu"], ["1. Mục đích", "2. Yêu cầu"]),
+    (["- Sở Công Thương chủ trì tham mưu thực hiện thủ tục thành lập CCN theo quy",
+      "định pháp luật", "- Ủy ban nhân dân cấp xã hướng dẫn nhà đầu tư"],
+     ["- Sở Công Thương chủ trì tham mưu thực hiện thủ tục thành lập CCN theo quy định pháp luật",
+      "- Ủy ban nhân dân cấp xã hướng dẫn nhà đầu tư"]),
+    (["nội dung như sau:", "a) Kiểm tra hồ sơ", "đ) Báo cáo kết quả", "+ Lập danh sách",
+      "I. MỤC ĐÍCH", "Điều 1. Ban hành", "PHỤ LỤC II"],
+     ["nội dung như sau:", "a) Kiểm tra hồ sơ", "đ) Báo cáo kết quả", "+ Lập danh sách",
+      "I. MỤC ĐÍCH", "Điều 1. Ban hành", "PHỤ LỤC II"]),
+    # an all-caps heading is not joined with body text, but a wrapped heading is
+    (["KẾ HOẠCH", "Thực hiện Nghị quyết số 34-NQ/TU"], ["KẾ HOẠCH", "Thực hiện Nghị quyết số 34-NQ/TU"]),
+    (["II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG TRONG NĂM",
+      "HAI NGHÌN KHÔNG TRĂM HAI MƯƠI SÁU"],
+     ["II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG TRONG NĂM HAI NGHÌN KHÔNG TRĂM HAI MƯƠI SÁU"]),
+    # a line that ends a sentence or a lead-in ends the paragraph
+    (["Thông tư có hiệu lực từ ngày 10/4/2026.", "Bộ Công Thương đề nghị"],
+     ["Thông tư có hiệu lực từ ngày 10/4/2026.", "Bộ Công Thương đề nghị"]),
+    # a word broken after a hyphen is joined without a space; a hyphen that was wrapped is not a bullet
+    (["theo Nghị định số 217/2025/NĐ-", "CP ngày 05/8/2025 của Chính phủ quy định về hoạt động kiểm tra chuyên",
+      "ngành và hiệu quả kinh tế", "- xã hội của dự án."],
+     ["theo Nghị định số 217/2025/NĐ-CP ngày 05/8/2025 của Chính phủ quy định về hoạt động kiểm tra "
+      "chuyên ngành và hiệu quả kinh tế - xã hội của dự án."]),
+    # a line that opens with a number that is not a list label continues
+    (["Ngày 29/6/2026, Bộ trưởng Bộ Xây dựng ban hành Quyết định số", "1074/QĐ-BXD về việc ban hành"],
+     ["Ngày 29/6/2026, Bộ trưởng Bộ Xây dựng ban hành Quyết định số 1074/QĐ-BXD về việc ban hành"]),
+    # letterhead lines stand alone
+    (["Số: 134 /KH-UBND", "V/v triển khai thực hiện Quyết định số", "1074/QĐ-BXD ngày 29/6/2026"],
+     ["Số: 134 /KH-UBND", "V/v triển khai thực hiện Quyết định số 1074/QĐ-BXD ngày 29/6/2026"]),
+    (["Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 26 tháng 3 năm 2026", "Kính gửi: Sở Tài chính"],
+     ["Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 26 tháng 3 năm 2026", "Kính gửi: Sở Tài chính"]),
+    # columns side by side stand alone
+    (["ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LÀO CAI"],
+     ["ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LÀO CAI"]),
+    # a title-case appendix reference inside a sentence continues it
+    (["Chuẩn bị báo cáo theo Đề cương báo cáo tại", "Phụ lục II kèm theo Kế hoạch này."],
+     ["Chuẩn bị báo cáo theo Đề cương báo cáo tại Phụ lục II kèm theo Kế hoạch này."]),
+])
+def test_reflow_cases(lines, expected):
+    assert texts(lines) == expected
+
+
+def test_indices_and_blank_lines():
+    lines = ["Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28 tháng 5 năm 2022 của Chính",
+             "phủ về quản lý khu công nghiệp;", "", "", "1. Mục đích"]
+    assert reflow(lines) == [
+        ("Căn cứ Nghị định số 35/2022/NĐ-CP ngày 28 tháng 5 năm 2022 của Chính phủ về quản lý khu công nghiệp;", [0, 1]),
+        ("1. Mục đích", [4]),
+    ]
+    assert reflow([]) == [] and reflow(["", "  "]) == []
+
+
+def test_indentation_tells_paragraphs_apart():
+    """First-line indents: a sentence that ends at the line end goes on at the margin."""
+    lines = [
+        "      Tổ chức triển khai kịp thời, thống nhất, hiệu quả các quy định về quản lý phát",
+        "triển khu, cụm công nghiệp trên địa bàn tỉnh và các phường, xã trong năm nay.",
+        "Phát triển các khu, cụm công nghiệp trên cơ sở sử dụng có hiệu quả các lợi thế",
+        "về tài nguyên, lao động của địa phương.",
+        "      Xây dựng lộ trình, phân bổ nguồn lực, phân công nhiệm vụ cho từng đơn vị tổ",
+        "chức triển khai thực hiện.",
+        "      1. Mục đích",
+        "      Cụ thể hóa Nghị quyết số 34-NQ/TU ngày 27 tháng 12 năm 2025 của Ban thường",
+        "vụ Tỉnh ủy.",
+    ]
+    out = reflow(lines)
+    assert [idx for _, idx in out] == [[0, 1, 2, 3], [4, 5], [6], [7, 8]]
+
+
+def test_starts_item():
+    assert starts_item(None, "1.1. Kiện toàn thành viên")
+    assert starts_item("như sau:", "- Đơn vị chủ trì: Sở Văn hóa và Thể thao.")
+    assert starts_item(None, "a/. Tên Công ty:")
+    assert not starts_item("hiệu quả kinh tế", "- xã hội")
+    assert not starts_item(None, "01 tháng 7 năm 2028 theo yêu cầu")
+    assert not starts_item(None, "1.050 tỷ đồng")
+
+
+def _corpus_lines() -> list[str]:
+    path = CORPUS / WRAPPED
+    if not path.is_file():
+        pytest.skip("shared corpus not available")
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def test_corpus_items_come_out_whole():
+    """Every list marker that starts a source line starts exactly one paragraph, and
+    no paragraph swallowed a line that starts an item."""
+    lines = _corpus_lines()
+    paragraphs = reflow(lines)
+    marker_lines = [i for i, ln in enumerate(lines) if ln.strip() and find_marker(ln.strip())[0]]
+    marker_paragraphs = [idx[0] for t, idx in paragraphs if find_marker(t)[0]]
+    assert len(marker_lines) >= 100
+    assert marker_paragraphs == marker_lines
+    for _, idx in paragraphs:
+        for j in idx[1:]:
+            assert not find_marker(lines[j].strip())[0], lines[j]
+
+
+def test_corpus_every_line_used_once_and_wraps_joined():
+    lines = _corpus_lines()
+    paragraphs = reflow(lines)
+    used = [j for _, idx in paragraphs for j in idx]
+    assert used == [i for i, ln in enumerate(lines) if ln.strip()]
+    # most paragraphs were hard-wrapped: fewer paragraphs than half the lines
+    assert len(paragraphs) < 0.5 * len(used)
+    # a numbered heading wrapped onto a second line comes out whole
+    heading = next(t for t, _ in paragraphs if t.startswith("1. Tập trung phát triển bền vững"))
+    assert heading.endswith("đã thành lập")
+
+
+def test_corpus_no_marker_glued_after_a_wrap():
+    lines = _corpus_lines()
+    for text, idx in reflow(lines):
+        joined_at = []
+        pos = len(lines[idx[0]].strip())
+        for j in idx[1:]:
+            joined_at.append(pos)
+            pos += 1 + len(lines[j].strip())
+        for p in joined_at:
+            tail = text[p:].lstrip()
+            marker, _ = find_marker(tail)
+            assert marker is None or marker.style == "paren", text[max(0, p - 30):p + 30]
