@@ -23,13 +23,18 @@ def _alternation(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def verb_pattern() -> re.Pattern:
     """A lower-case verb that ends a body list: `Cục Viễn thám quốc gia| chủ trì|, ...`."""
-    return re.compile(rf"(?<![\w&])(?:{_alternation(vocab()['verbs'])})(?![\w])")
+    return re.compile(rf"(?<![\w&])(?<!chủ )(?<!nhà )(?:{_alternation(vocab()['verbs'])})(?![\w])")
 
 
 @lru_cache(maxsize=1)
-def head_pattern() -> re.Pattern:
-    """A body's head word at the start of a phrase: `Sở`, `Ủy ban`, `Các`, `Chủ tịch`."""
-    return re.compile(rf"^(?:{_alternation(vocab()['body_heads'])})(?![\w])")
+def head_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Body openers: a whole body (`Ủy ban nhân dân`, `Chủ tịch`), a head noun that needs
+    a name after it (`Sở Y tế`, not `Báo cáo`), and a collective (`Các Sở, ngành`)."""
+    v = vocab()
+    whole = re.compile(rf"^(?:{_alternation(v['body_heads_whole'])})(?![\w])")
+    named = re.compile(rf"^(?:{_alternation(v['body_heads_named'])})\s+(?:[A-ZĐÀ-Ỹ]|các\b|cấp\b|chuyên môn\b)")
+    collective = re.compile(rf"^[Cc]ác\s+(?:{_alternation(v['collective_nouns'])})(?![\w])")
+    return whole, named, collective
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +47,8 @@ def prefix_pattern() -> re.Pattern:
 PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?với\s+", re.I)
 # Where a body list stops besides a verb: `để`, `trong việc`, `(`, `;`, `.`, `:`
 LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia)(?![\w])|[;:.(\n]")
-# An acronym that names a body: `UBND`, `VTV`, `TTXVN`, `KH,CN&MT`
-ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ&,]{1,}(?![a-zà-ỹ])")
+# An acronym that names a body: `VTV, VOV, TTXVN thực hiện ...` (not an upper-case heading)
+ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ&]{1,7}(?=[\s,;:)]|$)(?!\s+[A-ZĐÀ-Ỹ]{2,})")
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ class BodyList:
 
 
 def starts_with_body(text: str) -> bool:
-    return bool(head_pattern().match(text) or ACRONYM.match(text))
+    return any(p.match(text) for p in head_patterns()) or bool(ACRONYM.match(text))
 
 
 def leading_bodies(text: str) -> BodyList | None:
@@ -88,6 +93,9 @@ def leading_bodies(text: str) -> BodyList | None:
 def body_only(text: str) -> str | None:
     """A heading that only names the owner: `8. Ủy ban nhân dân các tỉnh, thành phố ...`, `Sở Y tế:`."""
     t = text.strip().rstrip(":").strip()
+    m = prefix_pattern().match(t)
+    if m:
+        t = t[m.end():]
     if not starts_with_body(t) or len(t) > 200 or verb_pattern().search(t):
         return None
     return t
@@ -95,6 +103,8 @@ def body_only(text: str) -> str | None:
 
 def heading_owner(text: str) -> str | None:
     """`NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` → `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`."""
+    if not text.casefold().startswith(tuple(vocab()["owner_heading_starts"])):
+        return None
     for word in vocab()["heading_owner_markers"]:
         at = text.rfind(f" {word} ")
         if at >= 0:

@@ -29,7 +29,7 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
             continue
         if tree.raw.blocks[node.block].is_row or _excluded(tree, node):
             continue
-        kids = [tree.nodes[i] for i in node.children]
+        kids = [tree.nodes[i] for i in node.children if tree.nodes[i].zone in TASK_ZONES]
         marked_kids = [k for k in kids if k.marker]
         if marked_kids:
             continue                      # a heading or lead-in: its items are the tasks

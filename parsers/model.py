@@ -14,10 +14,34 @@ from datetime import date
 from pathlib import Path
 
 
+# The reject vocabulary: why a raw file is no document (the `rejects.reason`
+# column). Readers raise ParseError with one of these; the pipeline adds the
+# ones only it can tell (a worker's timeout, a file gone or changed mid-run).
+REJECT_REASONS = frozenset({
+    "empty",                  # no bytes, only white space, no text in a PDF
+    "unsupported_format",     # an image, a spreadsheet, binary data named .txt
+    "corrupt",                # a damaged zip/PDF/OLE container or XML part
+    "encrypted",              # password-protected PDF or Word file
+    "too_large",              # over the file size, page count or unzip limits
+    "no_text_layer",          # a scanned PDF read without OCR
+    "ocr_unavailable",        # a scanned PDF, tesseract or its `vie` model missing
+    "converter_unavailable",  # a .doc/.rtf, LibreOffice missing
+    "encoding",               # text in no encoding we can decode
+    "timeout",                # parsing took longer than the time limit
+    "memory",                 # parsing needed more than the memory limit
+    "unreadable",             # the file cannot be opened (permissions, I/O error)
+    "not_regular",            # a FIFO, socket or device file
+    "symlink",                # a link out of the raw folder, dangling, or to a folder
+    "vanished",               # removed between discovery and parsing
+    "changed",                # its bytes changed between discovery and parsing
+    "error",                  # an unexpected exception or a crashed worker
+})
+
+
 class ParseError(Exception):
     """The one error type for malformed input: carries the file and where in it.
 
-    `reason` is a word of the reject vocabulary (`empty`, `encoding`,
+    `reason` is a word of the reject vocabulary `REJECT_REASONS` (`empty`, `encoding`,
     `unsupported_format`, `corrupt`, ...), so the pipeline can publish it.
     """
 

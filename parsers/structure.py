@@ -116,7 +116,11 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
             head_end = j
     else:
         for i, b in enumerate(blocks[:30]):
-            if DATE_LINE.search(b.text) or NUMBER_LINE.match(b.text.strip()) or SUBJECT_LINE.match(b.text.strip()):
+            text = b.text.strip()
+            if _starts_with_any(text, vocab()["addressee_starts"]) or find_marker(text)[0] \
+                    or (len(text) > 250 and not b.is_row):
+                break
+            if DATE_LINE.search(text) or NUMBER_LINE.match(text) or SUBJECT_LINE.match(text):
                 head_end = i
         if head_end >= 0:
             for i in range(head_end + 1):
@@ -219,7 +223,7 @@ def build_tree(raw: RawDocument) -> DocumentTree:
 def _label(marker: Marker | None, block: Block, parent: int | None,
            counters: dict[tuple[int | None, str], int]) -> str:
     if marker is None:
-        if block.is_row:
+        if block.is_row and block.table is not None:
             return f"t{block.table}r{block.row}"
         key = (parent, "¶")
     elif marker.style in ("dash", "plus"):

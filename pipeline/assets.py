@@ -3,8 +3,14 @@
 One run processes the whole batch (no run per document). Each body reads
 through the `paths` resource, calls a pure function and returns the value with
 metadata. The `delta/*` assets publish; `delta/documents` runs last, so a run
-that fails midway leaves the documents table unchanged and the next run parses
-the same files again (the child publishes are idempotent replacements).
+that fails (or is killed) midway leaves the documents table unchanged and the
+next run parses the same files again (the child publishes are idempotent
+replacements). Each publish is one Delta commit: a table is at its previous
+version or its next, never in between.
+
+Parsing runs in worker processes with a time and a memory limit per document
+(`pipeline.worker`). Every step that reads the published state or publishes
+holds `ingest_lock` for the run (`pipeline.lock`): two ingests never interleave.
 """
 
 # No `from __future__ import annotations`: Dagster reads the parameter
@@ -16,8 +22,11 @@ from dagster import AssetIn, AssetKey, Config, MaterializeResult, Output, asset
 
 from pipeline import rows
 from pipeline.ingest import IngestBatch, RawFile, prepare_batch
+from pipeline.lock import IngestLock
+from pipeline.progress import track
 from pipeline.publish import PublishResult
 from pipeline.resources import VnplanPaths
+from pipeline.worker import parser_for
 
 DELTA = "delta"
 
@@ -47,10 +56,11 @@ def raw_documents(paths: VnplanPaths) -> Output[list[RawFile]]:
 
 @asset(group_name="ingest",
        description="New or changed content parsed; withdrawn and replaced documents decided.")
-def parsed_documents(config: IngestConfig, paths: VnplanPaths,
+def parsed_documents(config: IngestConfig, paths: VnplanPaths, ingest_lock: IngestLock,
                      raw_documents: list[RawFile]) -> Output[IngestBatch]:
-    batch = prepare_batch(paths.raw_path(), raw_documents, paths.published_state(),
-                          load_extractor(), datetime.now(timezone.utc), force=config.force)
+    with parser_for(load_extractor()) as parse:
+        batch = prepare_batch(paths.raw_path(), raw_documents, paths.published_state(),
+                              track(parse), datetime.now(timezone.utc), force=config.force)
     return Output(batch, metadata=dict(batch.summary))
 
 
@@ -88,35 +98,38 @@ _BATCH = {"parsed_documents": AssetIn(key=AssetKey("parsed_documents"))}
 
 @asset(key=delta_key("sections"), group_name="published",
        ins={**_BATCH, "sections": AssetIn(key=AssetKey("sections"))})
-def delta_sections(paths: VnplanPaths, parsed_documents: IngestBatch,
+def delta_sections(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                    sections: pa.Table) -> MaterializeResult:
     return _published(paths, paths.publish("sections", sections, parsed_documents.child_keys))
 
 
 @asset(key=delta_key("tasks"), group_name="published",
        ins={**_BATCH, "tasks": AssetIn(key=AssetKey("tasks"))})
-def delta_tasks(paths: VnplanPaths, parsed_documents: IngestBatch,
+def delta_tasks(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                 tasks: pa.Table) -> MaterializeResult:
     return _published(paths, paths.publish("tasks", tasks, parsed_documents.child_keys))
 
 
 @asset(key=delta_key("task_agencies"), group_name="published",
        ins={**_BATCH, "task_agencies": AssetIn(key=AssetKey("task_agencies"))})
-def delta_task_agencies(paths: VnplanPaths, parsed_documents: IngestBatch,
+def delta_task_agencies(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                         task_agencies: pa.Table) -> MaterializeResult:
     return _published(paths, paths.publish("task_agencies", task_agencies,
                                            parsed_documents.child_keys))
 
 
 @asset(key=delta_key("rejects"), group_name="published", ins=_BATCH)
-def delta_rejects(paths: VnplanPaths, parsed_documents: IngestBatch) -> MaterializeResult:
+def delta_rejects(paths: VnplanPaths, ingest_lock: IngestLock,
+                  parsed_documents: IngestBatch) -> MaterializeResult:
     return _published(paths, paths.publish("rejects", rows.rejects_table(parsed_documents),
                                            parsed_documents.reject_keys))
 
 
 @asset(key=delta_key("documents"), group_name="published", ins=_BATCH,
-       deps=[delta_key(t) for t in ("sections", "tasks", "task_agencies", "rejects")])
-def delta_documents(paths: VnplanPaths, parsed_documents: IngestBatch) -> MaterializeResult:
+       deps=[delta_key(t) for t in ("sections", "tasks", "task_agencies", "rejects",
+                                  "document_quality")])
+def delta_documents(paths: VnplanPaths, ingest_lock: IngestLock,
+                    parsed_documents: IngestBatch) -> MaterializeResult:
     return _published(paths, paths.publish("documents", rows.documents_table(parsed_documents),
                                            parsed_documents.document_keys))
 

@@ -2,7 +2,8 @@
 
 - every task has an owner (spec §1);
 - the share of timings understood (kind not `unparsed`) among tasks with a timing;
-- every raw file is a document or a reject;
+- every raw file is a document or a reject (links and special files included);
+- every reject names a reason of `parsers.model.REJECT_REASONS`;
 - every table's stored schema is the one declared in `pipeline.schemas`.
 """
 
@@ -15,7 +16,8 @@ import pyarrow.compute as pc
 from dagster import AssetCheckResult, AssetCheckSeverity, asset_check
 
 from pipeline.assets import delta_key
-from pipeline.ingest import ACTIVE, discover
+from parsers.model import REJECT_REASONS
+from pipeline.ingest import ACTIVE, raw_entries
 from pipeline.resources import VnplanPaths
 from pipeline.schemas import TABLES, schema_problems
 
@@ -59,6 +61,14 @@ def raw_coverage(raw_paths: list[str], documents: pa.Table, rejects: pa.Table) -
                                  "sample": ", ".join(missing[:SAMPLE])})
 
 
+def reject_reasons(rejects: pa.Table, vocabulary=REJECT_REASONS) -> Outcome:
+    reasons = rejects.column("reason").to_pylist()
+    bad = sorted({str(r) for r in reasons if r not in vocabulary})
+    counts = {r: reasons.count(r) for r in sorted(set(reasons) - {None})}
+    return Outcome(not bad, {"rejects": len(reasons), "unknown_reasons": ", ".join(bad),
+                             "by_reason": ", ".join(f"{r}={n}" for r, n in counts.items())})
+
+
 def _result(outcome: Outcome, severity=AssetCheckSeverity.ERROR) -> AssetCheckResult:
     return AssetCheckResult(passed=outcome.passed, severity=severity, metadata=outcome.metadata)
 
@@ -77,9 +87,15 @@ def timings_parsed(paths: VnplanPaths) -> AssetCheckResult:
 
 @asset_check(asset=delta_key("documents"), description="Every raw file is a document or a reject.")
 def raw_files_covered(paths: VnplanPaths) -> AssetCheckResult:
-    raw = [p.as_posix() for p in discover(paths.raw_path())]
+    raw = [p.as_posix() for p in raw_entries(paths.raw_path())]
     return _result(raw_coverage(raw, paths.read("documents", ["status", "paths"]),
                                 paths.read("rejects", ["path"])))
+
+
+@asset_check(asset=delta_key("rejects"),
+             description="Every reject names a reason of the fixed vocabulary.")
+def reject_reasons_known(paths: VnplanPaths) -> AssetCheckResult:
+    return _result(reject_reasons(paths.read("rejects", ["reason"])))
 
 
 def _schema_check(table: str):
@@ -92,5 +108,5 @@ def _schema_check(table: str):
     return _check
 
 
-CHECKS = [every_task_has_owner, timings_parsed, raw_files_covered,
+CHECKS = [every_task_has_owner, timings_parsed, raw_files_covered, reject_reasons_known,
           *(_schema_check(t) for t in TABLES)]

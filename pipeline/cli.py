@@ -6,7 +6,6 @@ import json
 import sys
 from pathlib import Path
 
-from extractors.extract import extract
 from parsers.model import ParseError
 from pipeline.serialize import parsed_dict
 
@@ -34,6 +33,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.out:
         Path(args.out).mkdir(parents=True, exist_ok=True)
+    from extractors.extract import extract
+
     failed = 0
     for f in files:
         try:
@@ -74,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="write DIR/<file name>.json for each file")
     p.set_defaults(func=cmd_parse)
     from pipeline.commands import add_subcommands
+    from pipeline.user_commands import add_user_subcommands
     add_subcommands(sub)
+    add_user_subcommands(sub)
     return parser
 
 

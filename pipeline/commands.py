@@ -8,10 +8,13 @@ run prints the failing step and exits 1; no traceback either way.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
 
+from pipeline.ingest import discover
+from pipeline.progress import Progress, add_output_flags, mode_for, reporting
 from pipeline.publish import TableInfo, all_table_info
 from pipeline.resources import REPO_ROOT, default_processed_dir, default_raw_dir
 
@@ -28,6 +31,7 @@ def add_subcommands(subparsers) -> None:
                    help="tables folder (default: $VNPLAN_PROCESSED_DIR or data/processed)")
     p.add_argument("--force", action="store_true",
                    help="re-parse every file, even content already published")
+    add_output_flags(p)                      # --quiet, --json (pipeline.progress)
     p.set_defaults(func=cmd_ingest)
     t = subparsers.add_parser("tables", help="list the published tables: version, rows, update")
     t.add_argument("--processed", metavar="DIR",
@@ -45,13 +49,13 @@ def _processed_dir(args: argparse.Namespace) -> Path:
 
 
 def format_tables(infos: list[TableInfo]) -> str:
-    lines = [f"{'table':<14} {'version':>7} {'rows':>8}  last update (UTC)"]
+    lines = [f"{'table':<16} {'version':>7} {'rows':>8}  last update (UTC)"]
     for i in infos:
         if not i.exists:
-            lines.append(f"{i.name:<14} {'-':>7} {'-':>8}  (not created)")
+            lines.append(f"{i.name:<16} {'-':>7} {'-':>8}  (not created)")
         else:
             when = i.updated.strftime("%Y-%m-%d %H:%M:%S") if i.updated else "-"
-            lines.append(f"{i.name:<14} {i.version:>7} {i.rows:>8}  {when}")
+            lines.append(f"{i.name:<16} {i.version:>7} {i.rows:>8}  {when}")
     return "\n".join(lines)
 
 
@@ -124,9 +128,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         instance = _instance()
     except OSError as e:
         return _fail("ingest", f"{e.filename or processed}: {e.strerror}", RUN_ERROR)
-    result = run_ingest(raw.resolve(), processed.resolve(), force=args.force, instance=instance)
+    # a progress bar on a terminal, lines on stderr otherwise, nothing with --quiet/--json
+    with reporting(Progress("ingest: parse", len(discover(raw)), mode=mode_for(args))):
+        result = run_ingest(raw.resolve(), processed.resolve(), force=args.force,
+                            instance=instance)
     if not result.success:
         return _fail("ingest", _failure_message(result), RUN_ERROR)
+    if args.json:
+        print(json.dumps({
+            "run_id": result.run_id, "raw": str(raw.resolve()),
+            "processed": str(processed.resolve()),
+            "summary": dict(result.output_for_node("parsed_documents").summary),
+            "tables": [{"table": i.name, "version": i.version, "rows": i.rows}
+                       for i in all_table_info(processed)],
+            "failed_checks": _check_lines(result)}, ensure_ascii=False))
+        return 0
+    if args.quiet:
+        return 0
     print(f"ingest {raw.resolve()} → {processed.resolve()}  (run {result.run_id[:8]})")
     print(_summary_line(result.output_for_node("parsed_documents").summary))
     print(format_tables(all_table_info(processed)))

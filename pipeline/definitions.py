@@ -11,18 +11,21 @@ from dagster import Definitions, in_process_executor
 
 from pipeline.assets import ASSETS
 from pipeline.checks import CHECKS
+from pipeline.lock import IngestLock
 from pipeline.resources import VnplanPaths
 from pipeline.sensors import daily_ingest, ingest_job, raw_folder_sensor
+from pipeline.user_assets import USER_ASSETS
 
 
 def build_definitions(paths: VnplanPaths | None = None) -> Definitions:
+    paths = paths or VnplanPaths.from_env()
     return Definitions(
-        assets=ASSETS,
+        assets=[*ASSETS, *USER_ASSETS],
         asset_checks=CHECKS,
         jobs=[ingest_job],
         sensors=[raw_folder_sensor],
         schedules=[daily_ingest],
-        resources={"paths": paths or VnplanPaths.from_env()},
+        resources={"paths": paths, "ingest_lock": IngestLock(processed_dir=paths.processed_dir)},
         # one batch flows step to step; a process per step costs more than it saves
         executor=in_process_executor,
     )

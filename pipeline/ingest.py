@@ -21,15 +21,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
-from parsers.model import ParsedDocument, ParseError
+from parsers.model import ParsedDocument
+from pipeline.worker import Failure, Limits, parse_file
 
-Parse = Callable[[str], ParsedDocument]
+Parse = Callable[[str], ParsedDocument]     # or a pipeline.worker.ParsePool (parse_many)
 
 ACTIVE, WITHDRAWN = "active", "withdrawn"
 INTERNAL_ERROR = "error"      # reject reason for an unexpected exception in the extractor
 # rejects whose content is tried again at every ingest: a reader may have been
 # added, a crash fixed (they fail fast; an unchanged outcome writes nothing)
-RETRIED_REASONS = frozenset({INTERNAL_ERROR, "unsupported_format"})
+RETRIED_REASONS = frozenset({INTERNAL_ERROR, "unsupported_format", "unreadable", "vanished",
+                             "changed"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class RawFile:
     content_hash: str
     format: str               # lower-case extension without the dot ("" if none)
     size: int
+    problem: tuple[str, str] | None = None   # (reason, message): rejected unread at scan
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,14 @@ def _inside(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root)
         return True
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):    # outside, or a link loop
+        return False
+
+
+def _link_to_file_inside(p: Path, root: Path) -> bool:
+    try:
+        return _inside(p, root) and p.resolve().is_file()
+    except (RuntimeError, OSError):
         return False
 
 
@@ -96,11 +106,52 @@ def discover(root: str | Path) -> list[Path]:
             if name.startswith("."):
                 continue
             p = Path(folder) / name
-            if p.is_symlink() and not (_inside(p, root) and p.resolve().is_file()):
+            if p.is_symlink() and not _link_to_file_inside(p, root):
                 continue
             if p.is_file():
                 found.append(p)
     return sorted(found)
+
+
+def strays(root: str | Path) -> list[Path]:
+    """Entries under `root` that `discover` does not read but a run must account
+    for: symbolic links out of `root`, dangling or to a folder; FIFOs, sockets
+    and devices. Dot-entries and entries of dot-folders are skipped alike."""
+    root = Path(root).resolve()
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files + [d for d in dirs if (Path(folder) / d).is_symlink()]:
+            p = Path(folder) / name
+            if name.startswith("."):
+                continue
+            if p.is_symlink():
+                if not _link_to_file_inside(p, root):
+                    found.append(p)
+            elif not p.is_file() and p.exists():
+                found.append(p)
+    return sorted(found)
+
+
+def _stray_file(p: Path, root: Path) -> RawFile:
+    """A RawFile rejected without reading it (its hash names the entry, not bytes)."""
+    if p.is_symlink():
+        target = os.readlink(p)
+        why = ("a dangling link" if not p.exists() else "a link to a folder" if p.is_dir()
+               else "a link out of the raw folder")
+        problem, ident = ("symlink", f"{why} ({target}), not followed"), f"symlink:{target}"
+    else:
+        problem, ident = ("not_regular", "not a regular file (FIFO, socket or device)"), "special"
+    ident_hash = hashlib.sha256(f"{ident}\0{p.as_posix()}".encode()).hexdigest()
+    return RawFile(p.as_posix(), ident_hash, file_format(p), 0, problem)
+
+
+def _oversized_file(p: Path, size: int, mtime_ns: int, max_bytes: int) -> RawFile:
+    """A file over the size limit: rejected without being read (not even hashed)."""
+    ident = hashlib.sha256(f"too_large\0{p.as_posix()}\0{size}\0{mtime_ns}".encode())
+    return RawFile(p.as_posix(), ident.hexdigest(), file_format(p), size,
+                   ("too_large", f"{size} bytes, over the {max_bytes // (1 << 20)} MB limit "
+                                 f"(VNPLAN_MAX_FILE_MB)"))
 
 
 def file_hash(path: str | Path) -> str:
@@ -115,22 +166,41 @@ def file_format(path: str | Path) -> str:
     return Path(path).suffix.lower().lstrip(".")
 
 
-def scan(root: str | Path) -> list[RawFile]:
-    """Discover and hash every raw file under `root` (a file removed meanwhile is skipped)."""
-    files = []
+def scan(root: str | Path, max_bytes: int | None = None) -> list[RawFile]:
+    """Discover and hash every raw file under `root` (a file removed meanwhile is
+    skipped); files over `max_bytes` (default VNPLAN_MAX_FILE_MB) and the
+    `strays` come with their reject reason instead of a content hash."""
+    max_bytes = Limits.from_env().max_file_bytes if max_bytes is None else max_bytes
+    files = [_stray_file(p, Path(root).resolve()) for p in strays(root)]
     for p in discover(root):
         try:
-            files.append(RawFile(p.as_posix(), file_hash(p), file_format(p), p.stat().st_size))
+            st = p.stat()
+            if st.st_size > max_bytes:
+                files.append(_oversized_file(p, st.st_size, st.st_mtime_ns, max_bytes))
+            else:
+                files.append(RawFile(p.as_posix(), file_hash(p), file_format(p), st.st_size))
         except FileNotFoundError:
             continue
-    return files
+        except OSError as e:                      # permissions, I/O error: a reject
+            files.append(RawFile(p.as_posix(), hashlib.sha256(f"unreadable\0{p}".encode())
+                                 .hexdigest(), file_format(p), 0,
+                                 ("unreadable", f"cannot read: {e.strerror or e}")))
+    return sorted(files, key=lambda f: f.path)
+
+
+def raw_entries(root: str | Path) -> list[Path]:
+    """Every entry of the raw folder a run must account for (`discover` + `strays`)."""
+    return sorted(discover(root) + strays(root))
 
 
 def signature(root: str | Path) -> dict[str, str]:
-    """path → "mtime_ns:size" for every raw file: a cheap change detector."""
+    """path → "mtime_ns:size" for every raw entry: a cheap change detector."""
     out = {}
-    for p in discover(root):
-        st = p.stat()
+    for p in raw_entries(root):
+        try:
+            st = p.stat() if not p.is_symlink() else p.lstat()
+        except FileNotFoundError:
+            continue
         out[p.as_posix()] = f"{st.st_mtime_ns}:{st.st_size}"
     return out
 
@@ -157,18 +227,17 @@ def _reject_row(f: RawFile, reason: str, message: str | None, location: str | No
             "location": location, "first_seen": first_seen, "last_seen": now}
 
 
-def _parse_one(parse: Parse, f: RawFile) -> ParsedDocument | tuple[str, str, str | None]:
-    """The parsed document, or (reason, message, location) for a reject."""
-    try:
-        return parse(f.path)
-    except ParseError as e:
-        return (e.reason or "corrupt", e.message, e.location)
-    except Exception as e:  # an extractor bug must not sink the whole batch
-        return (INTERNAL_ERROR, f"{type(e).__name__}: {e}", None)
+def parse_all(parse: Parse, files: Sequence[RawFile]) -> list:
+    """ParsedDocument or Failure (reason, message, location) per file, in order:
+    across the workers of a ParsePool, or one by one in process."""
+    many = getattr(parse, "parse_many", None)
+    if many is not None:
+        return many([(f.path, f.content_hash) for f in files])
+    max_bytes = Limits.from_env().max_file_bytes
+    return [parse_file(parse, f.path, f.content_hash, max_bytes) for f in files]
 
 
 _SAME_REJECT = ("content_hash", "format", "size", "reason", "message", "location")
-Failure = tuple[str, str, "str | None"]          # reason, message, location
 
 
 @dataclass
@@ -219,9 +288,12 @@ def _parse_new(scope: _Scope, parse: Parse, force: bool
     rejected = {r["content_hash"] for r in scope.state.rejects.values()
                 if r["reason"] not in RETRIED_REASONS}
     to_parse = [h for h in scope.by_hash if force or (h not in docs and h not in rejected)]
-    parsed, failed = [], {}
-    for h in to_parse:
-        result = _parse_one(parse, scope.by_hash[h][0])
+    failed: dict[str, Failure] = {h: (*fs[0].problem, None)
+                                  for h, fs in scope.by_hash.items() if fs[0].problem}
+    to_parse = [h for h in to_parse if h not in failed]
+    parsed = []
+    results = parse_all(parse, [scope.by_hash[h][0] for h in to_parse])
+    for h, result in zip(to_parse, results):
         if isinstance(result, ParsedDocument):
             first = docs[h]["first_seen"] if h in docs else scope.now
             parsed.append(ParsedEntry(result, tuple(scope.by_hash[h]), first,

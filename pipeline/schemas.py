@@ -116,6 +116,32 @@ REJECTS = pa.schema([
 ])
 
 
+DOCUMENT_QUALITY = pa.schema([           # rows: pipeline.quality.quality_row
+    _key("doc_id"),
+    pa.field("doc_number", pa.string()),
+    pa.field("file_name", pa.string()),
+    pa.field("reader", pa.string()),
+    pa.field("n_sections", pa.int32()),  # numbered or bulleted items of the body
+    pa.field("n_tasks", pa.int32()),
+    pa.field("tasks_inline", pa.int32()),
+    pa.field("tasks_table", pa.int32()),
+    pa.field("tasks_prose", pa.int32()),
+    pa.field("with_owner", pa.int32()),
+    pa.field("owner_share", pa.float64()),      # null without tasks
+    pa.field("with_timing", pa.int32()),        # timing kind other than unparsed
+    pa.field("timing_share", pa.float64()),
+    pa.field("n_mentions", pa.int32()),
+    pa.field("unknown_agencies", pa.int32()),   # task_agencies.known false
+    pa.field("unknown_agency_names", STRINGS),  # of those, the non-collective mentions
+    pa.field("body_lines", pa.int32()),
+    pa.field("unparsed_lines", pa.int32()),     # body lines in no task and above none
+    pa.field("ocr_confidence", pa.float64()),
+    pa.field("n_warnings", pa.int32()),
+    pa.field("warnings", STRINGS),
+    pa.field("score", pa.float64()),            # 0-100, low: look at it first
+])
+
+
 @dataclass(frozen=True)
 class TableSpec:
     name: str
@@ -130,6 +156,7 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("tasks", TASKS, "doc_id"),
         TableSpec("task_agencies", TASK_AGENCIES, "doc_id"),
         TableSpec("rejects", REJECTS, "path"),
+        TableSpec("document_quality", DOCUMENT_QUALITY, "doc_id"),
     )
 }
 

@@ -1,0 +1,158 @@
+"""Shared fixtures of the vnplan tests.
+
+- `corpus`: the shared corpus folder (`../shared/corpus` beside the repo);
+  tests that need it are skipped cleanly when it is absent.
+- `corpus_file(name)`: one corpus file, skipping when it is absent.
+- `gold(name)`: the gold record of a corpus file (spec §6), skipping when absent.
+- `parsed(path)`: `extractors.extract.extract` of a file, cached for the session
+  (several test files read the same corpus documents).
+- `sample(name)`: a fixture plan written for these tests under `data/raw/`.
+- `scorer`: the shared scorer module (`../shared/tools/score_tasks.py`).
+- `predictions`: `vnplan parse --format json --out DIR` run once over every
+  gold document; the folder of predictions (used by the golden and metadata tests).
+
+A sub-folder's conftest may define its own fixtures; none of these names is
+defined elsewhere under tests/.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = CORPUS / "gold"
+SCORER = SHARED / "tools" / "score_tasks.py"
+SAMPLES = REPO / "data" / "raw"
+
+
+def gold_names() -> list[str]:
+    """Corpus file names that have a gold record (empty when the corpus is absent).
+
+    For parametrising at collection time; the tests themselves still go through
+    the `corpus` fixture, so they skip when the corpus is absent."""
+    if not GOLD.is_dir():
+        return []
+    return sorted(p.name[: -len(".json")] for p in GOLD.glob("*.json"))
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus absent: {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_file(corpus):
+    def get(name: str) -> Path:
+        path = corpus / name
+        if not path.is_file():
+            pytest.skip(f"corpus file absent: {name}")
+        return path
+    return get
+
+
+@pytest.fixture(scope="session")
+def gold(corpus):
+    cache: dict[str, dict] = {}
+
+    def get(name: str) -> dict:
+        if name not in cache:
+            path = corpus / "gold" / f"{name}.json"
+            if not path.is_file():
+                pytest.skip(f"gold file absent: {path.name}")
+            cache[name] = json.loads(path.read_text(encoding="utf-8"))
+        return cache[name]
+    return get
+
+
+@pytest.fixture(scope="session")
+def parsed():
+    from extractors.extract import extract
+    cache: dict[Path, object] = {}
+
+    def get(path: Path):
+        path = Path(path)
+        if path not in cache:
+            cache[path] = extract(path)
+        return cache[path]
+    return get
+
+
+@pytest.fixture(scope="session")
+def sample():
+    def get(name: str) -> Path:
+        path = SAMPLES / name
+        assert path.is_file(), f"test fixture missing: {path}"
+        return path
+    return get
+
+
+@pytest.fixture(scope="session")
+def scorer(corpus):
+    if not SCORER.is_file():
+        pytest.skip(f"scorer absent: {SCORER}")
+    spec = importlib.util.spec_from_file_location("score_tasks", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def task_dict(task) -> dict:
+    """A TaskRecord in the spec §6 shape (what the scorer reads)."""
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    return {"section": task.section, "source_kind": task.source_kind, "title": task.title,
+            "content": task.content, "owner": task.owner, "partners": task.partner_names,
+            "timing_raw": task.timing.raw, "timing_kind": task.timing.kind,
+            "start_date": iso(task.timing.start), "end_date": iso(task.timing.end),
+            "deliverable": task.deliverable}
+
+
+@pytest.fixture(scope="session")
+def paired(corpus_file, parsed, gold, scorer):
+    """`paired(name)` → {gold section: (gold task, predicted task or None)}, the tasks of
+    one corpus document paired by content similarity exactly as the scorer pairs them."""
+    cache: dict[str, dict] = {}
+
+    def get(name: str) -> dict:
+        if name not in cache:
+            gold_tasks = gold(name)["tasks"]
+            pred_tasks = [task_dict(t) for t in parsed(corpus_file(name)).tasks]
+            pairs = scorer.pair_tasks(gold_tasks, pred_tasks, 0.5)
+            by_id = {id(g): p for g, p, _ in pairs}
+            cache[name] = {g["section"]: (g, by_id.get(id(g))) for g in gold_tasks}
+        return cache[name]
+    return get
+
+
+def vnplan_command() -> list[str]:
+    """The installed `vnplan` script of this interpreter's environment, else the module."""
+    script = Path(sys.executable).parent / "vnplan"
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("vnplan")
+    return [found] if found else [sys.executable, "-m", "pipeline.cli"]
+
+
+@pytest.fixture(scope="session")
+def predictions(corpus, tmp_path_factory) -> Path:
+    """Run `vnplan parse` once over every gold document; the folder of <name>.json."""
+    names = [n for n in gold_names() if (corpus / n).is_file()]
+    if not names:
+        pytest.skip("no gold documents in the corpus")
+    out = tmp_path_factory.mktemp("predictions")
+    result = subprocess.run(
+        vnplan_command() + ["parse", *[str(corpus / n) for n in names],
+                            "--format", "json", "--out", str(out)],
+        capture_output=True, text=True, timeout=1200, cwd=REPO)
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out

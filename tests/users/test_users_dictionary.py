@@ -1,0 +1,28 @@
+"""The data dictionary covers every declared column, once."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline import dictionary
+from pipeline.schemas import TABLES
+
+
+def test_every_declared_column_has_an_entry():
+    assert dictionary.missing_entries() == []
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_headers_are_unique_and_sheet_names_fit_excel(table):
+    headers = dictionary.headers(table)
+    assert len(headers) == len(TABLES[table].schema) == len(set(headers))
+    name = dictionary.sheet_name(table)
+    assert 0 < len(name) <= 31 and not set(name) & set("[]:*?/\\")
+
+
+def test_sheet_names_are_distinct_and_columns_typed():
+    names = [dictionary.sheet_name(t) for t in TABLES] + [dictionary.dictionary_sheet()["sheet"]]
+    assert len(names) == len(set(names))
+    tasks = {c.name: c for c in dictionary.columns("tasks")}
+    assert (tasks["end_date"].header, tasks["end_date"].type) == ("Ngày kết thúc", "ngày")
+    assert tasks["owner"].type == "danh sách văn bản"
+    assert dictionary.labels("timing_kind")["deadline"].startswith("Hạn chót")
