@@ -15,13 +15,15 @@ from parsers.textutil import clean_value, fold_spaces
 VOCAB = Path(__file__).with_name("vocab") / "metadata.json"
 
 # `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số: 134 /KH-UBND`, `Số:      /KH-UBND` (left blank)
-NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>[^\s|]*(?:\s*[/\-]\s*[\wĐđ&.\-/]+)*)", re.I)
+NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>[^\s|]*(?:\s*[/\-]\s*[\wĐđ&.\-/]+)*)")
 # A number with its digits: `161/KH-UBND`, `3260-KH/ĐĐQH15`, `03/NQ-CP` (not `/KH-UBND`)
 HAS_DIGITS = re.compile(r"^\d")
 # The date line: `Hà Nội, ngày 31 tháng 5 năm 2023`
 DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})", re.I)
 # A numeric date in a metadata block: `Ngày ban hành 31/05/2023`
 NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+# Letterhead lines that continue the name above them: `THEO QUYẾT ĐỊNH`, `SỐ 1050/QĐ-SCT`
+CONTINUATION_WORDS = ("THEO ", "SỐ ", "VÀ ", "CỦA ", "VỀ ")
 # A signer's name: two to five capitalised words, `Vũ Thu Hà`, `Nguyễn Hòa Bình`
 NAME = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
 
@@ -124,6 +126,8 @@ def _type_and_title(title_nodes: list[Node], head: list[Node], number: str | Non
     parts: list[str] = []
     for i, n in enumerate(title_nodes):
         text = n.text
+        if i > 0 and text.startswith("("):
+            continue      # `(Ban hành kèm theo Nghị quyết số 35-NQ/TU ...)` qualifies, not names
         if i == 0:
             for word, name in types.items():
                 if text.startswith(word):
@@ -183,6 +187,10 @@ def _left_column(head: list[Node], blocks) -> list[str]:
         for line in cell.split("\n"):
             line = fold_spaces(line.replace("*", "")).strip(" -_")
             line = re.split(r"\s-{3,}", line)[0].strip()
+            for m in motto:   # `CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` on one line
+                at = line.find(m)
+                if at > 0:
+                    line = line[:at].strip()
             if not line:
                 continue
             if any(line.startswith(m) for m in motto) or re.match(r"^Số\b", line) or DATE_LINE.search(line) \
@@ -205,6 +213,14 @@ def _issuer(head: list[Node], blocks) -> str | None:
     if not lines:
         return None
     units = tuple(u + " " for u in vocab()["admin_units"])
+    joined: list[str] = []
+    for line in lines:
+        # `ĐOÀN KIỂM TRA` / `THEO QUYẾT ĐỊNH` / `SỐ 1050/QĐ-SCT` is one name
+        if joined and line.startswith(CONTINUATION_WORDS):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    lines = joined
     last = lines[-1]
     if last.startswith(units) and len(lines) >= 2:
         name = f"{lines[-2]} {last}"

@@ -32,7 +32,7 @@ def head_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     a name after it (`Sở Y tế`, not `Báo cáo`), and a collective (`Các Sở, ngành`)."""
     v = vocab()
     whole = re.compile(rf"^(?:{_alternation(v['body_heads_whole'])})(?![\w])")
-    named = re.compile(rf"^(?:{_alternation(v['body_heads_named'])})\s+(?:[A-ZĐÀ-Ỹ]|các\b|cấp\b|chuyên môn\b)")
+    named = re.compile(rf"^(?:{_alternation(v['body_heads_named'])})\s+(?:[A-ZĐÀ-Ỹ]|(?:{_alternation(v['named_head_followers'])})(?![\w]))")
     collective = re.compile(rf"^[Cc]ác\s+(?:{_alternation(v['collective_nouns'])})(?![\w])")
     return whole, named, collective
 
@@ -56,6 +56,11 @@ class BodyList:
     text: str
     start: int
     end: int
+    via: str = "start"        # start, prefix (`Giao X ...`) or adverbial (`Định kỳ, X ...`)
+
+
+# A short opening adverbial before the subject: `Định kỳ, Thường trực Ủy ban ... chủ trì`
+ADVERBIAL = re.compile(r"^[^,;:.]{2,40},\s+")
 
 
 def starts_with_body(text: str) -> bool:
@@ -69,12 +74,16 @@ def leading_bodies(text: str) -> BodyList | None:
     `Phòng Quản lý Công nghiệp: Là đầu mối ...` → `Phòng Quản lý Công nghiệp`;
     `Giao Sở Công Thương chủ trì ...` → `Sở Công Thương`.
     """
-    start = 0
+    start, via = 0, "start"
     m = prefix_pattern().match(text)
     if m:
-        start = m.end()
+        start, via = m.end(), "prefix"
         if text[start:].startswith("cho "):
             start += 4
+    elif not starts_with_body(text):
+        m = ADVERBIAL.match(text)
+        if m and len(m.group(0).split()) <= 6:
+            start, via = m.end(), "adverbial"
     rest = text[start:]
     if not starts_with_body(rest):
         return None
@@ -87,7 +96,7 @@ def leading_bodies(text: str) -> BodyList | None:
     phrase = rest[:end].rstrip(" ,")
     if not phrase or len(phrase) > 300 or re.search(r"\.\s", phrase):
         return None
-    return BodyList(phrase, start, start + len(phrase))
+    return BodyList(phrase, start, start + len(phrase), via)
 
 
 def body_only(text: str) -> str | None:

@@ -77,7 +77,7 @@ def _ancestors(tree: DocumentTree, node: Node, include_self: bool = False):
 def _assigns(text: str) -> bool:
     """A top-level paragraph counts only where it assigns: `UBND tỉnh giao Sở ...`, `Giao ...`."""
     found = leading_bodies(text)
-    return found is not None and found.start > 0
+    return found is not None and found.via == "prefix"
 
 
 def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[str, int, int]]]:
@@ -90,6 +90,9 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
         lead = leading_bodies(anc.text)
         if lead:
             return lead.text, partners
+        lead_in = lead_in_bodies(anc.text)
+        if lead_in:
+            return lead_in, partners
         only = body_only(anc.text)
         if only:
             return only, partners

@@ -184,6 +184,9 @@ def _mark_metadata(blocks: tuple[Block, ...], zones: list[str]) -> None:
                 zones[i] = "metadata"
 
 
+BULLET_STYLES = ("dash", "plus")
+
+
 def build_tree(raw: RawDocument) -> DocumentTree:
     zones = assign_zones(raw.blocks)
     nodes: list[dict] = []
@@ -203,6 +206,10 @@ def build_tree(raw: RawDocument) -> DocumentTree:
         r = rank(marker)
         if marker:
             while stack and rank(nodes[stack[-1]]["marker"]) >= r:
+                stack.pop()
+        else:
+            # a paragraph after a bullet belongs to the bullet's parent, not the bullet
+            while stack and nodes[stack[-1]]["marker"].style in BULLET_STYLES:
                 stack.pop()
         parent = stack[-1] if stack else None
         label = _label(marker, b, parent, counters)

@@ -84,6 +84,10 @@ def _failure_message(result) -> str:
             err = event.step_failure_data.error
             cause = err.cause or err
             return f"step {event.step_key} failed: {cause.message.strip()}"
+    for event in result.all_events:      # a run that failed before any step (ingest lock)
+        err = getattr(event.event_specific_data, "error", None) if event.is_failure else None
+        if err is not None:
+            return f"run failed: {(err.cause or err).message.strip()}"
     return "run failed"
 
 

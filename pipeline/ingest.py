@@ -1,6 +1,12 @@
-"""Incremental ingest: discover raw files, hash them, compare with what is
-published, parse only the new content, and say which rows each table must
-replace.
+"""Incremental ingest: compare the raw files (found and hashed by
+`pipeline.discovery`) with what is published, parse only the new content
+(across the parse workers of `pipeline.worker` when given a ParsePool), and
+say which rows each table must replace.
+
+Every raw entry ends as a document or a reject whose reason is a word of
+`parsers.model.REJECT_REASONS`: entries rejected at scan (links out of the
+folder, special files, files over the size limit) are not parsed at all; a
+parse that fails, times out or crashes its worker is a reject too.
 
 The work is keyed by content hash (sha256 of the file bytes = `doc_id`): the
 same bytes under two names are one document with both paths kept; a path whose
@@ -14,14 +20,15 @@ No clock is read here: `now` (the ingestion time) is passed in.
 """
 from __future__ import annotations
 
-import hashlib
-import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from parsers.model import ParsedDocument
+# re-exported: the discovery API is used through this module too
+from pipeline.discovery import (RawFile, changed_paths, discover, file_format,  # noqa: F401
+                                file_hash, raw_entries, scan, signature, strays)
 from pipeline.worker import Failure, Limits, parse_file
 
 Parse = Callable[[str], ParsedDocument]     # or a pipeline.worker.ParsePool (parse_many)
@@ -32,15 +39,6 @@ INTERNAL_ERROR = "error"      # reject reason for an unexpected exception in the
 # added, a crash fixed (they fail fast; an unchanged outcome writes nothing)
 RETRIED_REASONS = frozenset({INTERNAL_ERROR, "unsupported_format", "unreadable", "vanished",
                              "changed"})
-
-
-@dataclass(frozen=True)
-class RawFile:
-    path: str                 # absolute, POSIX
-    content_hash: str
-    format: str               # lower-case extension without the dot ("" if none)
-    size: int
-    problem: tuple[str, str] | None = None   # (reason, message): rejected unread at scan
 
 
 @dataclass(frozen=True)
@@ -75,143 +73,6 @@ class IngestBatch:
     child_keys: frozenset[str]           # doc_ids whose sections/tasks/agencies are replaced
     reject_keys: frozenset[str]          # paths whose rejects row is replaced
     summary: Mapping[str, int]
-
-
-# --- discovery -------------------------------------------------------------
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root)
-        return True
-    except (ValueError, RuntimeError, OSError):    # outside, or a link loop
-        return False
-
-
-def _link_to_file_inside(p: Path, root: Path) -> bool:
-    try:
-        return _inside(p, root) and p.resolve().is_file()
-    except (RuntimeError, OSError):
-        return False
-
-
-def discover(root: str | Path) -> list[Path]:
-    """Files under `root`, recursively, sorted; dotfiles and dot-folders are
-    skipped, symlinked folders are not entered, symlinked files are kept only
-    when they point inside `root`."""
-    root = Path(root).resolve()
-    found = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith("."):
-                continue
-            p = Path(folder) / name
-            if p.is_symlink() and not _link_to_file_inside(p, root):
-                continue
-            if p.is_file():
-                found.append(p)
-    return sorted(found)
-
-
-def strays(root: str | Path) -> list[Path]:
-    """Entries under `root` that `discover` does not read but a run must account
-    for: symbolic links out of `root`, dangling or to a folder; FIFOs, sockets
-    and devices. Dot-entries and entries of dot-folders are skipped alike."""
-    root = Path(root).resolve()
-    found = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files + [d for d in dirs if (Path(folder) / d).is_symlink()]:
-            p = Path(folder) / name
-            if name.startswith("."):
-                continue
-            if p.is_symlink():
-                if not _link_to_file_inside(p, root):
-                    found.append(p)
-            elif not p.is_file() and p.exists():
-                found.append(p)
-    return sorted(found)
-
-
-def _stray_file(p: Path, root: Path) -> RawFile:
-    """A RawFile rejected without reading it (its hash names the entry, not bytes)."""
-    if p.is_symlink():
-        target = os.readlink(p)
-        why = ("a dangling link" if not p.exists() else "a link to a folder" if p.is_dir()
-               else "a link out of the raw folder")
-        problem, ident = ("symlink", f"{why} ({target}), not followed"), f"symlink:{target}"
-    else:
-        problem, ident = ("not_regular", "not a regular file (FIFO, socket or device)"), "special"
-    ident_hash = hashlib.sha256(f"{ident}\0{p.as_posix()}".encode()).hexdigest()
-    return RawFile(p.as_posix(), ident_hash, file_format(p), 0, problem)
-
-
-def _oversized_file(p: Path, size: int, mtime_ns: int, max_bytes: int) -> RawFile:
-    """A file over the size limit: rejected without being read (not even hashed)."""
-    ident = hashlib.sha256(f"too_large\0{p.as_posix()}\0{size}\0{mtime_ns}".encode())
-    return RawFile(p.as_posix(), ident.hexdigest(), file_format(p), size,
-                   ("too_large", f"{size} bytes, over the {max_bytes // (1 << 20)} MB limit "
-                                 f"(VNPLAN_MAX_FILE_MB)"))
-
-
-def file_hash(path: str | Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def file_format(path: str | Path) -> str:
-    return Path(path).suffix.lower().lstrip(".")
-
-
-def scan(root: str | Path, max_bytes: int | None = None) -> list[RawFile]:
-    """Discover and hash every raw file under `root` (a file removed meanwhile is
-    skipped); files over `max_bytes` (default VNPLAN_MAX_FILE_MB) and the
-    `strays` come with their reject reason instead of a content hash."""
-    max_bytes = Limits.from_env().max_file_bytes if max_bytes is None else max_bytes
-    files = [_stray_file(p, Path(root).resolve()) for p in strays(root)]
-    for p in discover(root):
-        try:
-            st = p.stat()
-            if st.st_size > max_bytes:
-                files.append(_oversized_file(p, st.st_size, st.st_mtime_ns, max_bytes))
-            else:
-                files.append(RawFile(p.as_posix(), file_hash(p), file_format(p), st.st_size))
-        except FileNotFoundError:
-            continue
-        except OSError as e:                      # permissions, I/O error: a reject
-            files.append(RawFile(p.as_posix(), hashlib.sha256(f"unreadable\0{p}".encode())
-                                 .hexdigest(), file_format(p), 0,
-                                 ("unreadable", f"cannot read: {e.strerror or e}")))
-    return sorted(files, key=lambda f: f.path)
-
-
-def raw_entries(root: str | Path) -> list[Path]:
-    """Every entry of the raw folder a run must account for (`discover` + `strays`)."""
-    return sorted(discover(root) + strays(root))
-
-
-def signature(root: str | Path) -> dict[str, str]:
-    """path → "mtime_ns:size" for every raw entry: a cheap change detector."""
-    out = {}
-    for p in raw_entries(root):
-        try:
-            st = p.stat() if not p.is_symlink() else p.lstat()
-        except FileNotFoundError:
-            continue
-        out[p.as_posix()] = f"{st.st_mtime_ns}:{st.st_size}"
-    return out
-
-
-def changed_paths(before: Mapping[str, str], after: Mapping[str, str]) -> dict[str, list[str]]:
-    """Which paths were added, modified or removed between two signatures."""
-    return {
-        "added": sorted(set(after) - set(before)),
-        "modified": sorted(p for p in after if p in before and before[p] != after[p]),
-        "removed": sorted(set(before) - set(after)),
-    }
 
 
 # --- planning --------------------------------------------------------------

@@ -2,9 +2,9 @@
 
 One pathological file must not stall or kill a run. `ParsePool` keeps a few
 long-lived worker processes (started from a `forkserver`, so cheaply and
-without the parent's threads); the parent sends one `(path, content hash)` at a
-time to each idle worker and gets back a `ParsedDocument` or a `Failure`
-`(reason, message, location)` whose reason is a word of
+without the parent's threads); the parent sends them `(path, content hash)`
+jobs, two in flight per worker, and gets back for each a `ParsedDocument` or a
+`Failure` `(reason, message, location)` whose reason is a word of
 `parsers.model.REJECT_REASONS`:
 
 - a worker that takes longer than the time limit on one document is killed
@@ -42,12 +42,13 @@ from typing import Callable, Sequence
 from parsers.model import REJECT_REASONS, ParsedDocument, ParseError
 
 Failure = tuple[str, str, "str | None"]          # reason, message, location
-Result = "ParsedDocument | Failure"
 Parse = Callable[..., ParsedDocument]
 
 TIMEOUT_ENV, MEMORY_ENV = "VNPLAN_PARSE_TIMEOUT_S", "VNPLAN_PARSE_MEMORY_MB"
 MAX_FILE_ENV, WORKERS_ENV = "VNPLAN_MAX_FILE_MB", "VNPLAN_PARSE_WORKERS"
 TASKS_PER_WORKER = 500          # documents a worker parses before it is replaced
+MAX_IDLE_DEATHS = 10            # workers found dead before a job: the pool gives up
+PREFETCH = 2                    # jobs in flight per worker (one parsed, one waiting)
 CONTEXT = "forkserver"          # never "fork": the parent (Dagster) runs threads
 MB = 1024 * 1024
 
@@ -170,6 +171,8 @@ def _worker_main(conn, parse: Parse, memory_mb: int) -> None:
 
 
 class _Worker:
+    """One worker process and the jobs sent to it (the first is being parsed)."""
+
     def __init__(self, ctx, parse: Parse, memory_mb: int):
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(child, parse, memory_mb),
@@ -177,12 +180,14 @@ class _Worker:
         self.process.start()
         child.close()
         self.done = 0
-        self.job: int | None = None      # index of the job it is parsing
-        self.deadline = 0.0
+        self.jobs: deque[tuple[int, tuple]] = deque()   # (index, job) in the order sent
+        self.deadline = 0.0                            # of the job being parsed
 
     def send(self, index: int, job: tuple, timeout_s: float) -> None:
-        self.job, self.deadline = index, time.monotonic() + timeout_s
+        if not self.jobs:
+            self.deadline = time.monotonic() + timeout_s
         self.conn.send(job)
+        self.jobs.append((index, job))
 
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
@@ -213,7 +218,12 @@ class _Worker:
 
 
 class ParsePool:
-    """Long-lived parse workers; `parse_many` parses a batch across them."""
+    """Long-lived parse workers; `parse_many` parses a batch across them.
+
+    Each worker has up to PREFETCH jobs in flight, so it never waits for the
+    parent between two documents; the time limit runs from the moment a job
+    reaches the head of its worker's queue. Jobs queued behind one that times
+    out or crashes its worker are sent again to a fresh worker."""
 
     def __init__(self, parse: Parse, limits: Limits | None = None):
         self.parse = parse
@@ -223,9 +233,14 @@ class ParsePool:
         # what the fork server imports once for all workers (effective when it
         # starts); not the default "__main__", which would run a caller's
         # unguarded script again inside the server
-        self.ctx.set_forkserver_preload(["pipeline.worker", getattr(parse, "__module__", "")])
+        module = getattr(parse, "__module__", None)
+        self.ctx.set_forkserver_preload(["pipeline.worker"] + ([module] if module else []))
         self.workers: list[_Worker] = []
         self.replaced = 0        # workers killed or lost (timeouts, crashes)
+        self.idle_deaths = 0
+        self._todo: deque = deque()
+        self._results: list = []
+        self._on_result = None
 
     def __enter__(self) -> "ParsePool":
         return self
@@ -245,56 +260,90 @@ class ParsePool:
             raise ParseError(result[1], path=path, location=result[2], reason=result[0])
         return result
 
-    def parse_many(self, jobs: Sequence[tuple[str, str | None]]) -> list:
-        """ParsedDocument or Failure for each (path, expected sha256 or None), in order."""
-        results: list = [None] * len(jobs)
-        todo = deque(enumerate(jobs))
+    def parse_many(self, jobs: Sequence[tuple[str, str | None]],
+                   on_result: Callable[[int, object], None] | None = None) -> list:
+        """ParsedDocument or Failure for each (path, expected sha256 or None), in
+        order; `on_result(index, result)` is called as each one arrives."""
         max_bytes = self.limits.max_file_bytes
-        while todo or any(w.job is not None for w in self.workers):
-            self._start_workers(len(todo))
-            for w in self.workers:
-                if w.job is None and todo:
-                    i, (path, expected) = todo.popleft()
-                    w.send(i, (path, expected, max_bytes), self.limits.timeout_s)
-            self._collect(results)
-        return results
+        self._todo = deque((i, (path, expected, max_bytes))
+                           for i, (path, expected) in enumerate(jobs))
+        self._results, self._on_result = [None] * len(jobs), on_result
+        while self._todo or self._busy():
+            self._start_workers()
+            self._dispatch()
+            if self._busy():
+                self._collect()
+        return self._results
 
-    def _start_workers(self, waiting: int) -> None:
-        self.workers = [w for w in self.workers if w.process.is_alive() or w.job is not None]
-        busy = sum(w.job is not None for w in self.workers)
-        want = min(max(self.limits.workers, 1), busy + waiting)
+    def _busy(self) -> list[_Worker]:
+        return [w for w in self.workers if w.jobs]
+
+    def _start_workers(self) -> None:
+        self.workers = [w for w in self.workers if w.process.is_alive() or w.jobs]
+        want = min(max(self.limits.workers, 1), len(self._busy()) + len(self._todo))
         while len(self.workers) < want:
             self.workers.append(_Worker(self.ctx, self.parse, self.limits.memory_mb))
 
-    def _collect(self, results: list) -> None:
-        busy = [w for w in self.workers if w.job is not None]
-        now = time.monotonic()
-        ready = wait([w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - now))
+    def _dispatch(self) -> None:
+        for depth in range(1, PREFETCH + 1):            # spread first, then queue behind
+            for w in list(self.workers):
+                if len(w.jobs) < depth and self._todo and w.done + len(w.jobs) < TASKS_PER_WORKER:
+                    i, job = self._todo.popleft()
+                    try:
+                        w.send(i, job, self.limits.timeout_s)
+                    except OSError:            # it died idle: the job goes to another
+                        self._todo.appendleft((i, job))
+                        self._lose(w)
+                        self.idle_deaths += 1
+                        if self.idle_deaths > MAX_IDLE_DEATHS:
+                            raise RuntimeError("parse workers keep dying before any work")
+
+    def _collect(self) -> None:
+        busy = self._busy()
+        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        ready = wait([w.conn for w in busy], timeout=timeout)
         for w in busy:
             if w.conn in ready:
                 try:
                     result = w.conn.recv()
                 except (EOFError, OSError):
-                    result = w.death()
-                    self._drop(w)
-                self._finish(w, result, results)
+                    self._fail_head(w, w.death())
+                    continue
+                self._finish(w, result)
             elif time.monotonic() >= w.deadline:
                 w.kill()
-                self._drop(w)
-                self._finish(w, ("timeout", f"parsing took longer than "
-                                 f"{self.limits.timeout_s:g} s", None), results)
+                self._fail_head(w, ("timeout", f"parsing took longer than "
+                                    f"{self.limits.timeout_s:g} s", None))
 
-    def _finish(self, w: _Worker, result, results: list) -> None:
-        results[w.job] = result
-        w.job = None
+    def _set(self, index: int, result) -> None:
+        self._results[index] = result
+        if self._on_result is not None:
+            self._on_result(index, result)
+
+    def _finish(self, w: _Worker, result) -> None:
+        index, _ = w.jobs.popleft()
         w.done += 1
-        if w in self.workers and (w.done >= TASKS_PER_WORKER or
-                                  (isinstance(result, tuple) and result[0] == "memory")):
-            w.stop()
-            self.workers.remove(w)
+        w.deadline = time.monotonic() + self.limits.timeout_s
+        self._set(index, result)
+        memory = isinstance(result, tuple) and result[0] == "memory"
+        if memory or (w.done >= TASKS_PER_WORKER and not w.jobs):
+            self._lose(w, stop=True)                 # a MemoryError leaves it exiting
 
-    def _drop(self, w: _Worker) -> None:
-        self.replaced += 1
+    def _fail_head(self, w: _Worker, failure: Failure) -> None:
+        """The job being parsed failed with its worker; the worker is gone."""
+        index, _ = w.jobs.popleft()
+        self._set(index, failure)
+        self._lose(w)
+
+    def _lose(self, w: _Worker, stop: bool = False) -> None:
+        """Drop a worker; the jobs queued behind go back to the front of the queue."""
+        self._todo.extendleft(reversed(w.jobs))
+        w.jobs.clear()
+        if stop:
+            w.stop()
+        else:
+            w.kill()
+            self.replaced += 1
         if w in self.workers:
             self.workers.remove(w)
 

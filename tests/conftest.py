@@ -10,9 +10,14 @@
 - `scorer`: the shared scorer module (`../shared/tools/score_tasks.py`).
 - `predictions`: `vnplan parse --format json --out DIR` run once over every
   gold document; the folder of predictions (used by the golden and metadata tests).
+- `paired(name)`: gold and predicted tasks of a corpus file, paired as the scorer pairs.
+- `vnplan`: the command line that runs the installed `vnplan` script.
 
-A sub-folder's conftest may define its own fixtures; none of these names is
-defined elsewhere under tests/.
+Test modules must not `import conftest` (tests/pipeline/ has its own conftest.py,
+and both load as `conftest`): everything here is reached through fixtures, and a
+module that needs the corpus path at collection time computes it from its own
+`__file__` the same way (`Path(__file__).resolve().parents[1].parent / "shared"`).
+None of these fixture names is defined elsewhere under tests/.
 """
 from __future__ import annotations
 
@@ -140,6 +145,16 @@ def vnplan_command() -> list[str]:
         return [str(script)]
     found = shutil.which("vnplan")
     return [found] if found else [sys.executable, "-m", "pipeline.cli"]
+
+
+@pytest.fixture(scope="session")
+def vnplan() -> list[str]:
+    return vnplan_command()
+
+
+@pytest.fixture(scope="session")
+def scorer_path(scorer) -> Path:
+    return SCORER
 
 
 @pytest.fixture(scope="session")

@@ -11,12 +11,13 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from conftest import REPO, vnplan_command
 from pipeline.cli import main
 
+REPO = Path(__file__).resolve().parents[1]
 SAMPLES = ["mau-ke-hoach-inline.txt", "mau-ke-hoach-bang.md", "mau-chi-thi-van-xuoi.txt"]
 DOCUMENT_FIELDS = {"doc_number", "doc_type", "issuer", "issue_date", "place", "signer", "title"}
 TASK_FIELDS = {"section", "source_kind", "title", "content", "owner", "partners", "timing_raw",
@@ -129,14 +130,13 @@ def test_missing_path_exits_2_in_process(capsys, tmp_path):
     assert str(missing) in captured.err and captured.out == ""
 
 
-def _run(args: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(vnplan_command() + args, capture_output=True, text=True, timeout=300,
-                          cwd=REPO)
+def _run(vnplan: list[str], args: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(vnplan + args, capture_output=True, text=True, timeout=300, cwd=REPO)
 
 
-def test_missing_path_exits_2_without_traceback(tmp_path):
+def test_missing_path_exits_2_without_traceback(tmp_path, vnplan):
     missing = tmp_path / "khong-co" / "ke-hoach.txt"
-    result = _run(["parse", str(missing), "--format", "json"])
+    result = _run(vnplan, ["parse", str(missing), "--format", "json"])
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert str(missing) in result.stderr
@@ -144,8 +144,8 @@ def test_missing_path_exits_2_without_traceback(tmp_path):
     assert result.stdout == ""
 
 
-def test_installed_script_prints_json(sample):
-    result = _run(["parse", str(sample("mau-ke-hoach-inline.txt")), "--format", "json"])
+def test_installed_script_prints_json(sample, vnplan):
+    result = _run(vnplan, ["parse", str(sample("mau-ke-hoach-inline.txt")), "--format", "json"])
     assert result.returncode == 0, result.stderr[-2000:]
     check_shape(json.loads(result.stdout), "mau-ke-hoach-inline.txt")
 

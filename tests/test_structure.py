@@ -14,8 +14,7 @@ from parsers.model import ParseError
 from parsers.read import read_document
 from parsers.structure import build_tree
 
-from conftest import CORPUS
-
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 ZONES = {"metadata", "letterhead", "title", "addressee", "body", "signature", "appendix"}
 
 
@@ -103,16 +102,13 @@ def test_zones(tree, name, prefix, zone):
     assert _node_starting(tree(name), prefix).zone == zone
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "structure.assign_zones: with no document-type title line, every block up to the last "
-    "date phrase in the first 30 blocks becomes letterhead, so a date cited inside a body "
-    "sentence ('văn bản số 2600/TTg-KTTH ngày 30 tháng 12 năm 2009') swallows the numbered "
-    "items and their tasks"))
 @pytest.mark.parametrize("name,prefix", [
     ("bct-chi-thi-xuat-khau-2010-wordseg.txt", "1. Các giải pháp đẩy mạnh xuất khẩu"),
     ("bct-chi-thi-xuat-khau-2010-wordseg.txt", "a) Vụ Xuất nhập khẩu chủ trì"),
 ])
 def test_numbered_items_after_a_cited_date_are_body(tree, name, prefix):
+    """A date cited in a body sentence (`văn bản số 2600/TTg-KTTH ngày 30 tháng 12 năm 2009`)
+    does not make the numbered items after it letterhead."""
     node = _node_starting(tree(name), prefix)
     assert node.zone == "body" and node.marker is not None
 

@@ -14,18 +14,6 @@ import pytest
 HANOI = "hanoi-161-kh-ubnd-2023-excerpt.txt"
 DEAN08 = "laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx"
 
-GROUP_UNDER_LAST_BULLET = (
-    "structure nests unmarked labelled lines (`Đơn vị chủ trì: X; Đơn vị phối hợp: Y`) that "
-    "follow a group of '-' bullets under the LAST bullet, so tasks_inline makes a task of that "
-    "bullet only (section '<item>.-n', title None) and the other bullets become prose tasks; "
-    "spec §1: the group is one task, section and title of the numbered item, content the "
-    "bullets joined")
-HEADING_WITHOUT_BODY = (
-    "hanoi-161 1.4 (a heading cut off by '[...]', no labelled lines) becomes a prose task with "
-    "owner 'Các hoạt động thành phố Hà Nội ...' (the topic heading of II.1 read as a body); "
-    "spec §1 and the gold notes: no body named, not a task")
-
-
 # ---- hanoi-161 ----------------------------------------------------------------------
 
 VHTT = "Sở Văn hóa và Thể thao"
@@ -67,8 +55,8 @@ def test_hanoi_inline_spans_point_at_the_labelled_lines(hanoi):
         assert blocks[s.block].text[s.start:s.end] == t.timing.raw
 
 
-@pytest.mark.xfail(strict=True, reason=HEADING_WITHOUT_BODY)
 def test_hanoi_has_exactly_the_three_gold_tasks(hanoi):
+    """1.4 is a heading cut off by `[...]`: no labelled lines, no body named, not a task."""
     assert sorted(t.section for t in hanoi.tasks) == sorted(HANOI_TASKS)
 
 
@@ -78,7 +66,6 @@ def test_hanoi_purpose_and_requirements_are_not_tasks(hanoi):
 
 # ---- grouped bullets (laocai-sct-kh-de-an-08) ----------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=GROUP_UNDER_LAST_BULLET)
 @pytest.mark.parametrize("section", ["III.1", "III.2", "III.3", "III.4", "III.5"])
 def test_labelled_lines_after_bullets_make_one_group_task(parsed, corpus_file, gold, scorer, section):
     doc = parsed(corpus_file(DEAN08))
@@ -118,7 +105,6 @@ SAMPLE_TASKS = {
              "Xây dựng phần mềm quản lý vận động viên, huấn luyện viên của tỉnh. Công khai lịch thi "
              "đấu, kết quả các giải thể thao cấp tỉnh trên Cổng thông tin điện tử", None),
 }
-SAMPLE_KNOWN = {"II.3": GROUP_UNDER_LAST_BULLET}
 
 
 @pytest.fixture(scope="module")
@@ -126,9 +112,7 @@ def sample_doc(parsed, sample):
     return parsed(sample(SAMPLE))
 
 
-@pytest.mark.parametrize("section", [
-    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=SAMPLE_KNOWN[s]) if s in SAMPLE_KNOWN else ())
-    for s in SAMPLE_TASKS])
+@pytest.mark.parametrize("section", SAMPLE_TASKS)
 def test_sample_inline_tasks(sample_doc, section):
     title, owner, partners, raw, kind, start, end, content, deliverable = SAMPLE_TASKS[section]
     found = [t for t in sample_doc.tasks if t.section == section]
@@ -143,7 +127,6 @@ def test_sample_inline_tasks(sample_doc, section):
     assert t.deliverable == deliverable
 
 
-@pytest.mark.xfail(strict=True, reason=GROUP_UNDER_LAST_BULLET)
 def test_sample_has_exactly_these_tasks(sample_doc):
     """Besides the inline tasks, one prose task (III.1 `Sở Tài chính chủ trì ...`). Not tasks:
     I (Mục đích, Yêu cầu — even `Sở Văn hóa và Thể thao chủ trì theo dõi ...` under Yêu cầu),

@@ -30,9 +30,8 @@ def unruly_parse(path: str, data: bytes | None = None):
     name = Path(path).name
     if "sleep" in name:
         time.sleep(3600)
-    if "hog" in name:
-        chunks = [bytearray(256 << 20) for _ in range(32)]    # 8 GB
-        return chunks
+    if "hog" in name:            # 8 GB, 64 MB at a time, each written to
+        return [bytearray(64 << 20) for _ in range(128)]
     if "crash" in name:
         os.abort()
     if "oom" in name:

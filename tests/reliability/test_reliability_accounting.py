@@ -81,7 +81,7 @@ def test_an_oversized_file_is_rejected_without_being_read(tmp_path, monkeypatch)
     big = write(raw / "lớn.txt", plan_text() + "x" * (2 << 20))
     monkeypatch.setenv("VNPLAN_MAX_FILE_MB", "1")
     read = []
-    monkeypatch.setattr("pipeline.ingest.file_hash", lambda p: read.append(p) or "h")
+    monkeypatch.setattr("pipeline.discovery.file_hash", lambda p: read.append(p) or "h")
     (f,) = scan(raw)
     assert f.problem[0] == "too_large" and "1 MB" in f.problem[1] and read == []
     assert f.size == big.stat().st_size
@@ -97,6 +97,6 @@ def test_an_unreadable_file_is_a_reject_not_a_failed_scan(tmp_path, monkeypatch)
 
     def denied(path):
         raise PermissionError(13, "Permission denied", str(path))
-    monkeypatch.setattr("pipeline.ingest.file_hash", denied)
+    monkeypatch.setattr("pipeline.discovery.file_hash", denied)
     (f,) = scan(raw)
     assert f.problem == ("unreadable", "cannot read: Permission denied")

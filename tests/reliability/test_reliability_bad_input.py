@@ -1,5 +1,6 @@
-"""Bad input: one ingest (the real extractor, parse workers, the Dagster job)
-over a folder of every kind of bad file named in the issue, beside good ones.
+"""Bad input: one ingest (the real extractor, parse workers, the Dagster job
+forked from the zygote) over a folder of every kind of bad file named in the
+issue, beside good ones.
 Each file ends as a document or as a reject with its named reason, the run
 succeeds, the checks pass, and running it again writes nothing."""
 from __future__ import annotations
@@ -9,13 +10,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from dagster import DagsterInstance
 
 import bad_files as bf
 from parsers.model import REJECT_REASONS
-from pipeline.commands import run_ingest
 from pipeline.ingest import raw_entries
-from pipeline.publish import all_table_info, read_table
+from pipeline.publish import read_table
+from pipeline.schemas import TABLES
+from reliability_helpers import versions
 
 NFD_NAME = unicodedata.normalize("NFD", "kế hoạch tổ hợp.txt")
 NFC_NAME = unicodedata.normalize("NFC", "kế hoạch tổ hợp.txt")
@@ -93,16 +94,15 @@ def build(raw: Path, outside: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def bad_run(tmp_path_factory):
+def bad_run(tmp_path_factory, zygote):
     base = tmp_path_factory.mktemp("bad")
     raw, processed = base / "raw", base / "processed"
     build(raw, base / "outside")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("VNPLAN_MAX_FILE_MB", "3")
-        first = run_ingest(raw, processed, instance=DagsterInstance.ephemeral())
-        before = {i.name: i.version for i in all_table_info(processed)}
-        second = run_ingest(raw, processed, instance=DagsterInstance.ephemeral())
-        after = {i.name: i.version for i in all_table_info(processed)}
+    env = {"VNPLAN_MAX_FILE_MB": "3", "VNPLAN_PARSE_WORKERS": "2"}
+    first = zygote.run("bad-1", raw, processed, **env)
+    before = versions(processed, TABLES)
+    second = zygote.run("bad-2", raw, processed, **env)
+    after = versions(processed, TABLES)
     root = raw.resolve().as_posix() + "/"
     outcome = {}
     for row in read_table(processed, "documents").to_pylist():
@@ -125,19 +125,19 @@ def test_each_bad_file_gets_its_reason(bad_run, name):
 
 
 def test_the_run_succeeds_and_every_raw_entry_is_accounted_for(bad_run):
-    assert bad_run["first"].success and bad_run["second"].success
+    assert bad_run["first"]["success"] and bad_run["second"]["success"]
     entries = {p.as_posix().removeprefix(bad_run["raw"].resolve().as_posix() + "/")
                for p in raw_entries(bad_run["raw"])}
     assert entries == set(EXPECTED) == set(bad_run["outcome"])
-    checks = {e.check_name: e.passed for e in bad_run["first"].get_asset_check_evaluations()}
-    assert checks["raw_files_covered"] and checks["reject_reasons_known"]
-    assert checks["declared_schema"]
+    assert all(bad_run["first"]["checks"].values()) and all(bad_run["second"]["checks"].values())
+    assert {"delta/documents:raw_files_covered", "delta/rejects:reject_reasons_known",
+            "delta/rejects:declared_schema"} <= set(bad_run["first"]["checks"])
 
 
 def test_running_again_over_the_same_bad_folder_writes_nothing(bad_run):
     before, after = bad_run["versions"]
-    assert before == after
-    assert bad_run["second"].output_for_node("parsed_documents").summary["parsed"] <= 3
+    assert before == after and None not in before.values()
+    assert bad_run["second"]["summary"]["parsed"] <= 3
 
 
 def test_an_external_entity_is_never_resolved(bad_run):

@@ -89,3 +89,17 @@ def test_concurrent_publishes_into_one_table_all_land(tmp_path):
     assert not errors
     paths = read_table(tmp_path, "rejects").column("path").to_pylist()
     assert sorted(paths) == sorted(["seed"] + [f"w{w}-{k}" for w in range(3) for k in range(4)])
+
+
+def test_an_ingest_that_cannot_get_the_lock_fails_and_says_why(tmp_path, monkeypatch):
+    from dagster import DagsterInstance
+
+    from pipeline.commands import _failure_message, run_ingest
+    monkeypatch.setenv("VNPLAN_LOCK_TIMEOUT_S", "0.5")
+    write(tmp_path / "raw" / "kh.txt", plan_text())
+    with ingest_lock(tmp_path / "processed"):
+        result = run_ingest(tmp_path / "raw", tmp_path / "processed",
+                            instance=DagsterInstance.ephemeral())
+    assert not result.success
+    assert "LockTimeout" in _failure_message(result)
+    assert versions(tmp_path / "processed", TABLES) == {t: None for t in TABLES}

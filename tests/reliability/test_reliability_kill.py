@@ -91,11 +91,9 @@ def test_kill_during_publish_then_rerun_loses_and_duplicates_nothing(zygote, tmp
         state = attempts % len(STATES)
         key = (min(attempts // len(STATES), 1), state)      # from the 2nd cycle on: stable
         apply_state(raw, STATES[state])
-        if key not in references:
-            done = zygote.run(f"ref-{attempts}", raw, ref)
-            assert done["success"]
-            publishes.record(zygote, f"ref-{attempts}")
-            references[key] = snapshot(ref, TABLES)
+        ref_id = f"ref-{attempts}" if key not in references else None
+        if ref_id:                                  # the reference runs beside the killed run
+            zygote.start(ref_id, raw, ref)
         before_versions, before = versions(test, TABLES), snapshot(test, TABLES)
 
         run_id = f"kill-{attempts}"
@@ -108,6 +106,11 @@ def test_kill_during_publish_then_rerun_loses_and_duplicates_nothing(zygote, tmp
             os.kill(pid, signal.SIGKILL)
         status = zygote.wait(lambda e: e.get("id") == run_id and e["event"] == "exit")["status"]
         zygote.drop(run_id)
+        if ref_id:
+            assert zygote.wait(lambda e: e.get("id") == ref_id and e["event"] == "done")["success"]
+            zygote.wait(lambda e: e.get("id") == ref_id and e["event"] == "exit")
+            publishes.record(zygote, ref_id)
+            references[key] = snapshot(ref, TABLES)
         if status == -signal.SIGKILL:
             kills += 1
             after = versions(test, TABLES)

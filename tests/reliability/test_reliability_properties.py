@@ -1,12 +1,14 @@
 """Property tests: arbitrary text never makes the structure parser, the timing
-normaliser or the mention splitter raise anything but ParseError, and their
-documented invariants hold.
+normaliser, the mention splitter or the whole extractor raise anything but
+ParseError, and their documented invariants hold.
 
-Texts are drawn two ways: any Unicode or any bytes, and "plan-like" texts
+Texts are drawn three ways: any Unicode or any bytes; "plan-like" texts
 assembled from the pieces real plans are made of (markers, letterhead lines,
-dates, timing words, agency names, separators, tables), which reach far deeper
-into the parsers than random characters do. The pieces are short expressions
-of the kinds the corpus uses, not passages from it.
+dates, timing words, agency names, separators, tables); and "structured" plans
+(a letterhead, numbered items with labelled owner/partner/timing lines, some
+mangled, a signature), which reach far deeper into the parsers than random
+characters do. The pieces are short expressions of the kinds the corpus uses,
+not passages from it.
 
 The number of examples per test is VNPLAN_FUZZ_EXAMPLES (default 60: a quick
 CI pass); `make fuzz` runs thousands.
@@ -18,9 +20,10 @@ import unicodedata
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from extractors.extract import extract
 from extractors.mentions import EDGE_PUNCT, normalize, split_mentions
 from extractors.timing import clean_raw, find_timing, normalise_timing
 from parsers.model import ParseError
@@ -59,7 +62,45 @@ PIECES = [
 any_text = st.text(max_size=400)
 plan_like = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)),
                      max_size=80).map("".join)
-texts = st.one_of(any_text, plan_like)
+MARKERS = ["I. ", "II. ", "1. ", "2. ", "1.1. ", "1.2. ", "a) ", "b) ", "- ", "+ ", "Điều 1. ",
+           "(1) ", ""]
+BODIES = ["Sở Y tế", "Bộ Tài chính", "UBND các huyện", "Công an tỉnh",
+          "Sở Thông tin và Truyền thông", "các đơn vị liên quan", "Chủ tịch UBND tỉnh", "Bộ TN&MT"]
+TIMINGS = ["Tháng 5/2024", "Quý II/2024", "Trước ngày 30/6/2024", "Thường xuyên", "hằng năm",
+           "từ tháng 3 đến tháng 6 năm 2024", "năm 2024-2025", "Theo kế hoạch", "ngày 31/2/2024",
+           "quý V/2024", "tháng 13"]
+LABELS = ["Đơn vị chủ trì: ", "Chủ trì: ", "Đơn vị phối hợp: ", "Phối hợp: ", "Thời gian: ",
+          "Thời gian hoàn thành: ", "Sản phẩm: "]
+noise = st.one_of(st.sampled_from(PIECES), st.text(max_size=12))
+
+
+@st.composite
+def _item(draw) -> str:
+    """One numbered task: a title line and labelled lines, some mangled."""
+    lines = [draw(st.sampled_from(MARKERS)) + draw(st.sampled_from(PIECES + BODIES)) +
+             draw(noise)]
+    for _ in range(draw(st.integers(0, 4))):
+        value = draw(st.one_of(st.sampled_from(BODIES + TIMINGS),
+                               st.lists(st.sampled_from(BODIES), max_size=4).map(", ".join),
+                               noise))
+        lines.append(draw(st.sampled_from(["- ", "", "+ "])) + draw(st.sampled_from(LABELS)) +
+                     value + draw(st.sampled_from([".", ";", ""])))
+    if draw(st.booleans()):                    # a sentence that names owner and timing
+        lines.append(f"{draw(st.sampled_from(BODIES))} chủ trì, phối hợp với "
+                     f"{draw(st.sampled_from(BODIES))} {draw(st.sampled_from(PIECES))} "
+                     f"{draw(st.sampled_from(TIMINGS))}.")
+    return "\n".join(lines)
+
+
+structured = st.builds(
+    lambda head, items, tail: "\n".join([head, *items, tail]),
+    st.sampled_from(["ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\n"
+                     "Lào Cai, ngày 3 tháng 4 năm 2024\n\nKẾ HOẠCH\nTriển khai năm 2024\n",
+                     "KẾ HOẠCH\n", ""]),
+    st.lists(st.one_of(_item(), noise), max_size=12),
+    st.sampled_from(["", "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+                         "Nguyễn Văn A"]))
+texts = st.one_of(any_text, plan_like, structured)
 refs = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
 encodings = st.sampled_from(["utf-8", "utf-16", "utf-8-sig", "cp1258", "latin-1"])
 
@@ -147,3 +188,20 @@ def test_split_mentions_gives_trimmed_pieces_of_the_text(text):
 @pytest.mark.parametrize("text", ["", " ", "\n\n", ",;,", "và", "Sở Y tế, và , Bộ Tài chính"])
 def test_split_mentions_edge_cases(text):
     assert all(m in normalize(text) for m in split_mentions(text))
+
+
+@FUZZ
+@given(text=texts, name=st.sampled_from(["a.txt", "b.md"]))
+def test_extract_of_any_text_raises_only_parse_error(text, name):
+    """The whole core over a text file: every task keeps a span inside its block."""
+    try:
+        doc = extract(name, data=text.encode("utf-8"))
+    except ParseError:
+        return
+    event("with tasks" if doc.tasks else "no task")
+    blocks = {b.index: b for b in doc.raw.blocks}
+    for task in doc.tasks:
+        _check_timing(task.timing, text)
+        assert task.section and task.source_kind in ("inline", "table", "prose")
+        if task.span is not None and task.span.block in blocks:
+            assert 0 <= task.span.start <= task.span.end <= len(blocks[task.span.block].text)

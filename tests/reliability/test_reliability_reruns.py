@@ -73,7 +73,7 @@ def test_first_seen_stays_last_seen_moves_and_removed_files_are_withdrawn(zygote
     shutil.move(raw / "a.txt", tmp_path / "a.txt")              # removed: withdrawn
     done = zygote.run("seen-3", raw, processed)
     three = _docs(processed)
-    assert done["summary"]["withdrawn"] == 1 and done["checks"]["raw_files_covered"]
+    assert done["summary"]["withdrawn"] == 1 and done["checks"]["delta/documents:raw_files_covered"]
     assert three["a.txt"]["status"] == "withdrawn"
     assert three["a.txt"]["last_seen"] > two["a.txt"]["last_seen"]
     tasks = read_table(processed, "tasks").to_pylist()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 
 import pytest
 
@@ -61,7 +62,7 @@ def _alive(pid: int) -> bool:
 def test_memory_hog_crash_and_kill_are_rejects_and_the_pool_recovers(tmp_path):
     names = ["hog.txt", "kh-a.txt", "crash.txt", "oom.txt", "exit.txt", "kh-b.txt"]
     jobs = [str(write(tmp_path / n, plan_text(i))) for i, n in enumerate(names)]
-    with ParsePool(unruly_parse, FAST) as pool:
+    with ParsePool(unruly_parse, Limits(timeout_s=20, memory_mb=512, workers=2)) as pool:
         results = pool.parse_many([(p, None) for p in jobs])
     assert _reasons(results) == ["memory", "document", "error", "memory", "error", "document"]
     assert "signal 6" in results[2][1] and "exit code 3" in results[4][1]
@@ -75,14 +76,27 @@ def test_workers_are_reused_not_spawned_per_document(tmp_path):
     assert len(pids) <= 2 and str(os.getpid()) not in pids
 
 
+def test_workers_are_replaced_after_a_number_of_documents(tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.worker.TASKS_PER_WORKER", 5)
+    jobs = _plans(tmp_path, 20)
+    with ParsePool(pid_parse, FAST) as pool:
+        results = pool.parse_many([(p, None) for p in jobs])
+        assert pool.replaced == 0 and len(pool.workers) <= 2
+    pids = Counter(r[1].split(": ")[1] for r in results)
+    assert len(pids) >= 4 and max(pids.values()) == 5 and sum(pids.values()) == 20
+
+
 def test_results_come_back_in_order_and_the_pool_is_callable(tmp_path):
     jobs = _plans(tmp_path, 12)
+    arrived = []
     with ParsePool(unruly_parse, FAST) as pool:
-        results = pool.parse_many([(p, None) for p in jobs])
+        results = pool.parse_many([(p, None) for p in jobs],
+                                  on_result=lambda i, r: arrived.append((i, r.path)))
         assert pool(jobs[3]).path == jobs[3]
         with pytest.raises(ParseError) as err:
             pool(str(write(tmp_path / "crash-1.txt", "x")))
     assert [r.path for r in results] == jobs
+    assert sorted(arrived) == list(enumerate(jobs))
     assert err.value.reason == "error"
 
 

@@ -8,7 +8,7 @@ stdin and writes one JSON event per line on stdout:
     {"id": "r1", "pid": 123, "event": "start"}                      (stdout)
     {"id": "r1", "event": "publish", "table": "tasks", "t": ...}    before each publish
     {"id": "r1", "event": "published", "table": "tasks", ...}       after it
-    {"id": "r1", "event": "done", "success": true, "summary": {...}}
+    {"id": "r1", "event": "done", "success": true, "summary": {...}, "checks": {...}}
     {"id": "r1", "pid": 123, "event": "exit", "status": -9}         (-N: killed by signal N)
 
 The zygote is single-threaded and never touches Delta itself (the deltalake
@@ -61,7 +61,8 @@ def child(cmd: dict) -> int:
         run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}},
         raise_on_error=False)
     summary = dict(result.output_for_node("parsed_documents").summary) if result.success else {}
-    checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+    checks = {f"{'/'.join(e.asset_key.path)}:{e.check_name}": e.passed
+              for e in result.get_asset_check_evaluations()}
     emit(id=cmd["id"], event="done", success=result.success, summary=summary, checks=checks)
     return 0 if result.success else 1
 
