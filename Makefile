@@ -8,7 +8,7 @@ export DAGSTER_HOME ?= $(CURDIR)/dagster_home
 # DejaVu fonts for test PDFs and charts. Installed only where missing (needs root).
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
 
-.PHONY: run setup system-deps test ui clean-data
+.PHONY: run setup system-deps test ui clean-data fuzz
 
 run: setup
 	$(BIN)/vnplan ingest data/raw
@@ -39,6 +39,12 @@ system-deps:
 
 test: setup
 	$(BIN)/pytest
+
+# Long property-test and kill runs (not part of `make test`).
+fuzz: setup
+	VNPLAN_FUZZ_EXAMPLES=$${VNPLAN_FUZZ_EXAMPLES:-20000} VNPLAN_KILL_RUNS=$${VNPLAN_KILL_RUNS:-200} \
+	  $(BIN)/pytest -s -p no:cacheprovider --hypothesis-show-statistics \
+	  tests/reliability/test_reliability_properties.py tests/reliability/test_reliability_kill.py
 
 ui: setup
 	$(BIN)/dagster dev -w workspace.yaml

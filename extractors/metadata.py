@@ -48,6 +48,9 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
         number = _norm_number(meta_block["doc_number"])
 
     issue_date, place = _date_and_place(head, blocks)
+    stamp_number, stamp_date = _from_stamps(blocks)
+    number = number or stamp_number
+    issue_date = issue_date or stamp_date
     if issue_date is None and "issue_date" in meta_block and not head:
         m = NUMERIC_DATE.search(meta_block["issue_date"])
         issue_date = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
@@ -60,6 +63,25 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     return DocumentMeta(doc_number=number, doc_type=doc_type, issuer=issuer,
                         issue_date=issue_date, place=place, signer=signer, title=title,
                         spans=tuple(spans))
+
+
+def _from_stamps(blocks) -> tuple[str | None, date | None]:
+    """The number and day an e-signature stamp writes into blanks left in the body.
+
+    A stamp block carries `before=Số:` / `after=/UBND-XD` (or `before=Lào Cai, ngày` /
+    `after=tháng 7 năm 2026`) in its cells, as parsers.pdf_stamps reads them."""
+    number = day = None
+    for b in blocks:
+        if b.kind != "stamp":
+            continue
+        attrs = dict(c.split("=", 1) for c in b.cells if "=" in c)
+        before, after, text = attrs.get("before", ""), attrs.get("after", ""), b.text.strip()
+        if before.rstrip(" :").endswith("Số") and after.startswith("/") and text.isdigit():
+            number = _norm_number(text + after)
+        m = re.match(r"tháng\s+(\d{1,2})\s+năm\s+(\d{4})", after)
+        if before.rstrip().endswith("ngày") and text.isdigit() and m:
+            day = _safe_date(int(m.group(2)), int(m.group(1)), int(text))
+    return number, day
 
 
 def _metadata_block(nodes: list[Node]) -> dict[str, str]:

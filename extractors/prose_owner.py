@@ -23,7 +23,7 @@ def _alternation(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def verb_pattern() -> re.Pattern:
     """A lower-case verb that ends a body list: `Cục Viễn thám quốc gia| chủ trì|, ...`."""
-    return re.compile(rf"(?<![\w&])(?<!chủ )(?<!nhà )(?:{_alternation(vocab()['verbs'])})(?![\w])")
+    return re.compile(rf"(?<![\w&])(?<!chủ )(?<!Chủ )(?<!nhà )(?:{_alternation(vocab()['verbs'])})(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +47,8 @@ def prefix_pattern() -> re.Pattern:
 PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?với\s+", re.I)
 # Where a body list stops besides a verb: `để`, `trong việc`, `(`, `;`, `.`, `:`
 LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia)(?![\w])|[;:.(\n]")
+# Where an owner list stops before its verb: `Các Bộ, ngành liên quan khác| trong phạm vi ...`
+OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong phạm vi|trong|nhằm|tại|khi|đối với)(?![\w])|[(]")
 # An acronym that names a body: `VTV, VOV, TTXVN thực hiện ...` (not an upper-case heading)
 ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ&]{1,7}(?=[\s,;:)]|$)(?!\s+[A-ZĐÀ-Ỹ]{2,})")
 
@@ -93,6 +95,9 @@ def leading_bodies(text: str) -> BodyList | None:
     if not ends:
         return None
     end = min(ends)
+    stop = OWNER_STOP.search(rest, 0, end)
+    if stop and stop.start() > 0:
+        end = stop.start()      # `Các Bộ, ngành liên quan khác| trong phạm vi chức năng ...`
     phrase = rest[:end].rstrip(" ,")
     if not phrase or len(phrase) > 300 or re.search(r"\.\s", phrase):
         return None

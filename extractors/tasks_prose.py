@@ -35,7 +35,7 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
             continue                      # a heading or lead-in: its items are the tasks
         title = None
         content_node = node
-        para_kids = [k for k in kids if not tree.raw.blocks[k.block].is_row]
+        para_kids = [k for k in kids if not tree.raw.blocks[k.block].is_row and not _excluded(tree, k)]
         if node.marker and len(para_kids) == 1 and not node.text.endswith(":") \
                 and not body_only(node.text) and not leading_bodies(node.text):
             title, content_node = clean_value(node.text), para_kids[0]
@@ -55,7 +55,7 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
 def _excluded(tree: DocumentTree, node: Node) -> bool:
     v = vocab()
     text = node.text
-    if any(text.startswith(w) for w in v["not_task_openers"]):
+    if any(text.startswith(w) for w in v["not_task_openers"] + v["legal_basis"]):
         return True
     if any(p in text for p in v["not_task_phrases"]):
         return True

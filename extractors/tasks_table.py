@@ -18,6 +18,8 @@ from parsers.textutil import clean_value, fold_spaces
 
 # The number cell of a data row: `1`, `3.`, `11.2`
 ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+# A row that numbers the columns under the header: `(1) | (2) | (3)`
+COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 # A group row's number: `I`, `II.`, `**I.**` (emphasis is stripped by the readers)
 GROUP_NUMBER = re.compile(r"^[IVXL]{1,5}\.?$|^[A-H]\.?$")
 
@@ -122,7 +124,8 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None) -> l
         number = _cell(block, cols.number) or ""
         content = _cell(block, cols.content)
         owner = _cell(block, cols.owner)
-        if _is_header_repeat(block, blocks[cols.header_rows - 1]) or not content:
+        if _is_header_repeat(block, blocks[cols.header_rows - 1]) or not content \
+                or all(COLUMN_NUMBER.match(c.strip()) or not c.strip() for c in block.cells):
             continue
         if GROUP_NUMBER.match(number) or (not owner and not number and _is_group(block, cols)):
             continue

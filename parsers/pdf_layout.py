@@ -1,5 +1,7 @@
 """From positioned PDF lines (text layer or OCR) to blocks: furniture, indentation, reflow.
 
+`char_boxes(textpage, text)` reads pdfium's character boxes (the one
+per-character call the reader cannot avoid, made cheap);
 `drop_furniture(pages, heights)` removes running headers/footers and page
 numbers; `build_blocks(pages, heights)` turns the remaining lines into
 paragraphs (indentation measured from the page's left margin and handed to
@@ -8,10 +10,15 @@ table across a page break. Coordinates are PDF points, origin top left.
 """
 from __future__ import annotations
 
+import ctypes
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from parsers.model import Block
 from parsers.reflow import reflow
@@ -31,6 +38,7 @@ REPEAT_SHARE = 0.5        # a header/footer repeats on at least this share of pa
 LETTERHEAD_ZONE = 0.35    # top share of page 1 where a two-column line is a letterhead row
 BLANK_GAP = 1.7           # a step down of this many line pitches ends a paragraph
 MIN_BODY_CHARS = 30
+COLUMN_GAP_SHARE = 0.09   # a gap between characters wider than this share of the page width
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,36 @@ class Rows:
     n_cols: int
     top: float
     page: int
+
+
+# Runs of white space (group 1) and of visible characters: `Số:` ` ` `/UBND-XD`
+RUNS = re.compile(r"(\s+)|\S+")
+EMPTY_BOX = bytes(array("d", [float("inf"), float("-inf"), float("inf"), float("-inf")]))
+# pdfium's FPDFText_GetCharBox without ctypes' per-argument conversion: a third of the cost
+_CHARBOX = ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.c_void_p).value)
+
+
+def char_boxes(textpage: pdfium.PdfTextPage, text: str) -> tuple[array, array, array, array]:
+    """Left, bottom, right and top (PDF points, origin bottom left) of each character of a
+    page's text (`textpage.get_text_range()`, one character per pdfium character): pdfium's
+    tight boxes, as `PdfTextPage.get_charbox` gives them. White space gets an empty box
+    (left and bottom +inf, right and top -inf), so that the extent of a stretch of text is
+    the min/max over its slice."""
+    box = (ctypes.c_double * 4)()            # pdfium fills left, right, bottom, top
+    refs = [ctypes.byref(box, 8 * k) for k in range(4)]
+    raw = ctypes.cast(textpage.raw, ctypes.c_void_p)
+    buf = bytearray()
+    for run in RUNS.finditer(text):
+        if run.group(1) is not None:         # white space: no call to pdfium
+            buf.extend(EMPTY_BOX * (run.end() - run.start()))
+            continue
+        for i in range(run.start(), run.end()):
+            if not _CHARBOX(raw, i, *refs):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            buf.extend(box)
+    values = array("d")
+    values.frombytes(bytes(buf))
+    return values[0::4], values[2::4], values[1::4], values[3::4]
 
 
 def _key(text: str) -> str:

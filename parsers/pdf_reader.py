@@ -7,14 +7,17 @@ Guarantees of `read_pdf(path)`:
   1-based page it starts on;
 - page furniture is dropped: a line repeated at the top or bottom of most
   pages (digits ignored) and lone page numbers (`2`, `- 2 -`, `Trang 2`);
-- ruled tables (found by pdfplumber, only on pages that draw ruling lines)
-  become row blocks with cells; a table that goes on at the top of the next
-  page with the same number of columns keeps its table number;
+- ruled tables (found from pdfium's path objects, only on pages that draw
+  ruling lines) become row blocks with cells; a table that goes on at the
+  top of the next page with the same number of columns keeps its number;
 - a page whose text layer is missing or unusable (`(cid:NN)`, characters of
   other scripts such as `Ӣ`/`Ѭ`, too few Vietnamese words) is OCR'd; text in
   the TCVN3/VNI legacy fonts is converted instead; the reader is "pdf-text",
   "pdf-ocr" or "pdf-mixed", `ocr_confidence` the mean Tesseract word
   confidence over OCR'd pages, and a warning names each OCR'd page and why;
+- e-signature widgets (the number and day an e-signed letter leaves blank,
+  the signing time) come as blocks of kind "stamp" at the end of the block
+  list, one warning each (`parsers.pdf_stamps`);
 - errors: encrypted → "encrypted"; damaged → "corrupt"; more pages than
   `max_pages` → "too_large"; OCR needed but unavailable → "ocr_unavailable";
   `ocr=False` and no usable text on any page → "no_text_layer".
@@ -23,20 +26,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers import ocr as ocr_mod
-from parsers import pdf_tables
+from parsers import pdf_stamps, pdf_tables
 from parsers.legacy_encoding import convert, detect_legacy, is_syllable
 from parsers.model import ParseError, RawDocument
-from parsers.pdf_layout import Line, Rows, build_blocks, drop_furniture
+from parsers.pdf_layout import COLUMN_GAP_SHARE, Line, Rows, build_blocks, char_boxes, drop_furniture
 
 OCR_SCALE = ocr_mod.DPI / 72
 # Generated line breaks in pdfium's text: `ỦY BAN NHÂN DÂN\r\nTỈNH LÀO CAI`
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A visible character (what `str.isspace` is not): the `S` of `Số: /UBND-XD`
+VISIBLE = re.compile(r"\S")
 # Glyphs pdfminer-style extractors leave for unmapped fonts: `(cid:23)`
 CID = re.compile(r"\(cid:\d+\)")
 # Where a compound token splits into words: `KH-UBND`, `Đ/c`
@@ -48,7 +55,6 @@ MAX_BAD_SHARE = 0.03         # unreadable characters (other scripts, controls, U
 MIN_WORDS_TO_JUDGE = 15
 MIN_VIETNAMESE_SHARE = 0.5   # share of words that are Vietnamese syllables
 MIN_OUTLINE_PATHS = 200      # a page drawing this many paths may hold text as outlines
-COLUMN_GAP_SHARE = 0.09      # a gap between characters wider than this share of the page width
 
 
 def read_pdf(path: str | Path, *, ocr: bool = True, max_pages: int = 2000) -> RawDocument:
@@ -85,13 +91,16 @@ def _read(doc: pdfium.PdfDocument, path: str, n_pages: int, ocr: bool) -> RawDoc
     text_pages = 0
     ocr_words = 0
     ocr_conf_sum = 0.0
-    plumber = _Plumber(path)
-    try:
-        for i in range(n_pages):
-            page = doc[i]
-            width, height = page.get_size()
-            heights.append(height)
-            textpage = page.get_textpage()
+    widget_pages: dict[int, tuple] = {}      # page index → its text and boxes, for the stamps
+    for i in range(n_pages):
+        page = doc[i]
+        width, height = page.get_size()
+        heights.append(height)
+        widgets = pdf_stamps.has_widgets(page)
+        if widgets:
+            widget_pages[i] = pdf_stamps.NO_TEXT
+        textpage = page.get_textpage()
+        try:
             text = textpage.get_text_range()
             problem = text_problem(text)
             legacy = None
@@ -103,30 +112,32 @@ def _read(doc: pdfium.PdfDocument, path: str, n_pages: int, ocr: bool) -> RawDoc
                 else:
                     legacy = None
             if problem is None:
-                pages.append(_text_items(page, textpage, text, i, plumber, legacy))
+                pages.append(_text_items(page, textpage, text, i, legacy))
                 text_pages += 1
+                if widgets and not legacy:
+                    widget_pages[i] = pdf_stamps.page_chars(page, textpage, text)
                 continue
-            if not _has_content(page):
-                pages.append([])
-                continue
-            if not ocr:
-                pages.append([])
-                warnings.append(f"page {i + 1}: {problem}, not OCR'd (ocr=False)")
-                continue
-            try:
-                ocr_mod.check_available()
-            except ParseError as exc:
-                raise ParseError(f"page {i + 1} needs OCR ({problem}): {exc.message}", path=path,
-                                 location=f"page {i + 1}", reason="ocr_unavailable") from exc
-            items, conf, n_words = _ocr_items(page, i, path)
-            pages.append(items)
-            ocr_pages.append(i + 1)
-            ocr_words += n_words
-            ocr_conf_sum += conf * n_words
-            found = f"confidence {conf:.1f}" if n_words else "no text found"
-            warnings.append(f"page {i + 1}: OCR ({problem}), {found}")
-    finally:
-        plumber.close()
+        finally:
+            textpage.close()
+        if not _has_content(page):
+            pages.append([])
+            continue
+        if not ocr:
+            pages.append([])
+            warnings.append(f"page {i + 1}: {problem}, not OCR'd (ocr=False)")
+            continue
+        try:
+            ocr_mod.check_available()
+        except ParseError as exc:
+            raise ParseError(f"page {i + 1} needs OCR ({problem}): {exc.message}", path=path,
+                             location=f"page {i + 1}", reason="ocr_unavailable") from exc
+        items, conf, n_words = _ocr_items(page, i, path)
+        pages.append(items)
+        ocr_pages.append(i + 1)
+        ocr_words += n_words
+        ocr_conf_sum += conf * n_words
+        found = f"confidence {conf:.1f}" if n_words else "no text found"
+        warnings.append(f"page {i + 1}: OCR ({problem}), {found}")
     if text_pages == 0 and not ocr_pages:
         if not ocr:
             raise ParseError("no usable text layer and OCR is off", path=path, reason="no_text_layer")
@@ -137,28 +148,46 @@ def _read(doc: pdfium.PdfDocument, path: str, n_pages: int, ocr: bool) -> RawDoc
     blocks = build_blocks(pages, heights)
     if not blocks:
         raise ParseError("no text in the PDF", path=path, reason="empty")
+    if widget_pages:
+        stamps, problems = pdf_stamps.read_stamps(path, widget_pages, ocr=ocr)
+        blocks += pdf_stamps.stamp_blocks(stamps, len(blocks))
+        warnings += [pdf_stamps.describe(s) for s in stamps] + problems
     reader = "pdf-ocr" if not text_pages else ("pdf-mixed" if ocr_pages else "pdf-text")
     confidence = round(ocr_conf_sum / ocr_words, 2) if ocr_words else (0.0 if ocr_pages else None)
     return RawDocument(path=path, format="pdf", blocks=tuple(blocks), reader=reader,
                        pages=n_pages, ocr_confidence=confidence, warnings=tuple(warnings))
 
 
+def _readable_or_space(c: str) -> bool:
+    return c.isspace() or not _unreadable(c)
+
+
 def text_problem(text: str) -> str | None:
     """Why a page's text layer cannot be used, or None when it reads as Vietnamese."""
-    chars = [c for c in text if not c.isspace()]
-    if len(chars) < MIN_TEXT_CHARS:
+    n_chars = sum(map(len, text.split()))          # characters that are not white space
+    if n_chars < MIN_TEXT_CHARS:
         return "no text layer"
     cids = len(CID.findall(text))
-    bad = cids * 6 + sum(1 for c in chars if _unreadable(c))
-    if bad > MAX_BAD_SHARE * len(chars):
-        return f"unusable text layer: {100 * bad / len(chars):.0f}% unreadable characters"
-    words = [w for t in text.split() for w in WORD_SPLIT.split(t.strip(WORD_EDGE))
-             if w and not any(ch.isdigit() for ch in w) and not (w.isascii() and w.isupper())]
-    if len(words) >= MIN_WORDS_TO_JUDGE:
-        share = sum(is_syllable(w.strip(WORD_EDGE)) for w in words) / len(words)
+    # only the characters outside the common readable ones need a closer look
+    bad = cids * 6 + sum(1 for c in text.translate(_COMMON_READABLE) if _unreadable(c) and not c.isspace())
+    if bad > MAX_BAD_SHARE * n_chars:
+        return f"unusable text layer: {100 * bad / n_chars:.0f}% unreadable characters"
+    counts = [_judged_words(t) for t in text.split()]
+    n_words = sum(n for n, _ in counts)
+    if n_words >= MIN_WORDS_TO_JUDGE:
+        share = sum(k for _, k in counts) / n_words
         if share < MIN_VIETNAMESE_SHARE:
             return f"unusable text layer: only {100 * share:.0f}% of words read as Vietnamese"
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _judged_words(token: str) -> tuple[int, int]:
+    """(words of a token that are judged, how many of them are Vietnamese syllables): digits
+    and ASCII capitals (`2026`, `UBND`) are not judged; `KH-UBND` splits at `-`."""
+    words = [w for w in WORD_SPLIT.split(token.strip(WORD_EDGE))
+             if w and not any(ch.isdigit() for ch in w) and not (w.isascii() and w.isupper())]
+    return len(words), sum(is_syllable(w.strip(WORD_EDGE)) for w in words)
 
 
 def _unreadable(c: str) -> bool:
@@ -166,6 +195,10 @@ def _unreadable(c: str) -> bool:
     if cat in ("Cc", "Co", "Cs", "Cn") or c == "\ufffd":
         return True
     return c.isalpha() and not unicodedata.name(c, "").startswith("LATIN")
+
+
+# Code points below U+3000 that are white space or readable: deleted before counting the unreadable
+_COMMON_READABLE = dict.fromkeys(k for k in range(0x3000) if _readable_or_space(chr(k)))
 
 
 def _has_content(page: pdfium.PdfPage) -> bool:
@@ -182,33 +215,7 @@ def _has_content(page: pdfium.PdfPage) -> bool:
     return False
 
 
-class _Plumber:
-    """pdfplumber opened only when a page shows ruling lines."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self.pdf = None
-        self.failed = False
-
-    def tables(self, index: int) -> list[pdf_tables.TableGrid]:
-        if self.failed:
-            return []
-        try:
-            if self.pdf is None:
-                import pdfplumber
-                self.pdf = pdfplumber.open(self.path)
-            return pdf_tables.find_tables(self.pdf.pages[index])
-        except Exception:      # pdfminer can fail on odd files; the text layer still stands
-            self.failed = True
-            return []
-
-    def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
-
-
-def _text_items(page, textpage, text: str, index: int, plumber: _Plumber,
-                legacy: str | None) -> list[Line | Rows]:
+def _text_items(page, textpage, text: str, index: int, legacy: str | None) -> list[Line | Rows]:
     """Lines and tables of a page's text layer, in reading order."""
     width, height = page.get_size()
     number = index + 1
@@ -217,18 +224,53 @@ def _text_items(page, textpage, text: str, index: int, plumber: _Plumber,
     if len(text) != n:      # no char geometry to trust: lines only, stacked down the page
         rows = [fix(t.strip()) for t in LINE_BREAK.split(text) if t.strip()]
         return [Line(t, 0.0, k * 12.0, width, k * 12.0 + 10, number) for k, t in enumerate(rows)]
-    boxes = [textpage.get_charbox(i) for i in range(n)]
-    grids = plumber.tables(index) if pdf_tables.has_rulings(page) else []
+    boxes = char_boxes(textpage, text)
+    grids = _tables(page, height) if pdf_tables.has_rulings(page) else []
+    if grids:
+        return _table_page_items(text, boxes, grids, width, height, number, fix)
+    left, bottom, right, top = boxes
+    gap = COLUMN_GAP_SHARE * width
+    visible = [v.start() for v in VISIBLE.finditer(text)]
+    # a column gap goes in front of a character far right of the visible one before it
+    gaps = [j for i, j in zip(visible, visible[1:]) if left[j] - right[i] > gap]
+    items: list[Line | Rows] = []
+    pos = 0
+    for m in list(LINE_BREAK.finditer(text)) + [None]:
+        start, end = pos, (m.start() if m else len(text))
+        pos = m.end() if m else len(text)
+        first = bisect_left(visible, start)
+        if first == len(visible) or visible[first] >= end:
+            continue
+        cuts = gaps[bisect_right(gaps, visible[first]):bisect_left(gaps, end)]
+        pieces = [text[a:b] for a, b in zip([start] + cuts, cuts + [end])]
+        line_text = fix("      ".join(pieces).strip())
+        # white space has an empty box: a line's extent is that of its visible characters
+        items.append(Line(unicodedata.normalize("NFC", line_text), min(left[start:end]),
+                          height - max(top[start:end]), max(right[start:end]),
+                          height - min(bottom[start:end]), number))
+    return items
+
+
+def _tables(page, height: float) -> list[pdf_tables.TableGrid]:
+    try:
+        return pdf_tables.find_tables(page, height)
+    except Exception:      # odd drawings can upset the table geometry; the text layer still stands
+        return []
+
+
+def _table_page_items(text: str, boxes, grids, width: float, height: float, number: int,
+                      fix) -> list[Line | Rows]:
+    """Lines and tables of a page that holds ruled tables: cell text goes to the table rows."""
+    left, bottom, right, top = boxes
     owner: dict[int, tuple[int, int, int]] = {}
-    for i, ch in enumerate(text):
-        if grids and not ch.isspace():
-            left, bottom, right, top = boxes[i]
-            cx, cy = (left + right) / 2, height - (bottom + top) / 2
-            for k, grid in enumerate(grids):
-                cell = pdf_tables.cell_of(grid, cx, cy)
-                if cell is not None:
-                    owner[i] = (k, *cell)
-                    break
+    for v in VISIBLE.finditer(text):
+        i = v.start()
+        cx, cy = (left[i] + right[i]) / 2, height - (bottom[i] + top[i]) / 2
+        for k, grid in enumerate(grids):
+            cell = pdf_tables.cell_of(grid, cx, cy)
+            if cell is not None:
+                owner[i] = (k, *cell)
+                break
     items: list[Line | Rows] = []
     placed: set[int] = set()
     gap = COLUMN_GAP_SHARE * width
@@ -247,17 +289,17 @@ def _text_items(page, textpage, text: str, index: int, plumber: _Plumber,
         for i in seg:
             if i in owner:
                 continue
-            if prev is not None and not text[i].isspace() and boxes[i][0] - boxes[prev][2] > gap:
+            if prev is not None and not text[i].isspace() and left[i] - right[prev] > gap:
                 parts.append("      ")
             parts.append(text[i])
             if not text[i].isspace():
                 prev = i
         line_text = fix("".join(parts).strip())
-        x0 = min(boxes[i][0] for i in visible)
-        x1 = max(boxes[i][2] for i in visible)
-        top = height - max(boxes[i][3] for i in visible)
-        bottom = height - min(boxes[i][1] for i in visible)
-        items.append(Line(unicodedata.normalize("NFC", line_text), x0, top, x1, bottom, number))
+        x0 = min(left[i] for i in visible)
+        x1 = max(right[i] for i in visible)
+        y_top = height - max(top[i] for i in visible)
+        y_bottom = height - min(bottom[i] for i in visible)
+        items.append(Line(unicodedata.normalize("NFC", line_text), x0, y_top, x1, y_bottom, number))
     return items
 
 

@@ -1,36 +1,50 @@
-"""Ruled tables of a PDF text layer: where they are (pdfplumber) and what their cells say (pdfium).
+"""Ruled tables of a PDF text layer: where they are and what their cells say (pdfium).
 
-pdfplumber's table finder is slow, so it runs only on pages whose drawing
-shows ruling lines (`has_rulings`, a count of pdfium path objects). The cell
-text is taken from pdfium's characters, the same text as the rest of the
-page, so a table and the paragraphs around it read alike. Merged cells are
-repeated: a cell spanning columns is copied into each column it covers, a
-cell spanning rows into each row it covers.
+The ruling lines are read from pdfium's path objects (`page_edges`) and
+handed to pdfplumber's table geometry (snap, join, intersections, cells,
+tables: the "lines" strategy of its `TableFinder`), so pdfminer never has to
+interpret the page; this runs only on pages that draw enough paths to hold a
+table (`has_rulings`). The edges are those pdfplumber would take from the
+same drawing: a line per `m l` subpath, otherwise one edge per pair of
+consecutive points (Bézier control points left out), forms followed. The
+cell text is taken from pdfium's characters, the same text as the rest of
+the page, so a table and the paragraphs around it read alike. Merged cells
+are repeated: a cell spanning columns is copied into each column it covers,
+a cell spanning rows into each row it covers.
 
 Coordinates are PDF points with the origin at the top left of the page
-(pdfplumber's convention); pdfium's bottom-left boxes are flipped by the
-caller.
+(pdfplumber's convention); pdfium's bottom-left points are flipped with the
+page height.
 """
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pdfplumber.table import (Table, TableSettings, cells_to_tables, edges_to_intersections,
+                              intersections_to_cells, merge_edges)
+from pdfplumber.utils import filter_edges
 
 # A page needs at least this many path objects before the table finder runs
 # (a Word table of 2 x 2 cells draws about 6 rules; a letterhead underline draws 1-2).
 MIN_PATHS = 6
+RULINGS_DEPTH = 2        # path objects counted on the page and in the forms it draws
+EDGES_DEPTH = 15         # forms followed for the edges (pdfminer follows all)
 MIN_ROWS = 2
 MIN_COLS = 2
 EDGE_TOL = 1.5           # points of slack when deciding whether a cell spans a column/row
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                   "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
+SETTINGS = TableSettings.resolve(TABLE_SETTINGS)
 # Line breaks and runs of spaces inside a cell: `Sở Công\nThương`
 SPACES = re.compile(r"\s+")
 
 Box = tuple[float, float, float, float]      # x0, top, x1, bottom
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -48,23 +62,135 @@ class TableGrid:
 def has_rulings(page: pdfium.PdfPage) -> bool:
     """Cheap test: does the page draw enough paths to hold a ruled table?"""
     count = 0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for _ in _paths(page, RULINGS_DEPTH):
         count += 1
         if count >= MIN_PATHS:
             return True
     return False
 
 
-def find_tables(plumber_page) -> list[TableGrid]:
-    """Ruled tables of a pdfplumber page, top to bottom."""
+def find_tables(page: pdfium.PdfPage, height: float) -> list[TableGrid]:
+    """Ruled tables of a page (of the given height), top to bottom."""
+    found = page_edges(page, height)
+    edges = filter_edges(found, "v", min_length=SETTINGS.edge_min_length_prefilter) \
+        + filter_edges(found, "h", min_length=SETTINGS.edge_min_length_prefilter)
+    edges = merge_edges(edges, snap_x_tolerance=SETTINGS.snap_x_tolerance,
+                        snap_y_tolerance=SETTINGS.snap_y_tolerance,
+                        join_x_tolerance=SETTINGS.join_x_tolerance,
+                        join_y_tolerance=SETTINGS.join_y_tolerance)
+    edges = filter_edges(edges, min_length=SETTINGS.edge_min_length)
+    points = edges_to_intersections(edges, SETTINGS.intersection_x_tolerance,
+                                    SETTINGS.intersection_y_tolerance)
     grids = []
-    for table in plumber_page.find_tables(table_settings=TABLE_SETTINGS):
+    for group in cells_to_tables(intersections_to_cells(points)):
+        table = Table(None, group)
         rows = tuple(tuple(tuple(c) if c is not None else None for c in row.cells)
                      for row in table.rows)
         if len(rows) < MIN_ROWS or max(len(r) for r in rows) < MIN_COLS:
             continue
         grids.append(TableGrid(tuple(table.bbox), rows))
     return sorted(grids, key=lambda g: g.bbox[1])
+
+
+def _paths(page: pdfium.PdfPage, max_depth: int):
+    """(path object, matrix of the forms around it) on the page, forms followed to max_depth."""
+    def walk(form, outer: Matrix, level: int):
+        if form is None:
+            n = pdfium_c.FPDFPage_CountObjects(page.raw)
+        else:
+            n = pdfium_c.FPDFFormObj_CountObjects(form)
+        for i in range(max(n, 0)):
+            obj = (pdfium_c.FPDFPage_GetObject(page.raw, i) if form is None
+                   else pdfium_c.FPDFFormObj_GetObject(form, i))
+            if not obj:
+                continue
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                yield obj, outer
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+                yield from walk(obj, _compose(_matrix(obj), outer), level + 1)
+    yield from walk(None, IDENTITY, 0)
+
+
+def _matrix(obj) -> Matrix:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix that applies `inner`, then `outer`."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+            e * A + f * C + E, e * B + f * D + F)
+
+
+def page_edges(page: pdfium.PdfPage, height: float) -> list[dict]:
+    """The edges pdfplumber's `page.edges` would hold for the page's painted paths."""
+    edges: list[dict] = []
+    for obj, outer in _paths(page, EDGES_DEPTH):
+        for ops, pts in _subpaths(obj, _compose(_matrix(obj), outer)):
+            _add_edges(ops, [(x, height - y) for x, y in pts], edges)
+    return edges
+
+
+def _subpaths(obj, m: Matrix) -> list[tuple[str, list[tuple[float, float]]]]:
+    """A painted path's subpaths as pdfminer shapes (`mlllh`) with their end points in page space."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) \
+            and not fill.value and not stroke.value:
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    a, b, c, d, e, f = m
+    out: list[tuple[list[str], list[tuple[float, float]]]] = []
+    bezier = 0
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        if not seg or not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            out.append((["m"], [pt]))
+            bezier = 0
+        elif not out:
+            return []              # a path that does not begin with a move: pdfminer paints nothing
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            out[-1][0].append("l")
+            out[-1][1].append(pt)
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue           # a control point
+            out[-1][0].append("c")
+            out[-1][1].append(pt)
+        else:
+            continue
+        if pdfium_c.FPDFPathSegment_GetClose(seg):
+            out[-1][0].append("h")
+            out[-1][1].append(out[-1][1][0])
+    return [("".join(ops), pts) for ops, pts in out]
+
+
+def _add_edges(shape: str, pts: list[tuple[float, float]], edges: list[dict]) -> None:
+    """pdfminer's reading of one subpath (a line, else point pairs) as pdfplumber edges."""
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape, pts = shape[:-2] + "h", pts[:-1]
+    if shape in ("ml", "mlh"):
+        (x0, y0), (x1, y1) = pts[0], pts[1]
+        top, bottom = min(y0, y1), max(y0, y1)
+        edges.append(_edge(min(x0, x1), top, max(x0, x1), bottom, "h" if top == bottom else "v"))
+        return
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        orientation = "v" if x0 == x1 else ("h" if y0 == y1 else None)
+        edges.append(_edge(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), orientation))
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str | None) -> dict:
+    return {"object_type": "edge", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": orientation}
 
 
 def cell_of(grid: TableGrid, x: float, y: float) -> tuple[int, int] | None:

@@ -13,18 +13,23 @@ import pytest
 
 HANOI = "hanoi-161-kh-ubnd-2023-excerpt.txt"
 
-# Measured when set: score 0.830, tasks 0.890, owner 0.633, partners 0.910, timing 0.888.
-FLOORS = {"score": 0.80, "tasks": 0.86, "owner": 0.60, "partners": 0.88, "timing": 0.86}
-# No document may fall below these task F1s (measured: each within 0.1 above, or 0 for the
-# e-signed PDF whose tasks sit under headings not yet read).
+# Measured when set (working tree of 2026-11-26 ~12:00): score 0.957, tasks 0.957,
+# owner 0.949, partners 0.968, timing 0.955 over 13 gold documents (523 gold tasks).
+FLOORS = {"score": 0.93, "tasks": 0.93, "owner": 0.92, "partners": 0.94, "timing": 0.93}
+# No document may fall below these task F1s (measured value in the comment). Not floored:
+# laocai-kh-1105 (.txt 0.18, scanned .pdf 0.0: an inspection plan whose tasks are members'
+# assignments and schedule rows).
 DOC_TASK_FLOORS = {
-    "btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt": 0.90,
-    "cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md": 0.90,
-    "ddqh-3260-kh-ddqh15-2025-trien-khai-nq57.md": 0.90,
-    "laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt": 0.85,
-    "ttg-ct-07-2012-chan-chinh-kkt-kcn-ccn.docx": 0.85,
-    "laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx": 0.72,
-    "lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx": 0.60,
+    "btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt": 0.95,                 # 0.984
+    "cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md": 0.95,         # 0.982
+    "ddqh-3260-kh-ddqh15-2025-trien-khai-nq57.md": 0.95,                # 1.000
+    "laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt": 0.95,            # 0.989
+    "ttg-ct-07-2012-chan-chinh-kkt-kcn-ccn.docx": 0.95,                 # 0.983
+    "laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx": 0.93,     # 0.977
+    "laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx": 0.90,          # 0.941
+    "laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf": 0.80,          # 0.889
+    "laocai-cv-ubnd-kt-giao-sct-tham-muu-uy-quyen-2025.docx": 1.0,      # 1.000 (one task)
+    "lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx": 0.55,                 # 0.632
 }
 
 

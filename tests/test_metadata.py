@@ -20,33 +20,16 @@ GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gold"
 FIELDS = ["doc_number", "doc_type", "issuer", "issue_date", "place", "signer", "title"]
 
 KNOWN = {
-    ("cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md", "issuer"):
-        "metadata._issuer: a one-line markdown letterhead `# CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA "
-        "VIỆT NAM` (both columns on one line) gives 'Chính phủ cộng hòa xã Hội Chủ Nghĩa Việt "
-        "Nam'; the motto is not cut off (gold 'Chính phủ')",
     ("laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf", "doc_number"):
         "the number is blank in the text layer ('Số: /UBND-XD'); spec §5 takes it from the "
         "digital-signature stamp (7432/UBND-XD), which the PDF reader does not read",
     ("laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf", "issue_date"):
         "the day is blank in the text layer; spec §5 takes the date from the signature stamp "
-        "(2026-07-21)",
-    ("laocai-kh-1105-dkt-kiem-tra.pdf", "doc_number"):
-        "metadata._doc_number takes the first `SỐ .../...` line of the letterhead, the issuing "
-        "body's own reference 'THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT', not the `Số: 1105/KH-ĐKT` line",
-    ("laocai-kh-1105-dkt-kiem-tra.txt", "doc_number"):
-        "metadata._doc_number takes 'SỐ 1050/QĐ-SCT' (part of the issuer's name 'ĐOÀN KIỂM TRA "
-        "THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT') instead of the `Số: 1105/KH-ĐKT` line",
+        "(2026-07-21), which the PDF reader does not read",
     ("laocai-kh-1105-dkt-kiem-tra.pdf", "issuer"):
-        "metadata._issuer stops at the `SỐ 1050/QĐ-SCT` line and returns it ('Số 1050/qđ-sct') "
-        "instead of 'Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT'",
-    ("laocai-kh-1105-dkt-kiem-tra.txt", "issuer"):
-        "metadata._issuer returns 'Số 1050/qđ-sct' instead of 'Đoàn kiểm tra theo Quyết định "
-        "số 1050/QĐ-SCT'",
+        "scanned letterhead: OCR reads 'KIỂM' as 'KIÊM' ('Đoàn kiêm tra theo ...')",
     ("laocai-kh-1105-dkt-kiem-tra.pdf", "signer"):
-        "OCR'd signature: the signer is read as 'Văn Thuân' (gold 'Hoàng Văn Thuân')",
-    ("laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx", "title"):
-        "the line '(Ban hành kèm theo Nghị quyết số 35-NQ/TU ...)' after the trích yếu is "
-        "zoned title and appended to the document title",
+        "scanned signature: OCR loses the family name ('Văn Thuân', gold 'Hoàng Văn Thuân')",
 }
 
 
@@ -154,3 +137,14 @@ def test_number_with_spaces_is_compacted(tmp_path, parsed):
     meta = parsed(path).meta
     assert meta.doc_number == "134/KH-UBND"
     assert meta.issue_date == date(2026, 3, 26)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "metadata._title_case lower-cases every word after the first, document numbers included: "
+    "'ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH SỐ 1050/QĐ-SCT' → '... số 1050/qđ-sct'"))
+def test_issuer_keeps_a_document_number_as_written(corpus_file, parsed):
+    """laocai-kh-1105 (.txt): the issuer is named after a decision; its number stays `1050/QĐ-SCT`."""
+    issuer = parsed(corpus_file("laocai-kh-1105-dkt-kiem-tra.txt")).meta.issuer
+    assert issuer.startswith("Đoàn kiểm tra")
+    assert issuer.endswith("1050/QĐ-SCT")
+

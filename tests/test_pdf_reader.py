@@ -14,8 +14,9 @@ from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
 
-from parsers import ocr  # noqa: E402
+from parsers import ocr, pdf_tables  # noqa: E402
 from parsers.model import ParseError  # noqa: E402
+from parsers.pdf_layout import char_boxes  # noqa: E402
 from parsers.pdf_reader import read_pdf, text_problem  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -113,6 +114,21 @@ def test_text_layer_reader(letter):
     assert doc.format == "pdf" and doc.reader == "pdf-text"
     assert doc.pages == pages and doc.ocr_confidence is None
     assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))
+    assert {b.kind for b in doc.blocks} == {"paragraph", "row"}       # no widgets, no stamps
+
+
+def test_char_boxes_are_pdfiums(letter):
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(letter[0])
+    textpage = pdf[0].get_textpage()
+    text = textpage.get_text_range()
+    left, bottom, right, top = char_boxes(textpage, text)
+    assert len(left) == len(text) > 100
+    for i, ch in enumerate(text):
+        if ch.isspace():      # white space gets an empty box
+            assert (left[i], right[i]) == (float("inf"), float("-inf"))
+        else:
+            assert (left[i], bottom[i], right[i], top[i]) == textpage.get_charbox(i)
 
 
 def test_wrapped_paragraphs_rejoined_and_items_kept_apart(letter):
@@ -185,6 +201,92 @@ def test_ruled_table_across_pages(tmp_path):
     assert paragraphs[0] == "PHỤ LỤC: DANH MỤC NHIỆM VỤ"
     assert paragraphs[-1] == "Các cơ quan báo cáo kết quả trước ngày 20 hằng tháng."
     assert not any("Sở Công Thương" in p for p in paragraphs)   # cell text is not repeated as prose
+
+
+def _grid(c: canvas.Canvas, x: float, y: float, cols: int, rows: int, filled: bool = False) -> None:
+    """A ruled grid of 80 x 20 pt cells: stroked lines, or thin filled rectangles as Word draws."""
+    for i in range(rows + 1):
+        if filled:
+            c.rect(x, y - i * 20, cols * 80, 0.5, stroke=0, fill=1)
+        else:
+            c.line(x, y - i * 20, x + cols * 80, y - i * 20)
+    for j in range(cols + 1):
+        if filled:
+            c.rect(x + j * 80, y - rows * 20, 0.5, rows * 20, stroke=0, fill=1)
+        else:
+            c.line(x + j * 80, y, x + j * 80, y - rows * 20)
+
+
+def _draw_filled(c):
+    _grid(c, 60, 780, 4, 5, filled=True)
+
+
+def _draw_cell_rects(c):
+    for i in range(3):
+        for j in range(3):
+            c.rect(60 + j * 90, 500 - i * 25, 90, 25)
+
+
+def _draw_forms(c):
+    c.beginForm("tbl")
+    _grid(c, 0, 200, 3, 4)
+    c.endForm()
+    c.saveState()
+    c.translate(50, 500)
+    c.doForm("tbl")
+    c.restoreState()
+    c.saveState()
+    c.translate(100, 100)
+    c.scale(1.3, 0.8)
+    c.doForm("tbl")
+    c.restoreState()
+
+
+def _draw_curves_and_paths(c):
+    p = c.beginPath()
+    p.moveTo(50, 700)
+    p.lineTo(400, 700)
+    p.lineTo(400, 600)
+    p.lineTo(50, 600)
+    p.close()
+    p.moveTo(50, 650)
+    p.lineTo(400, 650)
+    p.moveTo(200, 700)
+    p.lineTo(200, 600)
+    c.drawPath(p)
+    c.roundRect(50, 300, 300, 200, 15)
+    _grid(c, 60, 480, 3, 6)
+    c.line(50, 100, 300, 250)
+    c.saveState()
+    c.translate(400, 300)
+    c.rotate(90)
+    _grid(c, 0, 0, 3, 3)
+    c.restoreState()
+
+
+@pytest.mark.parametrize("draw", [_draw_filled, _draw_cell_rects, _draw_forms, _draw_curves_and_paths])
+def test_table_grids_from_pdfium_match_pdfplumber(tmp_path, draw):
+    """The ruled tables found from pdfium's paths are those pdfplumber finds in the same drawing."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+    path = tmp_path / "grid.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    draw(c)
+    c.save()
+    page = pdfium.PdfDocument(path)[0]
+    ours = pdf_tables.find_tables(page, page.get_size()[1])
+    with pdfplumber.open(path) as pdf:
+        theirs = sorted(pdf.pages[0].find_tables(table_settings=pdf_tables.TABLE_SETTINGS), key=lambda t: t.bbox[1])
+    assert ours and pdf_tables.has_rulings(page)
+    assert len(ours) == len(theirs)
+
+    def close(a, b):
+        return (a is None) == (b is None) and (a is None or max(abs(x - y) for x, y in zip(a, b)) < 1e-3)
+    for grid, table in zip(ours, theirs):
+        assert close(grid.bbox, table.bbox)
+        assert len(grid.rows) == len(table.rows)
+        for mine, row in zip(grid.rows, table.rows):
+            assert len(mine) == len(row.cells) and all(close(a, b) for a, b in zip(mine, row.cells))
 
 
 def test_legacy_font_text_layer_is_converted(tmp_path):
