@@ -20,12 +20,6 @@ GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gold"
 FIELDS = ["doc_number", "doc_type", "issuer", "issue_date", "place", "signer", "title"]
 
 KNOWN = {
-    ("laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf", "doc_number"):
-        "the number is blank in the text layer ('Số: /UBND-XD'); spec §5 takes it from the "
-        "digital-signature stamp (7432/UBND-XD), which the PDF reader does not read",
-    ("laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf", "issue_date"):
-        "the day is blank in the text layer; spec §5 takes the date from the signature stamp "
-        "(2026-07-21), which the PDF reader does not read",
     ("laocai-kh-1105-dkt-kiem-tra.pdf", "issuer"):
         "scanned letterhead: OCR reads 'KIỂM' as 'KIÊM' ('Đoàn kiêm tra theo ...')",
     ("laocai-kh-1105-dkt-kiem-tra.pdf", "signer"):
