@@ -114,7 +114,7 @@ def _norm_number(text: str) -> str | None:
 def _doc_number(head: list[Node], blocks) -> tuple[str | None, Span | None]:
     for text, node in _texts(head, blocks):
         m = NUMBER.match(text)
-        if m and "/" in text or (m and "-" in text):
+        if m and ("/" in text or "-" in text):
             return _norm_number(m.group("num")), Span(block=node.block)
     return None, None
 

@@ -138,8 +138,9 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
     if is_word_segmented(lines):
         lines = [_unsegment(ln) for ln in lines]
         warnings.append("word-segmented text joined back")
-    blocks = _blocks_from_lines(lines, hard_wrapped=is_hard_wrapped(lines))
-    if blocks and is_hard_wrapped(lines):
+    hard_wrapped = is_hard_wrapped(lines)
+    blocks = _blocks_from_lines(lines, hard_wrapped=hard_wrapped)
+    if blocks and hard_wrapped:
         warnings.append("hard-wrapped lines rejoined")
     reader = "markdown" if fmt == "md" else "text"
     return RawDocument(path=path, format=fmt, blocks=tuple(blocks), reader=reader,
