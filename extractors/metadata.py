@@ -8,11 +8,13 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.ocr_repair import confirm_name, confirm_phrase
 from parsers.model import DocumentMeta, DocumentTree, Node, Span
 from parsers.structure import DATE_LINE, SUBJECT_LINE, is_upper_heading, vocab as structure_vocab
 from parsers.textutil import clean_value, fold_spaces
 
 VOCAB = Path(__file__).with_name("vocab") / "metadata.json"
+OCR_READERS = ("pdf-ocr", "pdf-mixed")     # parsers.pdf_reader: pages read by Tesseract
 
 # `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số: 134 /KH-UBND`, `Số:      /KH-UBND` (left blank)
 NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>[^\s|]*(?:\s*[/\-]\s*[\wĐđ&.\-/]+)*)")
@@ -60,6 +62,9 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
         doc_type = meta_block["doc_type"]
     issuer = _issuer(head, blocks) or meta_block.get("issuer")
     signer = meta_block.get("signer") or _signer([n for n in tree.nodes if n.zone == "signature"], blocks)
+    if tree.raw.reader in OCR_READERS:        # letterhead and signature read worst: see ocr_repair
+        body = "\n".join(n.text for n in tree.nodes if n.zone in ("body", "appendix"))
+        issuer, signer = confirm_phrase(issuer, body), confirm_name(signer, body)
     return DocumentMeta(doc_number=number, doc_type=doc_type, issuer=issuer,
                         issue_date=issue_date, place=place, signer=signer, title=title,
                         spans=tuple(spans))
@@ -260,12 +265,14 @@ def _title_case(name: str) -> str:
     if not is_upper_heading(name):
         return name
     units = {u.lower() for u in vocab()["admin_units"] for u in u.split()}
-    words = name.lower().split()
+    written = name.split()
     out = []
     after_unit = False
-    for i, w in enumerate(words):
-        if i == 0 or (after_unit and w not in units) or re.search(r"\d", w):
-            out.append(w if re.search(r"\d", w) else w[:1].upper() + w[1:])
+    for i, (as_written, w) in enumerate(zip(written, name.lower().split())):
+        if re.search(r"\d", w):
+            out.append(as_written)            # a number keeps its letters: `1050/QĐ-SCT`
+        elif i == 0 or (after_unit and w not in units):
+            out.append(w[:1].upper() + w[1:])
         else:
             out.append(w)
         if w in units:

@@ -43,10 +43,21 @@ def prefix_pattern() -> re.Pattern:
     return re.compile(rf"^(?:{_alternation(vocab()['assignment_prefixes'])})\s+")
 
 
-# The partner list opener: `phối hợp với Cục Biến đổi khí hậu, ...`, `Phối hợp với ...`
-PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?với\s+", re.I)
-# Where a body list stops besides a verb: `để`, `trong việc`, `(`, `;`, `.`, `:`
-LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia)(?![\w])|[;:.(\n]")
+@lru_cache(maxsize=1)
+def passive_pattern() -> re.Pattern:
+    """`do <body> <verb>` ending the item: `... do Văn phòng Sở Công Thương tỉnh Lào Cai bố trí.`"""
+    return re.compile(rf"(?<![\w])do\s+(?P<body>[^,;:()]{{3,120}}?)\s+"
+                      rf"(?:{_alternation(vocab()['passive_verbs'])})\s*[.;]?\s*$")
+
+
+# The partner list opener: `phối hợp với Cục Biến đổi khí hậu, ...`, `Phối hợp với ...`,
+# `chủ động phối hợp các đơn vị liên quan` (without `với`: a body must follow)
+PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?(?P<with>với\s+)?", re.I)
+# Where a clause of an item may hand other work to another body:
+# `... đề ra. Sở Khoa học và Công nghệ chị trách nhiệm ...; Sở Tài chính chịu trách nhiệm ...`
+CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=\S)")
+# Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`
+LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia|đồng thời)(?![\w])|[;:.(\n]")
 # Where an owner list stops before its verb: `Các Bộ, ngành liên quan khác| trong phạm vi ...`
 OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong phạm vi|trong|nhằm|tại|khi|đối với)(?![\w])|[(]")
 # An acronym that names a body: `VTV, VOV, TTXVN thực hiện ...` (not an upper-case heading)
@@ -58,11 +69,26 @@ class BodyList:
     text: str
     start: int
     end: int
-    via: str = "start"        # start, prefix (`Giao X ...`) or adverbial (`Định kỳ, X ...`)
+    # start, prefix (`Giao X ...`), handed (`UBND tỉnh yêu cầu X ...`), adverbial
+    # (`Định kỳ, X ...`), person (`Ông. X - Trưởng đoàn: ...`), addressed (`Đối với X: ...`)
+    # or passive (`... do X bố trí`)
+    via: str = "start"
 
 
 # A short opening adverbial before the subject: `Định kỳ, Thường trực Ủy ban ... chủ trì`
 ADVERBIAL = re.compile(r"^[^,;:.]{2,40},\s+")
+# A body that hands the work on: `Uỷ ban nhân dân tỉnh yêu cầu| thủ trưởng các sở, ngành ...`,
+# `Sở Công Thương đề nghị| các Sở, ban, ngành tỉnh; UBND xã, phường ...`
+ASSIGNER = re.compile(r"\s(?:giao|yêu cầu|đề nghị|giao cho)\s+")
+# The commas of an opening clause (`Sau khi hoàn thành ..., các đơn vị ...`) looked at
+CLAUSE_COMMA = re.compile(r",\s+")
+LEADING_CLAUSE_MAX = 160
+MIN_WORK_WORDS = 5             # fewer words after the owner: no work is given
+CLAUSE_LOOK = 200              # how far into a later clause a not-a-task phrase is looked for
+# A member named with a role, then the duties: `Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung`
+PERSON_LABEL = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ][^:;.]{1,40}\s[-–]\s[^:;]{2,60}(?=:)")
+# An item addressed to one party: `Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo ...`
+ADDRESSED = re.compile(r"^Đối với\s+(?P<party>[^:;.]{3,120}):\s*")
 
 
 def starts_with_body(text: str) -> bool:
@@ -76,6 +102,12 @@ def leading_bodies(text: str) -> BodyList | None:
     `Phòng Quản lý Công nghiệp: Là đầu mối ...` → `Phòng Quản lý Công nghiệp`;
     `Giao Sở Công Thương chủ trì ...` → `Sở Công Thương`.
     """
+    person = PERSON_LABEL.match(text)
+    if person:
+        return BodyList(person.group(0), 0, person.end(), "person")
+    addressed = ADDRESSED.match(text)
+    if addressed:
+        return _addressed(text, addressed)
     start, via = 0, "start"
     m = prefix_pattern().match(text)
     if m:
@@ -84,7 +116,10 @@ def leading_bodies(text: str) -> BodyList | None:
             start += 4
     elif not starts_with_body(text):
         m = ADVERBIAL.match(text)
-        if m and len(m.group(0).split()) <= 6:
+        clause = leading_clause_end(text)
+        if clause is not None:
+            start, via = clause, "adverbial"
+        elif m and len(m.group(0).split()) <= 6:
             start, via = m.end(), "adverbial"
     rest = text[start:]
     if not starts_with_body(rest):
@@ -101,7 +136,80 @@ def leading_bodies(text: str) -> BodyList | None:
     phrase = rest[:end].rstrip(" ,")
     if not phrase or len(phrase) > 300 or re.search(r"\.\s", phrase):
         return None
+    handed = ASSIGNER.search(phrase)
+    if handed and via == "start":
+        after = rest[handed.end():]                       # the body that is given the work
+        inner = leading_bodies(after[:1].upper() + after[1:]) if after else None
+        if inner:
+            at = start + handed.end() + inner.start
+            return BodyList(text[at:at + len(inner.text)], at, at + len(inner.text), "handed")
     return BodyList(phrase, start, start + len(phrase), via)
+
+
+def leading_clause_end(text: str) -> int | None:
+    """Where the subject starts after an opening clause of time or condition:
+    `Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ, |Sở Công Thương tổ chức ...`,
+    `Sau khi hoàn thành xây dựng các phần mềm chuyên ngành, |các đơn vị có trách nhiệm ...`."""
+    if not text.startswith(tuple(vocab()["leading_clause_openers"])):
+        return None
+    for m in CLAUSE_COMMA.finditer(text, 0, LEADING_CLAUSE_MAX):
+        rest = text[m.end():]
+        if starts_with_body(rest) and verb_pattern().search(rest[:200]):
+            return m.end()
+    return None
+
+
+def no_work(rest: str) -> bool:
+    """What follows the owner gives no work: `Sở Công Thương yêu cầu các đơn vị| nghiêm túc thực hiện./`"""
+    return len(rest.strip(" ./;").split()) < MIN_WORK_WORDS and not rest.rstrip().endswith(":")
+
+
+def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[int, BodyList]]:
+    """Later clauses of an item that give other work to another body, with the
+    offset where each starts: `...; Sở Tài chính chịu trách nhiệm thẩm định ...`.
+    A clause whose body is the item's owner, or who only cooperates (`Sở B phối
+    hợp ...`), stays in the item. Breaks before `after` (the end of the item's own
+    owner list: `Viện A; Viện B nghiên cứu ...`) are not looked at."""
+    out: list[tuple[int, BodyList]] = []
+    current = owner.casefold() if owner else None
+    for m in CLAUSE_BREAK.finditer(text, after):
+        lead = leading_bodies(text[m.end():])
+        if lead is None or lead.via not in ("start", "handed") or (
+                current and lead.text.casefold().startswith(current)):
+            continue
+        after = text[m.end() + lead.end:].lstrip(" ,")
+        if after.startswith(tuple(vocab()["cooperation_verbs"])) or no_work(after):
+            continue
+        clause = text[m.end():]
+        if any(p in clause[:CLAUSE_LOOK]
+               for p in vocab()["not_task_phrases"] + vocab()["accountability_phrases"]):
+            continue                   # `Chủ tịch UBND cấp xã chịu trách nhiệm trước ...`
+        out.append((m.end(), lead))
+        current = lead.text.casefold()
+    return out
+
+
+def _addressed(text: str, m: re.Match) -> BodyList | None:
+    """`Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện ...` → the subject after the
+    colon (`Các thành viên Đoàn`); with no subject there (`Đối với đơn vị được kiểm tra:
+    Chuẩn bị ...`) the party addressed, when it is a body (`đơn vị được kiểm tra`)."""
+    inner = leading_bodies(text[m.end():]) if m.end() < len(text) else None
+    if inner:
+        return BodyList(inner.text, m.end() + inner.start, m.end() + inner.end, "addressed")
+    party = m.group("party").strip()
+    if starts_with_body(party) or party.casefold().startswith(
+            tuple(h + " " for h in vocab()["addressed_heads"])):
+        return BodyList(party, m.start("party"), m.start("party") + len(party), "addressed")
+    return None
+
+
+def passive_agent(text: str) -> BodyList | None:
+    """The body after `do` that closes an item: `Phương tiện ...: Xe ô tô 7 chỗ do Văn
+    phòng Sở Công Thương tỉnh Lào Cai bố trí.` → `Văn phòng Sở Công Thương tỉnh Lào Cai`."""
+    m = passive_pattern().search(text)
+    if not m or not starts_with_body(m.group("body")):
+        return None
+    return BodyList(m.group("body"), m.start("body"), m.end("body"), "passive")
 
 
 def body_only(text: str) -> str | None:
@@ -162,7 +270,7 @@ def partner_lists(text: str) -> list[tuple[str, int]]:
     out = []
     for m in PARTNER_OPENER.finditer(text):
         rest = text[m.end():]
-        if not (starts_with_body(rest) or rest[:1].islower()):
+        if not starts_with_body(rest) and not (m.group("with") and rest[:1].islower()):
             continue
         stops = [p.start() for p in (verb_pattern().search(rest), LIST_STOP.search(rest)) if p]
         end = min(stops) if stops else len(rest)

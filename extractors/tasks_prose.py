@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from extractors.fields import to_mentions
 from extractors.prose_owner import (body_only, heading_owner, lead_in_bodies, leading_bodies,
-                                    partner_lists, vocab)
+                                    no_work, owner_clauses, partner_lists, passive_agent,
+                                    vocab)
 from extractors.timing import find_timing
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.textutil import clean_value
@@ -46,9 +47,7 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
                 first_marked is None or node.index < first_marked):
             if not _assigns(content_node.text):
                 continue
-        task = _task(tree, meta, node, content_node, title)
-        if task:
-            out.append(task)
+        out.extend(_task(tree, meta, node, content_node, title))
     return out
 
 
@@ -61,7 +60,8 @@ def _excluded(tree: DocumentTree, node: Node) -> bool:
         return True
     for anc in _ancestors(tree, node, include_self=True):
         head = anc.text.casefold()
-        if anc.marker and any(head.startswith(w) for w in v["excluded_headings"]):
+        if anc.marker and any(head.startswith(w) for w in v["excluded_headings"]) \
+                and not _assigns(anc.text):      # `a) Yêu cầu Sở Khoa học ... chủ động ...`
             return True
     return False
 
@@ -77,7 +77,7 @@ def _ancestors(tree: DocumentTree, node: Node, include_self: bool = False):
 def _assigns(text: str) -> bool:
     """A top-level paragraph counts only where it assigns: `UBND tỉnh giao Sở ...`, `Giao ...`."""
     found = leading_bodies(text)
-    return found is not None and found.via == "prefix"
+    return found is not None and found.via in ("prefix", "handed")
 
 
 def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[str, int, int]]]:
@@ -112,32 +112,70 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
 
 
 def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node,
-          title: str | None) -> TaskRecord | None:
+          title: str | None) -> list[TaskRecord]:
+    """The item's task, split where a later clause gives other work to another body."""
     text = content_node.text
-    content = clean_value(text)
-    if not content:
-        return None
+    if not clean_value(text):
+        return []
     block = content_node.block
     offset = max(tree.raw.blocks[block].text.find(text), 0)
     named = leading_bodies(text)
-    owner_text, owner_off, owner_block = None, 0, block
-    partner_found = [(p, off, block) for p, off in partner_lists(text)]
-    if named:
-        owner_text, owner_off = named.text, named.start
-    else:
-        inherited, inherited_partners = _inherited(tree, node)
-        if title:
-            named_in_title = leading_bodies(title) or None
-            if named_in_title:
-                inherited = named_in_title.text
-        if inherited:
-            owner_text, owner_block = inherited, -1
-            partner_found = partner_found or inherited_partners
-        elif any(text.startswith(w) for w in vocab()["responsibility_openers"]) and meta.issuer:
-            owner_text, owner_block = meta.issuer, -1
-    if not owner_text:
+    owner_text, owner_off, owner_block, inherited_partners = _owner(tree, meta, node, text,
+                                                                    title, named)
+    if owner_text and owner_block is None:
+        owner_block = block
+    if not owner_text or (named and no_work(text[named.end:])):
+        return []
+    clauses = owner_clauses(text, owner_text, named.end if named else 0)
+    ends = [at for at, _ in clauses] + [len(text)]
+    first = _record(node, block, offset, text[:ends[0]], meta, title,
+                    (owner_text, owner_off, owner_block), inherited_partners)
+    out = [first] if first else []
+    for (at, lead), end in zip(clauses, ends[1:]):
+        rec = _record(node, block, offset + at, text[at:end], meta, None,
+                      (lead.text, lead.start, block), [])
+        if rec:
+            out.append(rec)
+    return out
+
+
+def _owner(tree: DocumentTree, meta: DocumentMeta, node: Node, text: str, title: str | None,
+           named) -> tuple[str | None, int, int | None, list[tuple[str, int, int]]]:
+    """(owner text, its offset in `text`, its block (None: the item's own, -1: inherited),
+    inherited partner lists), in the order of spec §1."""
+    relayed = named is not None and named.via == "prefix" and node.marker is not None and \
+        text.startswith(tuple(vocab()["relayed_prefixes"]))
+    if named and not relayed:
+        return named.text, named.start, None, []
+    inherited, inherited_partners = _inherited(tree, node)
+    if relayed:     # `Sở X:` then `- Yêu cầu các đơn vị ...`: X does the asking (a bullet or
+        #             numbered item only: a closing paragraph nested under the last item is not X's)
+        return (inherited, 0, -1, []) if inherited else (named.text, named.start, None, [])
+    if title:
+        named_in_title = leading_bodies(title)
+        if named_in_title:
+            inherited = named_in_title.text
+    if inherited:
+        return inherited, 0, -1, inherited_partners
+    if any(text.startswith(w) for w in vocab()["responsibility_openers"]) and meta.issuer:
+        return meta.issuer, 0, -1, []
+    agent = passive_agent(text)
+    if agent:
+        return agent.text, agent.start, None, []
+    return None, 0, None, []
+
+
+def _record(node: Node, block: int, offset: int, text: str, meta: DocumentMeta,
+            title: str | None, owner: tuple[str, int, int],
+            inherited_partners: list[tuple[str, int, int]]) -> TaskRecord | None:
+    """One task of `text` (at `offset` in `block`); owner = (text, offset in `text`,
+    block or -1 where it was inherited)."""
+    content = clean_value(text)
+    if not content:
         return None
+    owner_text, owner_off, owner_block = owner
     owners = to_mentions(owner_text, "owner", owner_block, offset + owner_off)
+    partner_found = [(p, off, block) for p, off in partner_lists(text)] or inherited_partners
     partners = []
     seen = set()
     for phrase, off, pblock in partner_found:

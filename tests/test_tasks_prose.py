@@ -43,9 +43,6 @@ SUBLIST = (
 TRAILING_PARAGRAPH = (
     "the unnumbered closing paragraph after item 9 nests under 9 (9.¶1), so tasks_prose treats "
     "9 as a lead-in whose paragraphs are the items and item 9's own task is lost")
-LEAD_IN_ITEM = (
-    "III.1 names its bodies after an opening phrase ('Trên cơ sở ..., các bộ, cơ quan ngang "
-    "bộ, ... theo chức năng, nhiệm vụ ... chủ động ...'): no owner is found and the task is lost")
 
 
 # ---- corpus cases against gold ---------------------------------------------------
@@ -57,7 +54,6 @@ KNOWN = {
     (TTG, "3.-1", "partners"): LOWER_AFTER_HEAD,
     (TTG, "9", "present"): TRAILING_PARAGRAPH,
     (CPNQ, "II.2.đ", "present"): SUBLIST,
-    (CPNQ, "III.1", "present"): LEAD_IN_ITEM,
     (LAOCAI134, "V.6", "partners"): LIST_STOP_TRONG,
 }
 
@@ -284,3 +280,140 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     [t] = parsed(path).tasks
     assert t.owner == [name]
     assert t.partner_names == ["Sở Tài chính"]
+
+
+# ---- who an item names: short phrases from real documents --------------------------
+
+@pytest.mark.parametrize("source,text,owner,via", [
+    ("laocai-kh-1105-dkt-kiem-tra.txt",
+     "Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chỉ đạo toàn diện",
+     "Ông. Hoàng Văn Thuân - Trưởng đoàn", "person"),
+    ("laocai-kh-1105-dkt-kiem-tra.txt",
+     "Đối với Đoàn kiểm tra: Các thành viên Đoàn thực hiện nghiêm túc Kế hoạch",
+     "Các thành viên Đoàn", "addressed"),
+    ("laocai-kh-1105-dkt-kiem-tra.txt",
+     "Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo bằng văn bản theo nội dung kiểm tra",
+     "đơn vị được kiểm tra", "addressed"),
+    ("bgtvt-tb-ket-luan-tong-ket-2009-wordseg.txt",
+     "Đối với các dự án ứng trước ngân sách chưa bố trí vốn: Vụ Kế hoạch Đầu tư tham mưu Bộ",
+     "Vụ Kế hoạch Đầu tư", "addressed"),
+    ("laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx",
+     "Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ, Sở Công Thương tổ chức sơ kết, đánh giá",
+     "Sở Công Thương", "adverbial"),
+    ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
+     "Sau khi hoàn thành xây dựng các phần mềm chuyên ngành, các đơn vị có trách nhiệm tổ chức",
+     "các đơn vị", "adverbial"),
+    ("lamdong-cv-ubnd-nc-giao-cat-4552-bca-2025.docx",
+     "Chủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh nghiên cứu, triển khai rà soát",
+     "Công an tỉnh", "handed"),
+    ("laocai-sct-ban-trinh-trien-khai-vb-ttg-hoachat.docx",
+     "Sở Công Thương đề nghị các Sở, ban, ngành tỉnh; UBND xã, phường và các đơn vị hoạt động "
+     "hóa chất trên địa bàn tỉnh nghiên cứu, triển khai",
+     "các Sở, ban, ngành tỉnh; UBND xã, phường và các đơn vị hoạt động hóa chất trên địa bàn tỉnh",
+     "handed"),
+])
+def test_leading_bodies_forms(source, text, owner, via):
+    from extractors.prose_owner import leading_bodies
+    found = leading_bodies(text)
+    assert found is not None, source
+    assert (found.text, found.via) == (owner, via)
+    assert text[found.start:found.end] == owner
+
+
+@pytest.mark.parametrize("source,text", [
+    # a requirements heading is not an owner
+    ("laocai-kh-1105-dkt-kiem-tra.txt", "Đối với các dự án: rà soát lại"),
+    ("laocai-kh-1105-dkt-kiem-tra.txt", "Phương tiện cho hoạt động kiểm tra: Xe ô tô 7 chỗ"),
+])
+def test_leading_bodies_none(source, text):
+    from extractors.prose_owner import leading_bodies
+    assert leading_bodies(text) is None, source
+
+
+@pytest.mark.parametrize("source,text,agent", [
+    ("laocai-kh-1105-dkt-kiem-tra.txt",
+     "Phương tiện cho hoạt động kiểm tra: Xe ô tô 7 chỗ do Văn phòng Sở Công Thương tỉnh Lào "
+     "Cai bố trí.", "Văn phòng Sở Công Thương tỉnh Lào Cai"),
+    # `do` as `because`, not closing the item: no agent
+    ("laocai-kh-1105-dkt-kiem-tra.txt",
+     "Kiểm tra thực tế tại hiện trường (do Đoàn kiểm tra không được trang bị các thiết bị)", None),
+])
+def test_passive_agent(source, text, agent):
+    from extractors.prose_owner import passive_agent
+    found = passive_agent(text)
+    assert (found.text if found else None) == agent, source
+
+
+@pytest.mark.parametrize("source,text,owner,expected", [
+    # different work to two bodies (spec §1): split at the second body's clause
+    ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
+     "Yêu cầu Sở Khoa học và Công nghệ chủ động phối hợp các đơn vị liên quan khẩn trương hoàn "
+     "thiện hồ sơ. Sở Khoa học và Công nghệ chị trách nhiệm xác định nội dung khối lượng; Sở Tài "
+     "chính chịu trách nhiệm thẩm định dự toán, kinh phí",
+     "Sở Khoa học và Công nghệ", ["Sở Tài chính"]),
+    ("laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx",
+     "Các phòng, đơn vị báo cáo tình hình thực hiện về Phòng Kế hoạch - Tổng hợp trước ngày 18 "
+     "hằng tháng. Phòng Kế hoạch - Tổng hợp tổng hợp, báo cáo Lãnh đạo Sở và gửi UBND tỉnh",
+     "Các phòng, đơn vị", ["Phòng Kế hoạch - Tổng hợp"]),
+    # a later clause that only cooperates, or only answers for the work, stays in the item
+    ("synthetic", "Sở Y tế chủ trì xây dựng kế hoạch tiêm chủng. Sở Tài chính phối hợp bố trí kinh "
+     "phí thực hiện kế hoạch", "Sở Y tế", []),
+    ("laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx",
+     "Các Sở, ban, ngành và UBND cấp xã, phường nêu cao trách nhiệm người đứng đầu. Chủ tịch Ủy "
+     "ban nhân dân UBND cấp xã chịu trách nhiệm toàn diện trước Chủ tịch UBND tỉnh nếu để xảy ra",
+     "Các Sở, ban, ngành và UBND cấp xã, phường", []),
+    # the closing formula names a body but gives no work
+    ("synthetic", "Sở Y tế chủ trì xây dựng kế hoạch tiêm chủng. Sở Công Thương yêu cầu các đơn "
+     "vị nghiêm túc thực hiện./", "Sở Y tế", []),
+])
+def test_owner_clauses(source, text, owner, expected):
+    from extractors.prose_owner import owner_clauses
+    assert [lead.text for _, lead in owner_clauses(text, owner)] == expected, source
+
+
+@pytest.mark.parametrize("source,text,partners", [
+    ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
+     "Yêu cầu Sở Khoa học và Công nghệ chủ động phối hợp các đơn vị liên quan khẩn trương hoàn "
+     "thiện hồ sơ", ["các đơn vị liên quan"]),
+    ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
+     "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các đơn vị đồng thời rà soát",
+     ["các đơn vị"]),
+    # without `với` only a body is a partner
+    ("synthetic", "Sở Y tế phối hợp thực hiện kế hoạch", []),
+])
+def test_partner_lists(source, text, partners):
+    from extractors.prose_owner import partner_lists
+    assert [p for p, _ in partner_lists(text)] == partners, source
+
+
+def test_item_giving_work_to_two_bodies_is_two_tasks(tmp_path, parsed):
+    path = tmp_path / "hai-co-quan.txt"
+    path.write_text("\n".join([
+        "ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 12/TB-UBND", "", "THÔNG BÁO", "Kết luận", "",
+        "1. Về dữ liệu", "",
+        "a) Yêu cầu Sở Khoa học và Công nghệ hoàn thiện hồ sơ dự án trước ngày 10/5/2026; "
+        "Sở Tài chính chịu trách nhiệm thẩm định dự toán, kinh phí của dự án.", "",
+    ]), encoding="utf-8")
+    tasks = parsed(path).tasks
+    assert [(t.section, [m.text for m in t.owners]) for t in tasks] == [
+        ("1.a", ["Sở Khoa học và Công nghệ"]), ("1.a", ["Sở Tài chính"])]
+    first, second = tasks
+    assert first.timing.end is not None and second.timing.end is None
+    assert second.content.startswith("Sở Tài chính chịu trách nhiệm")
+
+
+def test_bullet_asking_others_belongs_to_the_lead_in_body(tmp_path, parsed):
+    """laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx IV.2.-8: under `Sở Nông nghiệp và
+    Môi trường:` the bullet `- Yêu cầu các đơn vị ... đầu tư, lắp đặt ...` is the Sở's work;
+    a closing paragraph `Yêu cầu Thủ trưởng các sở ...` is not nested into it."""
+    path = tmp_path / "chuyen-tiep.txt"
+    path.write_text("\n".join([
+        "ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: 20/KH-UBND", "", "KẾ HOẠCH", "Bảo vệ khoáng sản", "",
+        "IV. TỔ CHỨC THỰC HIỆN", "",
+        "2. Sở Nông nghiệp và Môi trường:", "",
+        "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản đầu tư, lắp đặt và vận hành hệ thống "
+        "thông tin giám sát.", "",
+        "- Giao các phòng chuyên môn kiểm tra định kỳ hồ sơ cấp phép khai thác.", "",
+    ]), encoding="utf-8")
+    owners = [[m.text for m in t.owners] for t in parsed(path).tasks]
+    assert owners == [["Sở Nông nghiệp và Môi trường"], ["các phòng chuyên môn"]]
