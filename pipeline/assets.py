@@ -31,7 +31,7 @@ import socket
 from datetime import datetime, timezone
 
 import pyarrow as pa
-from dagster import (AssetIn, AssetKey, Config, MaterializeResult, Out, Output, asset,
+from dagster import (AssetIn, AssetKey, Config, In, MaterializeResult, Out, Output, asset,
                      graph_asset, op)
 
 from pipeline import rows
@@ -91,23 +91,31 @@ def parse_shard(shard: tuple) -> Output[dict]:
                                      "host": socket.gethostname()})
 
 
-@op(description="The parse results of every shard, compared with the published state.")
-def assemble_batch(plan: IngestPlan, results: list) -> Output[IngestBatch]:
-    batch = finish_batch(plan, {h: r for part in results for h, r in part.items()})
-    return Output(batch, metadata=dict(batch.summary))
+def _assemble_op(shards: int):
+    # one input per shard, not a fan-in list: dagster-dask hands each step the
+    # plan's initial known state, in which a fan-in finds no upstream output ready
+    @op(name="assemble_batch",
+        ins={"plan": In(IngestPlan), **{f"part_{i}": In(dict) for i in range(shards)}},
+        description="The parse results of every shard, compared with the published state.")
+    def assemble_batch(plan: IngestPlan, **parts) -> Output[IngestBatch]:
+        batch = finish_batch(plan, {h: r for part in parts.values() for h, r in part.items()})
+        return Output(batch, metadata=dict(batch.summary))
+    return assemble_batch
 
 
 def parsed_documents_asset(shards: int = 1):
     """The `parsed_documents` graph with `shards` parse steps."""
-    plan_ingest = _plan_op(max(1, shards))
+    shards = max(1, shards)
+    plan_ingest, assemble_batch = _plan_op(shards), _assemble_op(shards)
 
     @graph_asset(name="parsed_documents", group_name="ingest",
                  description="New or changed content parsed; withdrawn and replaced documents "
                              "decided.")
     def parsed_documents(raw_documents):
         plan, *parts = plan_ingest(raw_documents)
-        results = [parse_shard.alias(f"parse_{i}")(part) for i, part in enumerate(parts)]
-        return assemble_batch(plan, results)
+        results = {f"part_{i}": parse_shard.alias(f"parse_{i}")(part)
+                   for i, part in enumerate(parts)}
+        return assemble_batch(plan, **results)
     return parsed_documents
 
 

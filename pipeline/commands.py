@@ -94,6 +94,16 @@ def _failure_message(result) -> str:
     return "run failed"
 
 
+def run_summary(result) -> dict:
+    """The batch summary of an ingest run, from the `parsed_documents`
+    materialisation (any executor: no output is loaded back)."""
+    for event in result.get_asset_materialization_events():
+        mat = event.step_materialization_data.materialization
+        if mat.asset_key.path == ["parsed_documents"]:
+            return {k: v.value for k, v in mat.metadata.items()}
+    return {}
+
+
 def _summary_line(summary: dict) -> str:
     s = summary
     return (f"files {s['files']}: {s['new_files']} new, {s['changed_files']} changed, "
@@ -172,7 +182,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(json.dumps({
             "run_id": result.run_id, "raw": str(raw.resolve()),
             "processed": str(processed),
-            "summary": dict(result.output_for_node("parsed_documents").summary),
+            "summary": run_summary(result),
             "tables": [{"table": i.name, "version": i.version, "rows": i.rows}
                        for i in all_table_info(processed)],
             "failed_checks": _check_lines(result)}, ensure_ascii=False))
@@ -180,7 +190,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.quiet:
         return 0
     print(f"ingest {raw.resolve()} → {processed}  (run {result.run_id[:8]})")
-    print(_summary_line(result.output_for_node("parsed_documents").summary))
+    print(_summary_line(run_summary(result)))
     print(format_tables(all_table_info(processed)))
     for line in _check_lines(result):
         print(line)
