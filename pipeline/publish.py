@@ -101,16 +101,19 @@ def _conform(spec: TableSpec, rows: pa.Table) -> pa.Table:
     return rows
 
 
-def _write(spec: TableSpec, loc: TablesLocation, rows: pa.Table, keys: frozenset[str]) -> None:
+def _write(spec: TableSpec, loc: TablesLocation, rows: pa.Table, keys: frozenset[str]) -> int:
+    """One commit; the version it made (not the latest: another writer may follow)."""
     uri, opts = loc.table_uri(spec.name), loc.options()
     if DeltaTable.is_deltatable(uri, storage_options=opts):
+        dt = DeltaTable(uri, storage_options=opts)
         # schema_mode="merge": a column newly declared in schemas.py is added to
         # the stored table by the next write (older rows read it as null)
-        write_deltalake(uri, rows, mode="overwrite", schema_mode="merge",
+        write_deltalake(dt, rows, mode="overwrite", schema_mode="merge",
                         predicate=key_predicate(spec.key, keys), storage_options=opts)
-    else:
-        loc.prepare(spec.name)
-        write_deltalake(uri, rows, mode="append", storage_options=opts)
+        return dt.version()
+    loc.prepare(spec.name)
+    write_deltalake(uri, rows, mode="append", storage_options=opts)
+    return DeltaTable(uri, storage_options=opts).version()
 
 
 def publish(root: Root, name: str, rows: pa.Table, keys: Iterable[str]) -> PublishResult:
@@ -127,13 +130,12 @@ def publish(root: Root, name: str, rows: pa.Table, keys: Iterable[str]) -> Publi
         return PublishResult(name, dt.version() if dt else None, False, 0, 0)
     for attempt in range(RETRIES + 1):
         try:
-            _write(spec, loc, rows, keys)
+            version = _write(spec, loc, rows, keys)
             break
         except CommitFailedError:
             if attempt == RETRIES:
                 raise
             time.sleep(RETRY_PAUSE_S * 2 ** attempt)
-    version = DeltaTable(loc.table_uri(name), storage_options=loc.options()).version()
     return PublishResult(name, version, True, len(keys), rows.num_rows)
 
 

@@ -42,6 +42,7 @@ def s3_tables(s3_endpoint, monkeypatch, tmp_path) -> str:
     for k, v in s3_env(s3_endpoint).items():
         monkeypatch.setenv(k, v)
     monkeypatch.setenv("VNPLAN_LOCK_DIR", str(tmp_path / "locks"))
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))
     monkeypatch.setenv("VNPLAN_REPORTS_DIR", str(tmp_path / "reports"))
     monkeypatch.setenv("VNPLAN_PARSE_WORKERS", "0")     # a handful of small files
     return f"s3://vnplan-test/{uuid.uuid4().hex[:12]}"
