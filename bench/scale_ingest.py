@@ -8,7 +8,9 @@ The documents are built in a temp folder from the .txt/.md/.docx files of
 ../shared/corpus, each made unique (a line appended to text, a comment set in a
 .docx's core properties) so that every content hash differs; nothing is
 written into the repository. Each run starts from empty tables and its own
-Dagster instance. The machine's other load is not controlled: say so when
+Dagster instance. The `reports` asset (a Gantt chart per plan, about 1.5 s
+each) is left out unless --reports: it would dominate and is the same work on
+every executor. The machine's other load is not controlled: say so when
 quoting the numbers.
 """
 from __future__ import annotations
@@ -57,6 +59,10 @@ def build_raw(raw: Path, n: int) -> None:
         (raw / f"{i:05d}-{src.name}").write_bytes(varied(src, i))
 
 
+WITH_REPORTS = False        # --reports: the charts too (one timeline per plan: slow)
+TABLE_ASSETS: list = []     # every asset of the job but `reports`
+
+
 def timed_ingest(raw: Path, processed, home: Path, executor) -> dict:
     from dagster import DagsterInstance
 
@@ -65,20 +71,49 @@ def timed_ingest(raw: Path, processed, home: Path, executor) -> dict:
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     instance = DagsterInstance.local_temp(str(home))
     start = time.perf_counter()
-    result = run_ingest(raw, processed, instance=instance, executor=executor)
+    result = run_ingest(raw, processed, instance=instance, executor=executor,
+                        asset_selection=None if WITH_REPORTS else TABLE_ASSETS)
     wall = time.perf_counter() - start
     if not result.success:
         raise SystemExit(f"run into {processed} failed")
     s = run_summary(result)
     return {"wall_s": round(wall, 1), "documents": s.get("documents_added"),
-            "rejected": s.get("rejected")}
+            "rejected": s.get("rejected"), "steps_s": step_seconds(instance, result.run_id)}
+
+
+def step_seconds(instance, run_id: str) -> dict[str, float]:
+    """Seconds from start to success of each step, summed by kind (parse, publish, ...)."""
+    from dagster import DagsterEventType
+    starts, spent = {}, {}
+    for rec in instance.all_logs(run_id):
+        ev = rec.dagster_event
+        if ev is None or ev.step_key is None:
+            continue
+        if ev.event_type == DagsterEventType.STEP_START:
+            starts[ev.step_key] = rec.timestamp
+        elif ev.event_type == DagsterEventType.STEP_SUCCESS and ev.step_key in starts:
+            key = ev.step_key.split(".")[-1]
+            kind = ("parse" if key.startswith("parse_") else "publish" if key.startswith("delta__")
+                    else key)
+            spent[kind] = round(spent.get(kind, 0.0) + rec.timestamp - starts[ev.step_key], 1)
+    return spent
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--runs", default="local,dask,s3")
+    ap.add_argument("--reports", action="store_true",
+                    help="include the reports asset (renders a timeline per plan)")
     args = ap.parse_args()
+    global WITH_REPORTS
+    WITH_REPORTS = args.reports
+    from dagster import AssetKey
+
+    from pipeline.schemas import TABLES
+    TABLE_ASSETS.extend([AssetKey(k) for k in ("raw_documents", "parsed_documents", "sections",
+                                               "tasks", "task_agencies")]
+                        + [AssetKey(["delta", t]) for t in TABLES])
     from pipeline.definitions import DASK, ExecutorChoice
     runs = args.runs.split(",")
     out: dict = {"docs": args.docs, "cpus": os.cpu_count()}

@@ -128,11 +128,12 @@ def ingest_run_config(force: bool = False) -> dict:
 
 
 def run_ingest(raw: Path, processed: Path | str, *, force: bool = False, instance=None,
-               executor=None):
+               executor=None, asset_selection=None):
     """Execute the `ingest` job over `raw`, publishing into `processed` (a folder
     or a URI): in process by default, else on the executor of `executor` (an
     `ExecutorChoice`; default from the environment), which needs a persistent
-    Dagster instance (`instance`, default DAGSTER_HOME's)."""
+    Dagster instance (`instance`, default DAGSTER_HOME's). `asset_selection`
+    (asset keys) runs part of the job."""
     from pipeline.definitions import ExecutorChoice, build_definitions
     from pipeline.resources import VnplanPaths
     executor = executor or ExecutorChoice.from_env()
@@ -141,11 +142,13 @@ def run_ingest(raw: Path, processed: Path | str, *, force: bool = False, instanc
         paths = VnplanPaths(raw_dir=str(raw), processed_dir=str(processed))
         job = build_definitions(paths, executor).resolve_job_def("ingest")
         return job.execute_in_process(run_config=run_config, instance=instance,
-                                      raise_on_error=False)
-    return _run_out_of_process(raw, processed, executor, run_config, instance or _instance())
+                                      raise_on_error=False, asset_selection=asset_selection)
+    return _run_out_of_process(raw, processed, executor, run_config, instance or _instance(),
+                               asset_selection)
 
 
-def _run_out_of_process(raw, processed, executor, run_config: dict, instance):
+def _run_out_of_process(raw, processed, executor, run_config: dict, instance,
+                        asset_selection=None):
     import dask
     from dagster import build_reconstructable_job, execute_job
     job = build_reconstructable_job(
@@ -155,7 +158,8 @@ def _run_out_of_process(raw, processed, executor, run_config: dict, instance):
     # a local Dask cluster's workers start the parse worker pool: they must be
     # allowed children (distributed makes them daemons by default)
     with dask.config.set({"distributed.worker.daemon": False}):
-        return execute_job(job, instance=instance, run_config=run_config, raise_on_error=False)
+        return execute_job(job, instance=instance, run_config=run_config, raise_on_error=False,
+                           asset_selection=asset_selection)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
