@@ -12,7 +12,10 @@ The executor comes from the environment (`ExecutorChoice.from_env`):
   by side);
 - VNPLAN_EXECUTOR=dask: dagster-dask's executor, on the scheduler at
   VNPLAN_DASK_ADDRESS (`tcp://host:8786`), or else on a local cluster of
-  VNPLAN_DASK_WORKERS (2) worker processes listening on 127.0.0.1 only.
+  VNPLAN_DASK_WORKERS (2) worker processes listening on 127.0.0.1 only;
+- VNPLAN_EXECUTOR=k8s: dagster-k8s's `k8s_job_executor`, a Kubernetes Job per
+  step (install the `deploy` extra; configured by the run launcher, see
+  docs/deploy.md).
 
 VNPLAN_PARSE_SHARDS sets the number of parse steps (default 1 in process,
 4 otherwise). Values pass between steps through the default IO manager
@@ -36,10 +39,10 @@ from pipeline.user_assets import USER_ASSETS
 
 EXECUTOR_ENV, SHARDS_ENV = "VNPLAN_EXECUTOR", "VNPLAN_PARSE_SHARDS"
 DASK_ADDRESS_ENV, DASK_WORKERS_ENV = "VNPLAN_DASK_ADDRESS", "VNPLAN_DASK_WORKERS"
-IN_PROCESS, MULTIPROCESS, DASK = "in_process", "multiprocess", "dask"
-EXECUTORS = (IN_PROCESS, MULTIPROCESS, DASK)
+IN_PROCESS, MULTIPROCESS, DASK, K8S = "in_process", "multiprocess", "dask", "k8s"
+EXECUTORS = (IN_PROCESS, MULTIPROCESS, DASK, K8S)
 LOOPBACK = "127.0.0.1"
-DEFAULT_SHARDS = {IN_PROCESS: 1, MULTIPROCESS: 4, DASK: 4}
+DEFAULT_SHARDS = {IN_PROCESS: 1, MULTIPROCESS: 4, DASK: 4, K8S: 8}
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class ExecutorChoice:
             return in_process_executor
         if self.kind == MULTIPROCESS:
             return multiprocess_executor
+        if self.kind == K8S:
+            from dagster_k8s import k8s_job_executor
+            return k8s_job_executor
         from dagster_dask import dask_executor
         cluster = ({"existing": {"address": self.dask_address}} if self.dask_address
                    else {"local": self.local_dask_cluster()})
