@@ -35,7 +35,8 @@ from dagster import (AssetIn, AssetKey, Config, In, MaterializeResult, Out, Outp
                      graph_asset, op)
 
 from pipeline import rows
-from pipeline.ingest import IngestBatch, IngestPlan, RawFile, finish_batch, parse_results, plan_batch
+from pipeline.ingest import (IngestBatch, IngestPlan, RawFile, finish_batch, parse_results,
+                             plan_batch)
 from pipeline.lock import IngestLock
 from pipeline.progress import track
 from pipeline.publish import PublishResult
