@@ -8,20 +8,35 @@ next run parses the same files again (the child publishes are idempotent
 replacements). Each publish is one Delta commit: a table is at its previous
 version or its next, never in between.
 
+`parsed_documents` is a graph (`parsed_documents_asset(shards)`): `plan_ingest`
+compares the raw files with the published state and deals the content to
+parse into `shards` parts, each part is parsed by its own `parse_<i>` step (so
+an executor can spread them over processes or Dask workers; the results go
+through the IO manager), and `assemble_batch` fans them in to the one batch
+that every table is published from (one step per table: no two steps write
+the same table). The fan-out is static (a shard count fixed when the
+definitions are built), not a DynamicOut: dagster-dask runs a static plan
+level by level and does not resolve dynamic outputs.
+
 Parsing runs in worker processes with a time and a memory limit per document
 (`pipeline.worker`). Every step that reads the published state or publishes
-holds `ingest_lock` for the run (`pipeline.lock`): two ingests never interleave.
+holds `ingest_lock` (`pipeline.lock`): with the in-process executor for the
+whole run, so two ingests never interleave; the parse steps never take it.
 """
 
 # No `from __future__ import annotations`: Dagster reads the parameter
 # annotations (config, resources) at definition time.
+import os
+import socket
 from datetime import datetime, timezone
 
 import pyarrow as pa
-from dagster import AssetIn, AssetKey, Config, MaterializeResult, Output, asset
+from dagster import (AssetIn, AssetKey, Config, In, MaterializeResult, Out, Output, asset,
+                     graph_asset, op)
 
 from pipeline import rows
-from pipeline.ingest import IngestBatch, RawFile, prepare_batch
+from pipeline.ingest import (IngestBatch, IngestPlan, RawFile, finish_batch, parse_results,
+                             plan_batch)
 from pipeline.lock import IngestLock
 from pipeline.progress import track
 from pipeline.publish import PublishResult
@@ -54,14 +69,55 @@ def raw_documents(paths: VnplanPaths) -> Output[list[RawFile]]:
                                    "raw_dir": str(paths.raw_path())})
 
 
-@asset(group_name="ingest",
-       description="New or changed content parsed; withdrawn and replaced documents decided.")
-def parsed_documents(config: IngestConfig, paths: VnplanPaths, ingest_lock: IngestLock,
-                     raw_documents: list[RawFile]) -> Output[IngestBatch]:
+def _plan_op(shards: int):
+    @op(name="plan_ingest",
+        out={"plan": Out(IngestPlan), **{f"shard_{i}": Out(tuple) for i in range(shards)}},
+        description="Compare the raw files with the published state; the content to parse, "
+                    "dealt into shards.")
+    def plan_ingest(config: IngestConfig, paths: VnplanPaths, ingest_lock: IngestLock,
+                    raw_documents: list[RawFile]):
+        plan = plan_batch(paths.raw_path(), raw_documents, paths.published_state(),
+                          datetime.now(timezone.utc), force=config.force)
+        yield Output(plan, "plan", metadata={"to_parse": len(plan.to_parse)})
+        for i, part in enumerate(plan.shards(shards)):
+            yield Output(part, f"shard_{i}", metadata={"files": len(part)})
+    return plan_ingest
+
+
+@op(description="Parse one shard of the files in the parse workers.")
+def parse_shard(shard: tuple) -> Output[dict]:
     with parser_for(load_extractor()) as parse:
-        batch = prepare_batch(paths.raw_path(), raw_documents, paths.published_state(),
-                              track(parse), datetime.now(timezone.utc), force=config.force)
-    return Output(batch, metadata=dict(batch.summary))
+        results = parse_results(track(parse), shard)
+    return Output(results, metadata={"files": len(shard), "pid": os.getpid(),
+                                     "host": socket.gethostname()})
+
+
+def _assemble_op(shards: int):
+    # one input per shard, not a fan-in list: dagster-dask hands each step the
+    # plan's initial known state, in which a fan-in finds no upstream output ready
+    @op(name="assemble_batch",
+        ins={"plan": In(IngestPlan), **{f"part_{i}": In(dict) for i in range(shards)}},
+        description="The parse results of every shard, compared with the published state.")
+    def assemble_batch(plan: IngestPlan, **parts) -> Output[IngestBatch]:
+        batch = finish_batch(plan, {h: r for part in parts.values() for h, r in part.items()})
+        return Output(batch, metadata=dict(batch.summary))
+    return assemble_batch
+
+
+def parsed_documents_asset(shards: int = 1):
+    """The `parsed_documents` graph with `shards` parse steps."""
+    shards = max(1, shards)
+    plan_ingest, assemble_batch = _plan_op(shards), _assemble_op(shards)
+
+    @graph_asset(name="parsed_documents", group_name="ingest",
+                 description="New or changed content parsed; withdrawn and replaced documents "
+                             "decided.")
+    def parsed_documents(raw_documents):
+        plan, *parts = plan_ingest(raw_documents)
+        results = {f"part_{i}": parse_shard.alias(f"parse_{i}")(part)
+                   for i, part in enumerate(parts)}
+        return assemble_batch(plan, **results)
+    return parsed_documents
 
 
 def _rows(table: pa.Table) -> Output[pa.Table]:
@@ -134,5 +190,6 @@ def delta_documents(paths: VnplanPaths, ingest_lock: IngestLock,
                                            parsed_documents.document_keys))
 
 
-ASSETS = [raw_documents, parsed_documents, sections, tasks, task_agencies,
-          delta_sections, delta_tasks, delta_task_agencies, delta_rejects, delta_documents]
+def ingest_assets(shards: int = 1) -> list:
+    return [raw_documents, parsed_documents_asset(shards), sections, tasks, task_agencies,
+            delta_sections, delta_tasks, delta_task_agencies, delta_rejects, delta_documents]

@@ -17,6 +17,7 @@ from pipeline.ingest import discover
 from pipeline.progress import Progress, add_output_flags, mode_for, reporting
 from pipeline.publish import TableInfo, all_table_info
 from pipeline.resources import REPO_ROOT, default_processed_dir, default_raw_dir
+from pipeline.storage import TablesLocation
 
 USAGE_ERROR, RUN_ERROR = 2, 1
 
@@ -44,8 +45,10 @@ def _fail(command: str, message: str, code: int) -> int:
     return code
 
 
-def _processed_dir(args: argparse.Namespace) -> Path:
-    return Path(args.processed or default_processed_dir()).expanduser()
+def _processed_dir(args: argparse.Namespace) -> Path | str:
+    """The tables folder (resolved), or a URI such as `s3://bucket/prefix` as is."""
+    loc = TablesLocation.of(args.processed or default_processed_dir())
+    return loc.local_path.resolve() if loc.is_local else loc.uri
 
 
 def format_tables(infos: list[TableInfo]) -> str:
@@ -61,10 +64,10 @@ def format_tables(infos: list[TableInfo]) -> str:
 
 def cmd_tables(args: argparse.Namespace) -> int:
     processed = _processed_dir(args)
-    if not processed.is_dir():
+    if isinstance(processed, Path) and not processed.is_dir():
         return _fail("tables", f"{processed}: no such directory (run `vnplan ingest` first)",
                      USAGE_ERROR)
-    print(f"tables in {processed.resolve()}")
+    print(f"tables in {processed}")
     print(format_tables(all_table_info(processed)))
     return 0
 
@@ -91,6 +94,16 @@ def _failure_message(result) -> str:
     return "run failed"
 
 
+def run_summary(result) -> dict:
+    """The batch summary of an ingest run, from the `parsed_documents`
+    materialisation (any executor: no output is loaded back)."""
+    for event in result.get_asset_materialization_events():
+        mat = event.step_materialization_data.materialization
+        if mat.asset_key.path == ["parsed_documents"]:
+            return {k: v.value for k, v in mat.metadata.items()}
+    return {}
+
+
 def _summary_line(summary: dict) -> str:
     s = summary
     return (f"files {s['files']}: {s['new_files']} new, {s['changed_files']} changed, "
@@ -109,15 +122,44 @@ def _check_lines(result) -> list[str]:
     return lines
 
 
-def run_ingest(raw: Path, processed: Path, *, force: bool = False, instance=None):
-    """Execute the `ingest` job in process over `raw`, publishing into `processed`."""
-    from pipeline.definitions import build_definitions
+def ingest_run_config(force: bool = False) -> dict:
+    return {"ops": {"parsed_documents": {"ops": {"plan_ingest": {"config": {"force": force}}}}},
+            "loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+def run_ingest(raw: Path, processed: Path | str, *, force: bool = False, instance=None,
+               executor=None, asset_selection=None):
+    """Execute the `ingest` job over `raw`, publishing into `processed` (a folder
+    or a URI): in process by default, else on the executor of `executor` (an
+    `ExecutorChoice`; default from the environment), which needs a persistent
+    Dagster instance (`instance`, default DAGSTER_HOME's). `asset_selection`
+    (asset keys) runs part of the job."""
+    from pipeline.definitions import ExecutorChoice, build_definitions
     from pipeline.resources import VnplanPaths
-    paths = VnplanPaths(raw_dir=str(raw), processed_dir=str(processed))
-    job = build_definitions(paths).resolve_job_def("ingest")
-    run_config = {"ops": {"parsed_documents": {"config": {"force": force}}},
-                  "loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    return job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+    executor = executor or ExecutorChoice.from_env()
+    run_config = ingest_run_config(force)
+    if executor.in_process:
+        paths = VnplanPaths(raw_dir=str(raw), processed_dir=str(processed))
+        job = build_definitions(paths, executor).resolve_job_def("ingest")
+        return job.execute_in_process(run_config=run_config, instance=instance,
+                                      raise_on_error=False, asset_selection=asset_selection)
+    return _run_out_of_process(raw, processed, executor, run_config, instance or _instance(),
+                               asset_selection)
+
+
+def _run_out_of_process(raw, processed, executor, run_config: dict, instance,
+                        asset_selection=None):
+    import dask
+    from dagster import build_reconstructable_job, execute_job
+    job = build_reconstructable_job(
+        "pipeline.definitions", "ingest_job_for",
+        reconstructable_kwargs={"raw_dir": str(raw), "processed_dir": str(processed),
+                                "executor": executor.as_kwargs()})
+    # a local Dask cluster's workers start the parse worker pool: they must be
+    # allowed children (distributed makes them daemons by default)
+    with dask.config.set({"distributed.worker.daemon": False}):
+        return execute_job(job, instance=instance, run_config=run_config, raise_on_error=False,
+                           asset_selection=asset_selection)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -125,32 +167,34 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not raw.is_dir():
         return _fail("ingest", f"{raw}: no such directory", USAGE_ERROR)
     processed = _processed_dir(args)
-    if processed.exists() and not processed.is_dir():
+    local = isinstance(processed, Path)
+    if local and processed.exists() and not processed.is_dir():
         return _fail("ingest", f"{processed}: not a directory", USAGE_ERROR)
     try:
-        processed.mkdir(parents=True, exist_ok=True)
+        if local:
+            processed.mkdir(parents=True, exist_ok=True)
         instance = _instance()
     except OSError as e:
         return _fail("ingest", f"{e.filename or processed}: {e.strerror}", RUN_ERROR)
     # a progress bar on a terminal, lines on stderr otherwise, nothing with --quiet/--json
     with reporting(Progress("ingest: parse", len(discover(raw)), mode=mode_for(args))):
-        result = run_ingest(raw.resolve(), processed.resolve(), force=args.force,
+        result = run_ingest(raw.resolve(), processed, force=args.force,
                             instance=instance)
     if not result.success:
         return _fail("ingest", _failure_message(result), RUN_ERROR)
     if args.json:
         print(json.dumps({
             "run_id": result.run_id, "raw": str(raw.resolve()),
-            "processed": str(processed.resolve()),
-            "summary": dict(result.output_for_node("parsed_documents").summary),
+            "processed": str(processed),
+            "summary": run_summary(result),
             "tables": [{"table": i.name, "version": i.version, "rows": i.rows}
                        for i in all_table_info(processed)],
             "failed_checks": _check_lines(result)}, ensure_ascii=False))
         return 0
     if args.quiet:
         return 0
-    print(f"ingest {raw.resolve()} → {processed.resolve()}  (run {result.run_id[:8]})")
-    print(_summary_line(result.output_for_node("parsed_documents").summary))
+    print(f"ingest {raw.resolve()} → {processed}  (run {result.run_id[:8]})")
+    print(_summary_line(run_summary(result)))
     print(format_tables(all_table_info(processed)))
     for line in _check_lines(result):
         print(line)

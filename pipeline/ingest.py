@@ -141,27 +141,32 @@ class _Scope:
         return sorted(set(outside) | {f.path for f in self.by_hash.get(doc_id, ())})
 
 
-def _parse_new(scope: _Scope, parse: Parse, force: bool
-               ) -> tuple[list[str], list[ParsedEntry], dict[str, Failure]]:
-    """Parse each hash published neither as a document nor as a reject (all with
-    `force`); rejects of a RETRIED_REASONS reason are tried again."""
+def _to_parse(scope: _Scope, force: bool) -> list[str]:
+    """Each hash published neither as a document nor as a reject (all with
+    `force`); rejects of a RETRIED_REASONS reason are tried again. Files that
+    failed at scan are not parsed."""
     docs = scope.state.documents
     rejected = {r["content_hash"] for r in scope.state.rejects.values()
                 if r["reason"] not in RETRIED_REASONS}
-    to_parse = [h for h in scope.by_hash if force or (h not in docs and h not in rejected)]
+    return [h for h, fs in scope.by_hash.items()
+            if (force or (h not in docs and h not in rejected)) and not fs[0].problem]
+
+
+def _sort_results(scope: _Scope, results: Mapping[str, object]
+                  ) -> tuple[list[ParsedEntry], dict[str, Failure]]:
+    """Parsed entries and failures (those at scan included) from hash → parse result."""
+    docs = scope.state.documents
     failed: dict[str, Failure] = {h: (*fs[0].problem, None)
                                   for h, fs in scope.by_hash.items() if fs[0].problem}
-    to_parse = [h for h in to_parse if h not in failed]
     parsed = []
-    results = parse_all(parse, [scope.by_hash[h][0] for h in to_parse])
-    for h, result in zip(to_parse, results):
+    for h, result in results.items():
         if isinstance(result, ParsedDocument):
             first = docs[h]["first_seen"] if h in docs else scope.now
             parsed.append(ParsedEntry(result, tuple(scope.by_hash[h]), first,
                                       tuple(scope.paths_of(h))))
         else:
             failed[h] = result
-    return to_parse, parsed, failed
+    return parsed, failed
 
 
 def _plan_documents(scope: _Scope, parsed_ids: set[str], failed: Mapping[str, Failure]
@@ -219,13 +224,42 @@ def _plan_rejects(scope: _Scope, parsed_ids: set[str], failed: Mapping[str, Fail
     return changed, set(changed) | (set(old_rejects) - set(wanted))
 
 
-def prepare_batch(root: str | Path, files: Sequence[RawFile], state: PublishedState,
-                  parse: Parse, now: datetime, *, force: bool = False) -> IngestBatch:
-    """Compare the files now under `root` with the published state, parse the
-    content not seen before (all of it with `force`), and return the batch."""
+@dataclass(frozen=True)
+class IngestPlan:
+    """What an ingest must parse (one file per new content hash), and what it
+    compares the results with. Parsing can then happen anywhere, in chunks."""
+
+    root: str
+    files: tuple[RawFile, ...]
+    state: PublishedState
+    now: datetime
+    to_parse: tuple[RawFile, ...]
+
+    def shards(self, n: int) -> list[tuple[RawFile, ...]]:
+        """The files to parse dealt round-robin into `n` parts (some maybe empty)."""
+        n = max(1, n)
+        return [self.to_parse[i::n] for i in range(n)]
+
+
+def plan_batch(root: str | Path, files: Sequence[RawFile], state: PublishedState,
+               now: datetime, *, force: bool = False) -> IngestPlan:
+    """Compare the files now under `root` with the published state: the content
+    to parse (not seen before; all of it with `force`)."""
     scope = _Scope.of(root, files, state, now)
+    return IngestPlan(scope.root, tuple(files), state, now,
+                      tuple(scope.by_hash[h][0] for h in _to_parse(scope, force)))
+
+
+def finish_batch(plan: IngestPlan, results: Mapping[str, object]) -> IngestBatch:
+    """The batch from the plan and the parse results (content hash → ParsedDocument
+    or Failure) of every file of `plan.to_parse`."""
+    missing = {f.content_hash for f in plan.to_parse} - set(results)
+    if missing:
+        raise ValueError(f"no parse result for {len(missing)} planned files")
+    scope = _Scope.of(plan.root, plan.files, plan.state, plan.now)
     known = scope.known_paths()
-    to_parse, parsed, failed = _parse_new(scope, parse, force)
+    parsed, failed = _sort_results(scope, {f.content_hash: results[f.content_hash]
+                                           for f in plan.to_parse})
     parsed_ids = {e.doc_id for e in parsed}
     updates, replaced, withdrawn = _plan_documents(scope, parsed_ids, failed)
     reject_rows, reject_keys = _plan_rejects(scope, parsed_ids, failed)
@@ -236,7 +270,7 @@ def prepare_batch(root: str | Path, files: Sequence[RawFile], state: PublishedSt
         "changed_files": sum(p in known and known[p] != f.content_hash
                              for p, f in current.items()),
         "removed_files": sum(p not in current for p in known),
-        "parsed": len(to_parse),
+        "parsed": len(plan.to_parse),
         "documents_added": len(parsed),
         "rejected": sum(len(scope.by_hash[h]) for h in failed),
         "withdrawn": withdrawn,
@@ -245,7 +279,7 @@ def prepare_batch(root: str | Path, files: Sequence[RawFile], state: PublishedSt
     }
     summary["unchanged_files"] = summary["files"] - summary["new_files"] - summary["changed_files"]
     return IngestBatch(
-        now=now,
+        now=plan.now,
         parsed=tuple(parsed),
         document_updates=tuple(updates),
         reject_rows=tuple(reject_rows[p] for p in sorted(reject_rows)),
@@ -254,6 +288,19 @@ def prepare_batch(root: str | Path, files: Sequence[RawFile], state: PublishedSt
         reject_keys=frozenset(reject_keys),
         summary=summary,
     )
+
+
+def parse_results(parse: Parse, files: Sequence[RawFile]) -> dict[str, object]:
+    """content hash → ParsedDocument or Failure for each file (see `parse_all`)."""
+    return {f.content_hash: r for f, r in zip(files, parse_all(parse, files))}
+
+
+def prepare_batch(root: str | Path, files: Sequence[RawFile], state: PublishedState,
+                  parse: Parse, now: datetime, *, force: bool = False) -> IngestBatch:
+    """Compare the files now under `root` with the published state, parse the
+    content not seen before (all of it with `force`), and return the batch."""
+    plan = plan_batch(root, files, state, now, force=force)
+    return finish_batch(plan, parse_results(parse, plan.to_parse))
 
 
 def state_from_rows(documents: Iterable[dict], rejects: Iterable[dict]) -> PublishedState:

@@ -5,20 +5,37 @@ publish. A second ingest started meanwhile waits, then finds the work done.
 The kernel drops the lock when its holder exits, killed or not, so a crashed
 run never leaves a stale lock behind. Waiting is bounded by
 VNPLAN_LOCK_TIMEOUT_S (default 3600 s); past it the run fails with LockTimeout.
+
+Tables on an object store (`s3://...`) have no folder to lock: the lock file is
+then local, `<dir>/<hash of the URI>.ingest.lock` with dir $VNPLAN_LOCK_DIR, else
+$DAGSTER_HOME/locks, else the temp folder. It serialises the ingests started on
+this machine (the sensor's, the schedule's, the CLI's); ingests started on
+other machines are not held back by it, and correctness then rests on Delta's
+optimistic concurrency: each commit is a conditional put (`If-None-Match`), a
+losing writer retries (`pipeline.publish`), and a publish replaces rows by key,
+so two runs over the same input write the same rows.
+
+With a multi-process executor (multiprocess, Dask, Kubernetes) resources are
+set up per step, so the lock is held by each step that reads the published
+state or publishes, not across the whole run; the parse steps do not take it.
 """
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import os
+import tempfile
 import time
 from pathlib import Path
 from typing import Iterator
 
 from dagster import ConfigurableResource, InitResourceContext
 
+from pipeline.storage import TablesLocation
+
 LOCK_NAME = ".ingest.lock"
 TIMEOUT_ENV = "VNPLAN_LOCK_TIMEOUT_S"
+LOCK_DIR_ENV = "VNPLAN_LOCK_DIR"
 DEFAULT_TIMEOUT_S = 3600.0
 POLL_S = 0.05
 
@@ -27,8 +44,19 @@ class LockTimeout(TimeoutError):
     pass
 
 
+def remote_lock_dir() -> Path:
+    if os.environ.get(LOCK_DIR_ENV):
+        return Path(os.environ[LOCK_DIR_ENV]).expanduser()
+    if os.environ.get("DAGSTER_HOME"):
+        return Path(os.environ["DAGSTER_HOME"]).expanduser() / "locks"
+    return Path(tempfile.gettempdir()) / "vnplan-locks"
+
+
 def lock_path(processed_dir: str | Path) -> Path:
-    return Path(processed_dir) / LOCK_NAME
+    loc = TablesLocation.of(processed_dir)
+    if loc.is_local:
+        return loc.local_path / LOCK_NAME
+    return remote_lock_dir() / f"{loc.key()}{LOCK_NAME}"
 
 
 def default_timeout() -> float:
@@ -69,5 +97,5 @@ class IngestLock(ConfigurableResource):
 
     @contextlib.contextmanager
     def yield_for_execution(self, context: InitResourceContext):
-        with ingest_lock(Path(self.processed_dir).expanduser()):
+        with ingest_lock(self.processed_dir):
             yield self

@@ -21,6 +21,9 @@ from deltalake import DeltaTable, write_deltalake
 from deltalake.exceptions import CommitFailedError
 
 from pipeline.schemas import TABLES, TableSpec
+from pipeline.storage import TablesLocation
+
+Root = "str | Path | TablesLocation"     # a folder, a URI (s3://bucket/prefix) or a location
 
 RETRIES = 4                 # commit conflicts with a concurrent writer
 RETRY_PAUSE_S = 0.2
@@ -45,8 +48,9 @@ class TableInfo:
     updated: datetime | None = None
 
 
-def table_path(root: str | Path, name: str) -> Path:
-    return Path(root) / name
+def table_path(root: Root, name: str) -> str:
+    """The table's folder or URI under `root`."""
+    return TablesLocation.of(root).table_uri(name)
 
 
 def _spec(name: str) -> TableSpec:
@@ -65,14 +69,15 @@ def key_predicate(key: str, keys: Iterable[str]) -> str:
     return f"{key} IN ({', '.join(_sql_literal(k) for k in sorted(keys))})"
 
 
-def open_table(root: str | Path, name: str, version: int | None = None) -> DeltaTable | None:
-    path = table_path(root, name)
-    if not DeltaTable.is_deltatable(str(path)):
+def open_table(root: Root, name: str, version: int | None = None) -> DeltaTable | None:
+    loc = TablesLocation.of(root)
+    uri = loc.table_uri(name)
+    if not DeltaTable.is_deltatable(uri, storage_options=loc.options()):
         return None
-    return DeltaTable(str(path), version=version)
+    return DeltaTable(uri, version=version, storage_options=loc.options())
 
 
-def read_table(root: str | Path, name: str, version: int | None = None,
+def read_table(root: Root, name: str, version: int | None = None,
                columns: list[str] | None = None) -> pa.Table:
     """The table (at `version`) as Arrow; an empty table of the declared schema
     when it has not been created yet."""
@@ -84,7 +89,7 @@ def read_table(root: str | Path, name: str, version: int | None = None,
     return dt.to_pyarrow_table(columns=columns)
 
 
-def stored_schema(root: str | Path, name: str) -> pa.Schema:
+def stored_schema(root: Root, name: str) -> pa.Schema:
     """The schema the table is stored with (the declared one if it does not exist)."""
     dt = open_table(root, name)
     return _spec(name).schema if dt is None else dt.to_pyarrow_dataset().schema
@@ -96,58 +101,64 @@ def _conform(spec: TableSpec, rows: pa.Table) -> pa.Table:
     return rows
 
 
-def _write(spec: TableSpec, path: Path, rows: pa.Table, keys: frozenset[str]) -> None:
-    if DeltaTable.is_deltatable(str(path)):
+def _write(spec: TableSpec, loc: TablesLocation, rows: pa.Table, keys: frozenset[str]) -> int:
+    """One commit; the version it made (not the latest: another writer may follow)."""
+    uri, opts = loc.table_uri(spec.name), loc.options()
+    if DeltaTable.is_deltatable(uri, storage_options=opts):
+        dt = DeltaTable(uri, storage_options=opts)
         # schema_mode="merge": a column newly declared in schemas.py is added to
         # the stored table by the next write (older rows read it as null)
-        write_deltalake(str(path), rows, mode="overwrite", schema_mode="merge",
-                        predicate=key_predicate(spec.key, keys))
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_deltalake(str(path), rows, mode="append")
+        write_deltalake(dt, rows, mode="overwrite", schema_mode="merge",
+                        predicate=key_predicate(spec.key, keys), storage_options=opts)
+        return dt.version()
+    loc.prepare(spec.name)
+    write_deltalake(uri, rows, mode="append", storage_options=opts)
+    return DeltaTable(uri, storage_options=opts).version()
 
 
-def publish(root: str | Path, name: str, rows: pa.Table, keys: Iterable[str]) -> PublishResult:
+def publish(root: Root, name: str, rows: pa.Table, keys: Iterable[str]) -> PublishResult:
     """Replace the rows of `keys` in table `name` under `root` by `rows`."""
     spec = _spec(name)
+    loc = TablesLocation.of(root)
     keys = frozenset(keys)
     rows = _conform(spec, rows)
     stray = set(rows.column(spec.key).to_pylist()) - keys
     if stray:
         raise ValueError(f"{name}: rows with keys outside the publish set: {sorted(stray)[:3]}")
-    path = table_path(root, name)
     if not keys:
-        dt = open_table(root, name)
+        dt = open_table(loc, name)
         return PublishResult(name, dt.version() if dt else None, False, 0, 0)
     for attempt in range(RETRIES + 1):
         try:
-            _write(spec, path, rows, keys)
+            version = _write(spec, loc, rows, keys)
             break
         except CommitFailedError:
             if attempt == RETRIES:
                 raise
             time.sleep(RETRY_PAUSE_S * 2 ** attempt)
-    return PublishResult(name, DeltaTable(str(path)).version(), True, len(keys), rows.num_rows)
+    return PublishResult(name, version, True, len(keys), rows.num_rows)
 
 
-def ensure_table(root: str | Path, name: str) -> int:
+def ensure_table(root: Root, name: str) -> int:
     """Create the table empty if it does not exist; its version."""
     spec = _spec(name)
-    path = table_path(root, name)
-    path.mkdir(parents=True, exist_ok=True)
-    return DeltaTable.create(str(path), spec.schema, mode="ignore").version()
+    loc = TablesLocation.of(root)
+    loc.prepare(name)
+    return DeltaTable.create(loc.table_uri(name), spec.schema, mode="ignore",
+                             storage_options=loc.options()).version()
 
 
-def table_info(root: str | Path, name: str) -> TableInfo:
+def table_info(root: Root, name: str) -> TableInfo:
     path = table_path(root, name)
     dt = open_table(root, name)
     if dt is None:
-        return TableInfo(name, str(path), False)
+        return TableInfo(name, path, False)
     last = dt.history(1)[0]
     updated = datetime.fromtimestamp(last["timestamp"] / 1000, tz=timezone.utc)
     rows = dt.to_pyarrow_dataset().count_rows()
-    return TableInfo(name, str(path), True, dt.version(), rows, updated)
+    return TableInfo(name, path, True, dt.version(), rows, updated)
 
 
-def all_table_info(root: str | Path) -> list[TableInfo]:
-    return [table_info(root, name) for name in TABLES]
+def all_table_info(root: Root) -> list[TableInfo]:
+    loc = TablesLocation.of(root)
+    return [table_info(loc, name) for name in TABLES]

@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from pipeline.selection import number_key
 
-REPORTS_DIR = "reports"
+from pipeline.storage import REPORTS_DIR, reports_dir  # noqa: F401 (REPORTS_DIR re-exported)
 PERIOD, DEADLINE, OPEN, RECURRING, UNDATED = "period", "deadline", "open_ended", "recurring", \
     "undated"
 REPEATING_KINDS = frozenset({"recurring", "ongoing"})
@@ -189,7 +189,7 @@ def report(snapshot, doc_numbers: Iterable[str] = (), *, all_plans: bool = False
     `all_plans`) and the overview charts, from a `tables.Snapshot`."""
     documents, tasks = snapshot.table("documents"), snapshot.table("tasks")
     agencies = snapshot.table("task_agencies")
-    out_dir = out_dir or Path(snapshot.processed) / REPORTS_DIR
+    out_dir = out_dir or reports_dir(snapshot.processed)
     out_dir.mkdir(parents=True, exist_ok=True)
     result = ReportResult(out_dir)
     if all_plans:

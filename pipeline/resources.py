@@ -3,6 +3,8 @@
 Defaults are `data/raw` and `data/processed` under the repository root,
 overridable with the environment variables VNPLAN_RAW_DIR and
 VNPLAN_PROCESSED_DIR (read when the definitions load) or with run config.
+The tables' place may be a URI (`s3://bucket/prefix`, `pipeline.storage`):
+every table read and write goes through `location()`.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from dagster import ConfigurableResource
 
 from pipeline import publish
 from pipeline.ingest import PublishedState, RawFile, scan, state_from_rows
+from pipeline.storage import TablesLocation, reports_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 RAW_ENV, PROCESSED_ENV = "VNPLAN_RAW_DIR", "VNPLAN_PROCESSED_DIR"
@@ -40,7 +43,19 @@ class VnplanPaths(ConfigurableResource):
         return Path(self.raw_dir).expanduser()
 
     def processed_path(self) -> Path:
-        return Path(self.processed_dir).expanduser()
+        """The tables folder (a local location only; see `location`)."""
+        return self.location().local_path
+
+    def location(self) -> TablesLocation:
+        return TablesLocation.of(self.processed_dir)
+
+    def tables_root(self) -> Path | str:
+        """The folder as a Path, or the URI as a string."""
+        loc = self.location()
+        return loc.local_path if loc.is_local else loc.uri
+
+    def reports_path(self) -> Path:
+        return reports_dir(self.location())
 
     def scan_raw(self) -> list[RawFile]:
         """Every raw file, hashed. A missing raw folder fails the run: scanning
@@ -51,15 +66,15 @@ class VnplanPaths(ConfigurableResource):
         return scan(raw)
 
     def published_state(self) -> PublishedState:
-        root = self.processed_path()
+        root = self.location()
         return state_from_rows(publish.read_table(root, "documents").to_pylist(),
                                publish.read_table(root, "rejects").to_pylist())
 
     def read(self, table: str, columns: list[str] | None = None):
-        return publish.read_table(self.processed_path(), table, columns=columns)
+        return publish.read_table(self.location(), table, columns=columns)
 
     def publish(self, table: str, rows, keys) -> publish.PublishResult:
-        root = self.processed_path()
+        root = self.location()
         result = publish.publish(root, table, rows, keys)
         if result.version is None:            # nothing to write yet: create it empty
             version = publish.ensure_table(root, table)
@@ -67,7 +82,7 @@ class VnplanPaths(ConfigurableResource):
         return result
 
     def table_info(self, table: str) -> publish.TableInfo:
-        return publish.table_info(self.processed_path(), table)
+        return publish.table_info(self.location(), table)
 
     def stored_schema(self, table: str):
-        return publish.stored_schema(self.processed_path(), table)
+        return publish.stored_schema(self.location(), table)

@@ -32,6 +32,7 @@ import pyarrow as pa
 
 from pipeline import publish
 from pipeline.schemas import TABLES
+from pipeline.storage import TablesLocation
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PROCESSED_ENV = "VNPLAN_PROCESSED_DIR"        # as pipeline.resources
@@ -47,11 +48,13 @@ SORT_KEYS = {
 }
 
 
-def root(processed: str | Path | None = None) -> Path:
-    """The tables folder: `processed`, else $VNPLAN_PROCESSED_DIR, else data/processed."""
-    if processed is not None:
-        return Path(processed).expanduser()
-    return Path(os.environ.get(PROCESSED_ENV) or REPO_ROOT / "data" / "processed").expanduser()
+def root(processed: str | Path | None = None) -> Path | str:
+    """The tables folder: `processed`, else $VNPLAN_PROCESSED_DIR, else data/processed
+    (a Path; a URI such as `s3://bucket/prefix` stays a string)."""
+    value = processed if processed is not None else (
+        os.environ.get(PROCESSED_ENV) or REPO_ROOT / "data" / "processed")
+    loc = TablesLocation.of(value)
+    return loc.local_path if loc.is_local else loc.uri
 
 
 def _spec(name: str):
@@ -152,7 +155,7 @@ class Snapshot:
     """Tables read together: `pinned` ones at a version, the others at their
     companion version of `anchor` (or latest when nothing is pinned)."""
 
-    processed: Path
+    processed: Path | str
     pinned: dict[str, int] = field(default_factory=dict)
     _cache: dict[str, pa.Table] = field(default_factory=dict, repr=False)
 

@@ -54,8 +54,8 @@ def _png_markdown(title: str, path: Path) -> str:
 def reports(paths: VnplanPaths, parsed_documents: IngestBatch) -> MaterializeResult:
     from pipeline import reports as charts_data
     from pipeline.tables import Snapshot
-    snap = Snapshot.at(paths.processed_path(), [], None)
-    out_dir = paths.processed_path() / charts_data.REPORTS_DIR
+    snap = Snapshot.at(paths.tables_root(), [], None)
+    out_dir = paths.reports_path()
     first = not (out_dir / "tasks-per-agency.png").exists()
     if not first and not parsed_documents.document_keys:
         return MaterializeResult(metadata={"rendered": 0, "out_dir": MetadataValue.path(

@@ -99,9 +99,9 @@ def _fail(command: str, message: str, code: int) -> int:
     return code
 
 
-def _root(args: argparse.Namespace) -> Path:
+def _root(args: argparse.Namespace) -> Path | str:
     root = tables_api.root(args.processed)
-    if not root.is_dir():
+    if isinstance(root, Path) and not root.is_dir():
         raise UsageError(f"{root}: no such directory (run `vnplan ingest` first)")
     return root
 

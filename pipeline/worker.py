@@ -350,9 +350,12 @@ class ParsePool:
 
 @contextlib.contextmanager
 def parser_for(parse: Parse, limits: Limits | None = None):
-    """A ParsePool over `parse` (closed on exit), or `parse` itself with workers = 0."""
+    """A ParsePool over `parse` (closed on exit), or `parse` itself with workers = 0
+    or inside a daemon process, which may not start children (a Dask worker of a
+    cluster whose `distributed.worker.daemon` is left True): there the documents
+    are parsed without the time and memory limits."""
     limits = limits or Limits.from_env()
-    if limits.workers <= 0:
+    if limits.workers <= 0 or multiprocessing.current_process().daemon:
         yield parse
         return
     with ParsePool(parse, limits) as pool:
