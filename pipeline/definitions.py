@@ -12,6 +12,7 @@ from dagster import Definitions, in_process_executor
 from pipeline.assets import ASSETS
 from pipeline.checks import CHECKS
 from pipeline.lock import IngestLock
+from pipeline.reference_assets import REFERENCE_ASSETS
 from pipeline.resources import VnplanPaths
 from pipeline.sensors import daily_ingest, ingest_job, raw_folder_sensor
 from pipeline.user_assets import USER_ASSETS
@@ -20,7 +21,7 @@ from pipeline.user_assets import USER_ASSETS
 def build_definitions(paths: VnplanPaths | None = None) -> Definitions:
     paths = paths or VnplanPaths.from_env()
     return Definitions(
-        assets=[*ASSETS, *USER_ASSETS],
+        assets=[*ASSETS, *REFERENCE_ASSETS, *USER_ASSETS],
         asset_checks=CHECKS,
         jobs=[ingest_job],
         sensors=[raw_folder_sensor],
