@@ -69,13 +69,19 @@ def vocab() -> dict:
     return json.loads(VOCAB.read_text(encoding="utf-8"))
 
 
+def _types_alternation() -> str:
+    """The type words of the vocabulary, longest first, capitalised or not:
+    `[Nn]ghị\\s+định|...`."""
+    words = sorted(vocab()["types"], key=len, reverse=True)
+    return "|".join(f"[{w[0]}{w[0].upper()}]" + re.escape(w[1:]).replace(r"\ ", r"\s+") for w in words)
+
+
 @lru_cache(maxsize=1)
 def _citation_re() -> re.Pattern:
     """`<type> [số][:] <number>`: `Nghị quyết số 57-NQ/TW`, `Kế hoạch 102/KH-UBND`,
     `Quyết định số: 2339/QĐ-UBND` (laocai-134), `văn bản số 2600/TTg-KTTH` (bct-chi-thi)."""
-    words = sorted(vocab()["types"], key=len, reverse=True)
-    alts = "|".join(f"[{w[0]}{w[0].upper()}]" + re.escape(w[1:]).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(r"(?<!\w)(?P<type>" + alts + r")\s+(?:số\s*:?\s*)?(?P<num>" + NUMBER + r")(?![\w])")
+    return re.compile(r"(?<!\w)(?P<type>" + _types_alternation() + r")\s+(?:số\s*:?\s*)?(?P<num>"
+                      + NUMBER + r")(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -134,9 +140,7 @@ def _type_at(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _citation_type_re() -> re.Pattern:
-    words = sorted(vocab()["types"], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(f"[{w[0]}{w[0].upper()}]" + re.escape(w[1:]) for w in words)
-                      + r")(?!\w)")
+    return re.compile("(?:" + _types_alternation() + r")(?!\w)")
 
 
 def _name_goes_on(text: str, pos: int, stops: set[str]) -> bool:
