@@ -117,7 +117,7 @@ REJECTS = pa.schema([
 ])
 
 
-REFERENCES = pa.schema([                 # rows: pipeline.rows.reference_rows + pipeline.references_link
+REFERENCES = pa.schema([                 # rows: pipeline.rows.reference_rows, linked by pipeline.links
     _key("doc_id"),                      # the citing document
     pa.field("ordinal", pa.int32()),     # 1-based, in order of first citation
     pa.field("ref_type", pa.string()),   # Kế hoạch, Nghị định, Quyết định, Luật, ...
@@ -140,7 +140,7 @@ REFERENCES = pa.schema([                 # rows: pipeline.rows.reference_rows + 
     pa.field("cited_doc_id", pa.string()),   # the cited document when it is in `documents`
 ])
 
-AGENCIES = pa.schema([                   # rows: pipeline.references_link.agency_rows
+AGENCIES = pa.schema([                   # rows: pipeline.links.agency_changes
     _key("agency_id"),                   # as in task_agencies.agency_id
     pa.field("registry_id", pa.string()),    # the registry row (agency_id without @scope)
     pa.field("kind", pa.string()),       # central, unit, local (vocab/agencies.tsv)
