@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 from extractors.metadata import extract_metadata
+from extractors.references import extract_references
 from extractors.tasks import extract_tasks
 from parsers.model import ParsedDocument
 from parsers.read import read_document
@@ -22,4 +23,5 @@ def extract(path: str | Path, *, data: bytes | None = None) -> ParsedDocument:
     tasks = extract_tasks(tree, meta)
     warnings = () if tasks else ("no tasks found",)
     return ParsedDocument(path=path, content_hash=hashlib.sha256(data).hexdigest(), raw=raw,
-                          tree=tree, meta=meta, tasks=tuple(tasks), warnings=warnings)
+                          tree=tree, meta=meta, tasks=tuple(tasks), warnings=warnings,
+                          references=extract_references(tree, meta))

@@ -202,6 +202,37 @@ class TaskRecord:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A document the plan cites (`Nghị định số 06/2022/NĐ-CP ngày ... của Chính
+    phủ`, `Luật Khoa học và Công nghệ`), one per (type, number or name) of a
+    document; the occurrence kept is the first legal-basis one, else the first.
+
+    `role`: `legal_basis` (a `Căn cứ ...` paragraph of the preamble),
+    `implements` (a `Thực hiện ...`/`Triển khai ...` lead paragraph of the
+    preamble) or `mention` (anywhere else). `number` is None for a law cited by
+    its name only (then `name` holds it). `*_raw` are as written.
+    """
+
+    doc_type: str             # Kế hoạch, Nghị định, Quyết định, ... (vocab/references.json)
+    doc_type_raw: str
+    number: str | None        # 06/2022/NĐ-CP (spaces around / and - removed)
+    number_raw: str | None
+    name: str | None          # Luật Khoa học và Công nghệ (laws cited by name)
+    issue_date: date | None
+    date_raw: str | None
+    issuer: str | None        # as written after `của`
+    role: str                 # legal_basis, implements, mention
+    raw: str                  # the whole citation as written
+    section: str | None = None
+    span: Span | None = None
+    mentions: int = 1         # occurrences in the document
+
+    @property
+    def is_basis(self) -> bool:
+        return self.role != "mention"
+
+
+@dataclass(frozen=True)
 class ParsedDocument:
     """The whole result of `extractors.extract(path)`: pure data, no I/O left."""
 
@@ -212,3 +243,4 @@ class ParsedDocument:
     meta: DocumentMeta
     tasks: tuple[TaskRecord, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    references: tuple[Reference, ...] = ()

@@ -183,7 +183,7 @@ def delta_rejects(paths: VnplanPaths, ingest_lock: IngestLock,
 
 @asset(key=delta_key("documents"), group_name="published", ins=_BATCH,
        deps=[delta_key(t) for t in ("sections", "tasks", "task_agencies", "rejects",
-                                  "document_quality")])
+                                  "document_quality", "references", "agencies")])
 def delta_documents(paths: VnplanPaths, ingest_lock: IngestLock,
                     parsed_documents: IngestBatch) -> MaterializeResult:
     return _published(paths, paths.publish("documents", rows.documents_table(parsed_documents),

@@ -4,6 +4,7 @@
 - the share of timings understood (kind not `unparsed`) among tasks with a timing;
 - every raw file is a document or a reject (links and special files included);
 - every reject names a reason of `parsers.model.REJECT_REASONS`;
+- every known agency a task_agencies row points to has its `agencies` row;
 - every table's stored schema is the one declared in `pipeline.schemas`.
 """
 
@@ -69,6 +70,13 @@ def reject_reasons(rejects: pa.Table, vocabulary=REJECT_REASONS) -> Outcome:
                              "by_reason": ", ".join(f"{r}={n}" for r, n in counts.items())})
 
 
+def agencies_cover(task_agencies: pa.Table, agencies: pa.Table) -> Outcome:
+    from pipeline.links import missing_agencies
+    missing = missing_agencies(task_agencies, agencies)
+    return Outcome(not missing, {"agencies": agencies.num_rows, "missing": len(missing),
+                                 "sample": ", ".join(missing[:SAMPLE])})
+
+
 def _result(outcome: Outcome, severity=AssetCheckSeverity.ERROR) -> AssetCheckResult:
     return AssetCheckResult(passed=outcome.passed, severity=severity, metadata=outcome.metadata)
 
@@ -98,6 +106,13 @@ def reject_reasons_known(paths: VnplanPaths) -> AssetCheckResult:
     return _result(reject_reasons(paths.read("rejects", ["reason"])))
 
 
+@asset_check(asset=delta_key("agencies"),
+             description="Every known agency id of task_agencies has its agencies row.")
+def task_agencies_in_agencies(paths: VnplanPaths) -> AssetCheckResult:
+    return _result(agencies_cover(paths.read("task_agencies", ["agency_id", "known"]),
+                                  paths.read("agencies", ["agency_id"])))
+
+
 def _schema_check(table: str):
     @asset_check(asset=delta_key(table), name="declared_schema",
                  description=f"The stored {table} table has its declared schema.")
@@ -109,4 +124,5 @@ def _schema_check(table: str):
 
 
 CHECKS = [every_task_has_owner, timings_parsed, raw_files_covered, reject_reasons_known,
+          task_agencies_in_agencies,
           *(_schema_check(t) for t in TABLES)]

@@ -33,6 +33,7 @@ from dagster import Definitions, in_process_executor, multiprocess_executor
 from pipeline.assets import ingest_assets
 from pipeline.checks import CHECKS
 from pipeline.lock import IngestLock
+from pipeline.reference_assets import REFERENCE_ASSETS
 from pipeline.resources import VnplanPaths
 from pipeline.sensors import daily_ingest, ingest_job, raw_folder_sensor
 from pipeline.user_assets import USER_ASSETS
@@ -97,7 +98,7 @@ def build_definitions(paths: VnplanPaths | None = None,
     paths = paths or VnplanPaths.from_env()
     executor = executor or ExecutorChoice.from_env()
     return Definitions(
-        assets=[*ingest_assets(executor.shards), *USER_ASSETS],
+        assets=[*ingest_assets(executor.shards), *REFERENCE_ASSETS, *USER_ASSETS],
         asset_checks=CHECKS,
         jobs=[ingest_job],
         sensors=[raw_folder_sensor],

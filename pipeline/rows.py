@@ -10,9 +10,9 @@ from typing import Callable, Iterable
 
 import pyarrow as pa
 
-from parsers.model import Mention, ParsedDocument, TaskRecord
+from parsers.model import Mention, ParsedDocument, Reference, TaskRecord
 from pipeline.ingest import ACTIVE, IngestBatch, ParsedEntry
-from pipeline.schemas import DOCUMENTS, REJECTS, SECTIONS, TASK_AGENCIES, TASKS
+from pipeline.schemas import DOCUMENTS, REFERENCES, REJECTS, SECTIONS, TASK_AGENCIES, TASKS
 
 # mention text, issuer → extractors.agencies.AgencyRef (agency_id, canonical,
 # type, level, province, collective, known); None leaves the agency columns null
@@ -96,6 +96,25 @@ def agency_rows(doc_id: str, doc: ParsedDocument, resolve: Resolve | None) -> li
     return out
 
 
+def reference_row(doc_id: str, ordinal: int, r: Reference) -> dict:
+    """One cited document; `cited_doc_id` is filled by `pipeline.links` at publish time."""
+    span = r.span
+    return {
+        "doc_id": doc_id, "ordinal": ordinal, "ref_type": r.doc_type, "ref_type_raw": r.doc_type_raw,
+        "ref_number": r.number, "ref_number_raw": r.number_raw, "ref_name": r.name,
+        "ref_date": r.issue_date, "ref_date_raw": r.date_raw, "ref_issuer": r.issuer,
+        "ref_role": r.role, "is_basis": r.is_basis, "n_mentions": r.mentions, "raw": r.raw,
+        "section": r.section,
+        "block": span.block if span else None, "page": span.page if span else None,
+        "char_start": span.start if span else None, "char_end": span.end if span else None,
+        "cited_doc_id": None,
+    }
+
+
+def reference_rows(doc_id: str, doc: ParsedDocument) -> list[dict]:
+    return [reference_row(doc_id, i, r) for i, r in enumerate(doc.references, start=1)]
+
+
 def load_resolver() -> Resolve:
     """The agency registry's `resolve` (imported on first use, like the extractor)."""
     from extractors.agencies import AgencyRegistry
@@ -123,6 +142,11 @@ def tasks_table(batch: IngestBatch) -> pa.Table:
 def task_agencies_table(batch: IngestBatch, resolve: Resolve | None) -> pa.Table:
     return _table((r for e in batch.parsed for r in agency_rows(e.doc_id, e.doc, resolve)),
                   TASK_AGENCIES)
+
+
+def references_table(batch: IngestBatch) -> pa.Table:
+    """The batch's cited documents, not linked yet (`pipeline.links.link_references`)."""
+    return _table((r for e in batch.parsed for r in reference_rows(e.doc_id, e.doc)), REFERENCES)
 
 
 def rejects_table(batch: IngestBatch) -> pa.Table:

@@ -2,8 +2,9 @@
 the rows we build, the Delta writes and the asset checks.
 
 Every table is keyed: a publish replaces all rows whose key is in the set of
-keys it touches (`documents`, `sections`, `tasks`, `task_agencies` by `doc_id`,
-the content hash of the file; `rejects` by `path`).
+keys it touches (`documents`, `sections`, `tasks`, `task_agencies`,
+`references` by `doc_id`, the content hash of the file; `rejects` by `path`;
+`agencies` by `agency_id`).
 
 Only plain Arrow types are used (string, int32/int64, float64, bool, date32,
 timestamp[us, UTC], list<string>) so that the Parquet files read back with
@@ -116,6 +117,42 @@ REJECTS = pa.schema([
 ])
 
 
+REFERENCES = pa.schema([                 # rows: pipeline.rows.reference_rows, linked by pipeline.links
+    _key("doc_id"),                      # the citing document
+    pa.field("ordinal", pa.int32()),     # 1-based, in order of first citation
+    pa.field("ref_type", pa.string()),   # Kế hoạch, Nghị định, Quyết định, Luật, ...
+    pa.field("ref_type_raw", pa.string()),
+    pa.field("ref_number", pa.string()), # 06/2022/NĐ-CP; null for a law cited by name
+    pa.field("ref_number_raw", pa.string()),
+    pa.field("ref_name", pa.string()),   # Luật Khoa học và Công nghệ (laws cited by name)
+    pa.field("ref_date", pa.date32()),
+    pa.field("ref_date_raw", pa.string()),
+    pa.field("ref_issuer", pa.string()), # as written after `của`
+    pa.field("ref_role", pa.string()),   # legal_basis, implements, mention
+    pa.field("is_basis", pa.bool_()),    # ref_role legal_basis or implements
+    pa.field("n_mentions", pa.int32()),
+    pa.field("raw", pa.string()),
+    pa.field("section", pa.string()),
+    pa.field("block", pa.int32()),
+    pa.field("page", pa.int32()),
+    pa.field("char_start", pa.int32()),
+    pa.field("char_end", pa.int32()),
+    pa.field("cited_doc_id", pa.string()),   # the cited document when it is in `documents`
+])
+
+AGENCIES = pa.schema([                   # rows: pipeline.links.agency_changes
+    _key("agency_id"),                   # as in task_agencies.agency_id
+    pa.field("registry_id", pa.string()),    # the registry row (agency_id without @scope)
+    pa.field("kind", pa.string()),       # central, unit, local (vocab/agencies.tsv)
+    pa.field("canonical_name", pa.string()),
+    pa.field("agency_type", pa.string()),
+    pa.field("agency_level", pa.string()),   # central, provincial, district, commune
+    pa.field("province", pa.string()),
+    pa.field("scope", pa.string()),      # the @scope of the id: province or ministry
+    pa.field("status", pa.string()),     # current, former
+    pa.field("successor_id", pa.string()),   # the body a former one was merged into
+])
+
 DOCUMENT_QUALITY = pa.schema([           # rows: pipeline.quality.quality_row
     _key("doc_id"),
     pa.field("doc_number", pa.string()),
@@ -157,6 +194,8 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("task_agencies", TASK_AGENCIES, "doc_id"),
         TableSpec("rejects", REJECTS, "path"),
         TableSpec("document_quality", DOCUMENT_QUALITY, "doc_id"),
+        TableSpec("references", REFERENCES, "doc_id"),
+        TableSpec("agencies", AGENCIES, "agency_id"),
     )
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from parsers.model import DocumentMeta, ParsedDocument, TaskRecord
+from parsers.model import DocumentMeta, ParsedDocument, Reference, TaskRecord
 
 
 def _iso(d: date | None) -> str | None:
@@ -39,11 +39,31 @@ def task_dict(task: TaskRecord) -> dict[str, Any]:
     }
 
 
+def reference_dict(ref: Reference) -> dict[str, Any]:
+    """A cited document (an extra key of the spec §6 JSON: more fields are allowed)."""
+    span = ref.span
+    return {
+        "type": ref.doc_type,
+        "number": ref.number,
+        "name": ref.name,
+        "issue_date": _iso(ref.issue_date),
+        "issuer": ref.issuer,
+        "role": ref.role,
+        "mentions": ref.mentions,
+        "raw": ref.raw,
+        "section": ref.section,
+        "block": span.block if span else None,
+        "char_start": span.start if span else None,
+        "char_end": span.end if span else None,
+    }
+
+
 def parsed_dict(doc: ParsedDocument, file_name: str) -> dict[str, Any]:
     return {
         "file": file_name,
         "document": document_dict(doc.meta),
         "tasks": [task_dict(t) for t in doc.tasks],
+        "references": [reference_dict(r) for r in doc.references],
         "reader": doc.raw.reader,
         "warnings": list(doc.raw.warnings) + list(doc.warnings),
     }

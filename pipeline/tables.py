@@ -45,6 +45,8 @@ SORT_KEYS = {
     "task_agencies": ("task_id", "role", "ordinal"),
     "rejects": ("path",),
     "document_quality": ("doc_id",),
+    "references": ("doc_id", "ordinal"),
+    "agencies": ("agency_id",),
 }
 
 

@@ -20,7 +20,7 @@ from pipeline.schemas import TABLES
 from pipeline_fixtures import fake_parse
 
 ALL_ASSETS = {AssetKey(k) for k in ("raw_documents", "parsed_documents", "sections", "tasks",
-                                    "task_agencies", "reports")} | \
+                                    "task_agencies", "references", "reports")} | \
              {AssetKey(["delta", t]) for t in TABLES}
 
 
@@ -104,7 +104,7 @@ def test_changed_file_replaces_only_its_rows(raw_dir, processed_dir):
     after = versions(processed_dir)
     assert after == {**before, **{t: before[t] + 1 for t in
                                   ("documents", "sections", "tasks", "task_agencies",
-                                   "document_quality")}}
+                                   "document_quality", "references")}}
 
     docs = by_name(read_table(processed_dir, "documents").to_pylist())
     new_hue = docs["kh-45-hue.txt"]

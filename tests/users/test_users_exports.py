@@ -173,8 +173,7 @@ def test_export_of_a_missing_version_is_a_usage_error(sample_tables, tmp_path, c
 
 
 def test_all_tables_into_one_workbook(sample_tables, tmp_path):
-    result = export(["documents", "sections", "tasks", "task_agencies", "rejects",
-                     "document_quality"], fmt="xlsx", out=tmp_path / "all.xlsx",
+    result = export(list(TABLES), fmt="xlsx", out=tmp_path / "all.xlsx",
                     processed=sample_tables)
     wb = openpyxl.load_workbook(io.BytesIO(result.files[0].read_bytes()))
     assert len(wb.sheetnames) == len(TABLES) + 1
