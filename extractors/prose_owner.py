@@ -56,6 +56,8 @@ PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?(?P<with>v
 # Where a clause of an item may hand other work to another body:
 # `... đề ra. Sở Khoa học và Công nghệ chị trách nhiệm ...; Sở Tài chính chịu trách nhiệm ...`
 CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=\S)")
+# A sentence break inside an item: `... chưa đáp ứng yêu cầu. |Giao Sở Khoa học ...`
+SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
 # Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`
 LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia|đồng thời)(?![\w])|[;:.(\n]")
 # Where an owner list stops before its verb: `Các Bộ, ngành liên quan khác| trong phạm vi ...`
@@ -156,6 +158,17 @@ def leading_clause_end(text: str) -> int | None:
         rest = text[m.end():]
         if starts_with_body(rest) and verb_pattern().search(rest[:200]):
             return m.end()
+    return None
+
+
+def assigned_later(text: str) -> BodyList | None:
+    """The body a later sentence of an item assigns, where the item opens with an
+    account: `Đến nay, 13/14 sở, ban, ngành đã đề xuất ...; tuy nhiên, tiến độ ... còn
+    chậm. Giao Sở Khoa học và Công nghệ chủ trì ...` → `Sở Khoa học và Công nghệ`."""
+    for m in SENTENCE_BREAK.finditer(text):
+        lead = leading_bodies(text[m.end():])
+        if lead and lead.via == "prefix":
+            return BodyList(lead.text, m.end() + lead.start, m.end() + lead.end, "prefix")
     return None
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from extractors.fields import to_mentions
 from extractors.prose_owner import (body_only, heading_owner, lead_in_bodies, leading_bodies,
-                                    no_work, owner_clauses, partner_lists, passive_agent,
+                                    assigned_later, no_work, owner_clauses, partner_lists,
+                                    passive_agent,
                                     vocab)
 from extractors.timing import find_timing
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
@@ -159,6 +160,9 @@ def _owner(tree: DocumentTree, meta: DocumentMeta, node: Node, text: str, title:
         return inherited, 0, -1, inherited_partners
     if any(text.startswith(w) for w in vocab()["responsibility_openers"]) and meta.issuer:
         return meta.issuer, 0, -1, []
+    later = assigned_later(text)
+    if later:
+        return later.text, later.start, None, []
     agent = passive_agent(text)
     if agent:
         return agent.text, agent.start, None, []

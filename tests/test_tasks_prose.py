@@ -417,3 +417,21 @@ def test_bullet_asking_others_belongs_to_the_lead_in_body(tmp_path, parsed):
     ]), encoding="utf-8")
     owners = [[m.text for m in t.owners] for t in parsed(path).tasks]
     assert owners == [["Sở Nông nghiệp và Môi trường"], ["các phòng chuyên môn"]]
+
+
+@pytest.mark.parametrize("source,text,owner", [
+    ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
+     "Đến nay, 13/14 sở, ban, ngành đã đề xuất danh mục phần mềm chuyên ngành; tuy nhiên, tiến độ "
+     "triển khai còn chậm. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành khẩn "
+     "trương báo cáo", "Sở Khoa học và Công nghệ"),
+    # an account with no assignment in it
+    ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
+     "Đến nay, 13/14 sở, ban, ngành đã đề xuất danh mục phần mềm chuyên ngành. Tiến độ còn chậm",
+     None),
+])
+def test_assigned_later(source, text, owner):
+    from extractors.prose_owner import assigned_later
+    found = assigned_later(text)
+    assert (found.text if found else None) == owner, source
+    if found:
+        assert text[found.start:found.end] == owner
