@@ -56,6 +56,8 @@ COLUMN_GAP = re.compile(r"\S {4,}\S")
 FIRST_LETTER = re.compile(r"^[\s\"“‘'(\[«\-–]*([^\W\d_])")
 # A line opening with a digit that is not a list number: `1074/QĐ-BXD ngày ...`, `01 tháng 7 năm 2028`
 LEADING_DIGIT = re.compile(r"^\d")
+# A wrapped line holding only upper-case acronyms, not a heading: `... hạ tầng KKT,` + `KCN, CCN.`
+ACRONYM_RUN = re.compile(r"^[A-ZĐ]{2,6}(?:[,;]?\s+[A-ZĐ]{2,6})*[.;,]?$")
 # An appendix marker as it appears inside a sentence: `... tại` + `Phụ lục II kèm theo ...`
 TITLE_CASE_APPENDIX = re.compile(r"^Phụ lục\b")
 
@@ -185,6 +187,9 @@ class _Layout:
             return False
         if STANDALONE_START.match(line.text) or STANDALONE_END.match(prev.text):
             return False
+        if ACRONYM_RUN.match(line.text) and not TERMINAL.search(prev.text) \
+                and not is_heading(prev.text):
+            return True
         if is_heading(prev.text) != is_heading(line.text):
             return False
         if TERMINAL.search(prev.text):

@@ -1,6 +1,8 @@
 """Reading PDFs with a text layer: order, wraps, furniture, tables, errors."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,8 @@ from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
+
+from parsers.doc_reader import soffice_path  # noqa: E402
 
 from parsers import ocr, pdf_tables  # noqa: E402
 from parsers.model import ParseError  # noqa: E402
@@ -397,3 +401,27 @@ def test_corpus_mojibake_text_layer_is_not_used():
     with pytest.raises(ParseError) as err:
         read_pdf(_corpus("laocai-kh-1105-dkt-kiem-tra.pdf"), ocr=False)
     assert err.value.reason == "no_text_layer"
+
+
+# ---- the same plan as DOCX and as the PDF LibreOffice prints from it -------------------
+
+def _tasks_key(doc):
+    return [(t.section, tuple(m.text for m in t.owners), tuple(m.text for m in t.partners),
+             t.timing.kind, t.timing.end, t.content[:60]) for t in doc.tasks]
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice not installed")
+@pytest.mark.parametrize("name", [
+    "ttg-ct-07-2012-chan-chinh-kkt-kcn-ccn.docx",          # Word numbering, `KCN, CCN.` wraps
+    "lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
+    "laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx",
+])
+def test_docx_and_its_pdf_give_the_same_tasks(tmp_path, corpus_file, parsed, name):
+    src = tmp_path / name
+    shutil.copyfile(corpus_file(name), src)
+    subprocess.run([soffice_path(), "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+                   check=True, capture_output=True, timeout=180)
+    as_docx, as_pdf = parsed(src), parsed(src.with_suffix(".pdf"))
+    assert as_pdf.raw.reader == "pdf-text"
+    assert as_docx.tasks and _tasks_key(as_pdf) == _tasks_key(as_docx)
