@@ -32,10 +32,6 @@ VERB_IN_NAME = (
 LIST_STOP_TRONG = (
     "prose_owner.partner_lists stops a partner list at LIST_STOP 'trong', cutting 'các cơ sở "
     "giáo dục nghề nghiệp trong và ngoài tỉnh' to 'các cơ sở giáo dục nghề nghiệp'")
-LOWER_AFTER_HEAD = (
-    "regression from the head_patterns change (commit f1d95ec): a head noun now needs a "
-    "capital (or các/cấp) after it, so the partner lists 'Bộ, ngành liên quan' and 'Bộ ngành liên "
-    "quan' (kept as written in gold) are no longer read: partners []")
 SUBLIST = (
     "an item whose text ends in a ':' list of '-' sub-bullets ('... Luật Khoa học, Công nghệ "
     "và Đổi mới sáng tạo để:') is split into one task per bullet; per spec §1 the item is one "
@@ -50,8 +46,6 @@ TRAILING_PARAGRAPH = (
 # (file, gold section, field) → reason; field "present" = the task is found at all
 KNOWN = {
     (BTNMT, "III.1.đ", "partners"): VERB_IN_NAME,
-    (TTG, "1.a", "partners"): LOWER_AFTER_HEAD,
-    (TTG, "3.-1", "partners"): LOWER_AFTER_HEAD,
     (TTG, "9", "present"): TRAILING_PARAGRAPH,
     (CPNQ, "II.2.đ", "present"): SUBLIST,
     (LAOCAI134, "V.6", "partners"): LIST_STOP_TRONG,
