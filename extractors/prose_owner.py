@@ -22,8 +22,12 @@ def _alternation(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def verb_pattern() -> re.Pattern:
-    """A lower-case verb that ends a body list: `Cục Viễn thám quốc gia| chủ trì|, ...`."""
-    return re.compile(rf"(?<![\w&])(?<!chủ )(?<!Chủ )(?<!nhà )(?:{_alternation(vocab()['verbs'])})(?![\w])")
+    """A lower-case verb that ends a body list: `Cục Viễn thám quốc gia| chủ trì|, ...`.
+    `tổ chức` after `cơ quan, `, `đơn vị, ` or `các ` is a noun of the list: `các cơ
+    quan, tổ chức hữu quan`."""
+    return re.compile(rf"(?<![\w&])(?<!chủ )(?<!Chủ )(?<!nhà )(?!(?<=quan, )tổ chức)"
+                      rf"(?!(?<=vị, )tổ chức)(?!(?<=các )tổ chức)"
+                      rf"(?:{_alternation(vocab()['verbs'])})(?![\w])")
 
 
 @lru_cache(maxsize=1)

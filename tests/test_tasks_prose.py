@@ -27,8 +27,7 @@ LAOCAI134 = "laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt"
 VERB_IN_NAME = (
     "prose_owner: a body name is cut at a word of the verb list that is part of the name: "
     "'Ban quản lý dự án đầu tư xây dựng tỉnh' → 'Ban' (quản lý), 'Quỹ đầu tư phát triển "
-    "tỉnh' → 'Quỹ' (đầu tư), partners 'các cơ quan, tổ chức có liên quan' → 'các cơ quan' "
-    "(tổ chức)")
+    "tỉnh' → 'Quỹ' (đầu tư)")
 LIST_STOP_TRONG = (
     "prose_owner.partner_lists stops a partner list at LIST_STOP 'trong', cutting 'các cơ sở "
     "giáo dục nghề nghiệp trong và ngoài tỉnh' to 'các cơ sở giáo dục nghề nghiệp'")
@@ -45,7 +44,6 @@ TRAILING_PARAGRAPH = (
 
 # (file, gold section, field) → reason; field "present" = the task is found at all
 KNOWN = {
-    (BTNMT, "III.1.đ", "partners"): VERB_IN_NAME,
     (TTG, "9", "present"): TRAILING_PARAGRAPH,
     (CPNQ, "II.2.đ", "present"): SUBLIST,
     (LAOCAI134, "V.6", "partners"): LIST_STOP_TRONG,
@@ -257,6 +255,7 @@ NAMES = [
     ("Ủy ban nhân dân cấp xã", True),
     ("Ban quản lý dự án đầu tư xây dựng tỉnh", False),
     ("Quỹ đầu tư phát triển tỉnh", False),
+    ("Các cơ quan, tổ chức có liên quan", True),       # btnmt-09 III.1.đ: `tổ chức` is a noun here
 ]
 
 
