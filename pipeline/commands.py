@@ -31,6 +31,9 @@ def add_subcommands(subparsers) -> None:
                    help="tables folder (default: $VNPLAN_PROCESSED_DIR or data/processed)")
     p.add_argument("--force", action="store_true",
                    help="re-parse every file, even content already published")
+    p.add_argument("--no-reports", action="store_true",
+                   help="publish the tables but skip the `reports` charts (a timeline per "
+                        "plan: about a second each); the next run with reports draws them all")
     add_output_flags(p)                      # --quiet, --json (pipeline.progress)
     p.set_defaults(func=cmd_ingest)
     t = subparsers.add_parser("tables", help="list the published tables: version, rows, update")
@@ -109,15 +112,34 @@ def _check_lines(result) -> list[str]:
     return lines
 
 
-def run_ingest(raw: Path, processed: Path, *, force: bool = False, instance=None):
-    """Execute the `ingest` job in process over `raw`, publishing into `processed`."""
+REPORTS_ASSET = "reports"
+
+
+def run_ingest(raw: Path, processed: Path, *, force: bool = False, instance=None,
+               reports: bool = True):
+    """Execute the `ingest` job in process over `raw`, publishing into `processed`
+    (without the `reports` asset when `reports` is False)."""
     from pipeline.definitions import build_definitions
     from pipeline.resources import VnplanPaths
     paths = VnplanPaths(raw_dir=str(raw), processed_dir=str(processed))
     job = build_definitions(paths).resolve_job_def("ingest")
     run_config = {"ops": {"parsed_documents": {"config": {"force": force}}},
                   "loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    return job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+    selection = None
+    if not reports:
+        selection = sorted((k for k in job.asset_layer.executable_asset_keys
+                            if k.path != [REPORTS_ASSET]), key=lambda k: k.path)
+    return job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False,
+                                  asset_selection=selection)
+
+
+def step_seconds(instance, run_id: str) -> dict[str, float]:
+    """Wall seconds of each step of the run, by step key (what work ran, and its cost)."""
+    out = {}
+    for s in instance.get_run_step_stats(run_id):
+        if s.start_time is not None and s.end_time is not None:
+            out[s.step_key] = round(s.end_time - s.start_time, 3)
+    return out
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -135,7 +157,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     # a progress bar on a terminal, lines on stderr otherwise, nothing with --quiet/--json
     with reporting(Progress("ingest: parse", len(discover(raw)), mode=mode_for(args))):
         result = run_ingest(raw.resolve(), processed.resolve(), force=args.force,
-                            instance=instance)
+                            instance=instance, reports=not args.no_reports)
     if not result.success:
         return _fail("ingest", _failure_message(result), RUN_ERROR)
     if args.json:
@@ -145,6 +167,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             "summary": dict(result.output_for_node("parsed_documents").summary),
             "tables": [{"table": i.name, "version": i.version, "rows": i.rows}
                        for i in all_table_info(processed)],
+            "steps": step_seconds(instance, result.run_id),
             "failed_checks": _check_lines(result)}, ensure_ascii=False))
         return 0
     if args.quiet:
