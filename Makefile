@@ -8,7 +8,7 @@ export DAGSTER_HOME ?= $(CURDIR)/dagster_home
 # DejaVu fonts for test PDFs and charts. Installed only where missing (needs root).
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
 
-.PHONY: run setup system-deps test ui clean-data fuzz
+.PHONY: run setup system-deps test ui clean-data fuzz bench
 
 run: setup
 	$(BIN)/vnplan ingest data/raw
@@ -45,6 +45,14 @@ fuzz: setup
 	VNPLAN_FUZZ_EXAMPLES=$${VNPLAN_FUZZ_EXAMPLES:-20000} VNPLAN_KILL_RUNS=$${VNPLAN_KILL_RUNS:-200} \
 	  $(BIN)/pytest -s -p no:cacheprovider --hypothesis-show-statistics \
 	  tests/reliability/test_reliability_properties.py tests/reliability/test_reliability_kill.py
+
+# Throughput and ingest benchmark (not part of `make test`): prints a table and writes
+# bench/results/<UTC time>.json. `make bench N="100 1000" RUNS=3`; CORPUS=DIR for other files.
+N ?= 100 1000 10000
+RUNS ?= 3
+CORPUS ?= ../shared/corpus
+bench: setup
+	$(BIN)/python -m bench.run_bench --n $(N) --runs $(RUNS) --corpus $(CORPUS)
 
 ui: setup
 	$(BIN)/dagster dev -w workspace.yaml

@@ -49,6 +49,10 @@ def _alternation(words: list[str]) -> str:
 
 def lower_same_length(text: str) -> str:
     """Lower-case letter by letter, keeping offsets (no 'İ' -> 'i̇' growth)."""
+    lowered = text.lower()
+    # the whole string at once when no letter grew and no final-sigma rule applied
+    if len(lowered) == len(text) and "Σ" not in text:
+        return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 

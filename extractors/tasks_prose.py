@@ -10,11 +10,13 @@ of responsibility (`Chủ trì`, `Phối hợp`, `Tham mưu`). No owner, no task
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from extractors.fields import to_mentions
 from extractors.prose_owner import (body_only, heading_owner, lead_in_bodies, leading_bodies,
                                     assigned_later, no_work, owner_clauses, partner_lists,
-                                    passive_agent,
-                                    vocab)
+                                    passive_agent, vocab)
 from extractors.timing import find_timing
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.textutil import clean_value
@@ -52,16 +54,23 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
     return out
 
 
-def _excluded(tree: DocumentTree, node: Node) -> bool:
+@lru_cache(maxsize=1)
+def _exclusions() -> tuple[tuple[str, ...], re.Pattern, tuple[str, ...]]:
+    """The vocabulary of `_excluded`, prepared once: openers, one pattern for the
+    phrases (`(?!)`, which never matches, if there are none), excluded headings."""
     v = vocab()
+    phrases = "|".join(re.escape(p) for p in v["not_task_phrases"]) or "(?!)"
+    return (tuple(v["not_task_openers"] + v["legal_basis"]), re.compile(phrases),
+            tuple(v["excluded_headings"]))
+
+
+def _excluded(tree: DocumentTree, node: Node) -> bool:
+    openers, phrases, headings = _exclusions()
     text = node.text
-    if any(text.startswith(w) for w in v["not_task_openers"] + v["legal_basis"]):
-        return True
-    if any(p in text for p in v["not_task_phrases"]):
+    if text.startswith(openers) or phrases.search(text):
         return True
     for anc in _ancestors(tree, node, include_self=True):
-        head = anc.text.casefold()
-        if anc.marker and any(head.startswith(w) for w in v["excluded_headings"]) \
+        if anc.marker and anc.text.casefold().startswith(headings) \
                 and not _assigns(anc.text):      # `a) Yêu cầu Sở Khoa học ... chủ động ...`
             return True
     return False

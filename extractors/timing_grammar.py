@@ -86,6 +86,23 @@ _FORMS = (("recurring_day", RECUR_DAY), ("recurring", RECURRING),
           ("unspecified", UNSPECIFIED), ("trigger", TRIGGER), ("ongoing", ONGOING),
           ("unspecified_cell", UNSPECIFIED_CELL))
 _FORM_RES = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _FORMS)
+# Forms that cannot match without a digit: `trước ngày 20 hằng tháng`, `23/3/2026; 02 ngày`,
+# `không quá 10 ngày làm việc`; and those that need a calendar unit (timing_units.POINT),
+# which is a number or a quarter word with its numeral (`Quý II`). `scan` skips them on
+# text that has neither (most task sentences), which finds the same phrases, sooner.
+_NEEDS_DIGIT = frozenset({"recurring_day", "date_duration", "relative"})
+_NEEDS_UNIT = frozenset({"range", "open_tail", "open", "deadline", "period"})
+# Any decimal digit, as `\d` of the phrase patterns: `2025`, `0`
+ANY_DIGIT = re.compile(r"\d")
+# A quarter word, as QUARTER_W matches it case-blind: `Quý`, `quí`, `QUÝ`
+QUARTER_WORD = re.compile(words(VOCAB["quarter_words"]), re.IGNORECASE)
+
+
+def _forms_for(sh: str) -> tuple[tuple[str, re.Pattern], ...]:
+    if ANY_DIGIT.search(sh):
+        return _FORM_RES
+    skip = _NEEDS_DIGIT if QUARTER_WORD.search(sh) else _NEEDS_DIGIT | _NEEDS_UNIT
+    return tuple((name, rx) for name, rx in _FORM_RES if name not in skip)
 _PRIORITY = {name: i for i, (name, _) in enumerate(_FORMS)}
 _FIXED_KIND = {"recurring_day": "recurring", "recurring": "recurring", "ongoing": "ongoing",
                "unspecified": "unspecified", "trigger": "unspecified",
@@ -171,7 +188,7 @@ def scan(text: str, ref: date | None) -> list[Candidate]:
     sh = shadow(text)
     year = ref.year if ref else None
     found: list[Candidate] = []
-    for form, rx in _FORM_RES:
+    for form, rx in _forms_for(sh):
         for m in rx.finditer(sh):
             if m.end() == m.start():
                 continue

@@ -42,8 +42,8 @@ def vocab() -> dict:
 
 def is_upper_heading(text: str) -> bool:
     """`II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` (most letters upper-case)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    letters = list(filter(str.isalpha, text))       # map/filter: no Python-level loop
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
 
 
 def _starts_with_any(text: str, words: list[str]) -> bool:

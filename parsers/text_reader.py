@@ -81,9 +81,11 @@ def _check_text(text: str, path: str) -> None:
 
 def _strip_markdown(text: str) -> tuple[str, bool, bool]:
     """Remove emphasis/heading marks; return (text, bold, heading)."""
-    heading = bool(MD_HEADING.match(text))
+    heading = "#" in text and bool(MD_HEADING.match(text))
     if heading:
         text = MD_HEADING.sub("", text)
+    if "*" not in text:          # the emphasis and bullet patterns all need a `*`
+        return text, False, heading
     stripped = text.strip()
     bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
     text = MD_STRONG.sub(r"\1", text)

@@ -32,6 +32,9 @@ def add_subcommands(subparsers) -> None:
                    help="tables folder (default: $VNPLAN_PROCESSED_DIR or data/processed)")
     p.add_argument("--force", action="store_true",
                    help="re-parse every file, even content already published")
+    p.add_argument("--no-reports", action="store_true",
+                   help="publish the tables but skip the `reports` charts (a timeline per "
+                        "plan: about a second each); the next run with reports draws them all")
     add_output_flags(p)                      # --quiet, --json (pipeline.progress)
     p.set_defaults(func=cmd_ingest)
     t = subparsers.add_parser("tables", help="list the published tables: version, rows, update")
@@ -122,25 +125,32 @@ def _check_lines(result) -> list[str]:
     return lines
 
 
+REPORTS_ASSET = "reports"
+
+
 def ingest_run_config(force: bool = False) -> dict:
     return {"ops": {"parsed_documents": {"ops": {"plan_ingest": {"config": {"force": force}}}}},
             "loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 def run_ingest(raw: Path, processed: Path | str, *, force: bool = False, instance=None,
-               executor=None, asset_selection=None):
+               executor=None, asset_selection=None, reports: bool = True):
     """Execute the `ingest` job over `raw`, publishing into `processed` (a folder
     or a URI): in process by default, else on the executor of `executor` (an
     `ExecutorChoice`; default from the environment), which needs a persistent
     Dagster instance (`instance`, default DAGSTER_HOME's). `asset_selection`
-    (asset keys) runs part of the job."""
+    (asset keys) runs part of the job; `reports=False` leaves the `reports`
+    asset (a chart per plan) out."""
     from pipeline.definitions import ExecutorChoice, build_definitions
     from pipeline.resources import VnplanPaths
     executor = executor or ExecutorChoice.from_env()
     run_config = ingest_run_config(force)
+    paths = VnplanPaths(raw_dir=str(raw), processed_dir=str(processed))
+    job = build_definitions(paths, executor).resolve_job_def("ingest")
+    if not reports and asset_selection is None:
+        asset_selection = sorted((k for k in job.asset_layer.executable_asset_keys
+                                  if k.path != [REPORTS_ASSET]), key=lambda k: k.path)
     if executor.in_process:
-        paths = VnplanPaths(raw_dir=str(raw), processed_dir=str(processed))
-        job = build_definitions(paths, executor).resolve_job_def("ingest")
         return job.execute_in_process(run_config=run_config, instance=instance,
                                       raise_on_error=False, asset_selection=asset_selection)
     return _run_out_of_process(raw, processed, executor, run_config, instance or _instance(),
@@ -162,6 +172,15 @@ def _run_out_of_process(raw, processed, executor, run_config: dict, instance,
                            asset_selection=asset_selection)
 
 
+def step_seconds(instance, run_id: str) -> dict[str, float]:
+    """Wall seconds of each step of the run, by step key (what work ran, and its cost)."""
+    out = {}
+    for s in instance.get_run_step_stats(run_id):
+        if s.start_time is not None and s.end_time is not None:
+            out[s.step_key] = round(s.end_time - s.start_time, 3)
+    return out
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     raw = Path(args.dir or default_raw_dir()).expanduser()
     if not raw.is_dir():
@@ -179,7 +198,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     # a progress bar on a terminal, lines on stderr otherwise, nothing with --quiet/--json
     with reporting(Progress("ingest: parse", len(discover(raw)), mode=mode_for(args))):
         result = run_ingest(raw.resolve(), processed, force=args.force,
-                            instance=instance)
+                            instance=instance, reports=not args.no_reports)
     if not result.success:
         return _fail("ingest", _failure_message(result), RUN_ERROR)
     if args.json:
@@ -189,6 +208,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             "summary": run_summary(result),
             "tables": [{"table": i.name, "version": i.version, "rows": i.rows}
                        for i in all_table_info(processed)],
+            "steps": step_seconds(instance, result.run_id),
             "failed_checks": _check_lines(result)}, ensure_ascii=False))
         return 0
     if args.quiet:

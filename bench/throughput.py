@@ -1,0 +1,68 @@
+"""Part 1 of the benchmark: parse and extraction throughput per format, single
+process, without Dagster (`extractors.extract.extract` on each corpus file).
+
+Time is CPU time (`time.process_time` of this process plus that of its waited
+children: LibreOffice for .doc, Tesseract for OCR), so figures stay comparable
+on a loaded machine; wall time is reported too. Each file is parsed once
+before timing (imports, vocabularies, compiled patterns), then every file of a
+kind is parsed `runs` times; the figures are medians over the runs.
+
+    python -m bench.throughput CORPUS RUNS      # prints the JSON of `measure`
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from bench.corpus import classify
+
+KIND_ORDER = ("txt", "md", "docx", "pdf-text", "doc", "pdf-ocr")
+
+
+def _cpu() -> float:
+    t = os.times()
+    return time.process_time() + t.children_user + t.children_system
+
+
+def _time_kind(paths: list[Path], runs: int) -> dict:
+    from extractors.extract import extract
+    pages = 0
+    for p in paths:                                  # warm-up, and the page count
+        pages += extract(p).raw.pages or 0
+    size = sum(p.stat().st_size for p in paths)
+    cpu_s, wall_s = [], []
+    for _ in range(runs):
+        c0, w0 = _cpu(), time.perf_counter()
+        for p in paths:
+            extract(p)
+        cpu_s.append(_cpu() - c0)
+        wall_s.append(time.perf_counter() - w0)
+    cpu, wall = statistics.median(cpu_s), statistics.median(wall_s)
+    return {"files": len(paths), "bytes": size, "pages": pages, "runs": runs,
+            "cpu_s": cpu_s, "wall_s": wall_s,
+            "docs_per_cpu_s": len(paths) / cpu, "docs_per_wall_s": len(paths) / wall,
+            "pages_per_cpu_s": pages / cpu if pages else None,
+            "ms_per_doc_cpu": 1000 * cpu / len(paths)}
+
+
+def measure(corpus: Path, runs: int, kinds: tuple[str, ...] = KIND_ORDER,
+            slow_runs: int = 1) -> dict:
+    """{kind: figures} for the corpus files of each kind; .doc and OCR get `slow_runs`."""
+    by_kind: dict[str, list[Path]] = {}
+    for s in classify(corpus):
+        by_kind.setdefault(s.kind, []).append(s.path)
+    out = {}
+    for kind in kinds:
+        if by_kind.get(kind):
+            n = slow_runs if kind in ("doc", "pdf-ocr") else runs
+            out[kind] = _time_kind(by_kind[kind], max(1, n))
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path(sys.argv[1]), int(sys.argv[2]),
+                             slow_runs=int(sys.argv[3]) if len(sys.argv) > 3 else 1)))
