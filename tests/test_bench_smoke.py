@@ -70,7 +70,7 @@ def test_bench_smoke_writes_positive_figures(tmp_path):
         assert inc["summary"]["parsed"] == 1 and inc["summary"]["new_files"] == 1
         assert inc["summary"]["unchanged_files"] == size["n"]
         assert rerun["summary"]["parsed"] == 0
-        assert "parsed_documents" in cold["steps"]
+        assert any(k.startswith("parsed_documents") for k in cold["steps"])
         read = size["read"][0]
         assert read["rows"] > 0 and read["rows"] == read["polars_rows"]
         assert read["pandas_s"] > 0 and read["polars_s"] > 0
