@@ -146,7 +146,8 @@ def run_ingest(raw: Path, processed: Path | str, *, force: bool = False, instanc
     executor = executor or ExecutorChoice.from_env()
     run_config = ingest_run_config(force)
     paths = VnplanPaths(raw_dir=str(raw), processed_dir=str(processed))
-    job = build_definitions(paths, executor).resolve_job_def("ingest")
+    job = build_definitions(paths, executor, values_in_memory=executor.in_process
+                            ).resolve_job_def("ingest")
     if not reports and asset_selection is None:
         asset_selection = sorted((k for k in job.asset_layer.executable_asset_keys
                                   if k.path != [REPORTS_ASSET]), key=lambda k: k.path)

@@ -13,23 +13,24 @@ import pytest
 
 HANOI = "hanoi-161-kh-ubnd-2023-excerpt.txt"
 
-# Measured when set (working tree of 2026-11-26 ~12:00): score 0.957, tasks 0.957,
-# owner 0.949, partners 0.968, timing 0.955 over 13 gold documents (523 gold tasks).
-FLOORS = {"score": 0.93, "tasks": 0.93, "owner": 0.92, "partners": 0.94, "timing": 0.93}
-# No document may fall below these task F1s (measured value in the comment). Not floored:
-# laocai-kh-1105 (.txt 0.18, scanned .pdf 0.0: an inspection plan whose tasks are members'
-# assignments and schedule rows).
+# Measured when set (session 2, 2026-11-26 ~14:20): score 0.976, tasks 0.980,
+# owner 0.972, partners 0.975, timing 0.978 over 13 gold documents (523 gold tasks);
+# metadata 1.00 on every field.
+FLOORS = {"score": 0.95, "tasks": 0.95, "owner": 0.95, "partners": 0.95, "timing": 0.95}
+# No document may fall below these task F1s (measured value in the comment).
 DOC_TASK_FLOORS = {
-    "btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt": 0.95,                 # 0.984
-    "cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md": 0.95,         # 0.982
-    "ddqh-3260-kh-ddqh15-2025-trien-khai-nq57.md": 0.95,                # 1.000
-    "laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt": 0.95,            # 0.989
-    "ttg-ct-07-2012-chan-chinh-kkt-kcn-ccn.docx": 0.95,                 # 0.983
-    "laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx": 0.93,     # 0.977
-    "laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx": 0.90,          # 0.941
+    "btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt": 0.97,                 # 1.000
+    "cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md": 0.96,         # 0.984
+    "ddqh-3260-kh-ddqh15-2025-trien-khai-nq57.md": 0.97,                # 1.000
+    "laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt": 0.96,            # 0.989
+    "ttg-ct-07-2012-chan-chinh-kkt-kcn-ccn.docx": 0.96,                 # 0.983
+    "laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx": 0.95,     # 0.985
+    "laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx": 0.97,          # 1.000
     "laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf": 0.80,          # 0.889
     "laocai-cv-ubnd-kt-giao-sct-tham-muu-uy-quyen-2025.docx": 1.0,      # 1.000 (one task)
-    "lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx": 0.55,                 # 0.632
+    "lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx": 0.85,                 # 0.917
+    "laocai-kh-1105-dkt-kiem-tra.txt": 0.80,                            # 0.889 (table rows missed)
+    "laocai-kh-1105-dkt-kiem-tra.pdf": 0.65,                            # 0.750 (scanned; OCR)
 }
 
 
