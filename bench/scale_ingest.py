@@ -60,7 +60,6 @@ def build_raw(raw: Path, n: int) -> None:
 
 
 WITH_REPORTS = False        # --reports: the charts too (one timeline per plan: slow)
-TABLE_ASSETS: list = []     # every asset of the job but `reports`
 
 
 def timed_ingest(raw: Path, processed, home: Path, executor) -> dict:
@@ -72,7 +71,7 @@ def timed_ingest(raw: Path, processed, home: Path, executor) -> dict:
     instance = DagsterInstance.local_temp(str(home))
     start = time.perf_counter()
     result = run_ingest(raw, processed, instance=instance, executor=executor,
-                        asset_selection=None if WITH_REPORTS else TABLE_ASSETS)
+                        reports=WITH_REPORTS)
     wall = time.perf_counter() - start
     if not result.success:
         raise SystemExit(f"run into {processed} failed")
@@ -108,12 +107,6 @@ def main() -> None:
     args = ap.parse_args()
     global WITH_REPORTS
     WITH_REPORTS = args.reports
-    from dagster import AssetKey
-
-    from pipeline.schemas import TABLES
-    TABLE_ASSETS.extend([AssetKey(k) for k in ("raw_documents", "parsed_documents", "sections",
-                                               "tasks", "task_agencies")]
-                        + [AssetKey(["delta", t]) for t in TABLES])
     from pipeline.definitions import DASK, ExecutorChoice
     runs = args.runs.split(",")
     out: dict = {"docs": args.docs, "cpus": os.cpu_count()}
