@@ -23,6 +23,13 @@ HAS_DIGITS = re.compile(r"^\d")
 # The date line: `Hà Nội, ngày 31 tháng 5 năm 2023`
 DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})", re.I)
 # A numeric date in a metadata block: `Ngày ban hành 31/05/2023`
+# An annex heading naming the document it belongs to (`số` read by OCR as `sô`, `só`):
+# `(Kèm theo Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)`,
+# `(Kèm theo Kế hoạch số 1105 /KH-ĐKT ngày10 /3/2026 của Đoàn kiểm tra ...)`
+ATTACHED_TO = re.compile(
+    r"\(\s*Kèm theo\s+(?P<type>[^\W\d_][^\d:()]{1,25}?)\s+s[ốôóo]\s*:?\s*"
+    r"(?P<num>\d+\s*/\s*[\w\-/]+)\s+ngày\s*(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)\s*(?P<m>\d{1,2})"
+    r"\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})")
 NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 # Letterhead lines that continue the name above them: `THEO QUYẾT ĐỊNH`, `SỐ 1050/QĐ-SCT`
 CONTINUATION_WORDS = ("THEO ", "SỐ ", "VÀ ", "CỦA ", "VỀ ")
@@ -60,6 +67,11 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     doc_type, title = _type_and_title(title_nodes, head, number)
     if doc_type is None and meta_block.get("doc_type"):
         doc_type = meta_block["doc_type"]
+    if number is None or issue_date is None:      # a letterhead OCR could not read
+        own = _attachment_reference(tree)
+        if own:
+            number, issue_date = number or own[1], issue_date or own[2]
+            doc_type = doc_type or own[0]
     issuer = _issuer(head, blocks) or meta_block.get("issuer")
     signer = meta_block.get("signer") or _signer([n for n in tree.nodes if n.zone == "signature"], blocks)
     if tree.raw.reader in OCR_READERS:        # letterhead and signature read worst: see ocr_repair
@@ -109,6 +121,20 @@ def _texts(nodes: list[Node], blocks) -> list[tuple[str, Node]]:
                 if line.strip():
                     out.append((fold_spaces(line), n))
     return out
+
+
+def _attachment_reference(tree: DocumentTree) -> tuple[str, str, date | None] | None:
+    """(type, number, date) of the document as its own annex names it: `(Kèm theo Công
+    văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)` in bca-cv-5689-c04-2025.pdf,
+    whose scanned letterhead reads `Só:56ŸS /BCA-C04` and `ngày |Š tháng 12`."""
+    for n in tree.nodes:
+        if n.zone not in ("appendix", "signature", "body"):
+            continue
+        m = ATTACHED_TO.search(n.text)
+        if m and m.group("type").strip().capitalize() in vocab()["doc_types"].values():
+            day = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            return m.group("type").strip().capitalize(), _norm_number(m.group("num")), day
+    return None
 
 
 def _norm_number(text: str) -> str | None:

@@ -135,3 +135,27 @@ def test_issuer_keeps_a_document_number_as_written(corpus_file, parsed):
     assert issuer.startswith("Đoàn kiểm tra")
     assert issuer.endswith("1050/QĐ-SCT")
 
+
+
+@pytest.mark.parametrize("source,line,expected", [
+    ("bca-cv-5689-c04-2025.pdf (OCR)",
+     "(Kèm theo Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)",
+     ("Công văn", "5689/BCA-C04", "16", "12", "2025")),
+    ("laocai-kh-1105-dkt-kiem-tra.txt",
+     "(Kèm theo Kế hoạch số 1105 /KH-ĐKT ngày10 /3/2026 của Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT)",
+     ("Kế hoạch", "1105 /KH-ĐKT", "10", "3", "2026")),
+    ("synthetic: no number", "(Kèm theo Kế hoạch ngày 10/3/2026)", None),
+])
+def test_annex_heading_names_its_document(source, line, expected):
+    from extractors.metadata import ATTACHED_TO
+    m = ATTACHED_TO.search(line)
+    got = (m.group("type"), m.group("num"), m.group("d"), m.group("m"), m.group("y")) if m else None
+    assert got == expected, source
+
+
+def test_scanned_letter_takes_number_and_date_from_its_annex(corpus_file, parsed):
+    """bca-cv-5689-c04-2025.pdf: OCR reads the letterhead as `Só:56ŸS /BCA-C04` and
+    `ngày |Š tháng 12 năm 2025`; the annex heading names the letter in full."""
+    meta = parsed(corpus_file("bca-cv-5689-c04-2025.pdf")).meta
+    assert (meta.doc_number, meta.issue_date, meta.doc_type) == (
+        "5689/BCA-C04", date(2025, 12, 16), "Công văn")
