@@ -85,7 +85,7 @@ class BodyList:
 ADVERBIAL = re.compile(r"^[^,;:.]{2,40},\s+")
 # A body that hands the work on: `Uỷ ban nhân dân tỉnh yêu cầu| thủ trưởng các sở, ngành ...`,
 # `Sở Công Thương đề nghị| các Sở, ban, ngành tỉnh; UBND xã, phường ...`
-ASSIGNER = re.compile(r"\s(?:giao|yêu cầu|đề nghị|giao cho)\s+")
+ASSIGNER = re.compile(r"\s(?:giao cho|giao|yêu cầu|đề nghị)\s+")
 # The commas of an opening clause (`Sau khi hoàn thành ..., các đơn vị ...`) looked at
 CLAUSE_COMMA = re.compile(r",\s+")
 LEADING_CLAUSE_MAX = 160
