@@ -48,6 +48,12 @@ def test_ingest_on_dask_equals_a_local_run(sample_raw, tmp_path, cluster):
 
     home = tmp_path / "dagster_home"
     home.mkdir()
+    # no compute-log capture: it runs a `tail -F` per step and stops it with SIGTERM, which
+    # the workers' children ignore once earlier tests of the session have run, so each step
+    # then waits 30 s for its tail to exit (the suite's other ingests use no such capture)
+    (home / "dagster.yaml").write_text(
+        "compute_logs:\n  module: dagster._core.storage.noop_compute_log_manager\n"
+        "  class: NoOpComputeLogManager\n", encoding="utf-8")
     choice = ExecutorChoice(kind=DASK, shards=2, dask_address=cluster.scheduler_address)
     result = run_ingest(sample_raw, tmp_path / "dask", executor=choice,
                         instance=DagsterInstance.local_temp(str(home)))
