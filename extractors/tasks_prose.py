@@ -158,8 +158,9 @@ def _owner(tree: DocumentTree, meta: DocumentMeta, node: Node, text: str, title:
     if named and not relayed:
         return named.text, named.start, None, []
     inherited, inherited_partners = _inherited(tree, node)
-    if relayed:     # `Sở X:` then `- Yêu cầu các đơn vị ...`: X does the asking (a bullet or
-        #             numbered item only: a closing paragraph nested under the last item is not X's)
+    # `Sở X:` then `- Yêu cầu các đơn vị ...`: X does the asking (bullets and numbered items
+    # only: a closing paragraph nested under the last item is not X's)
+    if relayed:
         return (inherited, 0, -1, []) if inherited else (named.text, named.start, None, [])
     if title:
         named_in_title = leading_bodies(title)
