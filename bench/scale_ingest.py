@@ -5,8 +5,8 @@ server against a local folder.
     .venv/bin/python bench/scale_ingest.py [--docs 1000] [--runs local,dask,s3]
 
 The documents are built in a temp folder from the .txt/.md/.docx files of
-../shared/corpus, each made unique (a line appended to text, a comment set in a
-.docx's core properties) so that every content hash differs; nothing is
+../shared/corpus, each made unique the way `bench.corpus` does it (trailing white
+space on text, a zip comment on a .docx) so that every content hash differs; nothing is
 written into the repository. Each run starts from empty tables and its own
 Dagster instance. The `reports` asset (a Gantt chart per plan, about 1.5 s
 each) is left out unless --reports: it would dominate and is the same work on
@@ -16,7 +16,6 @@ quoting the numbers.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import sys
@@ -28,38 +27,18 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 TEXT_SUFFIXES, DOCX_SUFFIX = (".txt", ".md"), ".docx"
 sys.path.insert(0, str(REPO / "tests" / "scale"))      # the moto server helper
+sys.path.insert(0, str(REPO))                          # bench.corpus
 
-
-def sources() -> list[Path]:
-    files = sorted(p for p in CORPUS.iterdir()
-                   if p.suffix in (*TEXT_SUFFIXES, DOCX_SUFFIX) and p.is_file())
-    if not files:
-        raise SystemExit(f"no .txt/.md/.docx files in {CORPUS}")
-    return files
-
-
-def varied(src: Path, i: int) -> bytes:
-    """The bytes of `src` made unique by `i`."""
-    if src.suffix == DOCX_SUFFIX:
-        import docx
-        doc = docx.Document(str(src))
-        doc.core_properties.comments = f"vnplan bench copy {i}"
-        out = io.BytesIO()
-        doc.save(out)
-        return out.getvalue()
-    text = src.read_text(encoding="utf-8", errors="replace")
-    return (text.rstrip("\n") + f"\n\nBản sao thử nghiệm số {i}.\n").encode("utf-8")
+from bench.corpus import SourceFile, build_corpus  # noqa: E402
 
 
 def build_raw(raw: Path, n: int) -> None:
-    files = sources()
-    raw.mkdir(parents=True)
-    for i in range(n):
-        src = files[i % len(files)]
-        (raw / f"{i:05d}-{src.name}").write_bytes(varied(src, i))
-
-
-WITH_REPORTS = False        # --reports: the charts too (one timeline per plan: slow)
+    """N unique copies of the corpus's .txt/.md/.docx files (`bench.corpus`)."""
+    files = [SourceFile(p, p.suffix[1:]) for p in sorted(CORPUS.iterdir())
+             if p.is_file() and p.suffix in (*TEXT_SUFFIXES, DOCX_SUFFIX)]
+    if not files:
+        raise SystemExit(f"no .txt/.md/.docx files in {CORPUS}")
+    build_corpus(files, raw, n)
 
 
 def timed_ingest(raw: Path, processed, home: Path, executor) -> dict:
@@ -77,24 +56,19 @@ def timed_ingest(raw: Path, processed, home: Path, executor) -> dict:
         raise SystemExit(f"run into {processed} failed")
     s = run_summary(result)
     return {"wall_s": round(wall, 1), "documents": s.get("documents_added"),
-            "rejected": s.get("rejected"), "steps_s": step_seconds(instance, result.run_id)}
+            "rejected": s.get("rejected"), "steps_s": step_kinds(instance, result.run_id)}
 
 
-def step_seconds(instance, run_id: str) -> dict[str, float]:
-    """Seconds from start to success of each step, summed by kind (parse, publish, ...)."""
-    from dagster import DagsterEventType
-    starts, spent = {}, {}
-    for rec in instance.all_logs(run_id):
-        ev = rec.dagster_event
-        if ev is None or ev.step_key is None:
-            continue
-        if ev.event_type == DagsterEventType.STEP_START:
-            starts[ev.step_key] = rec.timestamp
-        elif ev.event_type == DagsterEventType.STEP_SUCCESS and ev.step_key in starts:
-            key = ev.step_key.split(".")[-1]
-            kind = ("parse" if key.startswith("parse_") else "publish" if key.startswith("delta__")
-                    else key)
-            spent[kind] = round(spent.get(kind, 0.0) + rec.timestamp - starts[ev.step_key], 1)
+def step_kinds(instance, run_id: str) -> dict[str, float]:
+    """Seconds of the run's steps (`pipeline.commands.step_seconds`), summed by kind
+    (parse, publish, ...)."""
+    from pipeline.commands import step_seconds
+    spent: dict[str, float] = {}
+    for step_key, seconds in step_seconds(instance, run_id).items():
+        key = step_key.split(".")[-1]
+        kind = ("parse" if key.startswith("parse_") else "publish" if key.startswith("delta__")
+                else key)
+        spent[kind] = round(spent.get(kind, 0.0) + seconds, 1)
     return spent
 
 

@@ -24,22 +24,14 @@ when nothing changed).
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable, Mapping
 
 import pyarrow as pa
 
 from pipeline.schemas import AGENCIES, REFERENCES
+from pipeline.selection import number_key      # `1105 /KH-ĐKT` and `1105/KH-ĐKT` are one number
 
 ACTIVE = "active"
-# `1105 /KH-ĐKT` and `1105/KH-ĐKT` are one number
-_SEPARATOR_SPACES = re.compile(r"\s*([/\-])\s*")
-
-
-def number_key(number: str | None) -> str | None:
-    if not number:
-        return None
-    return _SEPARATOR_SPACES.sub(r"\1", number).strip(" .;,").casefold() or None
 
 
 def document_index(documents: Iterable[Mapping]) -> dict[str, list[dict]]:
@@ -56,7 +48,7 @@ def document_index(documents: Iterable[Mapping]) -> dict[str, list[dict]]:
 
 
 def cited_doc(ref: Mapping, index: Mapping[str, list[dict]]) -> str | None:
-    for d in index.get(number_key(ref.get("ref_number")) or "", ()):
+    for d in index.get(number_key(ref.get("ref_number")), ()):
         if d["doc_id"] == ref["doc_id"]:
             continue
         if ref.get("ref_type") and d["doc_type"] and ref["ref_type"] != d["doc_type"]:
