@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.memo import per_document
+
 VOCAB = Path(__file__).with_name("vocab") / "prose.json"
 
 
@@ -101,6 +103,7 @@ def starts_with_body(text: str) -> bool:
     return any(p.match(text) for p in head_patterns()) or bool(ACRONYM.match(text))
 
 
+@per_document
 def leading_bodies(text: str) -> BodyList | None:
     """The body list that opens `text`, ending before its verb or colon.
 
@@ -229,6 +232,7 @@ def passive_agent(text: str) -> BodyList | None:
     return BodyList(m.group("body"), m.start("body"), m.end("body"), "passive")
 
 
+@per_document
 def body_only(text: str) -> str | None:
     """A heading that only names the owner: `8. Ủy ban nhân dân các tỉnh, thành phố ...`, `Sở Y tế:`."""
     t = text.strip().rstrip(":").strip()
@@ -240,6 +244,7 @@ def body_only(text: str) -> str | None:
     return t
 
 
+@per_document
 def heading_owner(text: str) -> str | None:
     """`NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` → `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`."""
     if not text.casefold().startswith(tuple(vocab()["owner_heading_starts"])):
@@ -253,6 +258,7 @@ def heading_owner(text: str) -> str | None:
     return None
 
 
+@per_document
 def lead_in_bodies(text: str) -> str | None:
     """The bodies of a lead-in paragraph that ends with `:`.
 
@@ -282,7 +288,8 @@ def lead_in_bodies(text: str) -> str | None:
     return ", ".join(reversed(kept)) or None
 
 
-def partner_lists(text: str) -> list[tuple[str, int]]:
+@per_document
+def partner_lists(text: str) -> tuple[tuple[str, int], ...]:
     """Every `phối hợp với X` list in `text` with its offset, X ending before a verb."""
     out = []
     for m in PARTNER_OPENER.finditer(text):
@@ -294,4 +301,4 @@ def partner_lists(text: str) -> list[tuple[str, int]]:
         phrase = rest[:end].rstrip(" ,")
         if phrase and len(phrase) < 300:
             out.append((phrase, m.end()))
-    return out
+    return tuple(out)

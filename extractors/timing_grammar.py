@@ -85,7 +85,39 @@ _FORMS = (("recurring_day", RECUR_DAY), ("recurring", RECURRING),
           ("relative_clause", RELATIVE_CLAUSE), ("period", PERIOD),
           ("unspecified", UNSPECIFIED), ("trigger", TRIGGER), ("ongoing", ONGOING),
           ("unspecified_cell", UNSPECIFIED_CELL))
-_FORM_RES = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _FORMS)
+
+
+def _starting_with(*vocabularies, digit: bool = False) -> str:
+    """A lookahead for the first character a phrase can start with: the initials of
+    its opening words (`trước`, `Trong`, `quý`), and a digit where it may open with one.
+    Python's `re` tries a pattern at every position; this rejects most of them at once."""
+    initials = {w[0] for entries in vocabularies for w in entries if w and not w.startswith("_")}
+    cased = sorted({c.lower() for c in initials} | {c.upper() for c in initials})
+    return "(?=[" + ("\\d" if digit else "") + re.escape("".join(cased)) + "])"
+
+
+# What each form's phrase opens with (its first alternative words; a unit opens with a
+# digit or a unit word, `tháng 5`, `Quý II`, `năm 2025`).
+_UNIT_OPENERS = (VOCAB["day_words"], VOCAB["month_words"], VOCAB["quarter_words"],
+                 VOCAB["year_words"])
+_OPENERS = {
+    "recurring_day": _starting_with(_R["day_leads"], VOCAB["day_words"], digit=True),
+    "recurring": _starting_with(_R["periodic"], _R["each"]),
+    "date_duration": _starting_with(VOCAB["day_words"], digit=True),
+    "range": _starting_with(VOCAB["range_start"]),
+    "open_tail": _starting_with(*_UNIT_OPENERS, digit=True),
+    "open": _starting_with(VOCAB["range_start"]),
+    "deadline": _starting_with(_DL["day_only"], _DL["clause_initial"], _DL["any"]),
+    "relative": _starting_with(_REL["duration_leads"]),
+    "relative_clause": _starting_with(_REL["clause_heads"]),
+    "period": _starting_with(_PL["prose"], _PL["cell"], VOCAB["vague_parts"], *_UNIT_OPENERS,
+                             digit=True),
+    "unspecified": _starting_with(_UN["any"]),
+    "trigger": _starting_with(_UN["triggers"]),
+    "ongoing": _starting_with(VOCAB["ongoing"]),
+    "unspecified_cell": _starting_with(_UN["cell"]),
+}
+_FORM_RES = tuple((name, re.compile(_OPENERS[name] + p, re.IGNORECASE)) for name, p in _FORMS)
 # Forms that cannot match without a digit: `trước ngày 20 hằng tháng`, `23/3/2026; 02 ngày`,
 # `không quá 10 ngày làm việc`; and those that need a calendar unit (timing_units.POINT),
 # which is a number or a quarter word with its numeral (`Quý II`). `scan` skips them on
