@@ -129,8 +129,10 @@ def _join(texts: list[str]) -> str:
 def is_heading(text: str) -> bool:
     """All capitals (after any numbering): `II. NỘI DUNG`, `KẾ HOẠCH`, `TỈNH LÀO CAI`."""
     _, rest = find_marker(text)
-    letters = [c for c in rest if c.isalpha()]
-    return len(letters) >= 4 and not any(c.islower() for c in letters)
+    # `isupper` (every cased letter upper) spares the letter-by-letter look on most lines
+    if not rest.isupper() and any(map(str.islower, rest)):
+        return False
+    return sum(map(str.isalpha, rest)) >= 4
 
 
 def starts_item(prev: str | None, text: str) -> bool:

@@ -42,12 +42,12 @@ def vocab() -> dict:
 
 def is_upper_heading(text: str) -> bool:
     """`II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` (most letters upper-case)."""
-    letters = list(filter(str.isalpha, text))       # map/filter: no Python-level loop
-    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
+    letters = sum(map(str.isalpha, text))           # map: no Python-level loop
+    return letters >= 4 and sum(map(str.isupper, filter(str.isalpha, text))) >= 0.85 * letters
 
 
 def _starts_with_any(text: str, words: list[str]) -> bool:
-    return any(text.startswith(w) for w in words)
+    return text.startswith(tuple(words))
 
 
 def doc_title_index(blocks: tuple[Block, ...]) -> int | None:

@@ -38,7 +38,7 @@ MD_STAR_BULLET = re.compile(r"^\s*\*\s+(?=\S)")
 # A horizontal rule or letterhead underline: `---`, `-------`, `***`
 RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 # Word-segmented syllables: `tổ_chức thực_hiện`
-WORDSEG_JOIN = re.compile(r"(?<=\w)_(?=\w)")
+WORDSEG_JOIN = re.compile(r"_(?<=\w_)(?=\w)")     # `_` first: found by a fast literal scan
 # Punctuation spaced out by a word segmenter: `xuất_khẩu , kiểm_soát`, `1 . `, `a )`
 WORDSEG_SPACED_PUNCT = re.compile(r" ([,.;:)?!%])")
 WORDSEG_SPACED_OPEN = re.compile(r"([(]) ")
@@ -100,10 +100,14 @@ def _unsegment(text: str) -> str:
     return WORDSEG_SPACED_OPEN.sub(r"\1", text)
 
 
+# A word with a segmenter's joint in it: `xuất_khẩu`, `Bộ_Công_Thương`
+JOINED_WORD = re.compile(r"\S*_\S*")
+
+
 def is_word_segmented(lines: list[str]) -> bool:
     sample = " ".join(lines[:200])
-    words = sample.split()
-    return bool(words) and sum("_" in w for w in words) > len(words) * 0.05
+    words = len(sample.split())
+    return words > 0 and len(JOINED_WORD.findall(sample)) > words * 0.05
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
@@ -138,7 +142,7 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
     lines = text.split("\n")
     warnings: list[str] = []
     if is_word_segmented(lines):
-        lines = [_unsegment(ln) for ln in lines]
+        lines = _unsegment("\n".join(lines)).split("\n")     # no pattern spans a line break
         warnings.append("word-segmented text joined back")
     hard_wrapped = is_hard_wrapped(lines)
     blocks = _blocks_from_lines(lines, hard_wrapped=hard_wrapped)
