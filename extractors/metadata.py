@@ -33,8 +33,9 @@ ATTACHED_TO = re.compile(
 NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 # Letterhead lines that continue the name above them: `THEO QUYẾT ĐỊNH`, `SỐ 1050/QĐ-SCT`
 CONTINUATION_WORDS = ("THEO ", "SỐ ", "VÀ ", "CỦA ", "VỀ ")
-# A signer's name: two to five capitalised words, `Vũ Thu Hà`, `Nguyễn Hòa Bình`
-NAME = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
+# A signer's name: two to five capitalised words, `Vũ Thu Hà`, `Nguyễn Hòa Bình`; whole
+# words only (`À-Ỹ` holds lower-case letters too: not the `ướng` of `Thượng tướng Nguyễn Văn Long`)
+NAME = re.compile(r"((?<!\w)(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
 
 
 @lru_cache(maxsize=1)

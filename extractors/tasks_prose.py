@@ -134,8 +134,8 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
                                                                     title, named)
     if owner_text and owner_block is None:
         owner_block = block
-    if not owner_text or (named and no_work(text[named.end:])):
-        return []
+    if not owner_text or (named and no_work(text[named.end:])) or (not named and body_only(text)):
+        return []                 # no work given; `6. UBND TP. Huế` in a list of recipients
     clauses = owner_clauses(text, owner_text, named.end if named else 0)
     ends = [at for at, _ in clauses] + [len(text)]
     first = _record(node, block, offset, text[:ends[0]], meta, title,

@@ -159,3 +159,17 @@ def test_scanned_letter_takes_number_and_date_from_its_annex(corpus_file, parsed
     meta = parsed(corpus_file("bca-cv-5689-c04-2025.pdf")).meta
     assert (meta.doc_number, meta.issue_date, meta.doc_type) == (
         "5689/BCA-C04", date(2025, 12, 16), "Công văn")
+    # signed `Thượng tướng Nguyễn Văn Long` above a `DANH SÁCH` of recipients (an annex)
+    assert meta.signer == "Nguyễn Văn Long"
+
+
+@pytest.mark.parametrize("source,line,expected", [
+    ("bca-cv-5689-c04-2025.pdf (OCR)", "Thượng tướng Nguyễn Văn Long", "Nguyễn Văn Long"),
+    ("laocai-kh-1105-dkt-kiem-tra.txt", "Hoàng Văn Thuân", "Hoàng Văn Thuân"),
+    ("synthetic: a rank in capitals", "Đại tá Trần Văn Bình", "Trần Văn Bình"),
+    ("synthetic: a title only", "PHÓ GIÁM ĐỐC", None),
+])
+def test_signer_name_is_whole_capitalised_words(source, line, expected):
+    from extractors.metadata import NAME
+    m = NAME.search(line)
+    assert (m.group(1) if m else None) == expected, source

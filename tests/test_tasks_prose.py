@@ -278,6 +278,9 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
 # ---- who an item names: short phrases from real documents --------------------------
 
 @pytest.mark.parametrize("source,text,owner,via", [
+    ("bca-cv-5689-c04-2025.pdf (OCR)",
+     "Bộ Quốc phòng dự kiến mục tiêu, nhiệm vụ, phương án phân bổ kế hoạch đầu tư công",
+     "Bộ Quốc phòng", "start"),
     ("laocai-kh-1105-dkt-kiem-tra.txt",
      "Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chỉ đạo toàn diện",
      "Ông. Hoàng Văn Thuân - Trưởng đoàn", "person"),
@@ -393,6 +396,26 @@ def test_item_giving_work_to_two_bodies_is_two_tasks(tmp_path, parsed):
     first, second = tasks
     assert first.timing.end is not None and second.timing.end is None
     assert second.content.startswith("Sở Tài chính chịu trách nhiệm")
+
+
+def test_courtesy_close_and_recipients_list_are_no_tasks(tmp_path, parsed):
+    """bca-cv-5689-c04-2025.pdf: `Bộ Công an trân trọng cảm ơn sự phối hợp của Quý cơ quan`
+    closes the letter; the annex `DANH SÁCH` lists recipients (a body, no work) after the
+    signature; the letter's one task stays."""
+    path = tmp_path / "cong-van.txt"
+    path.write_text("\n".join([
+        "BỘ CÔNG AN", "Số: 12/BCA-C04", "Hà Nội, ngày 16 tháng 12 năm 2025", "",
+        "Kính gửi: Các đơn vị trong danh sách kèm theo", "",
+        "1. Các Bộ, cơ quan trung ương đề xuất nhu cầu dự toán chi ngân sách trung ương năm 2026.", "",
+        "Bộ Công an trân trọng cảm ơn sự phối hợp của Quý cơ quan./.", "",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "",
+        "Thượng tướng Nguyễn Văn Long", "", "DANH SÁCH", "Danh sách các đơn vị nhận công văn", "",
+        "1. UBND tỉnh Tuyên Quang", "", "2. Bộ Tài chính", "",
+    ]), encoding="utf-8")
+    doc = parsed(path)
+    assert [(t.section, [m.text for m in t.owners]) for t in doc.tasks] == [
+        ("1", ["Các Bộ, cơ quan trung ương"])]
+    assert doc.meta.signer == "Nguyễn Văn Long"
 
 
 def test_bullet_asking_others_belongs_to_the_lead_in_body(tmp_path, parsed):
