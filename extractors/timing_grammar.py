@@ -130,10 +130,38 @@ ANY_DIGIT = re.compile(r"\d")
 QUARTER_WORD = re.compile(words(VOCAB["quarter_words"]), re.IGNORECASE)
 
 
+def _phrases(*vocabularies) -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().split()) for entries in vocabularies for w in entries
+                 if not w.startswith("_"))
+
+
+# Forms whose phrase holds one of these words (lower case, single spaces): a form none of
+# whose words is in the text is not tried. `2025 và những năm tiếp theo` needs an open tail,
+# `trước ngày 20 hằng tháng` a `hằng`, `23/3/2026; 02 ngày` a duration unit.
+_REQUIRED = {
+    "recurring_day": _phrases(_R["each"]),
+    "recurring": _phrases(_R["periodic"], _R["each"]),
+    "date_duration": _phrases(VOCAB["duration_units"]),
+    "range": _phrases(VOCAB["range_start"]),
+    "open_tail": _phrases(VOCAB["open_tails"]),
+    "open": _phrases(VOCAB["range_start"]),
+    "relative": _phrases(_REL["duration_leads"]),
+    "relative_clause": _phrases(_REL["clause_heads"]),
+    "unspecified": _phrases(_UN["any"]),
+    "trigger": _phrases(_UN["triggers"]),
+    "ongoing": _phrases(VOCAB["ongoing"]),
+    "unspecified_cell": _phrases(_UN["cell"]),
+}
+
+
 def _forms_for(sh: str) -> tuple[tuple[str, re.Pattern], ...]:
     if ANY_DIGIT.search(sh):
-        return _FORM_RES
-    skip = _NEEDS_DIGIT if QUARTER_WORD.search(sh) else _NEEDS_DIGIT | _NEEDS_UNIT
+        skip = set()
+    else:
+        skip = set(_NEEDS_DIGIT if QUARTER_WORD.search(sh) else _NEEDS_DIGIT | _NEEDS_UNIT)
+    folded = " ".join(sh.lower().split())        # `in` on this is far faster than a pattern
+    skip.update(form for form, needed in _REQUIRED.items()
+                if not any(w in folded for w in needed))
     return tuple((name, rx) for name, rx in _FORM_RES if name not in skip)
 _PRIORITY = {name: i for i, (name, _) in enumerate(_FORMS)}
 _FIXED_KIND = {"recurring_day": "recurring", "recurring": "recurring", "ongoing": "ongoing",
