@@ -44,6 +44,10 @@ def vocab() -> dict:
 
 def is_upper_heading(text: str) -> bool:
     """`II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` (most letters upper-case)."""
+    # a paragraph: more lower-case letters in its first quarter than 15% of its length
+    # leaves no room for 85% capitals (letters <= length), without counting the rest
+    if sum(map(str.islower, text[:len(text) // 4 + 20])) > 0.15 * len(text):
+        return False
     letters = sum(map(str.isalpha, text))           # map: no Python-level loop
     return letters >= 4 and sum(map(str.isupper, filter(str.isalpha, text))) >= 0.85 * letters
 
