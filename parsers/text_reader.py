@@ -100,8 +100,9 @@ def _unsegment(text: str) -> str:
     return WORDSEG_SPACED_OPEN.sub(r"\1", text)
 
 
-# A word with a segmenter's joint in it: `xuất_khẩu`, `Bộ_Công_Thương`
-JOINED_WORD = re.compile(r"\S*_\S*")
+# A word with a segmenter's joint in it, from its first joint: the `_khẩu` of `xuất_khẩu`,
+# `_Công_Thương` of `Bộ_Công_Thương` (one match per such word)
+JOINED_WORD = re.compile(r"_\S*")
 
 
 def is_word_segmented(lines: list[str]) -> bool:
@@ -195,7 +196,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
         if not line.strip() or RULE_LINE.match(line):
             flush()
             continue
-        if COLUMN_GAP.search(line) and len(_split_columns(line)) == 2 and number < 40:
+        if number < 40 and COLUMN_GAP.search(line) and len(_split_columns(line)) == 2:
             # a letterhead laid out in two columns: keep it as a two-cell row
             flush()
             cells = _split_columns(line)
