@@ -88,12 +88,16 @@ _FORMS = (("recurring_day", RECUR_DAY), ("recurring", RECURRING),
 
 
 def _starting_with(*vocabularies, digit: bool = False) -> str:
-    """A lookahead for the first character a phrase can start with: the initials of
-    its opening words (`trước`, `Trong`, `quý`), and a digit where it may open with one.
-    Python's `re` tries a pattern at every position; this rejects most of them at once."""
-    initials = {w[0] for entries in vocabularies for w in entries if w and not w.startswith("_")}
-    cased = sorted({c.lower() for c in initials} | {c.upper() for c in initials})
-    return "(?=[" + ("\\d" if digit else "") + re.escape("".join(cased)) + "])"
+    """A lookahead for how a phrase can start: the first word of one of its opening
+    entries (`trước`, `Trong`, `quý`), or a digit where it may open with one. Python's
+    `re` tries a pattern at every position; this rejects most of them at once (the
+    character class first, then the words)."""
+    firsts = {w.split()[0] for entries in vocabularies for w in entries
+              if w.strip() and not w.startswith("_")}
+    cased = sorted({c.lower() for w in firsts for c in w[0]} | {c.upper() for w in firsts for c in w[0]})
+    alternatives = ([r"\d"] if digit else []) + [re.escape(w) for w in sorted(firsts, key=len, reverse=True)]
+    return ("(?=[" + ("\\d" if digit else "") + re.escape("".join(cased)) + "])"
+            "(?=" + "|".join(alternatives) + ")")
 
 
 # What each form's phrase opens with (its first alternative words; a unit opens with a
