@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extractors.memo import new_document
+from parsers.memo import new_document
 from extractors.metadata import extract_metadata
 from extractors.references import extract_references
 from extractors.tasks import extract_tasks

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.memo import per_document
+from parsers.memo import per_document
 
 VOCAB = Path(__file__).with_name("vocab") / "prose.json"
 

@@ -2,7 +2,7 @@
 
 Items under one lead-in inherit the same owner, so the same lead-in is read and
 the same owner list split once per item; `per_document` keeps the result of such
-a pure text function, and `extract` empties every such cache before each
+a pure text function, and `extractors.extract` empties every such cache before each
 document, so nothing found in one document is reused for the next (a benchmark
 times real work). Results must be immutable (tuples, frozen dataclasses).
 """
