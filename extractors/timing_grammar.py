@@ -165,7 +165,7 @@ def _forms_for(sh: str) -> tuple[tuple[str, re.Pattern], ...]:
         skip = set(_NEEDS_DIGIT if QUARTER_WORD.search(sh) else _NEEDS_DIGIT | _NEEDS_UNIT)
     folded = " ".join(sh.lower().split())        # `in` on this is far faster than a pattern
     skip.update(form for form, needed in _REQUIRED.items()
-                if not any(w in folded for w in needed))
+                if not any(map(folded.__contains__, needed)))   # map: no Python-level loop
     return tuple((name, rx) for name, rx in _FORM_RES if name not in skip)
 _PRIORITY = {name: i for i, (name, _) in enumerate(_FORMS)}
 _FIXED_KIND = {"recurring_day": "recurring", "recurring": "recurring", "ongoing": "ongoing",
