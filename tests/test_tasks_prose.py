@@ -281,6 +281,15 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("bca-cv-5689-c04-2025.pdf (OCR)",
      "Bộ Quốc phòng dự kiến mục tiêu, nhiệm vụ, phương án phân bổ kế hoạch đầu tư công",
      "Bộ Quốc phòng", "start"),
+    # a modal or tense word before the verb ends the list: `phải`, `sẽ`, `đã`
+    ("hcm-chi-thi-xay-dung-kiem-tra-vbqppl-wordseg.txt",
+     "Thủ trưởng các sở, ban, ngành, Chủ tịch Uỷ ban nhân dân quận - huyện phải tuân thủ nghiêm chỉnh",
+     "Thủ trưởng các sở, ban, ngành, Chủ tịch Uỷ ban nhân dân quận - huyện", "start"),
+    ("bgtvt-tb-ket-luan-tong-ket-2009-wordseg.txt",
+     "Bộ GTVT sẽ tiếp tục đổi mới cơ chế quản lý đầu tư xây dựng", "Bộ GTVT", "start"),
+    ("laocai-bc-ket-qua-chi-thi-38-ttg.docx",
+     "Trong năm 2025, UBND tỉnh Lào Cai đã ban hành 02 Quyết định phê duyệt", "UBND tỉnh Lào Cai",
+     "adverbial"),
     ("laocai-kh-1105-dkt-kiem-tra.txt",
      "Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chỉ đạo toàn diện",
      "Ông. Hoàng Văn Thuân - Trưởng đoàn", "person"),
@@ -376,6 +385,10 @@ def test_owner_clauses(source, text, owner, expected):
      ["các đơn vị"]),
     # without `với` only a body is a partner
     ("synthetic", "Sở Y tế phối hợp thực hiện kế hoạch", []),
+    # `căn cứ` (on the basis of) ends the list
+    ("laocai-cv-ubnd-kt-giao-sct-tham-muu-uy-quyen-2025.docx",
+     "Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp và các cơ quan có liên quan, căn cứ "
+     "Luật Tổ chức chính quyền địa phương ngày 16/6/2025, tham mưu", ["Sở Tư pháp và các cơ quan có liên quan"]),
 ])
 def test_partner_lists(source, text, partners):
     from extractors.prose_owner import partner_lists
