@@ -26,9 +26,11 @@ def _alternation(words: list[str]) -> str:
 def verb_pattern() -> re.Pattern:
     """A lower-case verb that ends a body list: `Cục Viễn thám quốc gia| chủ trì|, ...`.
     `tổ chức` after `cơ quan, `, `đơn vị, ` or `các ` is a noun of the list: `các cơ
-    quan, tổ chức hữu quan`."""
+    quan, tổ chức hữu quan`; so is `chủ trì` right after `cơ quan` or `đơn vị` (not `có liên quan`): `phối hợp
+    chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện` (laocai-134 V.8)."""
     return re.compile(rf"(?<![\w&])(?<!chủ )(?<!Chủ )(?<!nhà )(?!(?<=quan, )tổ chức)"
                       rf"(?!(?<=vị, )tổ chức)(?!(?<=các )tổ chức)"
+                      rf"(?!(?<=cơ quan )chủ trì)(?!(?<=đơn vị )chủ trì)"
                       rf"(?:{_alternation(vocab()['verbs'])})(?![\w])")
 
 
@@ -64,8 +66,9 @@ PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?(?P<with>v
 CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=\S)")
 # A sentence break inside an item: `... chưa đáp ứng yêu cầu. |Giao Sở Khoa học ...`
 SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
-# Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`
-LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia|đồng thời)(?![\w])|[;:.(\n]")
+# Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`;
+# not at the `trong` of `các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh` (laocai-134 V.6)
+LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong(?! và ngoài)|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia|đồng thời)(?![\w])|[;:.(\n]")
 # Where an owner list stops before its verb: `Các Bộ, ngành liên quan khác| trong phạm vi ...`
 OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong phạm vi|trong|nhằm|tại|khi|đối với)(?![\w])|[(]")
 # An acronym that names a body: `VTV, VOV, TTXVN thực hiện ...` (not an upper-case heading)

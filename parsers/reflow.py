@@ -47,6 +47,10 @@ STANDALONE_END = re.compile(
     r"|[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}\s*,\s+ngày\b.{0,20}\btháng\b.{0,10}\bnăm\s+\d{4}\s*$)")
 # A letter item written with a slash, which `parsers.markers` does not read: `a/. Tên Công ty:`
 SLASH_LETTER = re.compile(r"^[a-zđ]\s*/\s*[.)]?\s+\S")
+# An enumeration run into a sentence, wrapped so that its first label opens a line:
+# `... Cụ thể:` + `(i) Rà soát, đánh giá ... cụm; (ii)` (laocai-134 V.5); the second label on
+# the same line tells it from a list of items
+INLINE_ENUMERATION = re.compile(r"^\((?:i|a|1)\)\s.*\((?:ii|b|2)\)")
 # A word broken at a hyphen inside it: `Nghị định số 217/2025/NĐ-` + `CP ngày 05/8/2025`
 BROKEN_HYPHEN = re.compile(r"(?<=\S)-$")
 # Columns laid side by side: `Số: 134 /KH-UBND                   Lào Cai, ngày 26 tháng 3 năm 2026`
@@ -145,6 +149,8 @@ def starts_item(prev: str | None, text: str) -> bool:
     marker, rest = find_marker(text)
     if marker is None:
         return bool(SLASH_LETTER.match(text))
+    if INLINE_ENUMERATION.match(text):
+        return False
     open_prev = prev is not None and not TERMINAL.search(prev)
     if marker.style == "dash" and open_prev:
         # `kinh tế` + `- xã hội`: a hyphen that was wrapped, not a bullet
@@ -199,6 +205,8 @@ class _Layout:
             return True
         if is_heading(prev.text) != is_heading(line.text):
             return False
+        if INLINE_ENUMERATION.match(line.text) and prev.text.endswith(":"):
+            return True
         if TERMINAL.search(prev.text):
             # a sentence ends; only indentation can show the paragraph goes on
             return (self.indented and prev.text[-1:] in ".;" and not END_MARK.search(prev.text)

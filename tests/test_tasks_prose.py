@@ -28,9 +28,6 @@ VERB_IN_NAME = (
     "prose_owner: a body name is cut at a word of the verb list that is part of the name: "
     "'Ban quản lý dự án đầu tư xây dựng tỉnh' → 'Ban' (quản lý), 'Quỹ đầu tư phát triển "
     "tỉnh' → 'Quỹ' (đầu tư)")
-LIST_STOP_TRONG = (
-    "prose_owner.partner_lists stops a partner list at LIST_STOP 'trong', cutting 'các cơ sở "
-    "giáo dục nghề nghiệp trong và ngoài tỉnh' to 'các cơ sở giáo dục nghề nghiệp'")
 SUBLIST = (
     "an item whose text ends in a ':' list of '-' sub-bullets ('... Luật Khoa học, Công nghệ "
     "và Đổi mới sáng tạo để:') is split into one task per bullet; per spec §1 the item is one "
@@ -46,7 +43,6 @@ TRAILING_PARAGRAPH = (
 KNOWN = {
     (TTG, "9", "present"): TRAILING_PARAGRAPH,
     (CPNQ, "II.2.đ", "present"): SUBLIST,
-    (LAOCAI134, "V.6", "partners"): LIST_STOP_TRONG,
 }
 
 # every prose task of the small documents; hand-picked items of the larger ones
@@ -285,6 +281,9 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("hcm-chi-thi-xay-dung-kiem-tra-vbqppl-wordseg.txt",
      "Thủ trưởng các sở, ban, ngành, Chủ tịch Uỷ ban nhân dân quận - huyện phải tuân thủ nghiêm chỉnh",
      "Thủ trưởng các sở, ban, ngành, Chủ tịch Uỷ ban nhân dân quận - huyện", "start"),
+    ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt",
+     "Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp san tạo mặt bằng, tạo mặt bằng sạch",
+     "Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp", "start"),
     ("bgtvt-tb-ket-luan-tong-ket-2009-wordseg.txt",
      "Bộ GTVT sẽ tiếp tục đổi mới cơ chế quản lý đầu tư xây dựng", "Bộ GTVT", "start"),
     ("laocai-bc-ket-qua-chi-thi-38-ttg.docx",
@@ -385,6 +384,18 @@ def test_owner_clauses(source, text, owner, expected):
      ["các đơn vị"]),
     # without `với` only a body is a partner
     ("synthetic", "Sở Y tế phối hợp thực hiện kế hoạch", []),
+    # `các cơ quan chủ trì` is a noun; `trong và ngoài tỉnh` part of the body; `Sở, Ngành`
+    ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt",
+     "Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch này",
+     ["các cơ quan chủ trì"]),
+    ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt",
+     "Chủ trì, phối hợp với các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề nghiệp trong "
+     "và ngoài tỉnh tổ chức đào tạo", ["các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề "
+                                       "nghiệp trong và ngoài tỉnh"]),
+    ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt",
+     "Phối hợp với Sở, Ngành (cơ quan đăng ký đầu tư) trong việc thẩm định", ["Sở, Ngành"]),
+    ("laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx",
+     "Chủ trì, phối hợp với các đơn vị liên quan mở lớp đào tạo", ["các đơn vị liên quan"]),
     # `căn cứ` (on the basis of) ends the list
     ("laocai-cv-ubnd-kt-giao-sct-tham-muu-uy-quyen-2025.docx",
      "Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp và các cơ quan có liên quan, căn cứ "
