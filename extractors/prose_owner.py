@@ -82,7 +82,7 @@ class BodyList:
     end: int
     # start, prefix (`Giao X ...`), handed (`UBND tỉnh yêu cầu X ...`), adverbial
     # (`Định kỳ, X ...`), person (`Ông. X - Trưởng đoàn: ...`), addressed (`Đối với X: ...`)
-    # or passive (`... do X bố trí`)
+    # passive (`... do X bố trí`) or accountable (`Phát huy trách nhiệm của X ...`)
     via: str = "start"
 
 
@@ -131,8 +131,8 @@ def leading_bodies(text: str) -> BodyList | None:
         clause = leading_clause_end(text)
         if clause is not None:
             start, via = clause, "adverbial"
-        elif m and len(m.group(0).split()) <= 6:
-            start, via = m.end(), "adverbial"
+        elif m and len(m.group(0).split()) <= 6 and not PARTNER_OPENER.search(m.group(0)):
+            start, via = m.end(), "adverbial"   # not `Phối hợp với cơ quan Thuế, Sở ...` (ct11 IV.3)
     rest = text[start:]
     if not starts_with_body(rest):
         return None
@@ -224,6 +224,22 @@ def _addressed(text: str, m: re.Match) -> BodyList | None:
             tuple(h + " " for h in vocab()["addressed_heads"])):
         return BodyList(party, m.start("party"), m.start("party") + len(party), "addressed")
     return None
+
+
+def accountable(text: str) -> BodyList | None:
+    """The body whose responsibility an item raises: `Phát huy trách nhiệm của UBND cấp
+    xã, phường và người đứng đầu địa phương trong việc ...` → `UBND cấp xã, phường và
+    người đứng đầu địa phương`."""
+    opener = next((o for o in vocab()["accountable_openers"] if text.startswith(o + " ")), None)
+    if opener is None:
+        return None
+    at = len(opener) + 1
+    rest = text[at:]
+    if not starts_with_body(rest):
+        return None
+    stops = [m.start() for m in (verb_pattern().search(rest), LIST_STOP.search(rest)) if m]
+    phrase = rest[:min(stops) if stops else len(rest)].rstrip(" ,")
+    return BodyList(phrase, at, at + len(phrase), "accountable") if phrase else None
 
 
 def passive_agent(text: str) -> BodyList | None:

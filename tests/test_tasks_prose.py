@@ -47,7 +47,11 @@ KNOWN = {
 
 # every prose task of the small documents; hand-picked items of the larger ones
 WHOLE = [BTNMT, TTG]
+CT11 = "laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx"
 PICKED = {
+    # a leaf item opening with an excluded heading's word; an item raising a body's
+    # responsibility; an item opening with `Phối hợp với X, Y`
+    CT11: ["IV.1.-2", "II.7.-3", "IV.3.-5"],
     CPNQ: ["II.1.a", "II.4.p", "II.3.a", "II.5.a", "II.5.c", "II.2.đ", "III.1", "III.2",
            "III.3", "III.4", "III.5"],
     LAOCAI134: ["II.1.-1", "II.1.-2", "II.2.-1", "II.2.-2", "II.2.-3", "II.3.-1", "II.4",
@@ -328,10 +332,28 @@ def test_leading_bodies_forms(source, text, owner, via):
     # a requirements heading is not an owner
     ("laocai-kh-1105-dkt-kiem-tra.txt", "Đối với các dự án: rà soát lại"),
     ("laocai-kh-1105-dkt-kiem-tra.txt", "Phương tiện cho hoạt động kiểm tra: Xe ô tô 7 chỗ"),
+    # `Phối hợp với X, ` is no opening adverbial before a subject
+    ("laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx",
+     "Phối hợp với cơ quan Thuế, Sở Nông nghiệp và Môi trường rà soát, đối chiếu, so sánh"),
 ])
 def test_leading_bodies_none(source, text):
     from extractors.prose_owner import leading_bodies
     assert leading_bodies(text) is None, source
+
+
+@pytest.mark.parametrize("source,text,owner", [
+    ("laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx",
+     "Phát huy trách nhiệm của UBND cấp xã, phường và người đứng đầu địa phương trong việc quản lý",
+     "UBND cấp xã, phường và người đứng đầu địa phương"),
+    ("synthetic", "Nâng cao trách nhiệm của Sở Nội vụ trong công tác cải cách hành chính", "Sở Nội vụ"),
+    ("synthetic", "Phát huy trách nhiệm của cả hệ thống chính trị", None),
+])
+def test_accountable(source, text, owner):
+    from extractors.prose_owner import accountable
+    found = accountable(text)
+    assert (found.text if found else None) == owner, source
+    if found:
+        assert text[found.start:found.end] == owner
 
 
 @pytest.mark.parametrize("source,text,agent", [
