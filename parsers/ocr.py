@@ -28,6 +28,7 @@ from functools import lru_cache
 from parsers.model import ParseError
 
 LANG = "vie"
+DIGITS_LANG = "eng"      # digits alone read better with the English model; `vie` when it is missing
 PAGE_PSM = 4             # one column of text of varying sizes: the body of a letter
 COLUMN_PSM = 4           # one letterhead column, read like the page
 DPI = 300
@@ -80,6 +81,7 @@ class OcrPage:
     width: int
     height: int
     columns_split: bool = False
+    notes: tuple[str, ...] = ()     # what a second pass changed (parsers.ocr_gaps)
 
 
 def check_available() -> None:
@@ -135,12 +137,21 @@ def ocr_lines(image, *, timeout: float = TIMEOUT_S) -> OcrPage:
     return OcrPage(tuple(lines), round(confidence, 2), width, height, split)
 
 
-def _tesseract_words(image, psm: int, timeout: float) -> list[tuple[tuple[int, int, int], OcrWord]]:
+def read_digits_words(image, psm: int, timeout: float = TIMEOUT_S) -> list[OcrWord]:
+    """Words of an image read with digits only (`tessedit_char_whitelist=0123456789`)."""
+    lang = DIGITS_LANG if DIGITS_LANG in (_languages() or ()) else LANG
+    words = _tesseract_words(image, psm, timeout, lang=lang,
+                             config=("-c", "tessedit_char_whitelist=0123456789"))
+    return [w for _, w in words]
+
+
+def _tesseract_words(image, psm: int, timeout: float, *, lang: str = LANG,
+                     config: tuple[str, ...] = ()) -> list[tuple[tuple[int, int, int], OcrWord]]:
     """Words with their (block, paragraph, line) key, from Tesseract's TSV output."""
     buf = io.BytesIO()
     image.save(buf, format="PNG")
-    cmd = [shutil.which("tesseract") or "tesseract", "stdin", "stdout", "-l", LANG,
-           "--psm", str(psm), "--dpi", str(DPI), "tsv"]
+    cmd = [shutil.which("tesseract") or "tesseract", "stdin", "stdout", "-l", lang,
+           "--psm", str(psm), "--dpi", str(DPI), *config, "tsv"]
     env = dict(os.environ, OMP_THREAD_LIMIT=THREADS)
     try:
         out = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=timeout, env=env)
