@@ -28,7 +28,6 @@ from functools import lru_cache
 from parsers.model import ParseError
 
 LANG = "vie"
-DIGITS_LANG = "eng"      # digits alone read better with the English model; `vie` when it is missing
 PAGE_PSM = 4             # one column of text of varying sizes: the body of a letter
 COLUMN_PSM = 4           # one letterhead column, read like the page
 DPI = 300
@@ -137,9 +136,12 @@ def ocr_lines(image, *, timeout: float = TIMEOUT_S) -> OcrPage:
     return OcrPage(tuple(lines), round(confidence, 2), width, height, split)
 
 
-def read_digits_words(image, psm: int, timeout: float = TIMEOUT_S) -> list[OcrWord]:
+def has_language(lang: str) -> bool:
+    return lang in (_languages() or ())
+
+
+def read_digits_words(image, psm: int, lang: str = LANG, timeout: float = TIMEOUT_S) -> list[OcrWord]:
     """Words of an image read with digits only (`tessedit_char_whitelist=0123456789`)."""
-    lang = DIGITS_LANG if DIGITS_LANG in (_languages() or ()) else LANG
     words = _tesseract_words(image, psm, timeout, lang=lang,
                              config=("-c", "tessedit_char_whitelist=0123456789"))
     return [w for _, w in words]

@@ -43,8 +43,9 @@ MAX_NUMBER_LINE_WORDS = 5
 SO_WORD = re.compile(r"^[Ss]\w{0,3}:?$")
 # A document code ending the number line: `ŸBCT-ATMT` (code `BCT-ATMT`), `/UBND-XD`, `/KH-ĐKT`
 CODE = re.compile(r"(?P<code>[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-Za-zĐđ0-9]+)+)[.,;]?$")
-# A number already read before the code: `134/KH-UBND`, `134 /KH-UBND`, `45/2025/NĐ-CP`
-HAS_NUMBER = re.compile(r"\d\s*/\s*(?:\d+\s*/\s*)?[A-ZĐ]")
+# A number already read before the code, digits standing alone: `Số: 134/KH-UBND`,
+# `Số:134 /KH-UBND`, `Số: 45/2025/NĐ-CP` (not the stamp-garbled `sẵ2 /BCT-ATMT`)
+HAS_NUMBER = re.compile(r"(?<![^\s:])\d+\s*/\s*(?:\d+\s*/\s*)?[A-ZĐ]")
 # The date line's words: `ngày` (`ngàyô)` glued to what follows), `tháng`, `năm` and a year
 DAY_WORD = re.compile(r"^ngày", re.I)
 MONTH_WORD = re.compile(r"^tháng", re.I)
@@ -61,7 +62,10 @@ MAX_BRIGHT = 230           # brighter than this in every channel: paper, whateve
 MIN_INK_PIXELS = 30
 DIGIT_HEIGHT = 80          # pixels: glyphs are scaled to this height for the digits pass
 DIGIT_PAD = 30
-DIGIT_PSM = 7              # one line of text
+# Digits passes, tried in turn until a read validates: (model, page segmentation mode). With
+# the digits whitelist, `eng` reads a handwritten `4` that `vie` misses, but gives a clean `02`
+# confidence 0 as one line (psm 7) and 93 as one word (psm 8); `vie` when `eng` is missing.
+DIGIT_PASSES = (("eng", 7), ("eng", 8), ("vie", 7))
 MAX_NUMBER_DIGITS = 6
 # Least Tesseract confidence in a digits-pass read (a blue handwritten `4` read at 55, `02` at 77,
 # a stamped `2265` at 91; a black handwritten `16` misread `46` at 18)
@@ -115,13 +119,14 @@ def _fill_number(image: Image.Image, line: OcrLine, timeout: float) -> tuple[Ocr
         return line, f"number left empty by OCR (`{line.text}`), no printed line found"
     b_top, b_bottom = band
     cap = max(b_bottom - b_top, 1)
-    box = (max(0, so.left - cap), max(0, line.top - cap), code_word.left + cap, line.bottom)
-    mask = _stamp_mask(image, box, b_top, b_bottom)
+    box = (max(0, so.left - cap), max(0, line.top - cap), code_word.left + 3 * cap, line.bottom)
+    mask = _stamp_mask(image, box, code_word.left + cap, b_top, b_bottom)
     if mask is None:
         return line, f"number left empty by OCR (`{line.text}`), no stamped digits found"
     glyphs, ink = mask
-    text, conf = _read_digits(ink, timeout)
-    if not _read_as(text, conf, 10 ** MAX_NUMBER_DIGITS - 1) or len(text) != glyphs:
+    ok = lambda t, c: _read_as(t, c, 10 ** MAX_NUMBER_DIGITS - 1) and len(t) == glyphs  # noqa: E731
+    text, conf = _read_digits(ink, timeout, ok)
+    if not ok(text, conf):
         return line, (f"number left empty by OCR (`{line.text}`), stamp not read "
                       f"(digits pass: `{text}` at confidence {conf:.0f}, {glyphs} glyphs)")
     number = OcrWord(f"{text}/{code}", so.right, line.top, code_word.right, line.bottom, conf)
@@ -140,9 +145,10 @@ def _printed_band(image: Image.Image, word: OcrWord) -> tuple[int, int] | None:
     return word.top + int(rows[0]), word.top + int(rows[-1])
 
 
-def _stamp_mask(image: Image.Image, box: tuple[int, int, int, int], b_top: int,
+def _stamp_mask(image: Image.Image, box: tuple[int, int, int, int], last_x: int, b_top: int,
                 b_bottom: int) -> tuple[int, np.ndarray] | None:
-    """(how many glyphs, their ink) of the components rising above the printed band in box."""
+    """(how many glyphs, their ink) of the components in box that start left of last_x and
+    rise above the printed band."""
     x0, y0, x1, y1 = box
     ink = _pixels(image, box, "L") < INK_LEVEL
     cap = b_bottom - b_top
@@ -152,7 +158,7 @@ def _stamp_mask(image: Image.Image, box: tuple[int, int, int, int], b_top: int,
             continue                  # cut by the box: a glyph of the line above
         top, bottom = ys.min() + y0, ys.max() + y0
         tall = bottom - top + 1
-        if top < b_top - RISE_SHARE * cap and MIN_GLYPH_SHARE * cap <= tall <= MAX_GLYPH_SHARE * cap:
+        if xs.min() + x0 < last_x and top < b_top - RISE_SHARE * cap and MIN_GLYPH_SHARE * cap <= tall <= MAX_GLYPH_SHARE * cap:
             glyphs.append((ys, xs, bottom))
     if not glyphs:
         return None
@@ -231,8 +237,9 @@ def _fill_date(image: Image.Image, line: OcrLine, slots: tuple[int, int, int],
             continue
         h = line.height
         ink = _coloured(image, (box[0], max(0, box[1] - h), box[2], box[3] + h))
-        text, conf = _read_digits(ink, timeout) if ink is not None else ("", 0.0)
-        if not _read_as(text, conf, high):
+        ok = lambda t, c, high=high: _read_as(t, c, high)  # noqa: E731
+        text, conf = _read_digits(ink, timeout, ok) if ink is not None else ("", 0.0)
+        if not ok(text, conf):
             problems.append(f"{name} not read" + (" (no coloured ink)" if ink is None else
                                                   f" (digits pass: `{text}` at confidence {conf:.0f})"))
             continue
@@ -268,8 +275,9 @@ def _coloured(image: Image.Image, box: tuple[int, int, int, int]) -> np.ndarray 
 
 # --- the digits pass ---------------------------------------------------------------------
 
-def _read_digits(ink: np.ndarray, timeout: float) -> tuple[str, float]:
-    """Digits Tesseract reads from a boolean ink image (one line), and their least confidence."""
+def _read_digits(ink: np.ndarray, timeout: float, accept) -> tuple[str, float]:
+    """Digits Tesseract reads from a boolean ink image (one line) and their least confidence:
+    the first read of DIGIT_PASSES that `accept(text, conf)`, else the last one."""
     ys, xs = np.nonzero(ink)
     if len(ys) == 0:
         return "", 0.0
@@ -278,10 +286,16 @@ def _read_digits(ink: np.ndarray, timeout: float) -> tuple[str, float]:
     scale = DIGIT_HEIGHT / img.height
     img = img.resize((max(1, round(img.width * scale)), DIGIT_HEIGHT), Image.LANCZOS)
     img = ImageOps.expand(img.point(lambda v: 0 if v < INK_LEVEL else 255), DIGIT_PAD, fill=255)
-    words = ocr_mod.read_digits_words(img, DIGIT_PSM, timeout)
-    if not words:
-        return "", 0.0
-    return "".join(w.text for w in words), min(w.conf for w in words)
+    text, conf = "", 0.0
+    for lang, psm in DIGIT_PASSES:
+        if not ocr_mod.has_language(lang):
+            continue
+        words = ocr_mod.read_digits_words(img, psm, lang, timeout)
+        text = "".join(w.text for w in words)
+        conf = min((w.conf for w in words), default=0.0)
+        if accept(text, conf):
+            break
+    return text, conf
 
 
 def _pixels(image: Image.Image, box: tuple[int, int, int, int], mode: str) -> np.ndarray:
