@@ -47,8 +47,9 @@ CODE = re.compile(r"(?P<code>[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-Za-zĐđ0-9]+)+)[.,;]
 # `Số:134 /KH-UBND`, `Số: 45/2025/NĐ-CP` (not the stamp-garbled `sẵ2 /BCT-ATMT`)
 HAS_NUMBER = re.compile(r"(?<![^\s:])\d+\s*/\s*(?:\d+\s*/\s*)?[A-ZĐ]")
 # The date line's words: `ngày` (`ngàyô)` glued to what follows), `tháng`, `năm` and a year
-DAY_WORD = re.compile(r"^ngày", re.I)
-MONTH_WORD = re.compile(r"^tháng", re.I)
+DAY_WORD = re.compile(r"^ngày")
+MONTH_WORD = re.compile(r"^tháng")
+MAX_SLOT_WORDS = 3         # the keyword and what OCR made of the handwriting: `ngày |Š`
 YEAR_WORD = re.compile(r"^\d{4}[.,]?$")
 DIGITS = re.compile(r"^\d+$")
 
@@ -198,17 +199,18 @@ def _components(ink: np.ndarray):
 # --- the date line -----------------------------------------------------------------------
 
 def _date_slots(line: OcrLine) -> tuple[int, int, int] | None:
-    """Indexes of the `ngày`, `tháng` and `năm` words of a date line (`năm` before a year)."""
+    """Indexes of the `ngày`, `tháng` and `năm` words of a letterhead date line: after a place
+    (`Hà Nội, ngày`), at most MAX_SLOT_WORDS words in each gap, `năm` before a year."""
     words = [w.text for w in line.words]
     d = next((i for i, t in enumerate(words) if DAY_WORD.match(t)), None)
-    if d is None:
+    if not d or not words[d - 1].endswith(","):
         return None
     m = next((i for i in range(d + 1, len(words)) if MONTH_WORD.match(words[i])), None)
-    if m is None:
+    if m is None or m - d > MAX_SLOT_WORDS:
         return None
     y = next((i for i in range(m + 1, len(words) - 1)
               if words[i].lower() == "năm" and YEAR_WORD.match(words[i + 1])), None)
-    return None if y is None else (d, m, y)
+    return None if y is None or y - m > MAX_SLOT_WORDS else (d, m, y)
 
 
 def _slot_text(line: OcrLine, start: int, end: int) -> str:

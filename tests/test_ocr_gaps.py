@@ -184,3 +184,20 @@ def test_number_gap_detection(source, text, gap):
                   for k, t in enumerate(text.split()))
     line = OcrLine(text, words[0].left, 200, words[-1].right, 250, words)
     assert ocr_gaps._number_gap(line, PAGE[0]) is gap
+
+
+# (source corpus file, page-pass text, is it a letterhead date line)
+DATE_LINE_CASES = [
+    ("bct-cv-2265-atmt-trien-khai.pdf", "Hà Nội, ngàyô) thángh năm 2026", True),
+    ("bca-cv-5689-c04-2025.pdf", "Hà Nội, ngày |Š tháng 12 năm 2025", True),
+    ("bct-cv-2265-atmt-trien-khai.pdf", "Ngày 25 tháng 3 năm 2026, Bộ Công Thương ban hành", False),
+    ("bct-cv-2265-atmt-trien-khai.pdf", "15/2026/TT-BCT ngày 25 tháng 3 năm 2026 về việc sửa đổi", False),
+]
+
+
+@pytest.mark.parametrize("source,text,is_date", DATE_LINE_CASES)
+def test_date_line_detection(source, text, is_date):
+    words = tuple(OcrWord(t, 300 + 150 * k, 200, 400 + 150 * k, 250, 90.0)
+                  for k, t in enumerate(text.split()))
+    line = OcrLine(text, words[0].left, 200, words[-1].right, 250, words)
+    assert (ocr_gaps._date_slots(line) is not None) is is_date
