@@ -10,9 +10,11 @@ Tesseract reads the page in one pass with `--psm 4`, which runs the two
 columns together line by line; so the letterhead zone (the lines above the
 first line that crosses the page middle without a gap) is read again column
 by column, and its lines are replaced by the left column's then the right
-column's. Guarantees: every call has a timeout (ParseError "timeout"); a
-missing `tesseract` binary or `vie` model raises ParseError "ocr_unavailable";
-text is NFC.
+column's. `read_digits_words` reads an image with digits only, for the
+second pass over letterhead fields the page pass left empty
+(`parsers.ocr_gaps`; `OcrPage.notes` carries what it did). Guarantees: every
+call has a timeout (ParseError "timeout"); a missing `tesseract` binary or
+`vie` model raises ParseError "ocr_unavailable"; text is NFC.
 """
 from __future__ import annotations
 
