@@ -159,7 +159,8 @@ def _stamp_mask(image: Image.Image, box: tuple[int, int, int, int], last_x: int,
             continue                  # cut by the box: a glyph of the line above
         top, bottom = ys.min() + y0, ys.max() + y0
         tall = bottom - top + 1
-        if xs.min() + x0 < last_x and top < b_top - RISE_SHARE * cap and MIN_GLYPH_SHARE * cap <= tall <= MAX_GLYPH_SHARE * cap:
+        rises = top < b_top - RISE_SHARE * cap
+        if xs.min() + x0 < last_x and rises and MIN_GLYPH_SHARE * cap <= tall <= MAX_GLYPH_SHARE * cap:
             glyphs.append((ys, xs, bottom))
     if not glyphs:
         return None
