@@ -14,7 +14,10 @@ Guarantees of `read_pdf(path)`:
   other scripts such as `Ӣ`/`Ѭ`, too few Vietnamese words) is OCR'd; text in
   the TCVN3/VNI legacy fonts is converted instead; the reader is "pdf-text",
   "pdf-ocr" or "pdf-mixed", `ocr_confidence` the mean Tesseract word
-  confidence over OCR'd pages, and a warning names each OCR'd page and why;
+  confidence over OCR'd pages (of Tesseract's page pass), and a warning names
+  each OCR'd page and why; a letterhead number or day left empty by the page
+  pass is read again (`parsers.ocr_gaps`: a stamped number, a day and month
+  handwritten in coloured ink) and a warning says so, or why it was not;
 - e-signature widgets (the number and day an e-signed letter leaves blank,
   the signing time) come as blocks of kind "stamp" at the end of the block
   list, one warning each (`parsers.pdf_stamps`);
@@ -34,7 +37,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers import ocr as ocr_mod
-from parsers import pdf_stamps, pdf_tables
+from parsers import ocr_gaps, pdf_stamps, pdf_tables
 from parsers.legacy_encoding import convert, detect_legacy, is_syllable
 from parsers.model import ParseError, RawDocument
 from parsers.pdf_layout import COLUMN_GAP_SHARE, Line, Rows, build_blocks, char_boxes, drop_furniture
@@ -131,13 +134,14 @@ def _read(doc: pdfium.PdfDocument, path: str, n_pages: int, ocr: bool) -> RawDoc
         except ParseError as exc:
             raise ParseError(f"page {i + 1} needs OCR ({problem}): {exc.message}", path=path,
                              location=f"page {i + 1}", reason="ocr_unavailable") from exc
-        items, conf, n_words = _ocr_items(page, i, path)
+        items, conf, n_words, notes = _ocr_items(page, i, path)
         pages.append(items)
         ocr_pages.append(i + 1)
         ocr_words += n_words
         ocr_conf_sum += conf * n_words
         found = f"confidence {conf:.1f}" if n_words else "no text found"
         warnings.append(f"page {i + 1}: OCR ({problem}), {found}")
+        warnings += [f"page {i + 1}: {note}" for note in notes]
     if text_pages == 0 and not ocr_pages:
         if not ocr:
             raise ParseError("no usable text layer and OCR is off", path=path, reason="no_text_layer")
@@ -318,10 +322,14 @@ def _rows(grid, text: str, owner: dict[int, tuple[int, int, int]], k: int, page:
     return Rows(rows, grid.n_cols, grid.bbox[1], page)
 
 
-def _ocr_items(page, index: int, path: str) -> tuple[list[Line | Rows], float, int]:
+def _ocr_items(page, index: int, path: str) -> tuple[list[Line | Rows], float, int, tuple[str, ...]]:
+    """Lines of an OCR'd page, its confidence and word count (of the page pass), and the notes
+    of the second pass over empty letterhead fields."""
     image = page.render(scale=OCR_SCALE).to_pil()
     try:
         result = ocr_mod.ocr_lines(image)
+        n_words = sum(len(ln.words) for ln in result.lines)
+        result = ocr_gaps.fill_gaps(image, result, ocr_mod.TIMEOUT_S)
     except ParseError as exc:
         raise ParseError(f"OCR of page {index + 1}: {exc.message}", path=path,
                          location=f"page {index + 1}", reason=exc.reason) from exc
@@ -335,5 +343,4 @@ def _ocr_items(page, index: int, path: str) -> tuple[list[Line | Rows], float, i
             parts.append(b.text)
         items.append(Line(unicodedata.normalize("NFC", "".join(parts)), ln.left * s, ln.top * s,
                           ln.right * s, ln.bottom * s, index + 1))
-    n_words = sum(len(ln.words) for ln in result.lines)
-    return items, result.confidence, n_words
+    return items, result.confidence, n_words, result.notes
