@@ -112,10 +112,12 @@ def _read(doc: pdfium.PdfDocument, path: str, n_pages: int, ocr: bool) -> RawDoc
                 else:
                     legacy = None
             if problem is None:
-                pages.append(_text_items(page, textpage, text, i, legacy))
+                # the boxes are read once, for the lines and for the text around the stamps
+                boxes = char_boxes(textpage, text) if len(text) == textpage.count_chars() else None
+                pages.append(_text_items(page, text, boxes, (width, height), i, legacy))
                 text_pages += 1
                 if widgets and not legacy:
-                    widget_pages[i] = pdf_stamps.page_chars(page, textpage, text)
+                    widget_pages[i] = pdf_stamps.page_chars(text, boxes, width)
                 continue
         finally:
             textpage.close()
@@ -215,16 +217,16 @@ def _has_content(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _text_items(page, textpage, text: str, index: int, legacy: str | None) -> list[Line | Rows]:
-    """Lines and tables of a page's text layer, in reading order."""
-    width, height = page.get_size()
+def _text_items(page, text: str, boxes, size: tuple[float, float], index: int,
+                legacy: str | None) -> list[Line | Rows]:
+    """Lines and tables of a page's text layer (its `char_boxes`, None when the characters
+    and the text do not line up), in reading order."""
+    width, height = size
     number = index + 1
     fix = (lambda s: convert(s, legacy)) if legacy else (lambda s: s)
-    n = textpage.count_chars()
-    if len(text) != n:      # no char geometry to trust: lines only, stacked down the page
+    if boxes is None:       # no char geometry to trust: lines only, stacked down the page
         rows = [fix(t.strip()) for t in LINE_BREAK.split(text) if t.strip()]
         return [Line(t, 0.0, k * 12.0, width, k * 12.0 + 10, number) for k, t in enumerate(rows)]
-    boxes = char_boxes(textpage, text)
     grids = _tables(page, height) if pdf_tables.has_rulings(page) else []
     if grids:
         return _table_page_items(text, boxes, grids, width, height, number, fix)
@@ -263,11 +265,12 @@ def _table_page_items(text: str, boxes, grids, width: float, height: float, numb
     """Lines and tables of a page that holds ruled tables: cell text goes to the table rows."""
     left, bottom, right, top = boxes
     owner: dict[int, tuple[int, int, int]] = {}
+    finders = [pdf_tables.CellIndex(grid).find for grid in grids]
     for v in VISIBLE.finditer(text):
         i = v.start()
         cx, cy = (left[i] + right[i]) / 2, height - (bottom[i] + top[i]) / 2
-        for k, grid in enumerate(grids):
-            cell = pdf_tables.cell_of(grid, cx, cy)
+        for k, find in enumerate(finders):
+            cell = find(cx, cy)
             if cell is not None:
                 owner[i] = (k, *cell)
                 break
