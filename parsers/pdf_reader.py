@@ -230,7 +230,7 @@ def _text_items(page, text: str, boxes, size: tuple[float, float], index: int,
     grids = _tables(page, height) if pdf_tables.has_rulings(page) else []
     if grids:
         return _table_page_items(text, boxes, grids, width, height, number, fix)
-    left, bottom, right, top = boxes
+    left, bottom, right, top = (b.tolist() for b in boxes)   # lists: indexing makes no new floats
     gap = COLUMN_GAP_SHARE * width
     visible = [v.start() for v in VISIBLE.finditer(text)]
     # a column gap goes in front of a character far right of the visible one before it
@@ -263,7 +263,7 @@ def _tables(page, height: float) -> list[pdf_tables.TableGrid]:
 def _table_page_items(text: str, boxes, grids, width: float, height: float, number: int,
                       fix) -> list[Line | Rows]:
     """Lines and tables of a page that holds ruled tables: cell text goes to the table rows."""
-    left, bottom, right, top = boxes
+    left, bottom, right, top = (b.tolist() for b in boxes)
     owner: dict[int, tuple[int, int, int]] = {}
     finders = [pdf_tables.CellIndex(grid).find for grid in grids]
     for v in VISIBLE.finditer(text):
@@ -278,11 +278,18 @@ def _table_page_items(text: str, boxes, grids, width: float, height: float, numb
     placed: set[int] = set()
     gap = COLUMN_GAP_SHARE * width
     pos = 0
+    owned = sorted(owner)
     for m in list(LINE_BREAK.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        seg = range(pos, end)
+        start, end = pos, (m.start() if m else len(text))
+        seg = range(start, end)
         pos = m.end() if m else len(text)
-        for k in sorted({owner[i][0] for i in seg if i in owner} - placed):
+        first, last = bisect_left(owned, start), bisect_left(owned, end)
+        if first == last:          # no cell text on the line: as on a page without tables
+            line = _plain_line(text, start, end, (left, bottom, right, top), gap, height, number, fix)
+            if line is not None:
+                items.append(line)
+            continue
+        for k in sorted({owner[i][0] for i in owned[first:last]} - placed):
             items.append(_rows(grids[k], text, owner, k, number, fix))
             placed.add(k)
         visible = [i for i in seg if i not in owner and not text[i].isspace()]
@@ -304,6 +311,19 @@ def _table_page_items(text: str, boxes, grids, width: float, height: float, numb
         y_bottom = height - min(bottom[i] for i in visible)
         items.append(Line(unicodedata.normalize("NFC", line_text), x0, y_top, x1, y_bottom, number))
     return items
+
+
+def _plain_line(text: str, start: int, end: int, boxes, gap: float, height: float, number: int,
+                fix) -> Line | None:
+    """The line text[start:end] (no table cell in it), a column gap kept as six spaces."""
+    left, bottom, right, top = boxes
+    visible = [v.start() for v in VISIBLE.finditer(text, start, end)]
+    if not visible:
+        return None
+    cuts = [j for i, j in zip(visible, visible[1:]) if left[j] - right[i] > gap]
+    line_text = fix("      ".join(text[a:b] for a, b in zip([start] + cuts, cuts + [end])).strip())
+    return Line(unicodedata.normalize("NFC", line_text), min(left[start:end]), height - max(top[start:end]),
+                max(right[start:end]), height - min(bottom[start:end]), number)
 
 
 def _rows(grid, text: str, owner: dict[int, tuple[int, int, int]], k: int, page: int, fix) -> Rows:
