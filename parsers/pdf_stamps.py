@@ -11,7 +11,8 @@ signing time (/M) and sometimes the signer (/Name), a reason and a place.
 `has_widgets(page)` is the cheap pdfium test the reader runs on every page;
 `read_stamps(path, pages)` reads the widgets of those pages with
 pdfminer (the appearance text decoded through the fonts' ToUnicode maps, as
-for a page); an appearance that draws only an image and is no taller than a
+for a page; the objects read by `parsers.pdf_objects`' faster tokenizer, which
+gives pdfminer's own tokens); an appearance that draws only an image and is no taller than a
 line or two is OCR'd from pdfium's rendering of the widget's rectangle, when
 OCR is allowed and installed. Only text the file carries is reported.
 `stamp_blocks` turns stamps into blocks of kind "stamp" whose `cells` are
