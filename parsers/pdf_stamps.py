@@ -160,14 +160,15 @@ def _line_context(chars: tuple, rect: Rect) -> tuple[str, str]:
     x0, y0, x1, y1 = rect
     gap = COLUMN_GAP_SHARE * width
     best: list[int] = []
+    best_inside = 0              # characters of the best line whose middle is inside the widget
     pos = 0
     for m in list(LINE_BREAK.finditer(text)) + [None]:
         end = m.start() if m else len(text)
         line = [v.start() for v in VISIBLE.finditer(text, pos, end)]
         pos = m.end() if m else len(text)
         inside = sum(1 for i in line if y0 <= (bottom[i] + top[i]) / 2 <= y1)
-        if inside > sum(1 for i in best if y0 <= (bottom[i] + top[i]) / 2 <= y1):
-            best = line
+        if inside > best_inside:
+            best, best_inside = line, inside
     middle = (x0 + x1) / 2
     before = [i for i in best if (left[i] + right[i]) / 2 < middle]
     after = [i for i in best if (left[i] + right[i]) / 2 >= middle]
