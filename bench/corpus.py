@@ -61,12 +61,21 @@ def docx_pdfs(sources: list[SourceFile], dest: Path) -> list[SourceFile]:
         return []
     dest.mkdir(parents=True, exist_ok=True)
     profile = (dest / "soffice-profile").resolve()
-    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                    "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(dest),
-                    *map(str, docx)], check=False, capture_output=True, timeout=CONVERT_TIMEOUT)
+    try:
+        subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                        "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(dest),
+                        *map(str, docx)], check=False, capture_output=True, timeout=CONVERT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        pass                    # the files converted in time are timed
     shutil.rmtree(profile, ignore_errors=True)
-    pdfs = [dest / f"{p.stem}.pdf" for p in docx]
-    return [SourceFile(p, _pdf_kind(p)) for p in pdfs if p.exists()]
+    from parsers.model import ParseError
+    out = []
+    for pdf in (dest / f"{p.stem}.pdf" for p in docx):
+        try:
+            out.append(SourceFile(pdf, _pdf_kind(pdf)))
+        except (OSError, ParseError):       # not written, or cut short by the timeout
+            continue
+    return out
 
 
 def bulk_sources(sources: list[SourceFile], mix: str = "bulk") -> list[SourceFile]:
