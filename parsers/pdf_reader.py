@@ -115,10 +115,12 @@ def _read(doc: pdfium.PdfDocument, path: str, n_pages: int, ocr: bool) -> RawDoc
                 else:
                     legacy = None
             if problem is None:
-                pages.append(_text_items(page, textpage, text, i, legacy))
+                # the boxes are read once, for the lines and for the text around the stamps
+                boxes = char_boxes(textpage, text) if len(text) == textpage.count_chars() else None
+                pages.append(_text_items(page, text, boxes, (width, height), i, legacy))
                 text_pages += 1
                 if widgets and not legacy:
-                    widget_pages[i] = pdf_stamps.page_chars(page, textpage, text)
+                    widget_pages[i] = pdf_stamps.page_chars(text, boxes, width)
                 continue
         finally:
             textpage.close()
@@ -219,20 +221,20 @@ def _has_content(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _text_items(page, textpage, text: str, index: int, legacy: str | None) -> list[Line | Rows]:
-    """Lines and tables of a page's text layer, in reading order."""
-    width, height = page.get_size()
+def _text_items(page, text: str, boxes, size: tuple[float, float], index: int,
+                legacy: str | None) -> list[Line | Rows]:
+    """Lines and tables of a page's text layer (its `char_boxes`, None when the characters
+    and the text do not line up), in reading order."""
+    width, height = size
     number = index + 1
     fix = (lambda s: convert(s, legacy)) if legacy else (lambda s: s)
-    n = textpage.count_chars()
-    if len(text) != n:      # no char geometry to trust: lines only, stacked down the page
+    if boxes is None:       # no char geometry to trust: lines only, stacked down the page
         rows = [fix(t.strip()) for t in LINE_BREAK.split(text) if t.strip()]
         return [Line(t, 0.0, k * 12.0, width, k * 12.0 + 10, number) for k, t in enumerate(rows)]
-    boxes = char_boxes(textpage, text)
     grids = _tables(page, height) if pdf_tables.has_rulings(page) else []
     if grids:
         return _table_page_items(text, boxes, grids, width, height, number, fix)
-    left, bottom, right, top = boxes
+    left, bottom, right, top = (b.tolist() for b in boxes)   # lists: indexing makes no new floats
     gap = COLUMN_GAP_SHARE * width
     visible = [v.start() for v in VISIBLE.finditer(text)]
     # a column gap goes in front of a character far right of the visible one before it
@@ -265,13 +267,14 @@ def _tables(page, height: float) -> list[pdf_tables.TableGrid]:
 def _table_page_items(text: str, boxes, grids, width: float, height: float, number: int,
                       fix) -> list[Line | Rows]:
     """Lines and tables of a page that holds ruled tables: cell text goes to the table rows."""
-    left, bottom, right, top = boxes
+    left, bottom, right, top = (b.tolist() for b in boxes)
     owner: dict[int, tuple[int, int, int]] = {}
+    finders = [pdf_tables.CellIndex(grid).find for grid in grids]
     for v in VISIBLE.finditer(text):
         i = v.start()
         cx, cy = (left[i] + right[i]) / 2, height - (bottom[i] + top[i]) / 2
-        for k, grid in enumerate(grids):
-            cell = pdf_tables.cell_of(grid, cx, cy)
+        for k, find in enumerate(finders):
+            cell = find(cx, cy)
             if cell is not None:
                 owner[i] = (k, *cell)
                 break
@@ -279,11 +282,18 @@ def _table_page_items(text: str, boxes, grids, width: float, height: float, numb
     placed: set[int] = set()
     gap = COLUMN_GAP_SHARE * width
     pos = 0
+    owned = sorted(owner)
     for m in list(LINE_BREAK.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        seg = range(pos, end)
+        start, end = pos, (m.start() if m else len(text))
+        seg = range(start, end)
         pos = m.end() if m else len(text)
-        for k in sorted({owner[i][0] for i in seg if i in owner} - placed):
+        first, last = bisect_left(owned, start), bisect_left(owned, end)
+        if first == last:          # no cell text on the line: as on a page without tables
+            line = _plain_line(text, start, end, (left, bottom, right, top), gap, height, number, fix)
+            if line is not None:
+                items.append(line)
+            continue
+        for k in sorted({owner[i][0] for i in owned[first:last]} - placed):
             items.append(_rows(grids[k], text, owner, k, number, fix))
             placed.add(k)
         visible = [i for i in seg if i not in owner and not text[i].isspace()]
@@ -305,6 +315,19 @@ def _table_page_items(text: str, boxes, grids, width: float, height: float, numb
         y_bottom = height - min(bottom[i] for i in visible)
         items.append(Line(unicodedata.normalize("NFC", line_text), x0, y_top, x1, y_bottom, number))
     return items
+
+
+def _plain_line(text: str, start: int, end: int, boxes, gap: float, height: float, number: int,
+                fix) -> Line | None:
+    """The line text[start:end] (no table cell in it), a column gap kept as six spaces."""
+    left, bottom, right, top = boxes
+    visible = [v.start() for v in VISIBLE.finditer(text, start, end)]
+    if not visible:
+        return None
+    cuts = [j for i, j in zip(visible, visible[1:]) if left[j] - right[i] > gap]
+    line_text = fix("      ".join(text[a:b] for a, b in zip([start] + cuts, cuts + [end])).strip())
+    return Line(unicodedata.normalize("NFC", line_text), min(left[start:end]), height - max(top[start:end]),
+                max(right[start:end]), height - min(bottom[start:end]), number)
 
 
 def _rows(grid, text: str, owner: dict[int, tuple[int, int, int]], k: int, page: int, fix) -> Rows:
