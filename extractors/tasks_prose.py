@@ -44,8 +44,11 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
                 and not body_only(node.text) and not leading_bodies(node.text):
             title, content_node = clean_value(node.text), para_kids[0]
             consumed.add(para_kids[0].index)
-        elif node.marker and para_kids:
+        elif node.marker and para_kids and (node.text.endswith(":") or not leading_bodies(node.text)):
             continue                      # its paragraphs are the items
+        # else an item that names its body and its work is a task, the paragraphs under
+        # it their own: `9. Các Bộ, ngành ... chỉ đạo thực hiện tốt chỉ thị này ...` then
+        # the closing `Bộ Kế hoạch và Đầu tư chịu trách nhiệm ...` (ttg-ct-07)
         if node.marker is None and node.parent is None and (
                 first_marked is None or node.index < first_marked):
             if not _assigns(content_node.text):

@@ -21,10 +21,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers.model import Block
-from parsers.reflow import reflow
+from parsers.reflow import PAGE_NUMBER, reflow
 
-# A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
-PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—)\]]?$")
 # Columns kept apart inside one line: `Số: /UBND-XD      Lào Cai, ngày tháng 7 năm 2026`
 COLUMN_SPLIT = re.compile(r" {6,}")
 # Runs of white space folded to one: `Số: /UBND-XD      Lào Cai`

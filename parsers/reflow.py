@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 from parsers.markers import find_marker
 
+# A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
+PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—)\]]?$")
 # Punctuation that ends a sentence or a lead-in: `... như sau:`, `- Như trên;`, `... quy định./.`
 TERMINAL = re.compile(r"[.:;!?…](?:[\"”’»)\]]*)$")
 # The end mark of a document's body: `... theo quy định./.`

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
+from parsers.markers import find_marker
 from parsers.model import Block, ParseError, RawDocument
-
+from parsers.reflow import PAGE_NUMBER, TERMINAL, reflow
 from parsers.textutil import fold_spaces
 
 # A Markdown table line: `| Số: 09/KH-BTNMT | *Hà Nội, ngày 06 tháng 8 năm 2024* |`
@@ -37,6 +39,9 @@ MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 MD_STAR_BULLET = re.compile(r"^\s*\*\s+(?=\S)")
 # A horizontal rule or letterhead underline: `---`, `-------`, `***`
 RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
+# How far a page number copied out of a PDF stands in: `                                        2`
+# (laocai-cv-5973, a centred line), unlike a number that starts a line of text
+PAGE_NUMBER_INDENT = 20
 # Word-segmented syllables: `tổ_chức thực_hiện`
 WORDSEG_JOIN = re.compile(r"_(?<=\w_)(?=\w)")     # `_` first: found by a fast literal scan
 # Punctuation spaced out by a word segmenter: `xuất_khẩu , kiểm_soát`, `1 . `, `a )`
@@ -154,6 +159,13 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
                        encoding=encoding, warnings=tuple(warnings))
 
 
+def _continues(prev: Block | None, text: str, emphasised: bool) -> bool:
+    """`text` goes on with the sentence of the paragraph before, broken off by a blank
+    line: `... có liên quan đến` + `phát triển khoa học, công nghệ ...` (cp-nq-03 III.2)."""
+    return (prev is not None and not prev.is_row and not (prev.bold or prev.heading or emphasised)
+            and not TERMINAL.search(prev.text) and text[:1].islower() and find_marker(text)[0] is None)
+
+
 def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
     blocks: list[Block] = []
     table_no = -1
@@ -165,15 +177,16 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
         if not pending:
             return
         if hard_wrapped:
-            from parsers.reflow import reflow  # the same reflow as PDF text
-            paragraphs = reflow([t for t, _ in pending])
+            paragraphs = reflow([t for t, _ in pending])    # the same reflow as PDF text
             groups = [(p, pending[idx[0]][1]) for p, idx in paragraphs]
         else:
             groups = [(t, n) for t, n in pending]
         for t, n in groups:
             t, bold, heading = _strip_markdown(t)
             t = fold_spaces(t)
-            if t:
+            if t and _continues(blocks[-1] if blocks else None, t, bold or heading):
+                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {t}")
+            elif t:
                 blocks.append(Block(index=len(blocks), kind="paragraph", text=t, line=n,
                                     bold=bold, heading=heading))
         pending.clear()
@@ -193,6 +206,9 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
             row_no += 1
             continue
         in_table = False
+        if hard_wrapped and PAGE_NUMBER.match(line.strip(" \f")) \
+                and len(line) - len(line.lstrip(" \f")) >= PAGE_NUMBER_INDENT:
+            continue          # text copied out of a PDF keeps its page numbers, centred
         if not line.strip() or RULE_LINE.match(line):
             flush()
             continue

@@ -295,3 +295,36 @@ def test_corpus_text_blocks_are_nfc_and_folded(corpus_file, name):
         assert b.line is not None and b.line >= 1
     lines = [b.line for b in raw.blocks]
     assert lines == sorted(lines)
+
+
+def test_sentence_broken_by_a_blank_line_goes_on(corpus_file):
+    """cp-nq-03 III.2: `... có liên quan đến` + blank line + `phát triển khoa học, ...`."""
+    texts = [b.text for b in read_text(corpus_file("cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md")).blocks]
+    item = next(t for t in texts if t.startswith("2. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban"))
+    assert "có liên quan đến phát triển khoa học" in item and item.endswith("hoàn thành trong năm 2025.")
+    assert not any(t.startswith("phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số để") for t in texts)
+
+
+@pytest.mark.parametrize("source,lines,expected", [
+    ("cp-nq-03 III.2 (shortened)", ["2. Các bộ có trách nhiệm rà soát các chương trình có liên quan đến", "",
+                                    "phát triển khoa học, hoàn thành trong năm 2025."],
+     ["2. Các bộ có trách nhiệm rà soát các chương trình có liên quan đến phát triển khoa học, "
+      "hoàn thành trong năm 2025."]),
+    ("synthetic: the sentence had ended", ["1. Sở Y tế chủ trì kiểm tra.", "", "đ) Báo cáo kết quả."],
+     ["1. Sở Y tế chủ trì kiểm tra.", "đ) Báo cáo kết quả."]),
+    ("synthetic: a heading before", ["**II. NỘI DUNG**", "", "các nhiệm vụ sau"],
+     ["II. NỘI DUNG", "các nhiệm vụ sau"]),
+])
+def test_lower_case_paragraph_continues_an_open_sentence(tmp_path, source, lines, expected):
+    path = tmp_path / "doan.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert [b.text for b in read_text(path).blocks] == expected, source
+
+
+def test_page_numbers_of_text_copied_from_a_pdf_are_dropped(corpus_file):
+    """laocai-cv-5973: centred `2`, `3` between the pages of a hard-wrapped text."""
+    raw = read_text(corpus_file("laocai-cv-5973-ubnd-kt-thanh-kiem-tra-khoang-san-2026.txt"))
+    assert any("hard-wrapped" in w for w in raw.warnings)
+    assert not [b.text for b in raw.blocks if re.fullmatch(r"\d{1,3}", b.text)]
+    # a page break inside an item no longer splits it: item 5 goes on after page 3's number
+    assert not any(b.text.startswith("doanh vật liệu xây dựng có nguồn gốc từ khoáng sản") for b in raw.blocks)
