@@ -12,6 +12,7 @@ from pipeline.rows import documents_table, rejects_table, sections_table, task_a
     tasks_table
 
 from parsers.model import ParseError
+from pipeline.docrows import RowsParser
 from pipeline_fixtures import PLAN_HANOI, fake_parse
 
 
@@ -88,7 +89,7 @@ def test_rows_carry_task_ids_and_agency_mentions(raw_dir, clock):
     assert [t["task_id"] for t in hanoi][:1] == [f"{hanoi[0]['doc_id']}-0001"]
     assert hanoi[0]["owner"] == ["Sở Y tế"]
     assert hanoi[0]["partners"] == ["Ủy ban nhân dân các quận, huyện"]
-    agencies = task_agencies_table(batch, None).to_pylist()
+    agencies = task_agencies_table(batch).to_pylist()
     roles = sorted((a["role"], a["mention"]) for a in agencies if a["task_id"] == hanoi[0]["task_id"])
     assert roles == [("owner", "Sở Y tế"), ("partner", "Ủy ban nhân dân các quận, huyện")]
     sections = sections_table(batch).to_pylist()
@@ -102,8 +103,9 @@ def test_resolver_fills_the_agency_columns(raw_dir, clock):
         collective, known = False, True
 
     seen = []
-    batch = _batch(raw_dir, clock)
-    rows = task_agencies_table(batch, lambda text, issuer: seen.append(text) or Ref()).to_pylist()
+    resolve = lambda text, issuer: seen.append(text) or Ref()     # noqa: E731
+    batch = _batch(raw_dir, clock, parse=RowsParser(fake_parse, resolve))
+    rows = task_agencies_table(batch).to_pylist()
     assert rows[0]["agency_id"] == "so-y-te-hn" and rows[0]["known"] is True
     assert len(seen) == len(rows)
 
@@ -223,3 +225,4 @@ def test_unsupported_format_is_tried_again_once_a_reader_exists(raw_dir, clock):
                          fake_parse(str(raw_dir / "kh-12-hanoi.txt")))
     assert with_reader.summary["documents_added"] == 1
     assert {os.path.basename(k) for k in with_reader.reject_keys} == {"kh.docx"}
+
