@@ -12,6 +12,8 @@ from pipeline.rows import documents_table, rejects_table, sections_table, task_a
     tasks_table
 
 from parsers.model import ParseError
+from pipeline import discovery
+from pipeline.discovery import HashMemo
 from pipeline.docrows import RowsParser
 from pipeline_fixtures import PLAN_HANOI, fake_parse
 
@@ -226,3 +228,37 @@ def test_unsupported_format_is_tried_again_once_a_reader_exists(raw_dir, clock):
     assert with_reader.summary["documents_added"] == 1
     assert {os.path.basename(k) for k in with_reader.reject_keys} == {"kh.docx"}
 
+
+def _age(path, seconds: int) -> None:
+    """Set the file's mtime `seconds` before its current one (a file not just written)."""
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def test_hash_memo_spares_reading_unchanged_files(raw_dir, tmp_path, monkeypatch):
+    for p in discover(raw_dir):
+        _age(p, 60)
+    memo = HashMemo(tmp_path / "memo.json")
+    memo.begin()
+    first = scan(raw_dir, known=memo.load())
+    memo.save(first)
+    assert len(memo.load()) == 3
+    hue = raw_dir / "sub" / "kh-45-hue.txt"
+    hue.write_text(hue.read_text(encoding="utf-8").replace("45", "46"), encoding="utf-8")  # same size
+    _age(hue, 30)
+    read = []
+    real_hash = discovery.file_hash
+    monkeypatch.setattr(discovery, "file_hash", lambda p: read.append(p.name) or real_hash(p))
+    again = scan(raw_dir, known=memo.load())
+    assert read == ["kh-45-hue.txt"]           # only the file whose mtime moved is read
+    by_name = {os.path.basename(f.path): f.content_hash for f in again}
+    assert by_name["kh-45-hue.txt"] == hashlib.sha256(hue.read_bytes()).hexdigest()
+    assert by_name == {os.path.basename(f.path): f.content_hash for f in scan(raw_dir)}
+
+
+def test_hash_memo_does_not_keep_files_modified_as_the_scan_starts(raw_dir, tmp_path):
+    memo = HashMemo(tmp_path / "memo.json")
+    memo.begin()                               # the fixture's files were just written
+    memo.save(scan(raw_dir, known=memo.load()))
+    assert memo.load() == {}
+    assert HashMemo(None).load() == {}
