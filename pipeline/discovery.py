@@ -51,43 +51,50 @@ def _link_to_file_inside(p: Path, root: Path) -> bool:
         return False
 
 
+def _walk(root: Path) -> tuple[list[str], list[str]]:
+    """(files, strays) under `root` as path strings, in one pass of `os.scandir`
+    (its entries carry their type: no stat per plain file). Dot-entries and
+    dot-folders are skipped; folders are entered, symlinked ones are not; a
+    symlink is a file when it points to a file inside `root`, else a stray;
+    FIFOs, sockets and devices are strays. An unreadable folder is skipped."""
+    files, found = [], []
+    todo = [str(root)]
+    while todo:
+        folder = todo.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                if e.is_symlink():
+                    (files if _link_to_file_inside(Path(e.path), root) else found).append(e.path)
+                elif e.is_dir():
+                    todo.append(e.path)
+                elif e.is_file():
+                    files.append(e.path)
+                else:
+                    found.append(e.path)
+            except OSError:             # removed meanwhile
+                continue
+    return files, found
+
+
 def discover(root: str | Path) -> list[Path]:
     """Files under `root`, recursively, sorted; dotfiles and dot-folders are
     skipped, symlinked folders are not entered, symlinked files are kept only
     when they point inside `root`."""
-    root = Path(root).resolve()
-    found = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith("."):
-                continue
-            p = Path(folder) / name
-            if p.is_symlink() and not _link_to_file_inside(p, root):
-                continue
-            if p.is_file():
-                found.append(p)
-    return sorted(found)
+    return sorted(Path(p) for p in _walk(Path(root).resolve())[0])
 
 
 def strays(root: str | Path) -> list[Path]:
     """Entries under `root` that `discover` does not read but a run must account
     for: symbolic links out of `root`, dangling or to a folder; FIFOs, sockets
     and devices. Dot-entries and entries of dot-folders are skipped alike."""
-    root = Path(root).resolve()
-    found = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files + [d for d in dirs if (Path(folder) / d).is_symlink()]:
-            p = Path(folder) / name
-            if name.startswith("."):
-                continue
-            if p.is_symlink():
-                if not _link_to_file_inside(p, root):
-                    found.append(p)
-            elif not p.is_file() and p.exists():
-                found.append(p)
-    return sorted(found)
+    return sorted(Path(p) for p in _walk(Path(root).resolve())[1])
 
 
 def _stray_file(p: Path, root: Path) -> RawFile:
@@ -120,7 +127,8 @@ def file_hash(path: str | Path) -> str:
 
 
 def file_format(path: str | Path) -> str:
-    return Path(path).suffix.lower().lstrip(".")
+    name = os.path.basename(str(path))
+    return os.path.splitext(name)[1].lower().lstrip(".") if not name.startswith(".") else ""
 
 
 def scan(root: str | Path, max_bytes: int | None = None,
@@ -132,21 +140,23 @@ def scan(root: str | Path, max_bytes: int | None = None,
     unread (`HashMemo`)."""
     known = known or {}
     max_bytes = Limits.from_env().max_file_bytes if max_bytes is None else max_bytes
-    files = [_stray_file(p, Path(root).resolve()) for p in strays(root)]
-    for p in discover(root):
+    resolved = Path(root).resolve()
+    found, stray = _walk(resolved)
+    files = [_stray_file(Path(p), resolved) for p in stray]
+    for path in found:
         try:
-            st = p.stat()
+            st = os.stat(path)
             if st.st_size > max_bytes:
-                files.append(_oversized_file(p, st.st_size, st.st_mtime_ns, max_bytes))
+                files.append(_oversized_file(Path(path), st.st_size, st.st_mtime_ns, max_bytes))
             else:
-                path = p.as_posix()
                 memo = known.get(path)
                 same = memo is not None and (memo[0], memo[1]) == (st.st_size, st.st_mtime_ns)
-                files.append(RawFile(path, memo[2] if same else file_hash(p), file_format(p),
-                                     st.st_size, mtime_ns=st.st_mtime_ns))
+                files.append(RawFile(path, memo[2] if same else file_hash(path),
+                                     file_format(path), st.st_size, mtime_ns=st.st_mtime_ns))
         except FileNotFoundError:
             continue
         except OSError as e:                      # permissions, I/O error: a reject
+            p = Path(path)
             files.append(RawFile(p.as_posix(), hashlib.sha256(f"unreadable\0{p}".encode())
                                  .hexdigest(), file_format(p), 0,
                                  ("unreadable", f"cannot read: {e.strerror or e}")))
@@ -155,7 +165,8 @@ def scan(root: str | Path, max_bytes: int | None = None,
 
 def raw_entries(root: str | Path) -> list[Path]:
     """Every entry of the raw folder a run must account for (`discover` + `strays`)."""
-    return sorted(discover(root) + strays(root))
+    files, found = _walk(Path(root).resolve())
+    return sorted(Path(p) for p in files + found)
 
 
 def signature(root: str | Path) -> dict[str, str]:

@@ -248,7 +248,7 @@ def test_hash_memo_spares_reading_unchanged_files(raw_dir, tmp_path, monkeypatch
     _age(hue, 30)
     read = []
     real_hash = discovery.file_hash
-    monkeypatch.setattr(discovery, "file_hash", lambda p: read.append(p.name) or real_hash(p))
+    monkeypatch.setattr(discovery, "file_hash", lambda p: read.append(os.path.basename(p)) or real_hash(p))
     again = scan(raw_dir, known=memo.load())
     assert read == ["kh-45-hue.txt"]           # only the file whose mtime moved is read
     by_name = {os.path.basename(f.path): f.content_hash for f in again}
