@@ -12,7 +12,10 @@ version or its next, never in between.
 compares the raw files with the published state and deals the content to
 parse into `shards` parts, each part is parsed by its own `parse_<i>` step (so
 an executor can spread them over processes or Dask workers; the results go
-through the IO manager), and `assemble_batch` fans them in to the one batch
+through the IO manager) into rows, not documents (`pipeline.docrows`: the
+workers send back each document's rows, gathered into one Arrow table per
+child table, so a run never holds its parsed documents), and
+`assemble_batch` fans them in to the one batch
 that every table is published from (one step per table: no two steps write
 the same table). The fan-out is static (a shard count fixed when the
 definitions are built), not a DynamicOut: dagster-dask runs a static plan

@@ -92,10 +92,6 @@ class ParsedShard:
     tables: Mapping[str, pa.Table]
 
 
-def empty_tables() -> dict[str, pa.Table]:
-    return {name: schema.empty_table() for name, schema in CHILD_TABLES.items()}
-
-
 def concat_tables(parts: list[Mapping[str, pa.Table]]) -> dict[str, pa.Table]:
     """One table per name from several dicts of tables (zero-copy)."""
     return {name: pa.concat_tables([schema.empty_table()] + [p[name] for p in parts if name in p])
