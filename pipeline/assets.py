@@ -12,7 +12,10 @@ version or its next, never in between.
 compares the raw files with the published state and deals the content to
 parse into `shards` parts, each part is parsed by its own `parse_<i>` step (so
 an executor can spread them over processes or Dask workers; the results go
-through the IO manager), and `assemble_batch` fans them in to the one batch
+through the IO manager) into rows, not documents (`pipeline.docrows`: the
+workers send back each document's rows, gathered into one Arrow table per
+child table, so a run never holds its parsed documents), and
+`assemble_batch` fans them in to the one batch
 that every table is published from (one step per table: no two steps write
 the same table). The fan-out is static (a shard count fixed when the
 definitions are built), not a DynamicOut: dagster-dask runs a static plan
@@ -35,6 +38,7 @@ from dagster import (AssetIn, AssetKey, Config, In, MaterializeResult, Out, Outp
                      graph_asset, op)
 
 from pipeline import rows
+from pipeline.docrows import ParsedShard, RowsParser
 from pipeline.ingest import (IngestBatch, IngestPlan, RawFile, finish_batch, parse_results,
                              plan_batch)
 from pipeline.lock import IngestLock
@@ -84,22 +88,23 @@ def _plan_op(shards: int):
     return plan_ingest
 
 
-@op(description="Parse one shard of the files in the parse workers.")
-def parse_shard(shard: tuple) -> Output[dict]:
-    with parser_for(load_extractor()) as parse:
-        results = parse_results(track(parse), shard)
-    return Output(results, metadata={"files": len(shard), "pid": os.getpid(),
-                                     "host": socket.gethostname()})
+@op(description="Parse one shard of the files in the parse workers, each document "
+                "returned as its rows.")
+def parse_shard(shard: tuple) -> Output[ParsedShard]:
+    with parser_for(RowsParser(load_extractor(), rows.load_resolver())) as parse:
+        parsed = parse_results(track(parse), shard)
+    return Output(parsed, metadata={"files": len(shard), "pid": os.getpid(),
+                                    "host": socket.gethostname()})
 
 
 def _assemble_op(shards: int):
     # one input per shard, not a fan-in list: dagster-dask hands each step the
     # plan's initial known state, in which a fan-in finds no upstream output ready
     @op(name="assemble_batch",
-        ins={"plan": In(IngestPlan), **{f"part_{i}": In(dict) for i in range(shards)}},
+        ins={"plan": In(IngestPlan), **{f"part_{i}": In(ParsedShard) for i in range(shards)}},
         description="The parse results of every shard, compared with the published state.")
     def assemble_batch(plan: IngestPlan, **parts) -> Output[IngestBatch]:
-        batch = finish_batch(plan, {h: r for part in parts.values() for h, r in part.items()})
+        batch = finish_batch(plan, [parts[f"part_{i}"] for i in range(shards)])
         return Output(batch, metadata=dict(batch.summary))
     return assemble_batch
 
@@ -136,7 +141,7 @@ def tasks(parsed_documents: IngestBatch) -> Output[pa.Table]:
 
 @asset(group_name="ingest", description="One row per owner/partner mention, with its agency.")
 def task_agencies(parsed_documents: IngestBatch) -> Output[pa.Table]:
-    return _rows(rows.task_agencies_table(parsed_documents, rows.load_resolver()))
+    return _rows(rows.task_agencies_table(parsed_documents))
 
 
 def _published(paths: VnplanPaths, result: PublishResult) -> MaterializeResult:

@@ -6,10 +6,18 @@ followed); `strays` the entries it must account for without reading them
 `scan` hashes the first and turns the second, files over the size limit
 (VNPLAN_MAX_FILE_MB, not even read) and unreadable files into RawFiles that
 carry their reject reason (`problem`) instead of a content hash.
+
+`HashMemo` spares re-reading unchanged files: the hash of each file is kept
+with its size and mtime (a JSON file next to the tables), and a file whose
+size and mtime are still those is not read again; the hash stays the key of
+everything. As git does with its index, a file modified shortly before the
+memo's scan started is not memorised (it could change again within the same
+mtime tick, unseen): the next scan reads it again.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +33,7 @@ class RawFile:
     format: str               # lower-case extension without the dot ("" if none)
     size: int
     problem: tuple[str, str] | None = None   # (reason, message): rejected unread at scan
+    mtime_ns: int = 0         # when its content hash was taken (0: not hashed)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -42,43 +51,50 @@ def _link_to_file_inside(p: Path, root: Path) -> bool:
         return False
 
 
+def _walk(root: Path) -> tuple[list[str], list[str]]:
+    """(files, strays) under `root` as path strings, in one pass of `os.scandir`
+    (its entries carry their type: no stat per plain file). Dot-entries and
+    dot-folders are skipped; folders are entered, symlinked ones are not; a
+    symlink is a file when it points to a file inside `root`, else a stray;
+    FIFOs, sockets and devices are strays. An unreadable folder is skipped."""
+    files, found = [], []
+    todo = [str(root)]
+    while todo:
+        folder = todo.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                if e.is_symlink():
+                    (files if _link_to_file_inside(Path(e.path), root) else found).append(e.path)
+                elif e.is_dir():
+                    todo.append(e.path)
+                elif e.is_file():
+                    files.append(e.path)
+                else:
+                    found.append(e.path)
+            except OSError:             # removed meanwhile
+                continue
+    return files, found
+
+
 def discover(root: str | Path) -> list[Path]:
     """Files under `root`, recursively, sorted; dotfiles and dot-folders are
     skipped, symlinked folders are not entered, symlinked files are kept only
     when they point inside `root`."""
-    root = Path(root).resolve()
-    found = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith("."):
-                continue
-            p = Path(folder) / name
-            if p.is_symlink() and not _link_to_file_inside(p, root):
-                continue
-            if p.is_file():
-                found.append(p)
-    return sorted(found)
+    return sorted(Path(p) for p in _walk(Path(root).resolve())[0])
 
 
 def strays(root: str | Path) -> list[Path]:
     """Entries under `root` that `discover` does not read but a run must account
     for: symbolic links out of `root`, dangling or to a folder; FIFOs, sockets
     and devices. Dot-entries and entries of dot-folders are skipped alike."""
-    root = Path(root).resolve()
-    found = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files + [d for d in dirs if (Path(folder) / d).is_symlink()]:
-            p = Path(folder) / name
-            if name.startswith("."):
-                continue
-            if p.is_symlink():
-                if not _link_to_file_inside(p, root):
-                    found.append(p)
-            elif not p.is_file() and p.exists():
-                found.append(p)
-    return sorted(found)
+    return sorted(Path(p) for p in _walk(Path(root).resolve())[1])
 
 
 def _stray_file(p: Path, root: Path) -> RawFile:
@@ -111,25 +127,36 @@ def file_hash(path: str | Path) -> str:
 
 
 def file_format(path: str | Path) -> str:
-    return Path(path).suffix.lower().lstrip(".")
+    name = os.path.basename(str(path))
+    return os.path.splitext(name)[1].lower().lstrip(".") if not name.startswith(".") else ""
 
 
-def scan(root: str | Path, max_bytes: int | None = None) -> list[RawFile]:
+def scan(root: str | Path, max_bytes: int | None = None,
+         known: Mapping[str, tuple[int, int, str]] | None = None) -> list[RawFile]:
     """Discover and hash every raw file under `root` (a file removed meanwhile is
     skipped); files over `max_bytes` (default VNPLAN_MAX_FILE_MB) and the
-    `strays` come with their reject reason instead of a content hash."""
+    `strays` come with their reject reason instead of a content hash. A file
+    whose (size, mtime_ns) are those `known` for its path keeps the known hash
+    unread (`HashMemo`)."""
+    known = known or {}
     max_bytes = Limits.from_env().max_file_bytes if max_bytes is None else max_bytes
-    files = [_stray_file(p, Path(root).resolve()) for p in strays(root)]
-    for p in discover(root):
+    resolved = Path(root).resolve()
+    found, stray = _walk(resolved)
+    files = [_stray_file(Path(p), resolved) for p in stray]
+    for path in found:
         try:
-            st = p.stat()
+            st = os.stat(path)
             if st.st_size > max_bytes:
-                files.append(_oversized_file(p, st.st_size, st.st_mtime_ns, max_bytes))
+                files.append(_oversized_file(Path(path), st.st_size, st.st_mtime_ns, max_bytes))
             else:
-                files.append(RawFile(p.as_posix(), file_hash(p), file_format(p), st.st_size))
+                memo = known.get(path)
+                same = memo is not None and (memo[0], memo[1]) == (st.st_size, st.st_mtime_ns)
+                files.append(RawFile(path, memo[2] if same else file_hash(path),
+                                     file_format(path), st.st_size, mtime_ns=st.st_mtime_ns))
         except FileNotFoundError:
             continue
         except OSError as e:                      # permissions, I/O error: a reject
+            p = Path(path)
             files.append(RawFile(p.as_posix(), hashlib.sha256(f"unreadable\0{p}".encode())
                                  .hexdigest(), file_format(p), 0,
                                  ("unreadable", f"cannot read: {e.strerror or e}")))
@@ -138,7 +165,8 @@ def scan(root: str | Path, max_bytes: int | None = None) -> list[RawFile]:
 
 def raw_entries(root: str | Path) -> list[Path]:
     """Every entry of the raw folder a run must account for (`discover` + `strays`)."""
-    return sorted(discover(root) + strays(root))
+    files, found = _walk(Path(root).resolve())
+    return sorted(Path(p) for p in files + found)
 
 
 def signature(root: str | Path) -> dict[str, str]:
@@ -160,3 +188,56 @@ def changed_paths(before: Mapping[str, str], after: Mapping[str, str]) -> dict[s
         "modified": sorted(p for p in after if p in before and before[p] != after[p]),
         "removed": sorted(set(before) - set(after)),
     }
+
+
+MEMO_FORMAT = 1
+RACY_NS = 2_000_000_000      # files modified this close to the scan's start are read again
+
+
+class HashMemo:
+    """path → (size, mtime_ns, content hash) of the files last scanned, in a
+    JSON file (`path`; None keeps nothing). `begin` before a scan marks its
+    start (the memo file's mtime: the file system's clock, not ours); `save`
+    after it keeps the files modified at least RACY_NS before that start."""
+
+    def __init__(self, path: str | Path | None):
+        self.path = Path(path) if path is not None else None
+        self._start_ns: int | None = None
+
+    def load(self) -> dict[str, tuple[int, int, str]]:
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != MEMO_FORMAT:
+            return {}
+        return {p: (v[0], v[1], v[2]) for p, v in data.get("files", {}).items()}
+
+    def _marker(self) -> Path:
+        return self.path.with_name(self.path.name + ".start")
+
+    def begin(self) -> None:
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            marker = self._marker()
+            marker.write_bytes(b"")
+            self._start_ns = marker.stat().st_mtime_ns
+        except OSError:
+            self._start_ns = None
+
+    def save(self, files: list[RawFile]) -> None:
+        if self.path is None or self._start_ns is None:
+            return
+        limit = self._start_ns - RACY_NS
+        kept = {f.path: [f.size, f.mtime_ns, f.content_hash] for f in files
+                if f.problem is None and 0 < f.mtime_ns < limit}
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(json.dumps({"format": MEMO_FORMAT, "files": kept}), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            tmp.unlink(missing_ok=True)

@@ -29,11 +29,12 @@ from parsers.model import ParsedDocument
 # re-exported: the discovery API is used through this module too
 from pipeline.discovery import (RawFile, changed_paths, discover, file_format,  # noqa: F401
                                 file_hash, raw_entries, scan, signature, strays)
+from pipeline.docrows import CHUNK_DOCS, DocumentRows, ParsedShard, RowsGatherer, concat_tables
+from pipeline.schemas import ACTIVE, WITHDRAWN
 from pipeline.worker import Failure, Limits, parse_file
 
 Parse = Callable[[str], ParsedDocument]     # or a pipeline.worker.ParsePool (parse_many)
 
-ACTIVE, WITHDRAWN = "active", "withdrawn"
 INTERNAL_ERROR = "error"      # reject reason for an unexpected exception in the extractor
 # rejects whose content is tried again at every ingest: a reader may have been
 # added, a crash fixed (they fail fast; an unchanged outcome writes nothing)
@@ -51,7 +52,7 @@ class PublishedState:
 
 @dataclass(frozen=True)
 class ParsedEntry:
-    doc: ParsedDocument
+    doc: DocumentRows            # its rows' fields (the tables' rows are in IngestBatch.tables)
     files: tuple[RawFile, ...]   # every current file with these bytes, sorted by path
     first_seen: datetime
     paths: tuple[str, ...] = ()  # all its paths (those outside the ingested root kept)
@@ -73,6 +74,8 @@ class IngestBatch:
     child_keys: frozenset[str]           # doc_ids whose sections/tasks/agencies are replaced
     reject_keys: frozenset[str]          # paths whose rejects row is replaced
     summary: Mapping[str, int]
+    # sections, tasks, task_agencies, references rows of the parsed documents
+    tables: Mapping[str, object] = field(default_factory=lambda: concat_tables([]))
 
 
 # --- planning --------------------------------------------------------------
@@ -160,7 +163,7 @@ def _sort_results(scope: _Scope, results: Mapping[str, object]
                                   for h, fs in scope.by_hash.items() if fs[0].problem}
     parsed = []
     for h, result in results.items():
-        if isinstance(result, ParsedDocument):
+        if isinstance(result, DocumentRows):
             first = docs[h]["first_seen"] if h in docs else scope.now
             parsed.append(ParsedEntry(result, tuple(scope.by_hash[h]), first,
                                       tuple(scope.paths_of(h))))
@@ -250,9 +253,10 @@ def plan_batch(root: str | Path, files: Sequence[RawFile], state: PublishedState
                       tuple(scope.by_hash[h][0] for h in _to_parse(scope, force)))
 
 
-def finish_batch(plan: IngestPlan, results: Mapping[str, object]) -> IngestBatch:
-    """The batch from the plan and the parse results (content hash → ParsedDocument
-    or Failure) of every file of `plan.to_parse`."""
+def finish_batch(plan: IngestPlan, shards: Sequence[ParsedShard]) -> IngestBatch:
+    """The batch from the plan and the parsed shards (content hash → DocumentRows
+    or Failure, and the documents' rows) that cover every file of `plan.to_parse`."""
+    results = {h: r for shard in shards for h, r in shard.results.items()}
     missing = {f.content_hash for f in plan.to_parse} - set(results)
     if missing:
         raise ValueError(f"no parse result for {len(missing)} planned files")
@@ -287,12 +291,21 @@ def finish_batch(plan: IngestPlan, results: Mapping[str, object]) -> IngestBatch
         child_keys=frozenset(parsed_ids | replaced),
         reject_keys=frozenset(reject_keys),
         summary=summary,
+        tables=concat_tables([shard.tables for shard in shards]),
     )
 
 
-def parse_results(parse: Parse, files: Sequence[RawFile]) -> dict[str, object]:
-    """content hash → ParsedDocument or Failure for each file (see `parse_all`)."""
-    return {f.content_hash: r for f, r in zip(files, parse_all(parse, files))}
+def parse_results(parse: Parse, files: Sequence[RawFile]) -> ParsedShard:
+    """Parse `files` (see `parse_all`) a chunk at a time: content hash → DocumentRows
+    or Failure, and the rows of the parsed documents gathered into tables (no
+    more than a chunk of parsed documents is held at once)."""
+    gatherer = RowsGatherer()
+    results: dict[str, object] = {}
+    for i in range(0, len(files), CHUNK_DOCS):
+        part = files[i:i + CHUNK_DOCS]
+        for f, r in zip(part, parse_all(parse, part)):
+            results[f.content_hash] = gatherer.add(f.content_hash, r)
+    return ParsedShard(results, gatherer.tables())
 
 
 def prepare_batch(root: str | Path, files: Sequence[RawFile], state: PublishedState,
@@ -300,7 +313,7 @@ def prepare_batch(root: str | Path, files: Sequence[RawFile], state: PublishedSt
     """Compare the files now under `root` with the published state, parse the
     content not seen before (all of it with `force`), and return the batch."""
     plan = plan_batch(root, files, state, now, force=force)
-    return finish_batch(plan, parse_results(parse, plan.to_parse))
+    return finish_batch(plan, [parse_results(parse, plan.to_parse)])
 
 
 def state_from_rows(documents: Iterable[dict], rejects: Iterable[dict]) -> PublishedState:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.schemas import AGENCIES, REFERENCES
 from pipeline.selection import number_key      # `1105 /KH-ĐKT` and `1105/KH-ĐKT` are one number
@@ -63,6 +64,17 @@ def link_references(rows: Iterable[dict], index: Mapping[str, list[dict]]) -> li
     return [{**r, "cited_doc_id": cited_doc(r, index)} for r in rows]
 
 
+_LINK_COLUMNS = ("doc_id", "ref_number", "ref_type", "ref_date")
+
+
+def link_table(table: pa.Table, index: Mapping[str, list[dict]]) -> pa.Table:
+    """`link_references` over a table, reading only the columns a link needs."""
+    columns = [table.column(c).to_pylist() for c in _LINK_COLUMNS]
+    cited = [cited_doc(dict(zip(_LINK_COLUMNS, values)), index) for values in zip(*columns)]
+    i = table.schema.get_field_index("cited_doc_id")
+    return table.set_column(i, table.schema.field(i), pa.array(cited, pa.string()))
+
+
 def merged_documents(stored: Iterable[dict], batch: Iterable[dict]) -> list[dict]:
     """The documents rows after this run: the stored ones overlaid by the batch's."""
     out = {d["doc_id"]: d for d in stored}
@@ -70,23 +82,48 @@ def merged_documents(stored: Iterable[dict], batch: Iterable[dict]) -> list[dict
     return list(out.values())
 
 
-def relink(stored: pa.Table, index: Mapping[str, list[dict]],
-           skip: frozenset[str]) -> tuple[list[dict], frozenset[str]]:
+def number_keys(documents: Iterable[Mapping]) -> frozenset[str]:
+    """The number keys of these documents rows (those a citation can match)."""
+    return frozenset(k for k in (number_key(d.get("doc_number")) for d in documents) if k)
+
+
+def citing(stored: pa.Table, numbers: frozenset[str]) -> pa.Table:
+    """The stored references rows that cite one of `numbers` (number keys)."""
+    values = pc.unique(stored.column("ref_number")).to_pylist()
+    hit = pa.array([v for v in values if number_key(v) in numbers], pa.string())
+    return stored.filter(pc.fill_null(pc.is_in(stored.column("ref_number"), value_set=hit), False))
+
+
+def _of_documents(table: pa.Table, doc_ids: Iterable[str]) -> pa.Table:
+    ids = pa.array(sorted(set(doc_ids)), pa.string())
+    return table.filter(pc.is_in(table.column("doc_id"), value_set=ids))
+
+
+def relink(stored: pa.Table, index: Mapping[str, list[dict]], skip: frozenset[str],
+           numbers: frozenset[str] | None = None) -> tuple[list[dict], frozenset[str]]:
     """Stored references of documents not in `skip` whose link changes: all the
-    rows of those documents (a publish replaces a document's rows) and their ids."""
-    rows = [r for r in stored.to_pylist() if r["doc_id"] not in skip]
+    rows of those documents (a publish replaces a document's rows) and their ids.
+    With `numbers` (the number keys of the documents whose rows this run
+    changes), only the rows citing one of them are looked at: no other link can
+    change."""
+    candidates = stored if numbers is None else citing(stored, numbers)
+    rows = [r for r in candidates.to_pylist() if r["doc_id"] not in skip]
     changed = {r["doc_id"] for r in rows if cited_doc(r, index) != r.get("cited_doc_id")}
+    if numbers is not None:
+        rows = _of_documents(stored, changed).to_pylist() if changed else []
     return link_references((r for r in rows if r["doc_id"] in changed), index), frozenset(changed)
 
 
 def references_with_links(batch_rows: pa.Table, stored: pa.Table, documents: list[dict],
-                          batch_keys: frozenset[str]) -> tuple[pa.Table, frozenset[str]]:
+                          batch_keys: frozenset[str], numbers: frozenset[str] | None = None
+                          ) -> tuple[pa.Table, frozenset[str]]:
     """The rows to publish and their keys: the batch's references linked, plus
-    stored documents' rows whose link changed."""
+    stored documents' rows whose link changed (see `relink` for `numbers`)."""
     index = document_index(documents)
-    rows = link_references(batch_rows.to_pylist(), index)
-    more, more_keys = relink(stored, index, batch_keys)
-    return pa.Table.from_pylist(rows + more, schema=REFERENCES), batch_keys | more_keys
+    linked = link_table(batch_rows.select(REFERENCES.names).cast(REFERENCES), index)
+    more, more_keys = relink(stored, index, batch_keys, numbers)
+    return (pa.concat_tables([linked, pa.Table.from_pylist(more, schema=REFERENCES)]),
+            batch_keys | more_keys)
 
 
 # --- agencies --------------------------------------------------------------
@@ -120,6 +157,16 @@ def seen_rows(task_agencies: Iterable[Mapping], registry) -> list[dict]:
     return list(out.values())
 
 
+def first_known(task_agencies: pa.Table) -> list[dict]:
+    """The first task_agencies row of each known agency id, in order (what
+    `seen_rows` reads, without turning every mention into a dict)."""
+    known = task_agencies.filter(pc.fill_null(pc.and_(task_agencies.column("known"),
+                                                      pc.is_valid(task_agencies.column("agency_id"))),
+                                              False))
+    ids = known.column("agency_id")
+    return known.take(pc.index_in(pc.unique(ids), value_set=ids)).to_pylist()
+
+
 def agency_changes(task_agencies: Iterable[Mapping], stored: pa.Table,
                    registry) -> tuple[pa.Table, frozenset[str]]:
     """The agencies rows that are new or differ from the stored ones, and their ids."""
@@ -134,5 +181,6 @@ def agency_changes(task_agencies: Iterable[Mapping], stored: pa.Table,
 def missing_agencies(task_agencies: pa.Table, agencies: pa.Table) -> list[str]:
     """Known agency ids of task_agencies without an agencies row (the asset check)."""
     have = set(agencies.column("agency_id").to_pylist())
-    return sorted({a["agency_id"] for a in task_agencies.select(["agency_id", "known"]).to_pylist()
-                   if a["known"] and a["agency_id"] and a["agency_id"] not in have})
+    known = task_agencies.filter(pc.fill_null(task_agencies.column("known"), False))
+    ids = pc.unique(known.column("agency_id")).to_pylist()     # one per id, not per mention
+    return sorted(a for a in ids if a and a not in have)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from deltalake import DeltaTable, write_deltalake
 from deltalake.exceptions import CommitFailedError
 
@@ -122,7 +123,7 @@ def publish(root: Root, name: str, rows: pa.Table, keys: Iterable[str]) -> Publi
     loc = TablesLocation.of(root)
     keys = frozenset(keys)
     rows = _conform(spec, rows)
-    stray = set(rows.column(spec.key).to_pylist()) - keys
+    stray = set(pc.unique(rows.column(spec.key)).to_pylist()) - keys
     if stray:
         raise ValueError(f"{name}: rows with keys outside the publish set: {sorted(stray)[:3]}")
     if not keys:

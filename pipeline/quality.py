@@ -19,10 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-import pyarrow as pa
 
 from parsers.model import ParsedDocument
-from pipeline.schemas import DOCUMENT_QUALITY
 
 SHAPES = ("inline", "table", "prose")
 BODY = "body"
@@ -102,16 +100,6 @@ def quality_row(doc_id: str, doc: ParsedDocument, agencies: Sequence[Mapping]) -
         "score": score(owner_share, timing_share, known_share, coverage,
                        doc.raw.ocr_confidence, len(warnings)),
     }
-
-
-def quality_table(docs: Iterable[tuple[str, ParsedDocument]], agencies: pa.Table) -> pa.Table:
-    """Rows of `document_quality` for (doc_id, document) pairs; `agencies` holds
-    their task_agencies rows."""
-    by_doc: dict[str, list[dict]] = {}
-    for r in agencies.select(["doc_id", "mention", "collective", "known"]).to_pylist():
-        by_doc.setdefault(r["doc_id"], []).append(r)
-    rows = [quality_row(doc_id, doc, by_doc.get(doc_id, [])) for doc_id, doc in docs]
-    return pa.Table.from_pylist(sorted(rows, key=lambda r: r["doc_id"]), schema=DOCUMENT_QUALITY)
 
 
 def worst_first(rows: Iterable[Mapping]) -> list[Mapping]:

@@ -39,9 +39,12 @@ def references(parsed_documents: IngestBatch) -> Output[pa.Table]:
 def delta_references(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                      references: pa.Table) -> MaterializeResult:
     batch_docs = rows.documents_table(parsed_documents).select(_DOC_COLUMNS).to_pylist()
-    documents = links.merged_documents(paths.read("documents", _DOC_COLUMNS).to_pylist(), batch_docs)
+    stored_docs = paths.read("documents", _DOC_COLUMNS).to_pylist()
+    documents = links.merged_documents(stored_docs, batch_docs)
+    touched = parsed_documents.document_keys      # documents whose rows this run changes
+    numbers = links.number_keys(d for d in stored_docs + batch_docs if d["doc_id"] in touched)
     table, keys = links.references_with_links(references, paths.read("references"), documents,
-                                              frozenset(parsed_documents.child_keys))
+                                              frozenset(parsed_documents.child_keys), numbers)
     result = _published(paths, paths.publish("references", table, keys))
     linked = sum(1 for v in table.column("cited_doc_id").to_pylist() if v)
     return MaterializeResult(metadata={**result.metadata, "linked": linked,
@@ -54,7 +57,7 @@ def delta_references(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documen
 def delta_agencies(paths: VnplanPaths, ingest_lock: IngestLock,
                    task_agencies: pa.Table) -> MaterializeResult:
     from extractors.agencies import AgencyRegistry
-    table, keys = links.agency_changes(task_agencies.to_pylist(), paths.read("agencies"),
+    table, keys = links.agency_changes(links.first_known(task_agencies), paths.read("agencies"),
                                        AgencyRegistry.load())
     return _published(paths, paths.publish("agencies", table, keys))
 

@@ -14,11 +14,13 @@ from pathlib import Path
 from dagster import ConfigurableResource
 
 from pipeline import publish
+from pipeline.discovery import HashMemo
 from pipeline.ingest import PublishedState, RawFile, scan, state_from_rows
 from pipeline.storage import TablesLocation, reports_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 RAW_ENV, PROCESSED_ENV = "VNPLAN_RAW_DIR", "VNPLAN_PROCESSED_DIR"
+HASH_MEMO = ".raw-hashes.json"     # in the tables folder, like the ingest lock
 
 
 def default_raw_dir() -> str:
@@ -63,7 +65,17 @@ class VnplanPaths(ConfigurableResource):
         raw = self.raw_path()
         if not raw.is_dir():
             raise FileNotFoundError(f"raw folder {raw} does not exist")
-        return scan(raw)
+        memo = HashMemo(self.hash_memo_path())
+        memo.begin()
+        files = scan(raw, known=memo.load())
+        memo.save(files)
+        return files
+
+    def hash_memo_path(self) -> Path | None:
+        """Where the hashes of the raw files are remembered (`HashMemo`): next to
+        the tables in a local folder; nowhere for an object store."""
+        loc = self.location()
+        return loc.local_path / HASH_MEMO if loc.is_local else None
 
     def published_state(self) -> PublishedState:
         root = self.location()

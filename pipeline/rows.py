@@ -1,18 +1,22 @@
 """Rows of the published tables, built from parsed documents (pure functions).
 
-Each function returns a `pyarrow.Table` of the schema declared in
-`pipeline.schemas`, so the rows are checked against it when they are built.
+The rows of one document (`section_rows`, `task_row`, `agency_rows`,
+`reference_rows`, `document_fields`) are built where it is parsed
+(`pipeline.docrows`); the `*_table` functions give a batch's rows as a
+`pyarrow.Table` of the schema declared in `pipeline.schemas`.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import pyarrow as pa
 
 from parsers.model import Mention, ParsedDocument, Reference, TaskRecord
-from pipeline.ingest import ACTIVE, IngestBatch, ParsedEntry
-from pipeline.schemas import DOCUMENTS, REFERENCES, REJECTS, SECTIONS, TASK_AGENCIES, TASKS
+from pipeline.schemas import ACTIVE, DOCUMENT_QUALITY, DOCUMENTS, REJECTS
+
+if TYPE_CHECKING:    # not at run time: pipeline.ingest imports pipeline.docrows, which imports this
+    from pipeline.ingest import IngestBatch, ParsedEntry
 
 # mention text, issuer → extractors.agencies.AgencyRef (agency_id, canonical,
 # type, level, province, collective, known); None leaves the agency columns null
@@ -24,22 +28,30 @@ def task_id(doc_id: str, ordinal: int) -> str:
     return f"{doc_id}-{ordinal:04d}"
 
 
-def document_row(entry: ParsedEntry, now) -> dict:
-    doc, first = entry.doc, entry.files[0]
-    paths = list(entry.paths) or [f.path for f in entry.files]
+def document_fields(doc: ParsedDocument) -> dict:
+    """The columns of a documents row read from the parsed document."""
     m = doc.meta
     return {
-        "doc_id": entry.doc_id, "path": paths[0], "paths": paths,
-        "file_name": Path(paths[0]).name, "format": first.format,
-        "reader": doc.raw.reader, "size": first.size, "content_hash": entry.doc_id,
+        "reader": doc.raw.reader,
         "doc_number": m.doc_number, "doc_type": m.doc_type, "issuer": m.issuer,
         "issue_date": m.issue_date, "place": m.place, "signer": m.signer, "title": m.title,
         "n_tasks": len(doc.tasks), "n_sections": len(doc.tree.nodes),
         "n_blocks": len(doc.raw.blocks), "pages": doc.raw.pages,
         "ocr_confidence": doc.raw.ocr_confidence,
         "warnings": list(doc.raw.warnings) + list(doc.warnings),
-        "first_seen": entry.first_seen, "last_seen": now,
-        "status": ACTIVE, "is_plan": len(doc.tasks) > 0,
+        "is_plan": len(doc.tasks) > 0,
+    }
+
+
+def document_row(entry: ParsedEntry, now) -> dict:
+    first = entry.files[0]
+    paths = list(entry.paths) or [f.path for f in entry.files]
+    return {
+        **entry.doc.document,
+        "doc_id": entry.doc_id, "path": paths[0], "paths": paths,
+        "file_name": Path(paths[0]).name, "format": first.format,
+        "size": first.size, "content_hash": entry.doc_id,
+        "first_seen": entry.first_seen, "last_seen": now, "status": ACTIVE,
     }
 
 
@@ -131,22 +143,27 @@ def documents_table(batch: IngestBatch) -> pa.Table:
 
 
 def sections_table(batch: IngestBatch) -> pa.Table:
-    return _table((r for e in batch.parsed for r in section_rows(e.doc_id, e.doc)), SECTIONS)
+    return batch.tables["sections"]
 
 
 def tasks_table(batch: IngestBatch) -> pa.Table:
-    return _table((task_row(e.doc_id, i, t) for e in batch.parsed
-                   for i, t in enumerate(e.doc.tasks, start=1)), TASKS)
+    return batch.tables["tasks"]
 
 
-def task_agencies_table(batch: IngestBatch, resolve: Resolve | None) -> pa.Table:
-    return _table((r for e in batch.parsed for r in agency_rows(e.doc_id, e.doc, resolve)),
-                  TASK_AGENCIES)
+def task_agencies_table(batch: IngestBatch) -> pa.Table:
+    """Resolved where the documents were parsed (`pipeline.docrows.RowsParser`)."""
+    return batch.tables["task_agencies"]
 
 
 def references_table(batch: IngestBatch) -> pa.Table:
     """The batch's cited documents, not linked yet (`pipeline.links.link_references`)."""
-    return _table((r for e in batch.parsed for r in reference_rows(e.doc_id, e.doc)), REFERENCES)
+    return batch.tables["references"]
+
+
+def quality_table(batch: IngestBatch) -> pa.Table:
+    """The document_quality rows of the parsed documents (`pipeline.quality.quality_row`)."""
+    return _table(sorted((e.doc.quality for e in batch.parsed), key=lambda r: r["doc_id"]),
+                  DOCUMENT_QUALITY)
 
 
 def rejects_table(batch: IngestBatch) -> pa.Table:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 TS = pa.timestamp("us", tz="UTC")
+ACTIVE, WITHDRAWN = "active", "withdrawn"     # values of documents.status
 STRINGS = pa.list_(pa.string())
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from dagster import AssetIn, AssetKey, MaterializeResult, MetadataValue, asset
 
-from pipeline import quality
+from pipeline import quality, rows
 from pipeline.assets import _BATCH, _published, delta_key
 from pipeline.ingest import IngestBatch
 from pipeline.lock import IngestLock
@@ -33,8 +33,7 @@ EMBEDDED_TIMELINES = 2          # plan timelines shown inline in the UI per run
                    "unknown agencies, unparsed lines, OCR, warnings, score.")
 def delta_document_quality(paths: VnplanPaths, ingest_lock: IngestLock,
                            parsed_documents: IngestBatch, task_agencies) -> MaterializeResult:
-    table = quality.quality_table(((e.doc_id, e.doc) for e in parsed_documents.parsed),
-                                  task_agencies)
+    table = rows.quality_table(parsed_documents)     # built with its task_agencies rows
     published = _published(paths, paths.publish("document_quality", table,
                                                  parsed_documents.child_keys))
     summary = quality.summary_metadata(table.to_pylist())

@@ -233,8 +233,10 @@ class ParsePool:
         # what the fork server imports once for all workers (effective when it
         # starts); not the default "__main__", which would run a caller's
         # unguarded script again inside the server
+        # (a wrapping parser names the modules of what it wraps: `preload`)
         module = getattr(parse, "__module__", None)
-        self.ctx.set_forkserver_preload(["pipeline.worker"] + ([module] if module else []))
+        modules = list(getattr(parse, "preload", None) or ([module] if module else []))
+        self.ctx.set_forkserver_preload(["pipeline.worker"] + modules)
         self.workers: list[_Worker] = []
         self.replaced = 0        # workers killed or lost (timeouts, crashes)
         self.idle_deaths = 0

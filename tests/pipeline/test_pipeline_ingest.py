@@ -12,6 +12,9 @@ from pipeline.rows import documents_table, rejects_table, sections_table, task_a
     tasks_table
 
 from parsers.model import ParseError
+from pipeline import discovery
+from pipeline.discovery import HashMemo
+from pipeline.docrows import RowsParser
 from pipeline_fixtures import PLAN_HANOI, fake_parse
 
 
@@ -88,7 +91,7 @@ def test_rows_carry_task_ids_and_agency_mentions(raw_dir, clock):
     assert [t["task_id"] for t in hanoi][:1] == [f"{hanoi[0]['doc_id']}-0001"]
     assert hanoi[0]["owner"] == ["Sở Y tế"]
     assert hanoi[0]["partners"] == ["Ủy ban nhân dân các quận, huyện"]
-    agencies = task_agencies_table(batch, None).to_pylist()
+    agencies = task_agencies_table(batch).to_pylist()
     roles = sorted((a["role"], a["mention"]) for a in agencies if a["task_id"] == hanoi[0]["task_id"])
     assert roles == [("owner", "Sở Y tế"), ("partner", "Ủy ban nhân dân các quận, huyện")]
     sections = sections_table(batch).to_pylist()
@@ -102,8 +105,9 @@ def test_resolver_fills_the_agency_columns(raw_dir, clock):
         collective, known = False, True
 
     seen = []
-    batch = _batch(raw_dir, clock)
-    rows = task_agencies_table(batch, lambda text, issuer: seen.append(text) or Ref()).to_pylist()
+    resolve = lambda text, issuer: seen.append(text) or Ref()     # noqa: E731
+    batch = _batch(raw_dir, clock, parse=RowsParser(fake_parse, resolve))
+    rows = task_agencies_table(batch).to_pylist()
     assert rows[0]["agency_id"] == "so-y-te-hn" and rows[0]["known"] is True
     assert len(seen) == len(rows)
 
@@ -223,3 +227,38 @@ def test_unsupported_format_is_tried_again_once_a_reader_exists(raw_dir, clock):
                          fake_parse(str(raw_dir / "kh-12-hanoi.txt")))
     assert with_reader.summary["documents_added"] == 1
     assert {os.path.basename(k) for k in with_reader.reject_keys} == {"kh.docx"}
+
+
+def _age(path, seconds: int) -> None:
+    """Set the file's mtime `seconds` before its current one (a file not just written)."""
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def test_hash_memo_spares_reading_unchanged_files(raw_dir, tmp_path, monkeypatch):
+    for p in discover(raw_dir):
+        _age(p, 60)
+    memo = HashMemo(tmp_path / "memo.json")
+    memo.begin()
+    first = scan(raw_dir, known=memo.load())
+    memo.save(first)
+    assert len(memo.load()) == 3
+    hue = raw_dir / "sub" / "kh-45-hue.txt"
+    hue.write_text(hue.read_text(encoding="utf-8").replace("45", "46"), encoding="utf-8")  # same size
+    _age(hue, 30)
+    read = []
+    real_hash = discovery.file_hash
+    monkeypatch.setattr(discovery, "file_hash", lambda p: read.append(os.path.basename(p)) or real_hash(p))
+    again = scan(raw_dir, known=memo.load())
+    assert read == ["kh-45-hue.txt"]           # only the file whose mtime moved is read
+    by_name = {os.path.basename(f.path): f.content_hash for f in again}
+    assert by_name["kh-45-hue.txt"] == hashlib.sha256(hue.read_bytes()).hexdigest()
+    assert by_name == {os.path.basename(f.path): f.content_hash for f in scan(raw_dir)}
+
+
+def test_hash_memo_does_not_keep_files_modified_as_the_scan_starts(raw_dir, tmp_path):
+    memo = HashMemo(tmp_path / "memo.json")
+    memo.begin()                               # the fixture's files were just written
+    memo.save(scan(raw_dir, known=memo.load()))
+    assert memo.load() == {}
+    assert HashMemo(None).load() == {}
