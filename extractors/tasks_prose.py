@@ -58,19 +58,21 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
 
 
 @lru_cache(maxsize=1)
-def _exclusions() -> tuple[tuple[str, ...], re.Pattern, tuple[str, ...]]:
+def _exclusions() -> tuple[tuple[str, ...], re.Pattern, tuple[str, ...], re.Pattern]:
     """The vocabulary of `_excluded`, prepared once: openers, one pattern for the
-    phrases (`(?!)`, which never matches, if there are none), excluded headings."""
+    phrases (`(?!)`, which never matches, if there are none), excluded headings, and
+    the effect phrases, matched near the start only."""
     v = vocab()
     phrases = "|".join(re.escape(p) for p in v["not_task_phrases"]) or "(?!)"
+    effect = "|".join(re.escape(p) for p in v["effect_phrases"]) or "(?!)"
     return (tuple(v["not_task_openers"] + v["legal_basis"]), re.compile(phrases),
-            tuple(v["excluded_headings"]))
+            tuple(v["excluded_headings"]), re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"))
 
 
 def _excluded(tree: DocumentTree, node: Node) -> bool:
-    openers, phrases, headings = _exclusions()
+    openers, phrases, headings, effect = _exclusions()
     text = node.text
-    if text.startswith(openers) or phrases.search(text):
+    if text.startswith(openers) or phrases.search(text) or effect.search(text):
         return True
     for anc in _ancestors(tree, node, include_self=True):
         if anc.marker and anc.text.casefold().startswith(headings) \

@@ -493,3 +493,17 @@ def test_assigned_later(source, text, owner):
     assert (found.text if found else None) == owner, source
     if found:
         assert text[found.start:found.end] == owner
+
+
+@pytest.mark.parametrize("source,text,excluded", [
+    ("synthetic (spec: enacting article)", "Quyết định này có hiệu lực thi hành kể từ ngày ký.", True),
+    ("synthetic", "Chỉ thị này có hiệu lực kể từ ngày ký ban hành.", True),
+    # a task that cites when another text takes effect
+    ("laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf",
+     "Theo chức năng, nhiệm vụ, phạm vi quản lý tổ chức tuyên truyền, phổ biến và triển khai thực hiện "
+     "đầy đủ các nội dung của Quyết định số 1074/QĐ-BXD; tổ chức kiểm tra các công trình đưa vào hoạt "
+     "động đến trước ngày Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ có hiệu lực thi hành", False),
+])
+def test_effect_clause_is_no_task_only_at_the_start(source, text, excluded):
+    from extractors.tasks_prose import _exclusions
+    assert bool(_exclusions()[3].search(text)) == excluded, source
