@@ -14,9 +14,9 @@ import re
 from functools import lru_cache
 
 from extractors.fields import to_mentions
-from extractors.prose_owner import (accountable, body_only, heading_owner, lead_in_bodies,
-                                    leading_bodies, assigned_later, no_work, owner_clauses,
-                                    partner_lists, passive_agent, vocab)
+from extractors.prose_owner import (SENTENCE_BREAK, accountable, body_only, heading_owner,
+                                    lead_in_bodies, leading_bodies, assigned_later, no_work,
+                                    owner_clauses, partner_lists, passive_agent, vocab)
 from extractors.timing import find_timing
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.textutil import clean_value
@@ -138,7 +138,7 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
 def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node,
           title: str | None) -> list[TaskRecord]:
     """The item's task, split where a later clause gives other work to another body."""
-    text = content_node.text
+    text = _before_boilerplate(content_node.text)
     if not clean_value(text):
         return []
     block = content_node.block
@@ -161,6 +161,17 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
         if rec:
             out.append(rec)
     return out
+
+
+def _before_boilerplate(text: str) -> str:
+    """The item up to a later sentence that is no task: `Giao Sở Tài chính chủ trì thẩm
+    định dự toán kinh phí, ... tiết kiệm.| Trong quá trình thực hiện, các đơn vị chủ
+    động, kịp thời báo cáo UBND tỉnh ...` (lamdong-tb-so-khcn 2.c)."""
+    openers = _exclusions()[0]
+    for m in SENTENCE_BREAK.finditer(text):
+        if text.startswith(openers, m.end()):
+            return text[:m.start()]
+    return text
 
 
 def _owner(tree: DocumentTree, meta: DocumentMeta, node: Node, text: str, title: str | None,

@@ -507,3 +507,17 @@ def test_assigned_later(source, text, owner):
 def test_effect_clause_is_no_task_only_at_the_start(source, text, excluded):
     from extractors.tasks_prose import _exclusions
     assert bool(_exclusions()[3].search(text)) == excluded, source
+
+
+@pytest.mark.parametrize("source,text,kept", [
+    ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
+     "Giao Sở Tài chính chủ trì thẩm định dự toán kinh phí, bảo đảm tính hiệu quả và tiết kiệm. Trong "
+     "quá trình thực hiện, các đơn vị chủ động, kịp thời báo cáo UBND tỉnh",
+     "Giao Sở Tài chính chủ trì thẩm định dự toán kinh phí, bảo đảm tính hiệu quả và tiết kiệm."),
+    ("synthetic: a later sentence that gives work stays",
+     "Sở Y tế chủ trì kiểm tra. Sở Tài chính bố trí kinh phí.",
+     "Sở Y tế chủ trì kiểm tra. Sở Tài chính bố trí kinh phí."),
+])
+def test_trailing_boilerplate_sentence_is_cut(source, text, kept):
+    from extractors.tasks_prose import _before_boilerplate
+    assert _before_boilerplate(text) == kept, source
