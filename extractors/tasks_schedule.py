@@ -12,7 +12,8 @@ Guarantees of `schedule_tasks`:
   column that is not a target (`Chỉ tiêu`) or a place (`Địa điểm`);
 - one task per row number: rows that repeat the number (a merged `TT` cell
   that a reader repeats into each sub-row) make one task, each column's
-  distinct values joined with "; ";
+  distinct values joined with "; "; a number cell that is no number (OCR's
+  `|` for `1`) is numbered after the row before;
 - content is the content columns joined with ": " (`Công ty TNHH Hiệp Phú:
   Gói thầu số 15: ...`), timing the timing columns joined with "; "
   (`23/3/2026; 02 ngày`);
@@ -36,6 +37,9 @@ from parsers.textutil import clean_value, fold_spaces
 ISSUER_MANDATE = re.compile(r"\s+(?:được\s+)?(?:thành lập\s+)?theo\s+(?:Quyết định|Kế hoạch)\b.*$", re.I)
 # The number cell of a data row: `1`, `3.`
 ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+# A group row's number: `I`, `II.`, `A`
+GROUP_NUMBER = re.compile(r"^[IVXL]{1,5}\.?$|^[A-H]\.?$")
+MISREAD_NUMBER_CHARS = 2     # a number cell this short that is no number: OCR's `|` for `1`
 
 
 @dataclass(frozen=True)
@@ -85,18 +89,24 @@ def schedule_tasks(blocks: list[Block], base: str, issuer: str | None,
     owner = issuer_body(issuer)
     if cols is None or not owner:
         return []
-    groups: list[tuple[str, list[Block]]] = []
+    groups: list[tuple[str, str, list[Block]]] = []      # (number cell, label, rows)
     for block in blocks[cols.header_rows:]:
-        number = clean_value(block.cells[cols.number]) if cols.number < len(block.cells) else None
-        if not number or not ROW_NUMBER.match(number):
+        cell = clean_value(block.cells[cols.number]) if cols.number < len(block.cells) else None
+        if not cell or not any(clean_value(block.cells[i]) for i in cols.contents if i < len(block.cells)):
             continue
-        number = number.rstrip(".")
-        if groups and groups[-1][0] == number:
-            groups[-1][1].append(block)
+        if groups and groups[-1][0] == cell:
+            groups[-1][2].append(block)
+            continue
+        if ROW_NUMBER.match(cell):
+            label = cell.rstrip(".")
+        elif len(cell) <= MISREAD_NUMBER_CHARS and not GROUP_NUMBER.match(cell):
+            # a number OCR misread (`|` for `1`) takes the place of its row
+            label = str(int(groups[-1][1]) + 1 if groups else 1)
         else:
-            groups.append((number, [block]))
+            continue
+        groups.append((cell, label, [block]))
     out: list[TaskRecord] = []
-    for number, rows in groups:
+    for _, number, rows in groups:
         content = ": ".join(v for v in (_joined(rows, i) for i in cols.contents) if v)
         if not content:
             continue
