@@ -18,6 +18,7 @@ them would dominate its time; the throughput part measures them on their own
 from __future__ import annotations
 
 import shutil
+import subprocess
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 FORMATS = (".txt", ".md", ".docx", ".doc", ".pdf")
 BULK_FORMATS = (".txt", ".md", ".docx", ".pdf")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+CONVERT_TIMEOUT = 600      # seconds for converting all the .docx files to PDF
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,33 @@ def classify(corpus: Path) -> list[SourceFile]:
     for p in files:
         ext = p.suffix.lower()
         out.append(SourceFile(p, _pdf_kind(p) if ext == ".pdf" else ext[1:]))
+    return out
+
+
+def docx_pdfs(sources: list[SourceFile], dest: Path) -> list[SourceFile]:
+    """The corpus .docx files converted to PDF by LibreOffice into `dest` (one soffice
+    run, a private profile), classified by the reader like any corpus PDF: the text-layer
+    PDFs of real documents, many pages with tables. Empty when soffice is not installed."""
+    from parsers.doc_reader import soffice_path
+    soffice, docx = soffice_path(), [s.path for s in sources if s.kind == "docx"]
+    if soffice is None or not docx:
+        return []
+    dest.mkdir(parents=True, exist_ok=True)
+    profile = (dest / "soffice-profile").resolve()
+    try:
+        subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                        "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(dest),
+                        *map(str, docx)], check=False, capture_output=True, timeout=CONVERT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        pass                    # the files converted in time are timed
+    shutil.rmtree(profile, ignore_errors=True)
+    from parsers.model import ParseError
+    out = []
+    for pdf in (dest / f"{p.stem}.pdf" for p in docx):
+        try:
+            out.append(SourceFile(pdf, _pdf_kind(pdf)))
+        except (OSError, ParseError):       # not written, or cut short by the timeout
+            continue
     return out
 
 

@@ -7,11 +7,14 @@ def _f(value, digits: int = 1) -> str:
 
 
 def throughput_lines(tp: dict) -> list[str]:
+    """One row per kind; `pdf-text (from docx)` is the corpus .docx files converted to PDF
+    by LibreOffice (bench.throughput), `pdf-text` the corpus's own text-layer PDFs."""
+    w = max([9] + [len(kind) for kind in tp])
     lines = ["parse + extraction, single process (CPU time, median of runs)",
-             f"{'format':<9} {'files':>5} {'pages':>5} {'docs/s':>8} {'pages/s':>8} "
+             f"{'format':<{w}} {'files':>5} {'pages':>5} {'docs/s':>8} {'pages/s':>8} "
              f"{'ms/doc':>8} {'runs':>4}"]
     for kind, t in tp.items():
-        lines.append(f"{kind:<9} {t['files']:>5} {t['pages'] or '-':>5} "
+        lines.append(f"{kind:<{w}} {t['files']:>5} {t['pages'] or '-':>5} "
                      f"{_f(t['docs_per_cpu_s']):>8} {_f(t['pages_per_cpu_s']):>8} "
                      f"{_f(t['ms_per_doc_cpu']):>8} {t['runs']:>4}")
     return lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from parsers.memo import new_document
 from extractors.metadata import extract_metadata
 from extractors.references import extract_references
 from extractors.tasks import extract_tasks
@@ -15,6 +16,7 @@ from parsers.structure import build_tree
 def extract(path: str | Path, *, data: bytes | None = None) -> ParsedDocument:
     """Read, structure and extract one document. Raises ParseError for bad input."""
     path = str(path)
+    new_document()
     if data is None:
         data = Path(path).read_bytes()
     raw = read_document(path, data)

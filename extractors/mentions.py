@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from parsers.memo import per_document
+
 VOCAB_DIR = Path(__file__).resolve().parent / "vocab"
 
 # A separator between two bodies: `Văn phòng UBND Thành phố, Sở Ngoại vụ`,
@@ -81,6 +83,7 @@ def unify_tone(text: str) -> str:
     return pattern.sub(fix, text)
 
 
+@per_document
 def match_key(text: str) -> str:
     """The form vocabularies are matched on: tone-unified, lower-case, same length."""
     return lower_same_length(unify_tone(text))
@@ -257,11 +260,12 @@ def _cut_siblings(text: str) -> list[str]:
     return [text]
 
 
-def split_mentions(text: str) -> list[str]:
+@per_document
+def split_mentions(text: str) -> tuple[str, ...]:
     """Split a list of bodies as written into mentions (spec §3)."""
     text = normalize(text)
     if not text:
-        return []
+        return ()
     key = match_key(text)
     blocked = _blocked(text, key)
     pieces: list[tuple[str, int, int]] = []     # (separator, start, end)
@@ -284,7 +288,7 @@ def split_mentions(text: str) -> list[str]:
                 continue
         bounds.append([s, e])
     parts = (part.strip(EDGE_PUNCT) for s, e in bounds for part in _cut_siblings(text[s:e]))
-    return [part for part in parts if part]
+    return tuple(part for part in parts if part)
 
 
 def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:

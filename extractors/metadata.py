@@ -19,8 +19,9 @@ VOCAB = Path(__file__).with_name("vocab") / "metadata.json"
 NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>[^\s|]*(?:\s*[/\-]\s*[\wĐđ&.\-/]+)*)")
 # A number with its digits: `161/KH-UBND`, `3260-KH/ĐĐQH15`, `03/NQ-CP` (not `/KH-UBND`)
 HAS_DIGITS = re.compile(r"^\d")
-# The date line: `Hà Nội, ngày 31 tháng 5 năm 2023`
-DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})", re.I)
+# The date line: `Hà Nội, ngày 31 tháng 5 năm 2023`; a day OCR could not read is none:
+# `Hà Nội, ngày |Š tháng 12 năm 2025` (bca-cv-5689)
+DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})|\S{1,3}\s)?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})", re.I)
 # A numeric date in a metadata block: `Ngày ban hành 31/05/2023`
 # An annex heading naming the document it belongs to (`số` read by OCR as `sô`, `só`):
 # `(Kèm theo Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)`,
@@ -32,8 +33,9 @@ ATTACHED_TO = re.compile(
 NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 # Letterhead lines that continue the name above them: `THEO QUYẾT ĐỊNH`, `SỐ 1050/QĐ-SCT`
 CONTINUATION_WORDS = ("THEO ", "SỐ ", "VÀ ", "CỦA ", "VỀ ")
-# A signer's name: two to five capitalised words, `Vũ Thu Hà`, `Nguyễn Hòa Bình`
-NAME = re.compile(r"((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
+# A signer's name: two to five capitalised words, `Vũ Thu Hà`, `Nguyễn Hòa Bình`; whole
+# words only (`À-Ỹ` holds lower-case letters too: not the `ướng` of `Thượng tướng Nguyễn Văn Long`)
+NAME = re.compile(r"((?<!\w)(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s*$")
 
 
 @lru_cache(maxsize=1)

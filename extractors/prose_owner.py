@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.ocr_repair import fold
+from parsers.memo import per_document
 
 VOCAB = Path(__file__).with_name("vocab") / "prose.json"
 
@@ -26,9 +27,11 @@ def _alternation(words: list[str]) -> str:
 def verb_pattern() -> re.Pattern:
     """A lower-case verb that ends a body list: `Cục Viễn thám quốc gia| chủ trì|, ...`.
     `tổ chức` after `cơ quan, `, `đơn vị, ` or `các ` is a noun of the list: `các cơ
-    quan, tổ chức hữu quan`."""
+    quan, tổ chức hữu quan`; so is `chủ trì` right after `cơ quan` or `đơn vị` (not `có liên quan`): `phối hợp
+    chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện` (laocai-134 V.8)."""
     return re.compile(rf"(?<![\w&])(?<!chủ )(?<!Chủ )(?<!nhà )(?!(?<=quan, )tổ chức)"
                       rf"(?!(?<=vị, )tổ chức)(?!(?<=các )tổ chức)"
+                      rf"(?!(?<=cơ quan )chủ trì)(?!(?<=đơn vị )chủ trì)"
                       rf"(?:{_alternation(vocab()['verbs'])})(?![\w])")
 
 
@@ -68,8 +71,9 @@ PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?(?P<with>v
 CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=\S)")
 # A sentence break inside an item: `... chưa đáp ứng yêu cầu. |Giao Sở Khoa học ...`
 SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
-# Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`
-LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia|đồng thời)(?![\w])|[;:.(\n]")
+# Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`;
+# not at the `trong` of `các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh` (laocai-134 V.6)
+LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong(?! và ngoài)|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia|đồng thời)(?![\w])|[;:.(\n]")
 # Where an owner list stops before its verb: `Các Bộ, ngành liên quan khác| trong phạm vi ...`
 OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong phạm vi|trong|nhằm|tại|khi|đối với)(?![\w])|[(]")
 # An acronym that names a body: `VTV, VOV, TTXVN thực hiện ...` (not an upper-case heading)
@@ -83,7 +87,7 @@ class BodyList:
     end: int
     # start, prefix (`Giao X ...`), handed (`UBND tỉnh yêu cầu X ...`), adverbial
     # (`Định kỳ, X ...`), person (`Ông. X - Trưởng đoàn: ...`), addressed (`Đối với X: ...`)
-    # or passive (`... do X bố trí`)
+    # passive (`... do X bố trí`) or accountable (`Phát huy trách nhiệm của X ...`)
     via: str = "start"
 
 
@@ -107,6 +111,7 @@ def starts_with_body(text: str) -> bool:
     return any(p.match(text) for p in head_patterns()) or bool(ACRONYM.match(text))
 
 
+@per_document
 def leading_bodies(text: str) -> BodyList | None:
     """The body list that opens `text`, ending before its verb or colon.
 
@@ -131,8 +136,8 @@ def leading_bodies(text: str) -> BodyList | None:
         clause = leading_clause_end(text)
         if clause is not None:
             start, via = clause, "adverbial"
-        elif m and len(m.group(0).split()) <= 6:
-            start, via = m.end(), "adverbial"
+        elif m and len(m.group(0).split()) <= 6 and not PARTNER_OPENER.search(m.group(0)):
+            start, via = m.end(), "adverbial"   # not `Phối hợp với cơ quan Thuế, Sở ...` (ct11 IV.3)
     rest = text[start:]
     if not starts_with_body(rest):
         return None
@@ -226,6 +231,22 @@ def _addressed(text: str, m: re.Match) -> BodyList | None:
     return None
 
 
+def accountable(text: str) -> BodyList | None:
+    """The body whose responsibility an item raises: `Phát huy trách nhiệm của UBND cấp
+    xã, phường và người đứng đầu địa phương trong việc ...` → `UBND cấp xã, phường và
+    người đứng đầu địa phương`."""
+    opener = next((o for o in vocab()["accountable_openers"] if text.startswith(o + " ")), None)
+    if opener is None:
+        return None
+    at = len(opener) + 1
+    rest = text[at:]
+    if not starts_with_body(rest):
+        return None
+    stops = [m.start() for m in (verb_pattern().search(rest), LIST_STOP.search(rest)) if m]
+    phrase = rest[:min(stops) if stops else len(rest)].rstrip(" ,")
+    return BodyList(phrase, at, at + len(phrase), "accountable") if phrase else None
+
+
 def passive_agent(text: str, *, ocr: bool = False) -> BodyList | None:
     """The body after `do` that closes an item: `Phương tiện ...: Xe ô tô 7 chỗ do Văn
     phòng Sở Công Thương tỉnh Lào Cai bố trí.` → `Văn phòng Sở Công Thương tỉnh Lào Cai`.
@@ -245,6 +266,7 @@ def passive_agent(text: str, *, ocr: bool = False) -> BodyList | None:
     return BodyList(m.group("body"), m.start("body"), m.end("body"), "passive")
 
 
+@per_document
 def body_only(text: str) -> str | None:
     """A heading that only names the owner: `8. Ủy ban nhân dân các tỉnh, thành phố ...`, `Sở Y tế:`."""
     t = text.strip().rstrip(":").strip()
@@ -256,6 +278,7 @@ def body_only(text: str) -> str | None:
     return t
 
 
+@per_document
 def heading_owner(text: str) -> str | None:
     """`NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` → `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`."""
     if not text.casefold().startswith(tuple(vocab()["owner_heading_starts"])):
@@ -269,6 +292,7 @@ def heading_owner(text: str) -> str | None:
     return None
 
 
+@per_document
 def lead_in_bodies(text: str) -> str | None:
     """The bodies of a lead-in paragraph that ends with `:`.
 
@@ -298,7 +322,8 @@ def lead_in_bodies(text: str) -> str | None:
     return ", ".join(reversed(kept)) or None
 
 
-def partner_lists(text: str) -> list[tuple[str, int]]:
+@per_document
+def partner_lists(text: str) -> tuple[tuple[str, int], ...]:
     """Every `phối hợp với X` list in `text` with its offset, X ending before a verb."""
     out = []
     for m in PARTNER_OPENER.finditer(text):
@@ -310,4 +335,4 @@ def partner_lists(text: str) -> list[tuple[str, int]]:
         phrase = rest[:end].rstrip(" ,")
         if phrase and len(phrase) < 300:
             out.append((phrase, m.end()))
-    return out
+    return tuple(out)

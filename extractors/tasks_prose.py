@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from extractors.fields import to_mentions
 from extractors.ocr_repair import OCR_READERS
-from extractors.prose_owner import (body_only, heading_owner, lead_in_bodies, leading_bodies,
-                                    assigned_later, no_work, owner_clauses, partner_lists,
-                                    passive_agent, vocab)
+from extractors.prose_owner import (accountable, body_only, heading_owner, lead_in_bodies,
+                                    leading_bodies, assigned_later, no_work, owner_clauses,
+                                    partner_lists, passive_agent, vocab)
 from extractors.timing import find_timing
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.textutil import clean_value
@@ -72,9 +72,18 @@ def _excluded(tree: DocumentTree, node: Node) -> bool:
         return True
     for anc in _ancestors(tree, node, include_self=True):
         if anc.marker and anc.text.casefold().startswith(headings) \
-                and not _assigns(anc.text):      # `a) Yêu cầu Sở Khoa học ... chủ động ...`
-            return True
-    return False
+                and not _assigns(anc.text) \
+                and (anc is not node or anc.children or _names_heading(anc.text, headings)):
+            return True       # not `a) Yêu cầu Sở Khoa học ... chủ động ...`, nor the item
+    return False              # `- Căn cứ chức năng, nhiệm vụ ... chủ động ban hành ...` (ct11 IV.1)
+
+
+def _names_heading(text: str, headings: tuple[str, ...]) -> bool:
+    """A leaf item that is itself such a heading: `2. Yêu cầu`, `b) Mục tiêu: ...`,
+    `1. MỤC ĐÍCH, YÊU CẦU`; not an item that only opens with the word."""
+    folded = text.casefold()
+    head = next(h for h in headings if folded.startswith(h))
+    return folded[len(head):].lstrip()[:1] in ("", ":") or text.isupper()
 
 
 def _ancestors(tree: DocumentTree, node: Node, include_self: bool = False):
@@ -135,8 +144,8 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
                                                                     title, named)
     if owner_text and owner_block is None:
         owner_block = block
-    if not owner_text or (named and no_work(text[named.end:])):
-        return []
+    if not owner_text or (named and no_work(text[named.end:])) or (not named and body_only(text)):
+        return []                 # no work given; `6. UBND TP. Huế` in a list of recipients
     clauses = owner_clauses(text, owner_text, named.end if named else 0)
     ends = [at for at, _ in clauses] + [len(text)]
     first = _record(node, block, offset, text[:ends[0]], meta, title,
@@ -174,7 +183,7 @@ def _owner(tree: DocumentTree, meta: DocumentMeta, node: Node, text: str, title:
     later = assigned_later(text)
     if later:
         return later.text, later.start, None, []
-    agent = passive_agent(text, ocr=tree.raw.reader in OCR_READERS)
+    agent = passive_agent(text, ocr=tree.raw.reader in OCR_READERS) or accountable(text)
     if agent:
         return agent.text, agent.start, None, []
     return None, 0, None, []

@@ -85,7 +85,43 @@ _FORMS = (("recurring_day", RECUR_DAY), ("recurring", RECURRING),
           ("relative_clause", RELATIVE_CLAUSE), ("period", PERIOD),
           ("unspecified", UNSPECIFIED), ("trigger", TRIGGER), ("ongoing", ONGOING),
           ("unspecified_cell", UNSPECIFIED_CELL))
-_FORM_RES = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _FORMS)
+
+
+def _starting_with(*vocabularies, digit: bool = False) -> str:
+    """A lookahead for how a phrase can start: the first word of one of its opening
+    entries (`trước`, `Trong`, `quý`), or a digit where it may open with one. Python's
+    `re` tries a pattern at every position; this rejects most of them at once (the
+    character class first, then the words)."""
+    firsts = {w.split()[0] for entries in vocabularies for w in entries
+              if w.strip() and not w.startswith("_")}
+    cased = sorted({c.lower() for w in firsts for c in w[0]} | {c.upper() for w in firsts for c in w[0]})
+    alternatives = ([r"\d"] if digit else []) + [re.escape(w) for w in sorted(firsts, key=len, reverse=True)]
+    return ("(?=[" + ("\\d" if digit else "") + re.escape("".join(cased)) + "])"
+            "(?=" + "|".join(alternatives) + ")")
+
+
+# What each form's phrase opens with (its first alternative words; a unit opens with a
+# digit or a unit word, `tháng 5`, `Quý II`, `năm 2025`).
+_UNIT_OPENERS = (VOCAB["day_words"], VOCAB["month_words"], VOCAB["quarter_words"],
+                 VOCAB["year_words"])
+_OPENERS = {
+    "recurring_day": _starting_with(_R["day_leads"], VOCAB["day_words"], digit=True),
+    "recurring": _starting_with(_R["periodic"], _R["each"]),
+    "date_duration": _starting_with(VOCAB["day_words"], digit=True),
+    "range": _starting_with(VOCAB["range_start"]),
+    "open_tail": _starting_with(*_UNIT_OPENERS, digit=True),
+    "open": _starting_with(VOCAB["range_start"]),
+    "deadline": _starting_with(_DL["day_only"], _DL["clause_initial"], _DL["any"]),
+    "relative": _starting_with(_REL["duration_leads"]),
+    "relative_clause": _starting_with(_REL["clause_heads"]),
+    "period": _starting_with(_PL["prose"], _PL["cell"], VOCAB["vague_parts"], *_UNIT_OPENERS,
+                             digit=True),
+    "unspecified": _starting_with(_UN["any"]),
+    "trigger": _starting_with(_UN["triggers"]),
+    "ongoing": _starting_with(VOCAB["ongoing"]),
+    "unspecified_cell": _starting_with(_UN["cell"]),
+}
+_FORM_RES = tuple((name, re.compile(_OPENERS[name] + p, re.IGNORECASE)) for name, p in _FORMS)
 # Forms that cannot match without a digit: `trước ngày 20 hằng tháng`, `23/3/2026; 02 ngày`,
 # `không quá 10 ngày làm việc`; and those that need a calendar unit (timing_units.POINT),
 # which is a number or a quarter word with its numeral (`Quý II`). `scan` skips them on
@@ -98,10 +134,38 @@ ANY_DIGIT = re.compile(r"\d")
 QUARTER_WORD = re.compile(words(VOCAB["quarter_words"]), re.IGNORECASE)
 
 
+def _phrases(*vocabularies) -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().split()) for entries in vocabularies for w in entries
+                 if not w.startswith("_"))
+
+
+# Forms whose phrase holds one of these words (lower case, single spaces): a form none of
+# whose words is in the text is not tried. `2025 và những năm tiếp theo` needs an open tail,
+# `trước ngày 20 hằng tháng` a `hằng`, `23/3/2026; 02 ngày` a duration unit.
+_REQUIRED = {
+    "recurring_day": _phrases(_R["each"]),
+    "recurring": _phrases(_R["periodic"], _R["each"]),
+    "date_duration": _phrases(VOCAB["duration_units"]),
+    "range": _phrases(VOCAB["range_start"]),
+    "open_tail": _phrases(VOCAB["open_tails"]),
+    "open": _phrases(VOCAB["range_start"]),
+    "relative": _phrases(_REL["duration_leads"]),
+    "relative_clause": _phrases(_REL["clause_heads"]),
+    "unspecified": _phrases(_UN["any"]),
+    "trigger": _phrases(_UN["triggers"]),
+    "ongoing": _phrases(VOCAB["ongoing"]),
+    "unspecified_cell": _phrases(_UN["cell"]),
+}
+
+
 def _forms_for(sh: str) -> tuple[tuple[str, re.Pattern], ...]:
     if ANY_DIGIT.search(sh):
-        return _FORM_RES
-    skip = _NEEDS_DIGIT if QUARTER_WORD.search(sh) else _NEEDS_DIGIT | _NEEDS_UNIT
+        skip = set()
+    else:
+        skip = set(_NEEDS_DIGIT if QUARTER_WORD.search(sh) else _NEEDS_DIGIT | _NEEDS_UNIT)
+    folded = " ".join(sh.lower().split())        # `in` on this is far faster than a pattern
+    skip.update(form for form, needed in _REQUIRED.items()
+                if not any(map(folded.__contains__, needed)))   # map: no Python-level loop
     return tuple((name, rx) for name, rx in _FORM_RES if name not in skip)
 _PRIORITY = {name: i for i, (name, _) in enumerate(_FORMS)}
 _FIXED_KIND = {"recurring_day": "recurring", "recurring": "recurring", "ongoing": "ongoing",

@@ -25,14 +25,18 @@ VOCAB: dict = json.loads(
 
 # One character for one: `Quý_I năm 2010` (wordseg files), `2021–2030` (laocai-kh-ct11),
 # `**Thường xuyên**` (markdown bold).
-_SHADOW_MAP = str.maketrans({"_": " ", "\u00a0": " ", "\u2013": "-", "\u2014": "-",
-                             "\u2212": "-", "\u2011": "-", "*": " ", "\n": " ",
-                             "\t": " ", "\r": " "})
+_SHADOW_MAP = (("_", " "), ("\u00a0", " "), ("\u2013", "-"), ("\u2014", "-"),
+               ("\u2212", "-"), ("\u2011", "-"), ("*", " "), ("\n", " "),
+               ("\t", " "), ("\r", " "))
 
 
 def shadow(text: str) -> str:
-    """The text as matched: same length as `text`, so offsets carry over."""
-    return text.translate(_SHADOW_MAP)
+    """The text as matched: same length as `text`, so offsets carry over. (One
+    `replace` per character present: `str.translate` with a table is slower.)"""
+    for old, new in _SHADOW_MAP:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def words(entries) -> str:

@@ -10,9 +10,11 @@ Tesseract reads the page in one pass with `--psm 4`, which runs the two
 columns together line by line; so the letterhead zone (the lines above the
 first line that crosses the page middle without a gap) is read again column
 by column, and its lines are replaced by the left column's then the right
-column's. Guarantees: every call has a timeout (ParseError "timeout"); a
-missing `tesseract` binary or `vie` model raises ParseError "ocr_unavailable";
-text is NFC.
+column's. `read_digits_words` reads an image with digits only, for the
+second pass over letterhead fields the page pass left empty
+(`parsers.ocr_gaps`; `OcrPage.notes` carries what it did). Guarantees: every
+call has a timeout (ParseError "timeout"); a missing `tesseract` binary or
+`vie` model raises ParseError "ocr_unavailable"; text is NFC.
 """
 from __future__ import annotations
 
@@ -87,6 +89,7 @@ class OcrPage:
     width: int
     height: int
     columns_split: bool = False
+    notes: tuple[str, ...] = ()     # what a second pass changed (parsers.ocr_gaps)
 
 
 def check_available() -> None:
@@ -162,12 +165,24 @@ def ocr_boxes(image, boxes: list[tuple[int, int, int, int]], *,
     return texts
 
 
-def _tesseract_words(image, psm: int, timeout: float) -> list[tuple[tuple[int, int, int], OcrWord]]:
+def has_language(lang: str) -> bool:
+    return lang in (_languages() or ())
+
+
+def read_digits_words(image, psm: int, lang: str = LANG, timeout: float = TIMEOUT_S) -> list[OcrWord]:
+    """Words of an image read with digits only (`tessedit_char_whitelist=0123456789`)."""
+    words = _tesseract_words(image, psm, timeout, lang=lang,
+                             config=("-c", "tessedit_char_whitelist=0123456789"))
+    return [w for _, w in words]
+
+
+def _tesseract_words(image, psm: int, timeout: float, *, lang: str = LANG,
+                     config: tuple[str, ...] = ()) -> list[tuple[tuple[int, int, int], OcrWord]]:
     """Words with their (block, paragraph, line) key, from Tesseract's TSV output."""
     buf = io.BytesIO()
     image.save(buf, format="PNG")
-    cmd = [shutil.which("tesseract") or "tesseract", "stdin", "stdout", "-l", LANG,
-           "--psm", str(psm), "--dpi", str(DPI), "tsv"]
+    cmd = [shutil.which("tesseract") or "tesseract", "stdin", "stdout", "-l", lang,
+           "--psm", str(psm), "--dpi", str(DPI), *config, "tsv"]
     env = dict(os.environ, OMP_THREAD_LIMIT=THREADS)
     try:
         out = subprocess.run(cmd, input=buf.getvalue(), capture_output=True, timeout=timeout, env=env)

@@ -73,17 +73,19 @@ def char_boxes(textpage: pdfium.PdfTextPage, text: str) -> tuple[array, array, a
     (left and bottom +inf, right and top -inf), so that the extent of a stretch of text is
     the min/max over its slice."""
     box = (ctypes.c_double * 4)()            # pdfium fills left, right, bottom, top
-    refs = [ctypes.byref(box, 8 * k) for k in range(4)]
+    r0, r1, r2, r3 = (ctypes.byref(box, 8 * k) for k in range(4))
     raw = ctypes.cast(textpage.raw, ctypes.c_void_p)
     buf = bytearray()
+    extend, get_box = buf.extend, _CHARBOX
     for run in RUNS.finditer(text):
+        a, b = run.span()
         if run.group(1) is not None:         # white space: no call to pdfium
-            buf.extend(EMPTY_BOX * (run.end() - run.start()))
+            extend(EMPTY_BOX * (b - a))
             continue
-        for i in range(run.start(), run.end()):
-            if not _CHARBOX(raw, i, *refs):
+        for i in range(a, b):
+            if not get_box(raw, i, r0, r1, r2, r3):
                 raise pdfium.PdfiumError("Failed to get charbox.")
-            buf.extend(box)
+            extend(box)
     values = array("d")
     values.frombytes(bytes(buf))
     return values[0::4], values[2::4], values[1::4], values[3::4]

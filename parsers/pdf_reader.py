@@ -17,7 +17,10 @@ Guarantees of `read_pdf(path)`:
   other scripts such as `Ӣ`/`Ѭ`, too few Vietnamese words) is OCR'd; text in
   the TCVN3/VNI legacy fonts is converted instead; the reader is "pdf-text",
   "pdf-ocr" or "pdf-mixed", `ocr_confidence` the mean Tesseract word
-  confidence over OCR'd pages, and a warning names each OCR'd page and why;
+  confidence over OCR'd pages (of Tesseract's page pass), and a warning names
+  each OCR'd page and why; a letterhead number or day left empty by the page
+  pass is read again (`parsers.ocr_gaps`: a stamped number, a day and month
+  handwritten in coloured ink) and a warning says so, or why it was not;
 - e-signature widgets (the number and day an e-signed letter leaves blank,
   the signing time) come as blocks of kind "stamp" at the end of the block
   list, one warning each (`parsers.pdf_stamps`);
@@ -37,7 +40,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from parsers import ocr as ocr_mod
-from parsers import pdf_stamps, pdf_tables
+from parsers import ocr_gaps, pdf_stamps, pdf_tables
 from parsers.legacy_encoding import convert, detect_legacy, is_syllable
 from parsers.model import ParseError, RawDocument
 from parsers.pdf_layout import COLUMN_GAP_SHARE, Line, Rows, build_blocks, char_boxes, drop_furniture
@@ -115,10 +118,12 @@ def _read(doc: pdfium.PdfDocument, path: str, n_pages: int, ocr: bool) -> RawDoc
                 else:
                     legacy = None
             if problem is None:
-                pages.append(_text_items(page, textpage, text, i, legacy))
+                # the boxes are read once, for the lines and for the text around the stamps
+                boxes = char_boxes(textpage, text) if len(text) == textpage.count_chars() else None
+                pages.append(_text_items(page, text, boxes, (width, height), i, legacy))
                 text_pages += 1
                 if widgets and not legacy:
-                    widget_pages[i] = pdf_stamps.page_chars(page, textpage, text)
+                    widget_pages[i] = pdf_stamps.page_chars(text, boxes, width)
                 continue
         finally:
             textpage.close()
@@ -134,13 +139,14 @@ def _read(doc: pdfium.PdfDocument, path: str, n_pages: int, ocr: bool) -> RawDoc
         except ParseError as exc:
             raise ParseError(f"page {i + 1} needs OCR ({problem}): {exc.message}", path=path,
                              location=f"page {i + 1}", reason="ocr_unavailable") from exc
-        items, conf, n_words = _ocr_items(page, i, path)
+        items, conf, n_words, notes = _ocr_items(page, i, path)
         pages.append(items)
         ocr_pages.append(i + 1)
         ocr_words += n_words
         ocr_conf_sum += conf * n_words
         found = f"confidence {conf:.1f}" if n_words else "no text found"
         warnings.append(f"page {i + 1}: OCR ({problem}), {found}")
+        warnings += [f"page {i + 1}: {note}" for note in notes]
     if text_pages == 0 and not ocr_pages:
         if not ocr:
             raise ParseError("no usable text layer and OCR is off", path=path, reason="no_text_layer")
@@ -218,20 +224,20 @@ def _has_content(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _text_items(page, textpage, text: str, index: int, legacy: str | None) -> list[Line | Rows]:
-    """Lines and tables of a page's text layer, in reading order."""
-    width, height = page.get_size()
+def _text_items(page, text: str, boxes, size: tuple[float, float], index: int,
+                legacy: str | None) -> list[Line | Rows]:
+    """Lines and tables of a page's text layer (its `char_boxes`, None when the characters
+    and the text do not line up), in reading order."""
+    width, height = size
     number = index + 1
     fix = (lambda s: convert(s, legacy)) if legacy else (lambda s: s)
-    n = textpage.count_chars()
-    if len(text) != n:      # no char geometry to trust: lines only, stacked down the page
+    if boxes is None:       # no char geometry to trust: lines only, stacked down the page
         rows = [fix(t.strip()) for t in LINE_BREAK.split(text) if t.strip()]
         return [Line(t, 0.0, k * 12.0, width, k * 12.0 + 10, number) for k, t in enumerate(rows)]
-    boxes = char_boxes(textpage, text)
     grids = _tables(page, height) if pdf_tables.has_rulings(page) else []
     if grids:
         return _table_page_items(text, boxes, grids, width, height, number, fix)
-    left, bottom, right, top = boxes
+    left, bottom, right, top = (b.tolist() for b in boxes)   # lists: indexing makes no new floats
     gap = COLUMN_GAP_SHARE * width
     visible = [v.start() for v in VISIBLE.finditer(text)]
     # a column gap goes in front of a character far right of the visible one before it
@@ -264,13 +270,14 @@ def _tables(page, height: float) -> list[pdf_tables.TableGrid]:
 def _table_page_items(text: str, boxes, grids, width: float, height: float, number: int,
                       fix) -> list[Line | Rows]:
     """Lines and tables of a page that holds ruled tables: cell text goes to the table rows."""
-    left, bottom, right, top = boxes
+    left, bottom, right, top = (b.tolist() for b in boxes)
     owner: dict[int, tuple[int, int, int]] = {}
+    finders = [pdf_tables.CellIndex(grid).find for grid in grids]
     for v in VISIBLE.finditer(text):
         i = v.start()
         cx, cy = (left[i] + right[i]) / 2, height - (bottom[i] + top[i]) / 2
-        for k, grid in enumerate(grids):
-            cell = pdf_tables.cell_of(grid, cx, cy)
+        for k, find in enumerate(finders):
+            cell = find(cx, cy)
             if cell is not None:
                 owner[i] = (k, *cell)
                 break
@@ -278,11 +285,18 @@ def _table_page_items(text: str, boxes, grids, width: float, height: float, numb
     placed: set[int] = set()
     gap = COLUMN_GAP_SHARE * width
     pos = 0
+    owned = sorted(owner)
     for m in list(LINE_BREAK.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        seg = range(pos, end)
+        start, end = pos, (m.start() if m else len(text))
+        seg = range(start, end)
         pos = m.end() if m else len(text)
-        for k in sorted({owner[i][0] for i in seg if i in owner} - placed):
+        first, last = bisect_left(owned, start), bisect_left(owned, end)
+        if first == last:          # no cell text on the line: as on a page without tables
+            line = _plain_line(text, start, end, (left, bottom, right, top), gap, height, number, fix)
+            if line is not None:
+                items.append(line)
+            continue
+        for k in sorted({owner[i][0] for i in owned[first:last]} - placed):
             items.append(_rows(grids[k], text, owner, k, number, fix))
             placed.add(k)
         visible = [i for i in seg if i not in owner and not text[i].isspace()]
@@ -306,6 +320,19 @@ def _table_page_items(text: str, boxes, grids, width: float, height: float, numb
     return items
 
 
+def _plain_line(text: str, start: int, end: int, boxes, gap: float, height: float, number: int,
+                fix) -> Line | None:
+    """The line text[start:end] (no table cell in it), a column gap kept as six spaces."""
+    left, bottom, right, top = boxes
+    visible = [v.start() for v in VISIBLE.finditer(text, start, end)]
+    if not visible:
+        return None
+    cuts = [j for i, j in zip(visible, visible[1:]) if left[j] - right[i] > gap]
+    line_text = fix("      ".join(text[a:b] for a, b in zip([start] + cuts, cuts + [end])).strip())
+    return Line(unicodedata.normalize("NFC", line_text), min(left[start:end]), height - max(top[start:end]),
+                max(right[start:end]), height - min(bottom[start:end]), number)
+
+
 def _rows(grid, text: str, owner: dict[int, tuple[int, int, int]], k: int, page: int, fix) -> Rows:
     pieces: dict[tuple[int, int], list[str]] = {}
     last: dict[tuple[int, int], int] = {}
@@ -321,10 +348,14 @@ def _rows(grid, text: str, owner: dict[int, tuple[int, int, int]], k: int, page:
     return Rows(rows, grid.n_cols, grid.bbox[1], page)
 
 
-def _ocr_items(page, index: int, path: str) -> tuple[list[Line | Rows], float, int]:
+def _ocr_items(page, index: int, path: str) -> tuple[list[Line | Rows], float, int, tuple[str, ...]]:
+    """Lines of an OCR'd page, its confidence and word count (of the page pass), and the notes
+    of the second pass over empty letterhead fields."""
     image = page.render(scale=OCR_SCALE).to_pil()
     try:
         result = ocr_mod.ocr_lines(image)
+        n_words = sum(len(ln.words) for ln in result.lines)
+        result = ocr_gaps.fill_gaps(image, result, ocr_mod.TIMEOUT_S)
     except ParseError as exc:
         raise ParseError(f"OCR of page {index + 1}: {exc.message}", path=path,
                          location=f"page {index + 1}", reason=exc.reason) from exc
@@ -352,11 +383,14 @@ def _ocr_items(page, index: int, path: str) -> tuple[list[Line | Rows], float, i
         for a, b in zip(words, words[1:]):
             parts.append("      " if b.left - a.right > gap else " ")
             parts.append(b.text)
-        items.append(Line(unicodedata.normalize("NFC", "".join(parts)), min(w.left for w in words) * s,
-                          min(w.top for w in words) * s, max(w.right for w in words) * s,
-                          max(w.bottom for w in words) * s, index + 1))
-    n_words = sum(len(ln.words) for ln in result.lines)
-    return items, result.confidence, n_words
+        if len(words) == len(ln.words):
+            box = (ln.left, ln.top, ln.right, ln.bottom)
+        else:       # a line that runs into a table: only its words outside the table
+            box = (min(w.left for w in words), min(w.top for w in words),
+                   max(w.right for w in words), max(w.bottom for w in words))
+        items.append(Line(unicodedata.normalize("NFC", "".join(parts)), box[0] * s, box[1] * s,
+                          box[2] * s, box[3] * s, index + 1))
+    return items, result.confidence, n_words, result.notes
 
 
 def _ocr_table(image, grid: pdf_tables.TableGrid, page: int) -> Rows:

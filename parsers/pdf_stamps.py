@@ -11,7 +11,8 @@ signing time (/M) and sometimes the signer (/Name), a reason and a place.
 `has_widgets(page)` is the cheap pdfium test the reader runs on every page;
 `read_stamps(path, pages)` reads the widgets of those pages with
 pdfminer (the appearance text decoded through the fonts' ToUnicode maps, as
-for a page); an appearance that draws only an image and is no taller than a
+for a page; the objects read by `parsers.pdf_objects`' faster tokenizer, which
+gives pdfminer's own tokens); an appearance that draws only an image and is no taller than a
 line or two is OCR'd from pdfium's rendering of the widget's rectangle, when
 OCR is allowed and installed. Only text the file carries is reported.
 `stamp_blocks` turns stamps into blocks of kind "stamp" whose `cells` are
@@ -29,17 +30,16 @@ import pypdfium2.raw as pdfium_c
 from PIL import ImageOps
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTContainer, LTImage, LTTextLine
-from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser
-from pdfminer.psparser import END_HEX_STRING, SPC, PSLiteral
+from pdfminer.psparser import PSLiteral
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.utils import decode_text
 
 from parsers import ocr as ocr_mod
+from parsers.pdf_objects import FastPDFDocument
 from parsers.model import Block, ParseError
-from parsers.pdf_layout import COLUMN_GAP_SHARE, char_boxes
+from parsers.pdf_layout import COLUMN_GAP_SHARE
 
 STAMP_KIND = "stamp"
 SIGNED_PREFIX = "Ký số:"         # the text of a signature-dictionary stamp: `Ký số: <Name> <time>`
@@ -140,12 +140,13 @@ def describe(stamp: Stamp) -> str:
     return f"stamp: p{stamp.page} {_rect_text(stamp.rect)}: {stamp.text}"
 
 
-def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, text: str) -> tuple:
-    """(text, character boxes, page width) of a page's text layer, for the text around its
-    stamps; `NO_TEXT` when the characters and the text do not line up."""
-    if len(text) != textpage.count_chars():
+def page_chars(text: str, boxes, width: float) -> tuple:
+    """(text, character boxes, page width) of a page's text layer (`char_boxes`, None when
+    the characters and the text do not line up), for the text around its stamps;
+    `NO_TEXT` without boxes."""
+    if boxes is None:
         return NO_TEXT
-    return text, char_boxes(textpage, text), page.get_size()[0]
+    return text, boxes, width
 
 
 def _line_context(chars: tuple, rect: Rect) -> tuple[str, str]:
@@ -159,14 +160,15 @@ def _line_context(chars: tuple, rect: Rect) -> tuple[str, str]:
     x0, y0, x1, y1 = rect
     gap = COLUMN_GAP_SHARE * width
     best: list[int] = []
+    best_inside = 0              # characters of the best line whose middle is inside the widget
     pos = 0
     for m in list(LINE_BREAK.finditer(text)) + [None]:
         end = m.start() if m else len(text)
         line = [v.start() for v in VISIBLE.finditer(text, pos, end)]
         pos = m.end() if m else len(text)
         inside = sum(1 for i in line if y0 <= (bottom[i] + top[i]) / 2 <= y1)
-        if inside > sum(1 for i in best if y0 <= (bottom[i] + top[i]) / 2 <= y1):
-            best = line
+        if inside > best_inside:
+            best, best_inside = line, inside
     middle = (x0 + x1) / 2
     before = [i for i in best if (left[i] + right[i]) / 2 < middle]
     after = [i for i in best if (left[i] + right[i]) / 2 >= middle]
@@ -255,7 +257,7 @@ def _signature_widgets(path: str, pages: set[int]) -> list[_Widget]:
     """The signature widgets of the given (0-based) pages, by page, top to bottom, left to right."""
     out: list[_Widget] = []
     with open(path, "rb") as fp:
-        doc = PDFDocument(_FastHexParser(fp))
+        doc = FastPDFDocument(fp)
         last = max(pages)
         for index, page in enumerate(PDFPage.create_pages(doc)):
             if index > last:
@@ -276,27 +278,6 @@ def _signature_widgets(path: str, pages: set[int]) -> list[_Widget]:
                 out.append(_Widget(index + 1, rect or (0.0, 0.0, 0.0, 0.0), _field_name(annot), text, image,
                                    unmapped, _strings(sig) if isinstance(sig, dict) else {}))
     return sorted(out, key=lambda w: (w.page, -w.rect[3], w.rect[0]))
-
-
-class _FastHexParser(PDFParser):
-    """pdfminer's parser with a fast hex-string reader: a signature dictionary carries its
-    certificate chain as a /Contents hex string of tens of kilobytes, which pdfminer's
-    reader turns into bytes one regex match per byte (about 20 ms a signature)."""
-
-    def _parse_hexstring(self, s: bytes, i: int) -> int:       # pdfminer's, with bytes.fromhex
-        m = END_HEX_STRING.search(s, i)
-        if not m:
-            self._curtoken += s[i:]
-            return len(s)
-        j = m.start(0)
-        self._curtoken += s[i:j]
-        digits = SPC.sub(b"", self._curtoken)
-        token = bytes.fromhex(digits[: len(digits) & ~1].decode("ascii"))
-        if len(digits) % 2:                 # pdfminer reads a lone last digit as its own value
-            token += bytes((int(digits[-1:], 16),))
-        self._add_token(token)
-        self._parse1 = self._parse_main
-        return j
 
 
 def _appearance(annot: dict) -> tuple[str, bool, bool]:

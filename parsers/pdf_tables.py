@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -203,6 +204,34 @@ def cell_of(grid: TableGrid, x: float, y: float) -> tuple[int, int] | None:
             if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
                 return r, c
     return None
+
+
+class CellIndex:
+    """`cell_of` for many points of one grid: the rows whose span [top, lowest cell bottom]
+    can hold a height are listed once per stretch between two row edges, so a point is
+    checked against those rows only (same answer as `cell_of`, in the same order)."""
+
+    def __init__(self, grid: TableGrid):
+        self.grid = grid
+        spans = [(min(b[1] for b in row if b is not None), max(b[3] for b in row if b is not None))
+                 for row in grid.rows if any(b is not None for b in row)]
+        rows = [r for r, row in enumerate(grid.rows) if any(b is not None for b in row)]
+        self.edges = sorted({v for span in spans for v in span})
+        holds = lambda y: tuple(r for r, (top, bottom) in zip(rows, spans) if top <= y <= bottom)
+        self.at_edge = [holds(v) for v in self.edges]              # y equal to an edge
+        self.between = [()] + [holds((a + b) / 2) for a, b in zip(self.edges, self.edges[1:])] + [()]
+
+    def find(self, x: float, y: float) -> tuple[int, int] | None:
+        x0, top, x1, bottom = self.grid.bbox
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            return None
+        k = bisect_left(self.edges, y)
+        rows = self.at_edge[k] if k < len(self.edges) and self.edges[k] == y else self.between[k]
+        for r in rows:
+            for c, box in enumerate(self.grid.rows[r]):
+                if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                    return r, c
+        return None
 
 
 def fill_cells(grid: TableGrid, texts: dict[tuple[int, int], list[str]]) -> list[tuple[str, ...]]:

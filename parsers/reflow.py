@@ -47,6 +47,10 @@ STANDALONE_END = re.compile(
     r"|[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}\s*,\s+ngày\b.{0,20}\btháng\b.{0,10}\bnăm\s+\d{4}\s*$)")
 # A letter item written with a slash, which `parsers.markers` does not read: `a/. Tên Công ty:`
 SLASH_LETTER = re.compile(r"^[a-zđ]\s*/\s*[.)]?\s+\S")
+# An enumeration run into a sentence, wrapped so that its first label opens a line:
+# `... Cụ thể:` + `(i) Rà soát, đánh giá ... cụm; (ii)` (laocai-134 V.5); the second label on
+# the same line tells it from a list of items
+INLINE_ENUMERATION = re.compile(r"^\((?:i|a|1)\)\s.*\((?:ii|b|2)\)")
 # A word broken at a hyphen inside it: `Nghị định số 217/2025/NĐ-` + `CP ngày 05/8/2025`
 BROKEN_HYPHEN = re.compile(r"(?<=\S)-$")
 # Columns laid side by side: `Số: 134 /KH-UBND                   Lào Cai, ngày 26 tháng 3 năm 2026`
@@ -79,6 +83,11 @@ class _Line:
     @property
     def right(self) -> int:
         return self.indent + len(self.text)
+
+
+def _gapped(text: str) -> bool:
+    """COLUMN_GAP in `text`; the substring test first (5 times faster on lines without)."""
+    return "    " in text and COLUMN_GAP.search(text) is not None
 
 
 def reflow(lines: list[str]) -> list[tuple[str, list[int]]]:
@@ -129,8 +138,10 @@ def _join(texts: list[str]) -> str:
 def is_heading(text: str) -> bool:
     """All capitals (after any numbering): `II. NỘI DUNG`, `KẾ HOẠCH`, `TỈNH LÀO CAI`."""
     _, rest = find_marker(text)
-    letters = [c for c in rest if c.isalpha()]
-    return len(letters) >= 4 and not any(c.islower() for c in letters)
+    # `isupper` (every cased letter upper) spares the letter-by-letter look on most lines
+    if not rest.isupper() and any(map(str.islower, rest)):
+        return False
+    return sum(map(str.isalpha, rest)) >= 4
 
 
 def starts_item(prev: str | None, text: str) -> bool:
@@ -138,6 +149,8 @@ def starts_item(prev: str | None, text: str) -> bool:
     marker, rest = find_marker(text)
     if marker is None:
         return bool(SLASH_LETTER.match(text))
+    if INLINE_ENUMERATION.match(text):
+        return False
     open_prev = prev is not None and not TERMINAL.search(prev)
     if marker.style == "dash" and open_prev:
         # `kinh tế` + `- xã hội`: a hyphen that was wrapped, not a bullet
@@ -162,7 +175,7 @@ class _Layout:
 
     @classmethod
     def of(cls, body: list[_Line]) -> "_Layout":
-        plain = [ln for ln in body if not COLUMN_GAP.search(ln.text)] or body
+        plain = [ln for ln in body if not _gapped(ln.text)] or body
         rights = sorted(ln.right for ln in plain)
         width = max(rights[min(len(rights) - 1, int(len(rights) * 0.9))], 20)
         margin = min(ln.indent for ln in plain)
@@ -181,7 +194,7 @@ class _Layout:
 
     def joins(self, prev: _Line, line: _Line) -> bool:
         """Whether `line` continues the paragraph that `prev` (the line above it) is in."""
-        if COLUMN_GAP.search(prev.text) or COLUMN_GAP.search(line.text):
+        if _gapped(prev.text) or _gapped(line.text):
             return False
         if starts_item(prev.text, line.text):
             return False
@@ -192,6 +205,8 @@ class _Layout:
             return True
         if is_heading(prev.text) != is_heading(line.text):
             return False
+        if INLINE_ENUMERATION.match(line.text) and prev.text.endswith(":"):
+            return True
         if TERMINAL.search(prev.text):
             # a sentence ends; only indentation can show the paragraph goes on
             return (self.indented and prev.text[-1:] in ".;" and not END_MARK.search(prev.text)

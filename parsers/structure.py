@@ -26,9 +26,11 @@ from parsers.model import Block, DocumentTree, Marker, Node, RawDocument
 VOCAB = Path(__file__).with_name("vocab") / "structure.json"
 
 # The date line of a letterhead: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Lào Cai, ngày   tháng 4 năm 2026`
-DATE_LINE = re.compile(r"\bngày\s+[\d\s]{0,3}\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}", re.I)
-# The number line: `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số:   /KH-UBND`
-NUMBER_LINE = re.compile(r"^Số\s*:?\s*[\w\s]*[/\-]", re.I)
+# and as OCR reads a handwritten day: `Hà Nội, ngày |Š tháng 12 năm 2025` (bca-cv-5689)
+DATE_LINE = re.compile(r"\bngày\s+(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}", re.I)
+# The number line: `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số:   /KH-UBND`, and the `ố` as
+# OCR may read it: `Só:56ŸS /BCA-C04` (bca-cv-5689), `Sô: 12/...`
+NUMBER_LINE = re.compile(r"^S[ốôóoồổộ]\s*:?\s*[\w\s]*[/\-]", re.I)
 # The subject line of a Công văn: `V/v triển khai Công điện số 131`
 SUBJECT_LINE = re.compile(r"^V/v\b", re.I)
 # Lines that open a document body, never a title: `Căn cứ Luật ...`, `Thực hiện Chỉ thị số 13/CT-TTg ..., Bộ ...:`
@@ -42,12 +44,16 @@ def vocab() -> dict:
 
 def is_upper_heading(text: str) -> bool:
     """`II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` (most letters upper-case)."""
-    letters = list(filter(str.isalpha, text))       # map/filter: no Python-level loop
-    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
+    # a paragraph: more lower-case letters in its first quarter than 15% of its length
+    # leaves no room for 85% capitals (letters <= length), without counting the rest
+    if sum(map(str.islower, text[:len(text) // 4 + 20])) > 0.15 * len(text):
+        return False
+    letters = sum(map(str.isalpha, text))           # map: no Python-level loop
+    return letters >= 4 and sum(map(str.isupper, filter(str.isalpha, text))) >= 0.85 * letters
 
 
 def _starts_with_any(text: str, words: list[str]) -> bool:
-    return any(text.startswith(w) for w in words)
+    return text.startswith(tuple(words))
 
 
 def doc_title_index(blocks: tuple[Block, ...]) -> int | None:

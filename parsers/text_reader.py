@@ -41,7 +41,7 @@ MD_STAR_BULLET = re.compile(r"^\s*\*\s+(?=\S)")
 # A horizontal rule or letterhead underline: `---`, `-------`, `***`
 RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 # Word-segmented syllables: `tổ_chức thực_hiện`
-WORDSEG_JOIN = re.compile(r"(?<=\w)_(?=\w)")
+WORDSEG_JOIN = re.compile(r"_(?<=\w_)(?=\w)")     # `_` first: found by a fast literal scan
 # Punctuation spaced out by a word segmenter: `xuất_khẩu , kiểm_soát`, `1 . `, `a )`
 WORDSEG_SPACED_PUNCT = re.compile(r" ([,.;:)?!%])")
 WORDSEG_SPACED_OPEN = re.compile(r"([(]) ")
@@ -103,10 +103,15 @@ def _unsegment(text: str) -> str:
     return WORDSEG_SPACED_OPEN.sub(r"\1", text)
 
 
+# A word with a segmenter's joint in it, from its first joint: the `_khẩu` of `xuất_khẩu`,
+# `_Công_Thương` of `Bộ_Công_Thương` (one match per such word)
+JOINED_WORD = re.compile(r"_\S*")
+
+
 def is_word_segmented(lines: list[str]) -> bool:
     sample = " ".join(lines[:200])
-    words = sample.split()
-    return bool(words) and sum("_" in w for w in words) > len(words) * 0.05
+    words = len(sample.split())
+    return words > 0 and len(JOINED_WORD.findall(sample)) > words * 0.05
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
@@ -141,7 +146,7 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
     lines = text.split("\n")
     warnings: list[str] = []
     if is_word_segmented(lines):
-        lines = [_unsegment(ln) for ln in lines]
+        lines = _unsegment("\n".join(lines)).split("\n")     # no pattern spans a line break
         warnings.append("word-segmented text joined back")
     hard_wrapped = is_hard_wrapped(lines)
     tables = find_tables(lines) if fmt == "txt" else []
@@ -211,7 +216,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
         if not line.strip() or RULE_LINE.match(line):
             flush()
             continue
-        if COLUMN_GAP.search(line) and len(_split_columns(line)) == 2 and number < 40:
+        if number < 40 and COLUMN_GAP.search(line) and len(_split_columns(line)) == 2:
             # a letterhead laid out in two columns: keep it as a two-cell row
             flush()
             cells = _split_columns(line)

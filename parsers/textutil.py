@@ -10,8 +10,17 @@ SPACES = re.compile(r"[\s\u00a0\u200b\ufeff]+")
 EDGE_PUNCT = " \t\n.;,:"
 
 
+# Spaces SPACES folds that `str.split` does not see: zero-width space, byte-order mark
+_INVISIBLE_SPACES = ("\u200b", "\ufeff")
+
+
 def fold_spaces(text: str) -> str:
-    return SPACES.sub(" ", text).strip()
+    """Runs of SPACES as one space, none at the ends (`str.split` splits at `\\s`, and
+    much faster than a regex)."""
+    for c in _INVISIBLE_SPACES:
+        if c in text:
+            text = text.replace(c, " ")
+    return " ".join(text.split())
 
 
 def clean_value(text: str | None) -> str | None:

@@ -159,3 +159,32 @@ def test_scanned_letter_takes_number_and_date_from_its_annex(corpus_file, parsed
     meta = parsed(corpus_file("bca-cv-5689-c04-2025.pdf")).meta
     assert (meta.doc_number, meta.issue_date, meta.doc_type) == (
         "5689/BCA-C04", date(2025, 12, 16), "Công văn")
+    # signed `Thượng tướng Nguyễn Văn Long` above a `DANH SÁCH` of recipients (an annex)
+    assert meta.signer == "Nguyễn Văn Long"
+    # the misread number and date lines still close the letterhead above them
+    assert (meta.issuer, meta.place) == ("Bộ Công an", "Hà Nội")
+
+
+@pytest.mark.parametrize("source,line,expected", [
+    ("bca-cv-5689-c04-2025.pdf (OCR)", "Hà Nội, ngày |Š tháng 12 năm 2025", ("Hà Nội", None, "12", "2025")),
+    ("hanoi-161-kh-ubnd-2023-excerpt.txt", "Hà Nội, ngày 31 tháng 5 năm 2023", ("Hà Nội", "31", "5", "2023")),
+    ("laocai draft (spec §5)", "Lào Cai, ngày    tháng 4 năm 2026", ("Lào Cai", None, "4", "2026")),
+])
+def test_date_line_parts(source, line, expected):
+    from extractors.metadata import DATE_PARTS
+    from parsers.structure import DATE_LINE
+    m = DATE_PARTS.search(line)
+    assert DATE_LINE.search(line) and m, source
+    assert (m.group("place").strip(), m.group("d"), m.group("m"), m.group("y")) == expected, source
+
+
+@pytest.mark.parametrize("source,line,expected", [
+    ("bca-cv-5689-c04-2025.pdf (OCR)", "Thượng tướng Nguyễn Văn Long", "Nguyễn Văn Long"),
+    ("laocai-kh-1105-dkt-kiem-tra.txt", "Hoàng Văn Thuân", "Hoàng Văn Thuân"),
+    ("synthetic: a rank in capitals", "Đại tá Trần Văn Bình", "Trần Văn Bình"),
+    ("synthetic: a title only", "PHÓ GIÁM ĐỐC", None),
+])
+def test_signer_name_is_whole_capitalised_words(source, line, expected):
+    from extractors.metadata import NAME
+    m = NAME.search(line)
+    assert (m.group(1) if m else None) == expected, source

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from parsers.markers import find_marker
-from parsers.reflow import reflow, starts_item
+from parsers.reflow import INLINE_ENUMERATION, reflow, starts_item
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 WRAPPED = "laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt"
@@ -97,6 +97,10 @@ def test_starts_item():
     assert not starts_item("hiệu quả kinh tế", "- xã hội")
     assert not starts_item(None, "01 tháng 7 năm 2028 theo yêu cầu")
     assert not starts_item(None, "1.050 tỷ đồng")
+    # laocai-134 V.5: an inline enumeration wrapped onto its own line
+    assert not starts_item("chuyển đổi số trong công nghiệp. Cụ thể:",
+                           "(i) Rà soát, đánh giá trình độ công nghệ của doanh nghiệp; (ii)")
+    assert starts_item("như sau:", "(i) Rà soát, đánh giá trình độ công nghệ của doanh nghiệp;")
 
 
 def _corpus_lines() -> list[str]:
@@ -108,16 +112,23 @@ def _corpus_lines() -> list[str]:
 
 def test_corpus_items_come_out_whole():
     """Every list marker that starts a source line starts exactly one paragraph, and
-    no paragraph swallowed a line that starts an item."""
+    no paragraph swallowed a line that starts an item; but an enumeration run into a
+    sentence (`Cụ thể:` + `(i) Rà soát ...; (ii) ...`, V.5) stays in its sentence."""
     lines = _corpus_lines()
     paragraphs = reflow(lines)
-    marker_lines = [i for i, ln in enumerate(lines) if ln.strip() and find_marker(ln.strip())[0]]
+
+    def item(line: str) -> bool:
+        return bool(line.strip()) and bool(find_marker(line.strip())[0]) \
+            and not INLINE_ENUMERATION.match(line.strip())
+    marker_lines = [i for i, ln in enumerate(lines) if item(ln)]
     marker_paragraphs = [idx[0] for t, idx in paragraphs if find_marker(t)[0]]
     assert len(marker_lines) >= 100
     assert marker_paragraphs == marker_lines
     for _, idx in paragraphs:
         for j in idx[1:]:
-            assert not find_marker(lines[j].strip())[0], lines[j]
+            assert not item(lines[j]), lines[j]
+    v5 = next(t for t, _ in paragraphs if t.startswith("Chủ trì phối hợp với các đơn vị triển khai"))
+    assert "Cụ thể: (i) Rà soát" in v5 and "(iii) Phối hợp với Ban Quản lý Khu kinh tế" in v5
 
 
 def test_corpus_every_line_used_once_and_wraps_joined():

@@ -28,9 +28,6 @@ VERB_IN_NAME = (
     "prose_owner: a body name is cut at a word of the verb list that is part of the name: "
     "'Ban quản lý dự án đầu tư xây dựng tỉnh' → 'Ban' (quản lý), 'Quỹ đầu tư phát triển "
     "tỉnh' → 'Quỹ' (đầu tư)")
-LIST_STOP_TRONG = (
-    "prose_owner.partner_lists stops a partner list at LIST_STOP 'trong', cutting 'các cơ sở "
-    "giáo dục nghề nghiệp trong và ngoài tỉnh' to 'các cơ sở giáo dục nghề nghiệp'")
 SUBLIST = (
     "an item whose text ends in a ':' list of '-' sub-bullets ('... Luật Khoa học, Công nghệ "
     "và Đổi mới sáng tạo để:') is split into one task per bullet; per spec §1 the item is one "
@@ -46,12 +43,15 @@ TRAILING_PARAGRAPH = (
 KNOWN = {
     (TTG, "9", "present"): TRAILING_PARAGRAPH,
     (CPNQ, "II.2.đ", "present"): SUBLIST,
-    (LAOCAI134, "V.6", "partners"): LIST_STOP_TRONG,
 }
 
 # every prose task of the small documents; hand-picked items of the larger ones
 WHOLE = [BTNMT, TTG]
+CT11 = "laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx"
 PICKED = {
+    # a leaf item opening with an excluded heading's word; an item raising a body's
+    # responsibility; an item opening with `Phối hợp với X, Y`
+    CT11: ["IV.1.-2", "II.7.-3", "IV.3.-5"],
     CPNQ: ["II.1.a", "II.4.p", "II.3.a", "II.5.a", "II.5.c", "II.2.đ", "III.1", "III.2",
            "III.3", "III.4", "III.5"],
     LAOCAI134: ["II.1.-1", "II.1.-2", "II.2.-1", "II.2.-2", "II.2.-3", "II.3.-1", "II.4",
@@ -278,6 +278,21 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
 # ---- who an item names: short phrases from real documents --------------------------
 
 @pytest.mark.parametrize("source,text,owner,via", [
+    ("bca-cv-5689-c04-2025.pdf (OCR)",
+     "Bộ Quốc phòng dự kiến mục tiêu, nhiệm vụ, phương án phân bổ kế hoạch đầu tư công",
+     "Bộ Quốc phòng", "start"),
+    # a modal or tense word before the verb ends the list: `phải`, `sẽ`, `đã`
+    ("hcm-chi-thi-xay-dung-kiem-tra-vbqppl-wordseg.txt",
+     "Thủ trưởng các sở, ban, ngành, Chủ tịch Uỷ ban nhân dân quận - huyện phải tuân thủ nghiêm chỉnh",
+     "Thủ trưởng các sở, ban, ngành, Chủ tịch Uỷ ban nhân dân quận - huyện", "start"),
+    ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt",
+     "Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp san tạo mặt bằng, tạo mặt bằng sạch",
+     "Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp", "start"),
+    ("bgtvt-tb-ket-luan-tong-ket-2009-wordseg.txt",
+     "Bộ GTVT sẽ tiếp tục đổi mới cơ chế quản lý đầu tư xây dựng", "Bộ GTVT", "start"),
+    ("laocai-bc-ket-qua-chi-thi-38-ttg.docx",
+     "Trong năm 2025, UBND tỉnh Lào Cai đã ban hành 02 Quyết định phê duyệt", "UBND tỉnh Lào Cai",
+     "adverbial"),
     ("laocai-kh-1105-dkt-kiem-tra.txt",
      "Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung; chỉ đạo toàn diện",
      "Ông. Hoàng Văn Thuân - Trưởng đoàn", "person"),
@@ -317,10 +332,28 @@ def test_leading_bodies_forms(source, text, owner, via):
     # a requirements heading is not an owner
     ("laocai-kh-1105-dkt-kiem-tra.txt", "Đối với các dự án: rà soát lại"),
     ("laocai-kh-1105-dkt-kiem-tra.txt", "Phương tiện cho hoạt động kiểm tra: Xe ô tô 7 chỗ"),
+    # `Phối hợp với X, ` is no opening adverbial before a subject
+    ("laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx",
+     "Phối hợp với cơ quan Thuế, Sở Nông nghiệp và Môi trường rà soát, đối chiếu, so sánh"),
 ])
 def test_leading_bodies_none(source, text):
     from extractors.prose_owner import leading_bodies
     assert leading_bodies(text) is None, source
+
+
+@pytest.mark.parametrize("source,text,owner", [
+    ("laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx",
+     "Phát huy trách nhiệm của UBND cấp xã, phường và người đứng đầu địa phương trong việc quản lý",
+     "UBND cấp xã, phường và người đứng đầu địa phương"),
+    ("synthetic", "Nâng cao trách nhiệm của Sở Nội vụ trong công tác cải cách hành chính", "Sở Nội vụ"),
+    ("synthetic", "Phát huy trách nhiệm của cả hệ thống chính trị", None),
+])
+def test_accountable(source, text, owner):
+    from extractors.prose_owner import accountable
+    found = accountable(text)
+    assert (found.text if found else None) == owner, source
+    if found:
+        assert text[found.start:found.end] == owner
 
 
 @pytest.mark.parametrize("source,text,agent", [
@@ -392,6 +425,22 @@ def test_owner_clauses(source, text, owner, expected):
      ["các đơn vị"]),
     # without `với` only a body is a partner
     ("synthetic", "Sở Y tế phối hợp thực hiện kế hoạch", []),
+    # `các cơ quan chủ trì` is a noun; `trong và ngoài tỉnh` part of the body; `Sở, Ngành`
+    ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt",
+     "Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch này",
+     ["các cơ quan chủ trì"]),
+    ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt",
+     "Chủ trì, phối hợp với các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề nghiệp trong "
+     "và ngoài tỉnh tổ chức đào tạo", ["các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề "
+                                       "nghiệp trong và ngoài tỉnh"]),
+    ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt",
+     "Phối hợp với Sở, Ngành (cơ quan đăng ký đầu tư) trong việc thẩm định", ["Sở, Ngành"]),
+    ("laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx",
+     "Chủ trì, phối hợp với các đơn vị liên quan mở lớp đào tạo", ["các đơn vị liên quan"]),
+    # `căn cứ` (on the basis of) ends the list
+    ("laocai-cv-ubnd-kt-giao-sct-tham-muu-uy-quyen-2025.docx",
+     "Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp và các cơ quan có liên quan, căn cứ "
+     "Luật Tổ chức chính quyền địa phương ngày 16/6/2025, tham mưu", ["Sở Tư pháp và các cơ quan có liên quan"]),
 ])
 def test_partner_lists(source, text, partners):
     from extractors.prose_owner import partner_lists
@@ -412,6 +461,26 @@ def test_item_giving_work_to_two_bodies_is_two_tasks(tmp_path, parsed):
     first, second = tasks
     assert first.timing.end is not None and second.timing.end is None
     assert second.content.startswith("Sở Tài chính chịu trách nhiệm")
+
+
+def test_courtesy_close_and_recipients_list_are_no_tasks(tmp_path, parsed):
+    """bca-cv-5689-c04-2025.pdf: `Bộ Công an trân trọng cảm ơn sự phối hợp của Quý cơ quan`
+    closes the letter; the annex `DANH SÁCH` lists recipients (a body, no work) after the
+    signature; the letter's one task stays."""
+    path = tmp_path / "cong-van.txt"
+    path.write_text("\n".join([
+        "BỘ CÔNG AN", "Số: 12/BCA-C04", "Hà Nội, ngày 16 tháng 12 năm 2025", "",
+        "Kính gửi: Các đơn vị trong danh sách kèm theo", "",
+        "1. Các Bộ, cơ quan trung ương đề xuất nhu cầu dự toán chi ngân sách trung ương năm 2026.", "",
+        "Bộ Công an trân trọng cảm ơn sự phối hợp của Quý cơ quan./.", "",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "",
+        "Thượng tướng Nguyễn Văn Long", "", "DANH SÁCH", "Danh sách các đơn vị nhận công văn", "",
+        "1. UBND tỉnh Tuyên Quang", "", "2. Bộ Tài chính", "",
+    ]), encoding="utf-8")
+    doc = parsed(path)
+    assert [(t.section, [m.text for m in t.owners]) for t in doc.tasks] == [
+        ("1", ["Các Bộ, cơ quan trung ương"])]
+    assert doc.meta.signer == "Nguyễn Văn Long"
 
 
 def test_bullet_asking_others_belongs_to_the_lead_in_body(tmp_path, parsed):

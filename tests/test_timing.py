@@ -383,3 +383,21 @@ def test_every_valid_date_month_and_quarter(day):
     q = (m - 1) // 3 + 1
     quarter = normalise_timing(f"Quý {['I', 'II', 'III', 'IV'][q - 1]}/{y}", None)
     assert quarter.start <= day <= quarter.end and quarter.start.month == 3 * q - 2
+
+
+@pytest.mark.parametrize("kind", ["txt", "md"])
+def test_scan_shortcuts_find_what_every_form_finds(kind, monkeypatch):
+    """`scan` skips forms whose required words are absent and opens each pattern with a
+    lookahead on its opening words (for speed): on every paragraph and cell of the
+    corpus's text files, it finds exactly what trying every plain form finds."""
+    require_corpus()
+    import extractors.timing_grammar as tg
+    from parsers.read import read_document
+    texts = [b.text for p in sorted(CORPUS.glob(f"*.{kind}"))
+             for b in read_document(str(p), p.read_bytes()).blocks]
+    ref = date(2025, 6, 1)
+    fast = [scan(t, ref) for t in texts]
+    plain = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in tg._FORMS)
+    monkeypatch.setattr(tg, "_forms_for", lambda sh: plain)
+    assert [scan(t, ref) for t in texts] == fast
+    assert sum(map(len, fast)) > 100          # the corpus has timing phrases to find
