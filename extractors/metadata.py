@@ -8,13 +8,12 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.ocr_repair import confirm_name, confirm_phrase
+from extractors.ocr_repair import OCR_READERS, confirm_name, confirm_phrase
 from parsers.model import DocumentMeta, DocumentTree, Node, Span
 from parsers.structure import DATE_LINE, SUBJECT_LINE, is_upper_heading, vocab as structure_vocab
 from parsers.textutil import clean_value, fold_spaces
 
 VOCAB = Path(__file__).with_name("vocab") / "metadata.json"
-OCR_READERS = ("pdf-ocr", "pdf-mixed")     # parsers.pdf_reader: pages read by Tesseract
 
 # `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số: 134 /KH-UBND`, `Số:      /KH-UBND` (left blank)
 NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>[^\s|]*(?:\s*[/\-]\s*[\wĐđ&.\-/]+)*)")

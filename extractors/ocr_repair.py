@@ -7,13 +7,15 @@ again in the body (`... của Đoàn kiểm tra theo Quyết định số 1050/Q
 `Ông. Hoàng Văn Thuân - Trưởng đoàn`), where they read better. A value read by
 OCR takes the body's spelling where the two agree once tone marks are set
 aside. The folded form is only a comparison key: what is returned is always
-text as written in the document.
+text as written in the document. `fold` is also the key on which prose
+matches its verbs in OCR'd text (`bô trí` read for `bố trí`).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
+OCR_READERS = ("pdf-ocr", "pdf-mixed")     # parsers.pdf_reader: pages read by Tesseract
 # A word of running text, edge punctuation left out: `(Kèm`, `1050/QĐ-SCT)` → `Kèm`, `1050/QĐ-SCT`
 WORD = re.compile(r"[^\s()\[\],;:.\"“”]+(?:\.[^\s()\[\],;:.\"“”]+)*")
 # A person's name in the body: two to four capitalised syllables, `Hoàng Văn Thuân`

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.ocr_repair import fold
 from parsers.memo import per_document
 
 VOCAB = Path(__file__).with_name("vocab") / "prose.json"
@@ -51,11 +52,15 @@ def prefix_pattern() -> re.Pattern:
     return re.compile(rf"^(?:{_alternation(vocab()['assignment_prefixes'])})\s+")
 
 
-@lru_cache(maxsize=1)
-def passive_pattern() -> re.Pattern:
-    """`do <body> <verb>` ending the item: `... do Văn phòng Sở Công Thương tỉnh Lào Cai bố trí.`"""
+@lru_cache(maxsize=2)
+def passive_pattern(folded: bool = False) -> re.Pattern:
+    """`do <body> <verb>` ending the item: `... do Văn phòng Sở Công Thương tỉnh Lào Cai bố trí.`;
+    `folded`: the same over text folded by `ocr_repair.fold` (`do van phong ... bo tri`)."""
+    verbs = vocab()['passive_verbs']
+    if folded:
+        verbs = [fold(v) for v in verbs]
     return re.compile(rf"(?<![\w])do\s+(?P<body>[^,;:()]{{3,120}}?)\s+"
-                      rf"(?:{_alternation(vocab()['passive_verbs'])})\s*[.;]?\s*$")
+                      rf"(?:{_alternation(verbs)})\s*[.;]?\s*$")
 
 
 # The partner list opener: `phối hợp với Cục Biến đổi khí hậu, ...`, `Phối hợp với ...`,
@@ -242,10 +247,20 @@ def accountable(text: str) -> BodyList | None:
     return BodyList(phrase, at, at + len(phrase), "accountable") if phrase else None
 
 
-def passive_agent(text: str) -> BodyList | None:
+def passive_agent(text: str, *, ocr: bool = False) -> BodyList | None:
     """The body after `do` that closes an item: `Phương tiện ...: Xe ô tô 7 chỗ do Văn
-    phòng Sở Công Thương tỉnh Lào Cai bố trí.` → `Văn phòng Sở Công Thương tỉnh Lào Cai`."""
+    phòng Sở Công Thương tỉnh Lào Cai bố trí.` → `Văn phòng Sở Công Thương tỉnh Lào Cai`.
+    `ocr`: text read by OCR, whose tone marks may be lost or wrong (`bô trí` for `bố
+    trí`): the verb is matched with marks set aside; the body is returned as written."""
     m = passive_pattern().search(text)
+    if m is None and ocr:
+        folded = fold(text)
+        if len(folded) == len(text):          # offsets in the folded text are the text's
+            m = passive_pattern(True).search(folded)
+            if m and starts_with_body(text[m.start("body"):m.end("body")]):
+                return BodyList(text[m.start("body"):m.end("body")], m.start("body"),
+                                m.end("body"), "passive")
+            return None
     if not m or not starts_with_body(m.group("body")):
         return None
     return BodyList(m.group("body"), m.start("body"), m.end("body"), "passive")

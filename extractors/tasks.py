@@ -10,5 +10,5 @@ from parsers.model import DocumentMeta, DocumentTree, TaskRecord
 def extract_tasks(tree: DocumentTree, meta: DocumentMeta) -> list[TaskRecord]:
     ref = meta.issue_date
     inline, used = inline_tasks(tree, ref)
-    tasks = inline + table_tasks(tree, ref) + prose_tasks(tree, meta, used)
+    tasks = inline + table_tasks(tree, ref, meta.issuer) + prose_tasks(tree, meta, used)
     return sorted(tasks, key=lambda t: t.span.block if t.span else 0)

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from extractors.fields import to_mentions
+from extractors.ocr_repair import OCR_READERS
 from extractors.prose_owner import (SENTENCE_BREAK, accountable, body_only, heading_owner,
                                     lead_in_bodies, leading_bodies, assigned_later, no_work,
                                     owner_clauses, partner_lists, passive_agent, vocab)
@@ -198,7 +199,7 @@ def _owner(tree: DocumentTree, meta: DocumentMeta, node: Node, text: str, title:
     later = assigned_later(text)
     if later:
         return later.text, later.start, None, []
-    agent = passive_agent(text) or accountable(text)
+    agent = passive_agent(text, ocr=tree.raw.reader in OCR_READERS) or accountable(text)
     if agent:
         return agent.text, agent.start, None, []
     return None, 0, None, []

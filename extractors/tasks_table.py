@@ -3,7 +3,8 @@
 A table is a task table when its header has a responsibility column
 (`Cơ quan chủ trì`, `Sở, ngành chủ trì tham mưu`, `Đơn vị thực hiện`, ...)
 and its task column is not a target (`Chỉ tiêu`). Group rows (`I`, `II`, a
-heading spanning the row) are sections, not tasks.
+heading spanning the row) are sections, not tasks. A table with no
+responsibility column may be a schedule (`extractors.tasks_schedule`).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extractors.fields import labels, to_mentions
+from extractors.tasks_schedule import schedule_tasks
 from extractors.timing import normalise_timing
 from parsers.model import Block, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.textutil import clean_value, fold_spaces
@@ -93,7 +95,7 @@ def detect_columns(rows: list[Block]) -> Columns | None:
     return None
 
 
-def table_tasks(tree: DocumentTree, ref: date | None) -> list[TaskRecord]:
+def table_tasks(tree: DocumentTree, ref: date | None, issuer: str | None = None) -> list[TaskRecord]:
     tables: dict[int, list[Node]] = {}
     for node in tree.nodes:
         block = tree.raw.blocks[node.block]
@@ -101,7 +103,7 @@ def table_tasks(tree: DocumentTree, ref: date | None) -> list[TaskRecord]:
             tables.setdefault(block.table, []).append(node)
     out: list[TaskRecord] = []
     for nodes in tables.values():
-        out.extend(_rows_to_tasks(tree, nodes, ref))
+        out.extend(_rows_to_tasks(tree, nodes, ref, issuer))
     return out
 
 
@@ -111,13 +113,14 @@ def _cell(block: Block, i: int | None) -> str | None:
     return clean_value(block.cells[i])
 
 
-def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None) -> list[TaskRecord]:
+def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
+                   issuer: str | None) -> list[TaskRecord]:
     blocks = [tree.raw.blocks[n.block] for n in nodes]
     cols = detect_columns(blocks)
-    if cols is None:
-        return []
     parent = tree.nodes[nodes[0].parent] if nodes[0].parent is not None else None
     base = _table_section(tree, parent)
+    if cols is None:
+        return schedule_tasks(blocks, base, issuer, ref)
     out: list[TaskRecord] = []
     ordinal = 0
     for node, block in zip(nodes[cols.header_rows:], blocks[cols.header_rows:]):

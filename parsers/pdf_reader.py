@@ -8,8 +8,11 @@ Guarantees of `read_pdf(path)`:
 - page furniture is dropped: a line repeated at the top or bottom of most
   pages (digits ignored) and lone page numbers (`2`, `- 2 -`, `Trang 2`);
 - ruled tables (found from pdfium's path objects, only on pages that draw
-  ruling lines) become row blocks with cells; a table that goes on at the
-  top of the next page with the same number of columns keeps its number;
+  ruling lines) become row blocks with cells; on an OCR'd page each cell is
+  read on its own (`ocr.ocr_boxes`) and the page's words inside the table
+  are left out of its lines; a table that goes
+  on at the top of the next page with the same number of columns keeps its
+  number;
 - a page whose text layer is missing or unusable (`(cid:NN)`, characters of
   other scripts such as `Ӣ`/`Ѭ`, too few Vietnamese words) is OCR'd; text in
   the TCVN3/VNI legacy fonts is converted instead; the reader is "pdf-text",
@@ -358,12 +361,42 @@ def _ocr_items(page, index: int, path: str) -> tuple[list[Line | Rows], float, i
                          location=f"page {index + 1}", reason=exc.reason) from exc
     s = 1 / OCR_SCALE
     gap = COLUMN_GAP_SHARE * result.width
+    grids = _tables(page, page.get_size()[1]) if pdf_tables.has_rulings(page) else []
+    # a ruled table's cells are read one by one; the page's words inside it are left out
+    grid_of: dict[tuple[int, int], int] = {}
+    for li, ln in enumerate(result.lines):
+        for wi, w in enumerate(ln.words):
+            for k, grid in enumerate(grids):
+                if pdf_tables.cell_of(grid, (w.left + w.right) / 2 * s, (w.top + w.bottom) / 2 * s):
+                    grid_of[(li, wi)] = k
+                    break
     items: list[Line | Rows] = []
-    for ln in result.lines:
-        parts = [ln.words[0].text]
-        for a, b in zip(ln.words, ln.words[1:]):
+    placed: set[int] = set()
+    for li, ln in enumerate(result.lines):
+        for k in sorted({grid_of[(li, wi)] for wi in range(len(ln.words)) if (li, wi) in grid_of} - placed):
+            items.append(_ocr_table(image, grids[k], index + 1))
+            placed.add(k)
+        words = [w for wi, w in enumerate(ln.words) if (li, wi) not in grid_of]
+        if not words:
+            continue
+        parts = [words[0].text]
+        for a, b in zip(words, words[1:]):
             parts.append("      " if b.left - a.right > gap else " ")
             parts.append(b.text)
-        items.append(Line(unicodedata.normalize("NFC", "".join(parts)), ln.left * s, ln.top * s,
-                          ln.right * s, ln.bottom * s, index + 1))
+        if len(words) == len(ln.words):
+            box = (ln.left, ln.top, ln.right, ln.bottom)
+        else:       # a line that runs into a table: only its words outside the table
+            box = (min(w.left for w in words), min(w.top for w in words),
+                   max(w.right for w in words), max(w.bottom for w in words))
+        items.append(Line(unicodedata.normalize("NFC", "".join(parts)), box[0] * s, box[1] * s,
+                          box[2] * s, box[3] * s, index + 1))
     return items, result.confidence, n_words, result.notes
+
+
+def _ocr_table(image, grid: pdf_tables.TableGrid, page: int) -> Rows:
+    """A ruled table of an OCR'd page, each cell read on its own."""
+    cells = [((r, c), box) for r, row in enumerate(grid.rows) for c, box in enumerate(row) if box]
+    texts = ocr_mod.ocr_boxes(image, [tuple(round(v * OCR_SCALE) for v in box) for _, box in cells])
+    rows = pdf_tables.fill_cells(grid, {rc: [t] for (rc, _), t in zip(cells, texts)})
+    return Rows([tuple(unicodedata.normalize("NFC", c) for c in row) for row in rows],
+                grid.n_cols, grid.bbox[1], page)

@@ -6,7 +6,9 @@ Guarantees of `read_text(path)`:
 - every non-blank source line is in exactly one block, and each block keeps
   the 1-based line it starts on;
 - Markdown pipe tables (in .md, and in .txt files that carry them) become
-  rows with cells; their `| --- |` separator lines are dropped;
+  rows with cells; their `| --- |` separator lines are dropped; a .txt table
+  laid out with spaces under a `TT` column (`parsers.text_tables`) becomes
+  rows with cells too, a row's wrapped lines joined;
 - Markdown emphasis and heading marks are removed from the text and kept as
   the `bold`/`heading` flags;
 - word-segmented text (`Chỉ_thị về việc tổ_chức`, `1 . `) is put back as
@@ -23,6 +25,7 @@ from pathlib import Path
 from parsers.markers import find_marker
 from parsers.model import Block, ParseError, RawDocument
 from parsers.reflow import PAGE_NUMBER, TERMINAL, reflow
+from parsers.text_tables import TextTable, find_tables
 from parsers.textutil import fold_spaces
 
 # A Markdown table line: `| Số: 09/KH-BTNMT | *Hà Nội, ngày 06 tháng 8 năm 2024* |`
@@ -151,7 +154,8 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
         lines = _unsegment("\n".join(lines)).split("\n")     # no pattern spans a line break
         warnings.append("word-segmented text joined back")
     hard_wrapped = is_hard_wrapped(lines)
-    blocks = _blocks_from_lines(lines, hard_wrapped=hard_wrapped)
+    tables = find_tables(lines) if fmt == "txt" else []
+    blocks = _blocks_from_lines(lines, hard_wrapped=hard_wrapped, tables=tables)
     if blocks and hard_wrapped:
         warnings.append("hard-wrapped lines rejoined")
     reader = "markdown" if fmt == "md" else "text"
@@ -166,7 +170,8 @@ def _continues(prev: Block | None, text: str, emphasised: bool) -> bool:
             and not TERMINAL.search(prev.text) and text[:1].islower() and find_marker(text)[0] is None)
 
 
-def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
+def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
+                       tables: list[TextTable] = ()) -> list[Block]:
     blocks: list[Block] = []
     table_no = -1
     row_no = 0
@@ -191,7 +196,22 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool) -> list[Block]:
                                     bold=bold, heading=heading))
         pending.clear()
 
+    table_at = {t.first: t for t in tables}
+    skip_to = 0
     for number, line in enumerate(lines, start=1):
+        if number <= skip_to:
+            continue
+        if number - 1 in table_at:
+            flush()
+            table = table_at[number - 1]
+            table_no += 1
+            for row_no, (first, cells) in enumerate(table.rows):
+                cells = tuple(fold_spaces(c) for c in cells)
+                blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
+                                    cells=cells, table=table_no, row=row_no, line=first + 1))
+            skip_to = table.last + 1
+            in_table = False
+            continue
         if TABLE_LINE.match(line):
             flush()
             if TABLE_SEPARATOR.match(line):

@@ -29,8 +29,8 @@ DOC_TASK_FLOORS = {
     "laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf": 0.80,          # 0.889
     "laocai-cv-ubnd-kt-giao-sct-tham-muu-uy-quyen-2025.docx": 1.0,      # 1.000 (one task)
     "lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx": 0.85,                 # 0.917
-    "laocai-kh-1105-dkt-kiem-tra.txt": 0.80,                            # 0.889 (table rows missed)
-    "laocai-kh-1105-dkt-kiem-tra.pdf": 0.65,                            # 0.750 (scanned; OCR)
+    "laocai-kh-1105-dkt-kiem-tra.txt": 0.97,                            # 1.000 (space-aligned table)
+    "laocai-kh-1105-dkt-kiem-tra.pdf": 0.90,                            # 1.000 (scanned; OCR)
 }
 
 

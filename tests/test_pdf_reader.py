@@ -425,3 +425,31 @@ def test_docx_and_its_pdf_give_the_same_tasks(tmp_path, corpus_file, parsed, nam
     as_docx, as_pdf = parsed(src), parsed(src.with_suffix(".pdf"))
     assert as_pdf.raw.reader == "pdf-text"
     assert as_docx.tasks and _tasks_key(as_pdf) == _tasks_key(as_docx)
+
+
+# ---- a ruled table on a scanned (OCR'd) page ------------------------------------------
+
+# laocai-kh-1105-dkt-kiem-tra.pdf, Phụ lục I (page 4): per grid row (name cell, start of the
+# object cell, date, duration); the TT and name cells span two grid rows and are repeated
+KH1105_PDF_ROWS = [
+    ("Công ty", "Gói thầu số 13", "23/3/2026", "02 ngày"),
+    ("Công ty", "Gói th", "23/3/2026", "02 ngày"),
+    ("Tổng công ty xây dựng Trường Sơn", "Gói thầu số 16", "25/3/2025", "02 ngày"),
+    ("Tổng công ty xây dựng Trường Sơn", "Gói thầu số 23", "25/3/2025", "02 ngày"),
+    ("Công ty TNHH Hiệp Phú", "Gói thầu số 15", "27/3/2025", "02 ngày"),
+]
+
+
+def test_corpus_ocr_page_ruled_table_cells(corpus_file, parsed):
+    doc = parsed(corpus_file("laocai-kh-1105-dkt-kiem-tra.pdf")).raw
+    rows = [b for b in doc.blocks if b.is_row and b.table is not None]
+    assert doc.reader == "pdf-ocr" and {b.page for b in rows} == {4}
+    header, data = rows[0], rows[1:]
+    assert header.cells[0] == "TT" and header.cells[3].startswith("Thời gian công bố")
+    assert len(data) == len(KH1105_PDF_ROWS)
+    for block, (name, obj, when, span) in zip(data, KH1105_PDF_ROWS):
+        assert block.cells[1].startswith(name) and block.cells[2].startswith(obj)
+        assert block.cells[3:] == (when, span)
+    assert data[0].cells[:2] == data[1].cells[:2] and data[2].cells[:2] == data[3].cells[:2]
+    # the words of the table are in its cells, not in the paragraphs around it
+    assert not any("Gói thầu" in b.text for b in doc.blocks if not b.is_row)

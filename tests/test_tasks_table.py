@@ -225,3 +225,51 @@ def test_task_table_detection(tmp_path, parsed, header, rows, expected):
     assert got == expected
     for t, i in zip((t for t in doc.tasks if t.source_kind == "table"), range(1, 10)):
         assert t.section == f"I.{i}"
+
+
+# ---- schedule tables: no chủ trì column, the issuer carries each row out -----------------
+
+SCHEDULES = [
+    # (header, data rows, expected (section, content, timing raw) per task; the owner is the issuer)
+    # laocai-kh-1105-dkt-kiem-tra Phụ lục I, shortened
+    ("| TT | Tên đơn vị được kiểm tra | Đối tượng kiểm tra | Thời gian công bố Quyết định kiểm tra "
+     "| Thời hạn kiểm tra |",
+     ["| 1 | Công ty TNHH Hiệp Phú | Gói thầu số 15 | 27/3/2025 | 02 ngày |"],
+     [("I.1", "Công ty TNHH Hiệp Phú: Gói thầu số 15", "27/3/2025; 02 ngày")]),
+    # a merged TT cell repeated into its sub-rows: one task, the packages joined with "; "
+    ("| TT | Tên đơn vị được kiểm tra | Đối tượng kiểm tra | Thời gian | Thời hạn |",
+     ["| 1 | Công ty A | Gói thầu số 13 | 23/3/2026 | 02 ngày |",
+      "| 1 | Công ty A | Gói thầu số 14 | 23/3/2026 | 02 ngày |",
+      "| 2 | Công ty B | Gói thầu số 16 | 25/3/2026 | 02 ngày |"],
+     [("I.1", "Công ty A: Gói thầu số 13; Gói thầu số 14", "23/3/2026; 02 ngày"),
+      ("I.2", "Công ty B: Gói thầu số 16", "25/3/2026; 02 ngày")]),
+    # OCR read the number 1 as `|` (here `l`): numbered after the row before; the place is no content
+    ("| STT | Nội dung công việc | Thời gian | Địa điểm |",
+     ["| l | Kiểm tra kho vật liệu nổ | Tháng 5/2024 | Lào Cai |",
+      "| 2 | Báo cáo kết quả | Tháng 6/2024 | Lào Cai |"],
+     [("I.1", "Kiểm tra kho vật liệu nổ", "Tháng 5/2024"), ("I.2", "Báo cáo kết quả", "Tháng 6/2024")]),
+    # no timing column: no schedule
+    ("| TT | Tên doanh nghiệp | Địa chỉ |", ["| 1 | Công ty A | Lào Cai |"], []),
+    # targets with a year column: no schedule
+    ("| TT | Chỉ tiêu | Thời gian |", ["| 1 | 100% hồ sơ trực tuyến | Năm 2024 |"], []),
+]
+
+
+@pytest.mark.parametrize("header,rows,expected", SCHEDULES, ids=[t[0][:40] for t in SCHEDULES])
+def test_schedule_table(tmp_path, parsed, header, rows, expected):
+    doc = parsed(_plan_with_table(tmp_path, header, rows))
+    table = [t for t in doc.tasks if t.source_kind == "table"]
+    assert [(t.section, t.content, t.timing.raw) for t in table] == expected
+    assert doc.meta.issuer and all(t.owner == [doc.meta.issuer] for t in table)
+
+
+@pytest.mark.parametrize("issuer,body", [
+    ("Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT", "Đoàn kiểm tra"),   # laocai-kh-1105
+    ("Đoàn kiểm tra theo quyết định số 1050/QĐ-SCT", "Đoàn kiểm tra"),
+    ("Tổ công tác được thành lập theo Quyết định số 12/QĐ-UBND", "Tổ công tác"),
+    ("Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"),
+    (None, None),
+])
+def test_issuer_body(issuer, body):
+    from extractors.tasks_schedule import issuer_body
+    assert issuer_body(issuer) == body
