@@ -242,9 +242,15 @@ def accountable(text: str) -> BodyList | None:
     rest = text[at:]
     if not starts_with_body(rest):
         return None
-    stops = [m.start() for m in (verb_pattern().search(rest), LIST_STOP.search(rest)) if m]
-    phrase = rest[:min(stops) if stops else len(rest)].rstrip(" ,")
+    phrase = _list_before_stop(rest)
     return BodyList(phrase, at, at + len(phrase), "accountable") if phrase else None
+
+
+def _list_before_stop(rest: str) -> str:
+    """A body list that opens `rest`, up to its verb or LIST_STOP: `Sở Tư pháp và các cơ
+    quan có liên quan|, căn cứ Luật ...`."""
+    stops = [m.start() for m in (verb_pattern().search(rest), LIST_STOP.search(rest)) if m]
+    return rest[:min(stops) if stops else len(rest)].rstrip(" ,")
 
 
 def passive_agent(text: str, *, ocr: bool = False) -> BodyList | None:
@@ -330,9 +336,7 @@ def partner_lists(text: str) -> tuple[tuple[str, int], ...]:
         rest = text[m.end():]
         if not starts_with_body(rest) and not (m.group("with") and rest[:1].islower()):
             continue
-        stops = [p.start() for p in (verb_pattern().search(rest), LIST_STOP.search(rest)) if p]
-        end = min(stops) if stops else len(rest)
-        phrase = rest[:end].rstrip(" ,")
+        phrase = _list_before_stop(rest)
         if phrase and len(phrase) < 300:
             out.append((phrase, m.end()))
     return tuple(out)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractors.fields import to_mentions
 from extractors.ocr_repair import OCR_READERS
@@ -58,27 +59,34 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
     return out
 
 
+class _Exclusions(NamedTuple):
+    openers: tuple[str, ...]      # `Trên đây là`, `Căn cứ Luật`
+    phrases: re.Pattern           # anywhere: `chịu trách nhiệm thi hành`
+    headings: tuple[str, ...]     # casefolded: `mục đích`, `yêu cầu`
+    effect: re.Pattern            # near the start: `Quyết định này có hiệu lực thi hành`
+
+
 @lru_cache(maxsize=1)
-def _exclusions() -> tuple[tuple[str, ...], re.Pattern, tuple[str, ...], re.Pattern]:
-    """The vocabulary of `_excluded`, prepared once: openers, one pattern for the
-    phrases (`(?!)`, which never matches, if there are none), excluded headings, and
-    the effect phrases, matched near the start only."""
+def _exclusions() -> _Exclusions:
+    """The vocabulary of `_excluded`, prepared once (`(?!)`, which never matches,
+    stands for an empty phrase list)."""
     v = vocab()
     phrases = "|".join(re.escape(p) for p in v["not_task_phrases"]) or "(?!)"
     effect = "|".join(re.escape(p) for p in v["effect_phrases"]) or "(?!)"
-    return (tuple(v["not_task_openers"] + v["legal_basis"]), re.compile(phrases),
-            tuple(v["excluded_headings"]), re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"))
+    return _Exclusions(tuple(v["not_task_openers"] + v["legal_basis"]), re.compile(phrases),
+                       tuple(v["excluded_headings"]),
+                       re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"))
 
 
 def _excluded(tree: DocumentTree, node: Node) -> bool:
-    openers, phrases, headings, effect = _exclusions()
+    ex = _exclusions()
     text = node.text
-    if text.startswith(openers) or phrases.search(text) or effect.search(text):
+    if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text):
         return True
     for anc in _ancestors(tree, node, include_self=True):
-        if anc.marker and anc.text.casefold().startswith(headings) \
+        if anc.marker and anc.text.casefold().startswith(ex.headings) \
                 and not _assigns(anc.text) \
-                and (anc is not node or anc.children or _names_heading(anc.text, headings)):
+                and (anc is not node or anc.children or _names_heading(anc.text, ex.headings)):
             return True       # not `a) Yêu cầu Sở Khoa học ... chủ động ...`, nor the item
     return False              # `- Căn cứ chức năng, nhiệm vụ ... chủ động ban hành ...` (ct11 IV.1)
 
@@ -168,7 +176,7 @@ def _before_boilerplate(text: str) -> str:
     """The item up to a later sentence that is no task: `Giao Sở Tài chính chủ trì thẩm
     định dự toán kinh phí, ... tiết kiệm.| Trong quá trình thực hiện, các đơn vị chủ
     động, kịp thời báo cáo UBND tỉnh ...` (lamdong-tb-so-khcn 2.c)."""
-    openers = _exclusions()[0]
+    openers = _exclusions().openers
     for m in SENTENCE_BREAK.finditer(text):
         if text.startswith(openers, m.end()):
             return text[:m.start()]

@@ -180,10 +180,7 @@ NUMBER_LINE_CASES = [
 
 @pytest.mark.parametrize("source,text,gap", NUMBER_LINE_CASES)
 def test_number_gap_detection(source, text, gap):
-    words = tuple(OcrWord(t, 300 + 150 * k, 200, 400 + 150 * k, 250, 90.0)
-                  for k, t in enumerate(text.split()))
-    line = OcrLine(text, words[0].left, 200, words[-1].right, 250, words)
-    assert ocr_gaps._number_gap(line, PAGE[0]) is gap
+    assert ocr_gaps._number_gap(_line_of(text), PAGE[0]) is gap
 
 
 # (source corpus file, page-pass text, is it a letterhead date line)
@@ -197,7 +194,11 @@ DATE_LINE_CASES = [
 
 @pytest.mark.parametrize("source,text,is_date", DATE_LINE_CASES)
 def test_date_line_detection(source, text, is_date):
+    assert (ocr_gaps._date_slots(_line_of(text)) is not None) is is_date
+
+
+def _line_of(text: str) -> OcrLine:
+    """An OCR line of `text`, its words 150 px apart on one row."""
     words = tuple(OcrWord(t, 300 + 150 * k, 200, 400 + 150 * k, 250, 90.0)
                   for k, t in enumerate(text.split()))
-    line = OcrLine(text, words[0].left, 200, words[-1].right, 250, words)
-    assert (ocr_gaps._date_slots(line) is not None) is is_date
+    return OcrLine(text, words[0].left, 200, words[-1].right, 250, words)
