@@ -5,8 +5,12 @@ BIN := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/dagster_home
 
 # Debian packages that readers need: LibreOffice for .doc, Tesseract for scanned PDF,
-# DejaVu fonts for test PDFs and charts. Installed only where missing (needs root).
-APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-dejavu-core
+# DejaVu fonts for test PDFs and charts, and fonts metric-compatible with the ones Vietnamese
+# documents ask for (Times New Roman, Arial → Liberation; Calibri → Carlito; Cambria →
+# Caladea) so that a DOCX converted to PDF wraps its lines as on the author's machine.
+# Installed only where missing (needs root).
+APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-dejavu-core \
+	fonts-liberation fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea
 
 .PHONY: run setup system-deps test ui clean-data fuzz bench
 
@@ -28,6 +32,8 @@ system-deps:
 	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-vie"; \
 	{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } || missing="$$missing tesseract-ocr-vie"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	{ fc-match "Times New Roman" 2>/dev/null | grep -q Liberation; } || missing="$$missing fonts-liberation"; \
+	{ fc-match Calibri 2>/dev/null | grep -q Carlito; } || missing="$$missing fonts-crosextra-carlito"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing Debian packages:$$missing"; \

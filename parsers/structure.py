@@ -4,8 +4,9 @@ Guarantees of `build_tree(raw)`:
 - every block belongs to exactly one node (`Node.block`), in block order;
 - each node has a zone: `metadata` (a portal's leading key/value block),
   `letterhead`, `title`, `addressee`, `body`, `signature` (signature and
-  recipients) or `appendix` (what follows the signature: an attached
-  programme or a PHỤ LỤC);
+  recipients), `appendix` (what follows the signature: an attached
+  programme or a PHỤ LỤC) or `note` (a block that is no paragraph or row of
+  the text: a DOCX footnote, a PDF signature stamp; a leaf outside the tree);
 - numbered and bulleted items nest by the rank of their marker style
   (`parsers.markers.RANKS`); unnumbered paragraphs and table rows are leaves
   under the nearest open item;
@@ -191,6 +192,10 @@ def _mark_metadata(blocks: tuple[Block, ...], zones: list[str]) -> None:
 
 
 BULLET_STYLES = ("dash", "plus")
+# Blocks that are no paragraph or row of the text (a footnote, a signature stamp): a leaf
+# of their own zone, with a path that names the block (`note7`), never a task
+NOTE_ZONE = "note"
+NOTE_PATH = "note"
 
 
 def build_tree(raw: RawDocument) -> DocumentTree:
@@ -205,6 +210,9 @@ def build_tree(raw: RawDocument) -> DocumentTree:
                 stack = []
         prev_zone = zone
         if b.kind not in ("paragraph", "row"):
+            nodes.append({"index": len(nodes), "block": b.index, "marker": None, "text": b.text.strip(),
+                          "path": f"{NOTE_PATH}{b.index}", "parent": None, "depth": 0, "zone": NOTE_ZONE,
+                          "children": [], "is_heading": False})
             continue
         marker, rest = (None, b.text) if b.is_row else find_marker(b.text)
         if zone not in ("body", "appendix"):

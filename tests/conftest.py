@@ -10,6 +10,8 @@
 - `scorer`: the shared scorer module (`../shared/tools/score_tasks.py`).
 - `predictions`: `vnplan parse --format json --out DIR` run once over every
   gold document; the folder of predictions (used by the golden and metadata tests).
+- `letterhead_predictions`: the same over `letterheads/docs` (150 real openings).
+- `field_accuracy(gold_dir, pred_dir)`: each document field's share right, as the scorer compares.
 - `paired(name)`: gold and predicted tasks of a corpus file, paired as the scorer pairs.
 - `vnplan`: the command line that runs the installed `vnplan` script.
 
@@ -157,17 +159,61 @@ def scorer_path(scorer) -> Path:
     return SCORER
 
 
+def _parse_to(paths: list[Path], out: Path) -> Path:
+    result = subprocess.run(
+        vnplan_command() + ["parse", *[str(p) for p in paths], "--format", "json", "--out", str(out)],
+        capture_output=True, text=True, timeout=1200, cwd=REPO)
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
 @pytest.fixture(scope="session")
 def predictions(corpus, tmp_path_factory) -> Path:
     """Run `vnplan parse` once over every gold document; the folder of <name>.json."""
     names = [n for n in gold_names() if (corpus / n).is_file()]
     if not names:
         pytest.skip("no gold documents in the corpus")
-    out = tmp_path_factory.mktemp("predictions")
-    result = subprocess.run(
-        vnplan_command() + ["parse", *[str(corpus / n) for n in names],
-                            "--format", "json", "--out", str(out)],
-        capture_output=True, text=True, timeout=1200, cwd=REPO)
-    assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    assert result.returncode == 0, result.stderr[-3000:]
+    return _parse_to([corpus / n for n in names], tmp_path_factory.mktemp("predictions"))
+
+
+@pytest.fixture(scope="session")
+def letterhead_predictions(corpus, tmp_path_factory) -> Path:
+    """`vnplan parse` over `letterheads/docs` (real document openings); the folder of <name>.json."""
+    docs = corpus / "letterheads" / "docs"
+    if not docs.is_dir():
+        pytest.skip("no letterheads in the corpus")
+    return _parse_to([docs], tmp_path_factory.mktemp("letterheads"))
+
+
+@pytest.fixture(scope="session")
+def field_accuracy(scorer):
+    """`field_accuracy(gold_dir, pred_dir)` → {field: (share right, [(file, gold, got), ...])}
+    over every gold file, each field compared as the scorer compares it (`place` like the
+    others; `issuer_cased` and `title_cased` with letter case)."""
+    def measure(gold_dir: Path, pred_dir: Path) -> dict:
+        right: dict[str, int] = {}
+        wrong: dict[str, list] = {}
+        files = sorted(gold_dir.glob("*.json"))
+        for path in files:
+            gdoc = json.loads(path.read_text(encoding="utf-8"))["document"]
+            pred_file = pred_dir / path.name
+            pdoc = json.loads(pred_file.read_text(encoding="utf-8"))["document"] if pred_file.is_file() else {}
+            for field, ok in _field_checks(scorer, gdoc, pdoc).items():
+                right[field] = right.get(field, 0) + ok
+                if not ok:
+                    base = field.replace("_cased", "")
+                    wrong.setdefault(field, []).append((path.name, gdoc.get(base), pdoc.get(base)))
+        return {f: (right[f] / len(files), wrong.get(f, [])) for f in right}
+    return measure
+
+
+def _field_checks(scorer, gdoc: dict, pdoc: dict) -> dict[str, bool]:
+    out = {}
+    for field in ("doc_number", "doc_type", "issuer", "issue_date", "place", "signer"):
+        out[field] = scorer.norm(gdoc.get(field)) == scorer.norm(pdoc.get(field))
+    g, p = gdoc.get("title"), pdoc.get("title")
+    out["title"] = (not g and not p) or scorer.similarity(scorer.norm(g), scorer.norm(p)) >= 0.9
+    out["issuer_cased"] = scorer.cased(gdoc.get("issuer")) == scorer.cased(pdoc.get("issuer"))
+    out["title_cased"] = (not g and not p) or (out["title"] and scorer.capitals(g) == scorer.capitals(p))
     return out

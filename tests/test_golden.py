@@ -13,25 +13,11 @@ import pytest
 
 HANOI = "hanoi-161-kh-ubnd-2023-excerpt.txt"
 
-# Measured when set (session 2, 2026-11-26 ~14:20): score 0.976, tasks 0.980,
-# owner 0.972, partners 0.975, timing 0.978 over 13 gold documents (523 gold tasks);
-# metadata 1.00 on every field.
-FLOORS = {"score": 0.95, "tasks": 0.95, "owner": 0.95, "partners": 0.95, "timing": 0.95}
-# No document may fall below these task F1s (measured value in the comment).
-DOC_TASK_FLOORS = {
-    "btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt": 0.97,                 # 1.000
-    "cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md": 0.96,         # 0.984
-    "ddqh-3260-kh-ddqh15-2025-trien-khai-nq57.md": 0.97,                # 1.000
-    "laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt": 0.96,            # 0.989
-    "ttg-ct-07-2012-chan-chinh-kkt-kcn-ccn.docx": 0.96,                 # 0.983
-    "laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx": 0.95,     # 0.985
-    "laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx": 0.97,          # 1.000
-    "laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf": 0.80,          # 0.889
-    "laocai-cv-ubnd-kt-giao-sct-tham-muu-uy-quyen-2025.docx": 1.0,      # 1.000 (one task)
-    "lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx": 0.85,                 # 0.917
-    "laocai-kh-1105-dkt-kiem-tra.txt": 0.97,                            # 1.000 (space-aligned table)
-    "laocai-kh-1105-dkt-kiem-tra.pdf": 0.90,                            # 1.000 (scanned; OCR)
-}
+# One floor per field over all gold documents at once (no per-document floors). Set to what
+# main measured when the gold grew from 13 to 36 files (2026-12-06: score 0.803, tasks 0.834,
+# owner 0.756, partners 0.834, timing 0.790 over 934 gold tasks); raise them as accuracy
+# rises, never lower them to make a change pass.
+FLOORS = {"score": 0.80, "tasks": 0.83, "owner": 0.75, "partners": 0.83, "timing": 0.78}
 
 
 @pytest.fixture(scope="module")
@@ -64,14 +50,6 @@ def test_overall_floor(scores, metric):
     overall = scores["overall"]
     got = overall["score"] if metric == "score" else overall[metric]["f1"]
     assert got >= FLOORS[metric], f"{metric}: {got:.3f} < floor {FLOORS[metric]} ({overall})"
-
-
-@pytest.mark.parametrize("name", sorted(DOC_TASK_FLOORS))
-def test_document_task_floor(scores, name):
-    doc = scores["documents"].get(f"{name}.json")
-    if doc is None:
-        pytest.skip(f"no gold for {name}")
-    assert doc["tasks"]["f1"] >= DOC_TASK_FLOORS[name], doc
 
 
 @pytest.mark.parametrize("metric", ["tasks", "owner", "partners", "timing"])

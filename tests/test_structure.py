@@ -15,7 +15,7 @@ from parsers.read import read_document
 from parsers.structure import build_tree
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-ZONES = {"metadata", "letterhead", "title", "addressee", "body", "signature", "appendix"}
+ZONES = {"metadata", "letterhead", "title", "addressee", "body", "signature", "appendix", "note"}
 
 
 @lru_cache(maxsize=None)
@@ -196,16 +196,7 @@ def _corpus_files() -> list[str]:
                   and p.name not in slow)
 
 
-SKIPPED_KINDS = pytest.mark.xfail(strict=True, reason=(
-    "structure.build_tree skips blocks whose kind is not paragraph/row — the DOCX reader's "
-    "'footnote' blocks, the PDF reader's 'stamp' blocks (digital-signature widgets) — so they "
-    "belong to no node, against the guarantee in its docstring"))
-INVARIANT_XFAIL = {"laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx": SKIPPED_KINDS,
-                   "laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf": SKIPPED_KINDS}
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=INVARIANT_XFAIL.get(n, ()))
-                                  for n in _corpus_files()])
+@pytest.mark.parametrize("name", _corpus_files())
 def test_every_block_belongs_to_exactly_one_node(corpus_file, name):
     path = corpus_file(name)
     try:
