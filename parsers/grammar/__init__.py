@@ -1,0 +1,15 @@
+"""The grammar of administrative Vietnamese: the words and forms that government
+plans, decrees and letters are written in, one module per concern, each with its
+word list in `parsers/grammar/vocab/`.
+
+- `dates`      date forms: `ngày 31 tháng 5 năm 2023`, `31/5/2023`, the letterhead's
+               date line `Hà Nội, ngày 31 tháng 5 năm 2023`;
+- `documents`  document types (`KẾ HOẠCH`, `THÔNG TƯ LIÊN TỊCH`), document numbers
+               and their one normaliser, the type codes of a number (`KH`, `QĐ`), the
+               national motto;
+- `places`     the gazetteer: provinces with their old and new names, their cities and
+               districts, the words of administrative units (`tỉnh`, `thành phố`, `huyện`).
+
+This is the lowest floor with `parsers.model`: parsers and extractors both use it,
+it imports from neither. Pure: no I/O beyond its word lists, no clock.
+"""
