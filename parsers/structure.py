@@ -21,13 +21,17 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.grammar.dates import DATE_LINE
+from parsers.grammar.dates import DATE_LINE, is_letterhead_date
 from parsers.grammar.documents import NUMBER_LINE, SUBJECT_LINE, vocab as documents_vocab
 from parsers.markers import find_marker, rank
 from parsers.model import Block, DocumentTree, Marker, Node, RawDocument
 
 VOCAB = Path(__file__).with_name("vocab") / "structure.json"
 
+# How far down a letterhead may stand (a website's preamble above it), and how far apart
+# its anchors (number line, date line) may be
+HEAD_SCAN = 80
+ANCHOR_GAP = 8
 # Lines that open a document body, never a title: `Căn cứ Luật ...`, `Thực hiện Chỉ thị số 13/CT-TTg ..., Bộ ...:`
 BODY_OPENERS = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị|Ngày \d)", re.I)
 
@@ -51,21 +55,56 @@ def _starts_with_any(text: str, words: list[str]) -> bool:
     return text.startswith(tuple(words))
 
 
+def _is_type_heading(b: Block) -> bool:
+    """`KẾ HOẠCH`, `THÔNG TƯ LIÊN TỊCH`, `CHỈ THỊ VỀ VIỆC ...` standing as a heading."""
+    if b.is_row:
+        return False
+    text = b.text.strip().strip("*#_ ").strip()
+    for t in documents_vocab()["title_headings"]:
+        if text == t or (text.startswith(t + " ") and (
+                is_upper_heading(text) or b.bold or b.heading or len(text) < 200)
+                and not NUMBER_LINE.match(text)):
+            if text != t and not (is_upper_heading(text[len(t):]) or text[len(t):].strip()[:1].isupper()):
+                continue
+            return True
+    return False
+
+
+def is_letterhead_anchor(b: Block) -> bool:
+    """A line only a letterhead has: its number line (`Số: 161/KH-UBND`, also in a cell),
+    its date line (`Hà Nội, ngày 31 tháng 5 năm 2023`) or a Công văn's subject line."""
+    for text in (b.cells if b.is_row else b.text.split("|")):
+        for line in text.split("\n"):
+            line = line.strip().strip("*_ ")
+            if NUMBER_LINE.match(line) or SUBJECT_LINE.match(line) or re.match(r"^S[ốô]\s*:\s*$", line):
+                return True
+    return is_letterhead_date(b.text)
+
+
+def letterhead_anchors(blocks: tuple[Block, ...]) -> list[int]:
+    """The anchors of the first letterhead near the top: the first anchor and those that
+    follow it closely (a website's preamble above it may be long)."""
+    found: list[int] = []
+    for b in blocks[:HEAD_SCAN]:
+        if found and b.index - found[-1] > ANCHOR_GAP:
+            break
+        if is_letterhead_anchor(b):
+            found.append(b.index)
+    return found
+
+
 def doc_title_index(blocks: tuple[Block, ...]) -> int | None:
-    """The block that names the document type (`KẾ HOẠCH`, `NGHỊ QUYẾT`) near the top."""
-    titles = documents_vocab()["title_headings"]
-    for b in blocks[:80]:
-        if b.is_row:
-            continue
-        text = b.text.strip()
-        for t in titles:
-            if text == t or (text.startswith(t + " ") and is_upper_heading(t) and (
-                    is_upper_heading(text) or b.bold or b.heading or len(text) < 200)
-                    and not NUMBER_LINE.match(text)):
-                if text != t and not (is_upper_heading(text[len(t):]) or text[len(t):].strip()[:1].isupper()):
-                    continue
+    """The block that names the document type (`KẾ HOẠCH`, `NGHỊ QUYẾT`) near the top:
+    the first after the letterhead's anchors (a website's preamble above the letterhead
+    may repeat the type), else the first."""
+    anchors = letterhead_anchors(blocks)
+    first = None
+    for b in blocks[:HEAD_SCAN]:
+        if _is_type_heading(b):
+            if not anchors or b.index > anchors[0]:
                 return b.index
-    return None
+            first = b.index if first is None else first
+    return first if not anchors or first is not None and anchors[0] - first > HEAD_SCAN // 2 else None
 
 
 def is_signature_start(block: Block) -> bool:
@@ -116,14 +155,9 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
             zones[j] = "title"
             head_end = j
     else:
-        for i, b in enumerate(blocks[:30]):
-            text = b.text.strip()
-            if _starts_with_any(text, vocab()["addressee_starts"]) or find_marker(text)[0] \
-                    or (len(text) > 250 and not b.is_row):
-                break
-            if DATE_LINE.search(text) or NUMBER_LINE.match(text) or SUBJECT_LINE.match(text):
-                head_end = i
-        if head_end >= 0:
+        anchors = letterhead_anchors(blocks)
+        if anchors:
+            head_end = anchors[-1]
             for i in range(head_end + 1):
                 zones[i] = "letterhead"
             # the subject line of a Công văn may wrap onto the next lines
@@ -131,6 +165,13 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
             while j < n and j < head_end + 4 and not blocks[j].is_row and (
                     blocks[j].text[:1].islower()):
                 zones[j] = "letterhead"
+                head_end = j
+                j += 1
+            # a trích yếu in capitals under a letterhead that lost its type heading
+            j = head_end + 1
+            while j < n and j < head_end + 3 and not blocks[j].is_row and is_upper_heading(
+                    blocks[j].text) and not find_marker(blocks[j].text)[0] and len(blocks[j].text) < 400:
+                zones[j] = "title"
                 head_end = j
                 j += 1
     for i in range(head_end + 1, min(n, head_end + 6)):

@@ -16,6 +16,12 @@ from datetime import date
 # A date line: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Lào Cai, ngày   tháng 4 năm 2026`
 # and as OCR reads a handwritten day: `Hà Nội, ngày |Š tháng 12 năm 2025`
 DATE_LINE = re.compile(r"\bngày\s+(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}", re.I)
+# A letterhead's date line standing alone (a line or a cell): the place, a comma, the
+# date written out: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Quận 2, ngày 11 tháng 01 năm 2008`,
+# `Lào Cai, ngày    tháng 4 năm 2026`, `ngày 25 tháng 12 năm 2018` (never a sentence that
+# cites a date: `Căn cứ Luật ... ngày 26 tháng 11 năm 2003;`)
+LETTERHEAD_DATE = re.compile(r"^\W*(?:[^\W\d][\w.\- ]{0,40}?(?:\s\d{1,2})?\s*,\s*|\d{1,2}[^\w]{0,3})?"
+                             r"ngày\s+(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}\W*$", re.I)
 # The parts of a date line: place, day, month, year; a day OCR could not read is none:
 # `Hà Nội, ngày |Š tháng 12 năm 2025`
 DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})|\S{1,3}\s)?\s*tháng\s+"
@@ -26,6 +32,12 @@ NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 DATE_AFTER = re.compile(
     r"\s*,?\s*ngày\s*(?P<d>\d{1,2})\s*(?:[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
     r"|\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))")
+
+
+def is_letterhead_date(text: str) -> bool:
+    """A date line of a letterhead, in a line or in one of its `|` cells."""
+    return bool(LETTERHEAD_DATE.match(text.strip())) or any(
+        LETTERHEAD_DATE.match(part.strip()) for part in text.split("|") if "ngày" in part.casefold())
 
 
 def safe_date(y: int | str, m: int | str, d: int | str) -> date | None:
