@@ -243,3 +243,29 @@ def complete_name(name: str, texts: list[str]) -> str:
         if f" {key(full)} " in f" {body} ":
             return full.upper()
     return name
+
+
+# A council's session after its name: `HỘI ĐỒNG NHÂN DÂN TỈNH AN GIANG KHÓA VIII KỲ HỌP THỨ 12`
+SESSION_WORDS = re.compile(r"\b(?:KHÓA|KHOÁ|KỲ HỌP)\b")
+
+
+def is_authority(line: str) -> bool:
+    """A line under the title that names who decides, never part of the trích yếu:
+    `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`, `BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN`,
+    `ỦY BAN NHÂN DÂN TỈNH CÀ MAU`, `HỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN KHOÁ XVI KỲ HỌP THỨ 2`,
+    `THỦ TƯỚNG CHÍNH PHỦ` (not `BAN HÀNH QUY CHẾ ...`, whose `BAN` is a verb's)."""
+    text = expand(line).strip(" .:")
+    if not text or any(c.islower() for c in text):
+        return False
+    head = head_of(text)
+    if head and SESSION_WORDS.search(text):
+        return True
+    for title in sorted(load_titles(), key=len, reverse=True):
+        if key(text).startswith(key(title) + " ") and not (head and len(head) > len(title)):
+            return head_of(text[len(title):].strip()) is not None
+    core = text
+    place = _place_part(text)
+    if place:
+        core = text[: -len(place)].strip()
+    names = {key(h) for h in vocab()["local_heads"] + vocab()["issuer_heads"]} | set(registry_names())
+    return key(core) in names

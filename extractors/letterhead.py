@@ -22,13 +22,17 @@ from parsers.grammar.places import lookup as lookup_place
 from parsers.textutil import clean_value
 
 # A number line as the copy writes it, the `ố` as OCR may read it: `Số: 161/KH-UBND`,
-# `Số 06-CT/TW`, `Số:` (its number on the next line), `Sô: 12/UBND`, `SỐ: 25/KH-UBND`
-NUMBER_START = re.compile(r"^(?:S[ốôóồổộo]|SỐ(?=\s*:))\s*(?:hiệu)?\s*[:.]?\s*(?=\d|/|$|\s*[A-ZĐ]*\s*$)")
+# `Số 06-CT/TW`, `Số:` (its number on the next line), `Sô: 12/UBND`, `SỐ: 25/KH-UBND`, `Số:. 4315/...`,
+# `S :3661/VPCP-KTN` (the `ố` lost)
+NUMBER_START = re.compile(r"^(?:S[ốôóồổộo]|SỐ(?=\s*:)|S(?=\s+:))\s*(?:hiệu)?\s*[:.]*\s*(?=\d|/|$|\s*[A-ZĐ]*\s*$)")
 # The number itself after `Số:`: `161/KH-UBND`, `134 /KH - UBND`, `/KH-UBND` (blank digits)
-NUMBER_TEXT = re.compile(r"^(?P<num>[\w.]*(?:\s*[/\-]\s*[\wĐđ&.\-/]+)*)")
+NUMBER_TEXT = re.compile(r"^(?P<num>[\w.]*(?:\s*[/\-]\s*[\wĐđ&.]*)*)")
 # A date line cut after `ngày` or inside its parts: `Hà Nội, ngày 19` / `tháng 7 năm 2019`
 DATE_OPEN = re.compile(r"\bngày(?:\s+\d{1,2})?\s*$|,\s*$", re.I)
 DATE_REST = re.compile(r"^(?:ngày\s+)?(?:\d{1,2}\s+)?tháng\b|^\d{1,2}\s+tháng\b|^năm\s+\d{4}", re.I)
+# A Công văn's subject written without its label, under the number: `Về thúc đẩy đầu tư
+# của Việt Nam ra nước ngoài`, `Về việc thực hiện Đề án ...`
+SUBJECT_WITHOUT_LABEL = re.compile(r"^Về\s+[a-zà-ỹđ]")
 # How many capitalised lines above the number an issuer may take
 MAX_ISSUER_LINES = 6
 
@@ -44,7 +48,7 @@ class Letterhead(NamedTuple):
 
 
 def _is_number_line(text: str) -> bool:
-    return bool(NUMBER_START.match(text)) and not text[:2].isupper() or text.startswith("SỐ:")
+    return bool(NUMBER_START.match(text)) and not text.startswith("SỐ ")
 
 
 def _number_of(lines: list[Line], i: int) -> tuple[str | None, int]:
@@ -98,6 +102,9 @@ def read_letterhead(lines: list[Line]) -> Letterhead:
             if taken == 1 and tail and DATE_LINE.search(tail) and issue_date is None:
                 issue_date, place = _date_parts(tail, None)     # `Số: 454/UBND-NCTH Vị Thanh, ngày ...`
             i += taken
+            if subject is None and i < len(lines) and SUBJECT_WITHOUT_LABEL.match(lines[i].text) \
+                    and not is_letterhead_date(lines[i].text):
+                subject, i = _subject(lines, i, lines[i].text)
             continue
         dl = _date_line(lines, i) if issue_date is None and place is None else None
         if dl:
@@ -107,18 +114,25 @@ def read_letterhead(lines: list[Line]) -> Letterhead:
             i += dl[1]
             continue
         if subject is None and SUBJECT_LINE.match(text):
-            parts = [SUBJECT_LINE.sub("", text, count=1).strip(" :.")]
-            j = i + 1
-            while j < len(lines) and lines[j].text[:1].islower() and not DATE_LINE.search(lines[j].text):
-                parts.append(lines[j].text)
-                j += 1
-            subject = clean_value(" ".join(parts))
             first_anchor = i if first_anchor is None else first_anchor
-            i = j
+            subject, i = _subject(lines, i, SUBJECT_LINE.sub("", text, count=1))
             continue
         i += 1
     issuer = _issuer_run(lines, first_anchor if first_anchor is not None else len(lines))
     return Letterhead(tuple(issuer), number, number_block, has_number, issue_date, place, subject)
+
+
+def _subject(lines: list[Line], i: int, first: str) -> tuple[str | None, int]:
+    """The subject line at line i (its label gone) and the lines that carry it on: those
+    in lower case (`V/v quản lý, thống kê, ... sản` / `lượng, kết quả khai thác`), or the
+    rest after a bare label (`V/v` / `: Thực hiện quy định về hóa đơn.`)."""
+    parts = [first.strip(" :.")]
+    j = i + 1
+    while j < len(lines) and not is_letterhead_date(lines[j].text) and (
+            lines[j].text[:1].islower() or not parts[0] and j == i + 1):
+        parts.append(lines[j].text.strip(" :"))
+        j += 1
+    return clean_value(" ".join(p for p in parts if p)), j
 
 
 def _date_parts(text: str, before: str | None) -> tuple[date | None, str | None]:

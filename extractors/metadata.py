@@ -12,12 +12,14 @@ from extractors.issuer import authority_body, cased_issuer, complete_name, compl
     issuer_name, needs_place
 from extractors.letterhead import is_caps, read_letterhead
 from extractors.letterhead_lines import head_lines
+from extractors.portal import portal_fields
+from extractors.title import read_title
 from extractors.ocr_repair import OCR_READERS, confirm_name, confirm_phrase
 from parsers.grammar.dates import numeric_date, safe_date as _safe_date
 from parsers.grammar.documents import document_number as _norm_number, \
     type_from_number as _type_from_number, vocab as documents_vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span
-from parsers.structure import is_upper_heading, vocab as structure_vocab
+from parsers.structure import is_upper_heading
 from parsers.textutil import clean_value, fold_spaces
 
 VOCAB = Path(__file__).with_name("vocab") / "metadata.json"
@@ -29,6 +31,8 @@ ATTACHED_TO = re.compile(
     r"\(\s*Kèm theo\s+(?P<type>[^\W\d_][^\d:()]{1,25}?)\s+s[ốôóo]\s*:?\s*"
     r"(?P<num>\d+\s*/\s*[\w\-/]+)\s+ngày\s*(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)\s*(?P<m>\d{1,2})"
     r"\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})")
+# How far down a website's metadata box may stand above a document without letterhead
+PORTAL_NODES = 30
 # How many of the body's first nodes may name a local issuer's province
 BODY_NODES_FOR_PLACE = 30
 # A joint number, of a document that several bodies issue together: `10/2004/TTLT-BLĐTBXH-BTC`
@@ -46,12 +50,14 @@ def vocab() -> dict:
 def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     blocks = tree.raw.blocks
     zone_nodes = lambda *zs: [n for n in tree.nodes if n.zone in zs]  # noqa: E731
-    meta_block = _metadata_block(zone_nodes("metadata"))
     head = zone_nodes("letterhead")
     title_nodes = zone_nodes("title")
     spans: list[tuple[str, Span]] = []
 
     lh = read_letterhead(head_lines([blocks[n.block] for n in head]))
+    no_letterhead = not lh.has_number_line and lh.issue_date is None and lh.place is None
+    meta_block = portal_fields([n.text for n in (tree.nodes[:PORTAL_NODES] if no_letterhead
+                                                 else zone_nodes("metadata"))])
     number = lh.number
     if lh.number_block is not None:
         spans.append(("doc_number", Span(block=lh.number_block)))
@@ -65,7 +71,9 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     if issue_date is None and "issue_date" in meta_block and not head:
         issue_date = numeric_date(meta_block["issue_date"])
 
-    doc_type, title = _type_and_title(title_nodes, lh.subject, number)
+    doc_type, title = read_title([n.text for n in title_nodes], lh.subject, number)
+    title = _sentence_case(title) if title else None
+    title = title[:1].upper() + title[1:] if title else None
     if doc_type is None and meta_block.get("doc_type"):
         doc_type = meta_block["doc_type"]
     if number is None or issue_date is None:      # a letterhead OCR could not read
@@ -82,7 +90,8 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     if name:
         name = complete_name(name, evidence[3])
     issuer = cased_issuer(name) or meta_block.get("issuer")
-    signer = meta_block.get("signer") or _signer([n for n in tree.nodes if n.zone == "signature"], blocks)
+    signer = _signer([n for n in tree.nodes if n.zone == "signature"], blocks) or meta_block.get("signer") \
+        or portal_fields([n.text for n in tree.nodes[-PORTAL_NODES:]]).get("signer")
     if tree.raw.reader in OCR_READERS:        # letterhead and signature read worst: see ocr_repair
         body = "\n".join(n.text for n in tree.nodes if n.zone in ("body", "appendix"))
         issuer, signer = confirm_phrase(issuer, body), confirm_name(signer, body)
@@ -123,16 +132,6 @@ def _from_stamps(blocks) -> tuple[str | None, date | None]:
     return number, day
 
 
-def _metadata_block(nodes: list[Node]) -> dict[str, str]:
-    keys = structure_vocab()["metadata_keys"]
-    out: dict[str, str] = {}
-    for n in nodes:
-        for key, field in keys.items():
-            if field and n.text.startswith(key + " ") and field not in out:
-                out[field] = n.text[len(key):].strip(" :")
-    return out
-
-
 def _attachment_reference(tree: DocumentTree) -> tuple[str, str, date | None] | None:
     """(type, number, date) of the document as its own annex names it: `(Kèm theo Công
     văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)` in bca-cv-5689-c04-2025.pdf,
@@ -145,32 +144,6 @@ def _attachment_reference(tree: DocumentTree) -> tuple[str, str, date | None] | 
             day = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             return m.group("type").strip().capitalize(), _norm_number(m.group("num")), day
     return None
-
-
-def _type_and_title(title_nodes: list[Node], subject: str | None, number: str | None):
-    types = documents_vocab()["heading_types"]
-    doc_type = None
-    parts: list[str] = []
-    for i, n in enumerate(title_nodes):
-        text = n.text
-        if i > 0 and text.startswith("("):
-            continue      # `(Ban hành kèm theo Nghị quyết số 35-NQ/TU ...)` qualifies, not names
-        if i == 0:
-            for word, name in types.items():
-                if text.startswith(word):
-                    doc_type = name
-                    text = text[len(word):].strip(" :")
-                    break
-        if text:
-            parts.append(text)
-    title = _sentence_case(" ".join(parts)) if parts else None
-    if doc_type is None and subject:
-        title, doc_type = subject, "Công văn"
-    if doc_type is None and number:
-        doc_type = _type_from_number(number)
-    if title:
-        title = title[:1].upper() + title[1:]
-    return doc_type, clean_value(title)
 
 
 def _sentence_case(text: str) -> str:
@@ -189,6 +162,15 @@ def _sentence_case(text: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+def unglue_name(line: str) -> str:
+    """A name glued to the title above it, as some copies print it: `CHÁNH VĂN PHÒNGThái
+    Hữu Phép` → `CHÁNH VĂN PHÒNG Thái Hữu Phép` (two capitals, then a capitalised word)."""
+    for i in range(2, len(line) - 1):
+        if line[i - 2].isupper() and line[i - 1].isupper() and line[i].isupper() and line[i + 1].islower():
+            return f"{line[:i]} {unglue_name(line[i:])}"
+    return line
+
+
 def _signer(nodes: list[Node], blocks) -> str | None:
     candidates: list[str] = []
     for n in nodes:
@@ -198,7 +180,7 @@ def _signer(nodes: list[Node], blocks) -> str | None:
             if cell.strip().startswith("Nơi nhận"):
                 continue
             for line in cell.split("\n"):
-                line = line.strip().strip("*").strip()
+                line = unglue_name(line.strip().strip("*").strip())
                 m = NAME.search(line)
                 if m and not is_upper_heading(m.group(1)) and len(line.split()) <= 12:
                     candidates.append(fold_spaces(m.group(1)))

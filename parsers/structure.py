@@ -117,6 +117,8 @@ def is_signature_start(block: Block) -> bool:
         if len(t) < 160 and _starts_with_any(t, v["signature_starts"]) and (
                 is_upper_heading(t[:40]) or t.startswith(("(", "["))):
             return True
+        if t.rstrip(" :") in v["signature_titles"]:
+            return True     # signed by the office-holder directly: `CHỦ TỊCH` / `Võ Thanh Khiết`
     return False
 
 

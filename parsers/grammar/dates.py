@@ -20,8 +20,11 @@ DATE_LINE = re.compile(r"\bngày\s+(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s+[\d\s]{0
 # date written out: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Quận 2, ngày 11 tháng 01 năm 2008`,
 # `Lào Cai, ngày    tháng 4 năm 2026`, `ngày 25 tháng 12 năm 2018` (never a sentence that
 # cites a date: `Căn cứ Luật ... ngày 26 tháng 11 năm 2003;`)
-LETTERHEAD_DATE = re.compile(r"^\W*(?:[^\W\d][\w.\- ]{0,40}?(?:\s\d{1,2})?\s*,\s*|\d{1,2}[^\w]{0,3})?"
+LETTERHEAD_DATE = re.compile(r"^\W*(?:(?:(?:[^\W\d_][^\W\d_]*\.?|[^\W\d_]+-[^\W\d_]+)\s*(?:[-–]\s*)?){1,6}(?:\s\d{1,2})?\s*,\s*"
+                             r"|\d{1,2}[^\w]{0,3})?"
                              r"ngày\s+(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}\W*$", re.I)
+# The second word of a unit that is part of a place's name: `Thành phố Hồ Chí Minh`, `Thị xã ...`
+UNIT_SECOND_WORDS = ("phố", "xã", "trấn")
 # The parts of a date line: place, day, month, year; a day OCR could not read is none:
 # `Hà Nội, ngày |Š tháng 12 năm 2025`
 DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})|\S{1,3}\s)?\s*tháng\s+"
@@ -35,9 +38,16 @@ DATE_AFTER = re.compile(
 
 
 def is_letterhead_date(text: str) -> bool:
-    """A date line of a letterhead, in a line or in one of its `|` cells."""
-    return bool(LETTERHEAD_DATE.match(text.strip())) or any(
-        LETTERHEAD_DATE.match(part.strip()) for part in text.split("|") if "ngày" in part.casefold())
+    """A date line of a letterhead, in a line or in one of its `|` cells; its place is a
+    name (every word capitalised: `Phan Rang-Tháp Chàm`, `TP. Hồ Chí Minh`, `Quận 2`)."""
+    return any(_place_ok(m) for m in (LETTERHEAD_DATE.match(p.strip()) for p in (text, *text.split("|"))
+                                      if "ngày" in p.casefold()) if m)
+
+
+def _place_ok(m: re.Match) -> bool:
+    place = m.group(0)[: m.group(0).casefold().find("ngày")].strip(" ,")
+    return all(w[:1].isupper() or w[:1].isdigit() or w in UNIT_SECOND_WORDS
+               for w in re.split(r"[\s\-–]+", place) if w)
 
 
 def safe_date(y: int | str, m: int | str, d: int | str) -> date | None:
