@@ -9,6 +9,10 @@ word list in `parsers/grammar/vocab/`.
                national motto;
 - `places`     the gazetteer: provinces with their old and new names, their cities and
                districts, the words of administrative units (`tỉnh`, `thành phố`, `huyện`).
+- `timing`     timing words and forms: calendar units (`Quý II/2023`), the phrases
+               that schedule work (`trước ngày 30/6/2023`, `định kỳ 6 tháng`,
+               `Thường xuyên`) and the contexts in which a phrase qualifies an
+               object instead (`Chiến lược ... đến năm 2030`).
 
 This is the lowest floor with `parsers.model`: parsers and extractors both use it,
 it imports from neither. Pure: no I/O beyond its word lists, no clock.
