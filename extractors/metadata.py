@@ -14,6 +14,7 @@ from extractors.letterhead import is_caps, read_letterhead
 from extractors.letterhead_lines import head_lines
 from extractors.portal import portal_fields
 from extractors.title import read_title
+from extractors.title_case import case_title
 from extractors.ocr_repair import OCR_READERS, confirm_name, confirm_phrase
 from parsers.grammar.dates import numeric_date, safe_date as _safe_date
 from parsers.grammar.documents import document_number as _norm_number, \
@@ -72,8 +73,7 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
         issue_date = numeric_date(meta_block["issue_date"])
 
     doc_type, title = read_title([n.text for n in title_nodes], lh.subject, number)
-    title = _sentence_case(title) if title else None
-    title = title[:1].upper() + title[1:] if title else None
+    title = case_title(title, _case_evidence(tree)) if title else None
     if doc_type is None and meta_block.get("doc_type"):
         doc_type = meta_block["doc_type"]
     if number is None or issue_date is None:      # a letterhead OCR could not read
@@ -98,6 +98,14 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     return DocumentMeta(doc_number=number, doc_type=doc_type, issuer=issuer,
                         issue_date=issue_date, place=place, signer=signer, title=title,
                         spans=tuple(spans))
+
+
+def _case_evidence(tree: DocumentTree) -> list[list[str]]:
+    """The texts whose letter case a title in capitals may take, most trusted first: the
+    body and annexes, then a website's title line above the letterhead (lines in
+    capitals give none)."""
+    own = [n.text for n in tree.nodes if n.zone in ("body", "appendix", "signature")]
+    return [own, [n.text for n in tree.nodes if n.zone in ("metadata", "letterhead")]]
 
 
 def _place_evidence(tree: DocumentTree, name: str, place: str | None, meta_block: dict):

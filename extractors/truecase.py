@@ -31,6 +31,8 @@ FIELD_JOINS = re.compile(r"\s+(?:và|VÀ)\s+|\s*,\s*|\s+[-–]\s+|(?<=\w)[-–](
 def case_like(word: str, model: str) -> str:
     """`word` written with the capitals of `model`: `HOÁ` like `hóa` → `hoá`;
     `UBND` like `UBND` → `UBND`; `BỘ` like `Bộ` → `Bộ`."""
+    if len(model) == len(word) and any(c.isupper() for c in model[1:]) and not model.isupper():
+        return "".join(c.upper() if m.isupper() else c.lower() for c, m in zip(word, model))  # `IoT`
     if len(model) > 1 and model.isupper():
         return word.upper()
     if model[:1].isupper():
