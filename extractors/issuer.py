@@ -23,6 +23,8 @@ from extractors.truecase import case_body, head_of, registry_names
 from parsers.grammar.places import Place, key, lookup as lookup_place, province_of, units
 
 VOCAB = Path(__file__).with_name("vocab") / "metadata.json"
+# A footnote's mark before a name: `(1)NGÂN HÀNG NHÀ NƯỚC VIỆT NAM`
+FOOTNOTE_MARK = re.compile(r"^\(\d{1,2}\)\s*")
 # A unit word glued to the head before it: `ỦY BAN NHÂN DÂNTHÀNH PHỐ HỒ CHÍ MINH`
 GLUED_UNIT = re.compile(r"(?<=NHÂN DÂN)(?=TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)")
 # How long an authority line under the title may be
@@ -43,8 +45,8 @@ def load_titles() -> list[str]:
 
 def expand(line: str) -> str:
     """`UBND TỈNH LÀO CAI` → `ỦY BAN NHÂN DÂN TỈNH LÀO CAI`; `TP.HỒ CHÍ MINH` → `THÀNH PHỐ
-    HỒ CHÍ MINH`; `UỶ` → `ỦY`."""
-    line = line.replace("UỶ", "ỦY").replace("Uỷ", "Ủy")
+    HỒ CHÍ MINH`; `UỶ` → `ỦY`; a footnote's mark gone (`(1)NGÂN HÀNG ...`)."""
+    line = FOOTNOTE_MARK.sub("", line.replace("UỶ", "ỦY").replace("Uỷ", "Ủy"))
     line = GLUED_UNIT.sub(" ", line)
     for abbr, full in sorted(vocab()["letterhead_abbreviations"].items(), key=lambda x: -len(x[0])):
         line = re.sub(rf"(?<![\w.]){re.escape(abbr)}(?:(?<=\.)|(?!\w))\s*", full + " ", line)
@@ -57,8 +59,11 @@ def _unit_first(text: str) -> bool:
 
 
 def _has_place(name: str) -> bool:
+    """A unit word with a name after it (`... TỈNH LÀO CAI`, `... QUẬN 2`), or a province
+    or the country at the end (`... VIỆT NAM`); a bare unit word (`... THÀNH PHỐ`) is none."""
     words = name.split()
-    return any(_unit_first(" ".join(words[i:])) for i in range(1, len(words))) or bool(
+    return any(_unit_first(" ".join(words[i:])) and key(" ".join(words[i:])) not in {key(u) for u in units()}
+               for i in range(1, len(words))) or bool(
         lookup_place(" ".join(words[-2:]), ("province", "country")))
 
 
@@ -78,6 +83,8 @@ def _complete(current: str) -> bool:
     if words[-1] in vocab()["joining_words"] or current.endswith(("-", "–", ",")):
         return False
     head = head_of(current)
+    if head in vocab()["issuer_heads"] + vocab()["local_heads"]:
+        return True             # a name in itself: `CHÍNH PHỦ`, `BAN CHẤP HÀNH TRUNG ƯƠNG`, `ỦY BAN NHÂN DÂN`
     return head is not None and len(head.split()) < len(words) or head is None and len(words) > 1
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.issuer import is_authority
+from extractors.issuer import expand, is_authority
+from extractors.truecase import head_of
 from parsers.grammar.documents import type_from_number, vocab as documents_vocab
 from parsers.textutil import clean_value
 
@@ -24,10 +25,11 @@ BODY_OPENER = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Xét đ�
 LATER_OPENER = re.compile(r"^(?:Thực hiện|Trên cơ sở|Triển khai|Để|Nhằm|Ngày \d)\b")
 # An old heading's qualifier before the trích yếu: `CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 87/2008/QĐ-TTg
 # NGÀY 03 THÁNG 07 NĂM 2008`, `CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ`
-QUALIFIER = re.compile(r"^CỦA\s+[^a-zà-ỹđ]*?\s+NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*"
-                       r"|^CỦA\s+(?:[A-ZĐÀ-Ỹ]+\s+){1,8}(?=V/[Vv]\b)")
+QUALIFIER = re.compile(r"^CỦA\s+(?P<who>.*?)(?:\s+NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*|\s+(?=V/[Vv]\b))")
 # The subject label of a letter: `V/v`, `V/V`, `Về việc:` of a party letter stays unless a label
 SUBJECT_LABEL = re.compile(r"^V/[vV]\s*[:.]?\s*")
+# A council's session on a line of its own, under its name: `KHÓA VII KỲ HỌP THỨ 6 (BẤT THƯỜNG)`
+SESSION_LINE = re.compile(r"^(?:KHÓA|KHOÁ|KỲ HỌP)\b")
 # Words a title line may end on when it goes on under: `... CỦA`, `... VÀ`, `... TRÊN ĐỊA BÀN`
 OPEN_END = re.compile(r"(?:\b(?:của|và|về|với|cho|tại|theo|thuộc|trên|đối với|giữa|trong)|[,\-–])$", re.I)
 
@@ -39,6 +41,15 @@ def heading_type(text: str) -> tuple[str | None, str]:
         if text == word or text.startswith(word + " ") or text.startswith(word + ":"):
             return types[word], text[len(word):].strip(" :")
     return None, text
+
+
+def _without_labels(text: str) -> str | None:
+    """The trích yếu without an old heading's qualifier (also wrapped over two lines) and a
+    `V/v` label."""
+    m = QUALIFIER.match(text)
+    if m and not any(c.islower() for w in m.group("who").split() if not re.search(r"\d", w) for c in w):
+        text = text[m.end():]
+    return clean_value(SUBJECT_LABEL.sub("", text))
 
 
 def read_title(texts: list[str], subject: str | None, number: str | None) -> tuple[str | None, str | None]:
@@ -55,15 +66,13 @@ def read_title(texts: list[str], subject: str | None, number: str | None) -> tup
             continue
         if parts and text.startswith("("):
             continue      # `(Ban hành kèm theo Nghị quyết số 35-NQ/TU ...)` qualifies, not names
-        if BODY_OPENER.match(text) or (parts and LATER_OPENER.match(text)) or (
-                is_authority(text) and not (parts and OPEN_END.search(parts[-1]))):
+        after = texts[i + 1].strip() if i + 1 < len(texts) else ""
+        authority = is_authority(text) or (SESSION_LINE.match(after) and head_of(expand(text)) is not None)
+        if BODY_OPENER.match(text) or (parts and LATER_OPENER.match(text)) or SESSION_LINE.match(text) or (
+                authority and not (parts and OPEN_END.search(parts[-1]))):
             break
-        if not parts:
-            text = QUALIFIER.sub("", text)
-            text = SUBJECT_LABEL.sub("", text)
-        if text:
-            parts.append(text)
-    title = clean_value(" ".join(parts)) if parts else None
+        parts.append(text)
+    title = _without_labels(" ".join(parts)) if parts else None
     if doc_type is None and subject:
         title, doc_type = subject, "Công văn"
     if doc_type is None and number:
