@@ -223,12 +223,23 @@ def complete_place(name: str, authority: list[str], place: str | None, portal: s
 SESSION = re.compile(r"\s+(?:KHÓA|KHOÁ|KỲ HỌP|NHIỆM KỲ|LẦN THỨ)\b.*$|\s*[,(].*$")
 
 
+def _caseless(line: str) -> str:
+    """A short name line a corpus copy wrote without its capitals (`Hội đồng nhân dân tỉnh
+    hải dương`, `Ủy ban nhân dân tỉnh`) in capitals, to be read as a letterhead's; any
+    other line as it is."""
+    words = line.split()
+    if any(c.islower() for c in line) and 1 <= len(words) <= MAX_AUTHORITY_WORDS \
+            and not line.rstrip().endswith((".", ";", ":", ",")) and head_of(line.upper()):
+        return line.upper()
+    return line
+
+
 def authority_body(line: str) -> str | None:
     """The body an authority line under the title names, as written in capitals:
     `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH` → `ỦY BAN NHÂN DÂN TỈNH`; `THỦ TƯỚNG CHÍNH PHỦ` stays;
     `HỘI ĐỒNG NHÂN DÂN TỈNH AN GIANG KHÓA VIII KỲ HỌP THỨ 12` → `HỘI ĐỒNG NHÂN DÂN TỈNH AN
     GIANG`; None when the line names no body."""
-    text = SESSION.sub("", expand(line)).strip(" -–")
+    text = SESSION.sub("", expand(_caseless(line))).strip(" -–")
     head = head_of(text)
     for title in sorted(load_titles(), key=len, reverse=True):
         tk = key(title)
@@ -261,7 +272,7 @@ def is_authority(line: str) -> bool:
     `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`, `BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN`,
     `ỦY BAN NHÂN DÂN TỈNH CÀ MAU`, `HỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN KHOÁ XVI KỲ HỌP THỨ 2`,
     `THỦ TƯỚNG CHÍNH PHỦ` (not `BAN HÀNH QUY CHẾ ...`, whose `BAN` is a verb's)."""
-    text = expand(line).strip(" .:")
+    text = expand(_caseless(line)).strip(" .:")
     if not text or any(c.islower() for c in text):
         return False
     head = head_of(text)
@@ -273,6 +284,10 @@ def is_authority(line: str) -> bool:
     core = text
     place = _place_part(text)
     if place:
+        name = re.sub(r"^(?:THÀNH PHỐ|THỊ XÃ|THỊ TRẤN|\S+)\s+", "", place)
+        if not lookup_place(name) and not re.fullmatch(r"\d+", name):
+            return False            # `... TỈNH TẠI CUỘC HỌP ...` is no place
         core = text[: -len(place)].strip()
+    core = re.sub(r"\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)$", "", core)    # `ỦY BAN NHÂN DÂN TỈNH`
     names = {key(h) for h in vocab()["local_heads"] + vocab()["issuer_heads"]} | set(registry_names())
     return key(core) in names

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.issuer import authority_body, cased_issuer, complete_name, complete_place, expand, \
-    issuer_name, needs_place
+    is_authority, issuer_name, needs_place
 from extractors.letterhead import is_caps, read_letterhead
 from extractors.letterhead_lines import head_lines
 from extractors.portal import portal_fields
@@ -84,7 +84,7 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     name = issuer_name(list(lh.issuer_lines), joint=bool(number and JOINT_NUMBER.search(number)))
     evidence = _place_evidence(tree, name or "", lh.place, meta_block)
     if name is None:       # no letterhead: the authority line under the title
-        name = next(filter(None, (authority_body(t) for t in evidence[0])), None)
+        name = next(filter(None, (authority_body(t) for t in evidence[0] if is_authority(t))), None)
     if name and needs_place(name):
         name = complete_place(name, *evidence)
     if name:
@@ -116,7 +116,7 @@ def _place_evidence(tree: DocumentTree, name: str, place: str | None, meta_block
     near = [n for n in tree.nodes if n.zone in ("letterhead", "title")]
     near += [n for n in tree.nodes if n.zone == "body"][:BODY_NODES_FOR_PLACE]
     authority = [n.text for n in near if is_caps(n.text) and bare in expand(n.text)
-                 and n.zone != "letterhead" or not name and n.zone == "title" and is_caps(n.text)]
+                 and n.zone != "letterhead" or not name and n.zone == "title"]
     texts = [n.text for n in near if n.zone in ("title", "body")]
     return authority, place, meta_block.get("issuer"), texts
 

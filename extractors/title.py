@@ -40,6 +40,9 @@ def heading_type(text: str) -> tuple[str | None, str]:
     for word in sorted(types, key=len, reverse=True):
         if text == word or text.startswith(word + " ") or text.startswith(word + ":"):
             return types[word], text[len(word):].strip(" :")
+        name = types[word]       # run into its trích yếu: `Nghị quyết về việc thành lập ...`
+        if text.startswith(name + " ") and text[len(name) + 1:len(name) + 2].islower():
+            return name, text[len(name):].strip()
     return None, text
 
 

@@ -36,6 +36,8 @@ SENTENCE_BREAK = re.compile(r"(?:^\W*|^\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]
 OPEN_QUOTES = "“\"‘'«"
 # A Roman numeral as a session or a part is numbered: `khóa VII`, `lần thứ X`
 ROMAN = re.compile(r"^[IVXLC]+$")
+# A number whose code is in lower case: `77/kh-lt`, `177/2004/qđ-ub`
+LOWER_CODE = re.compile(r"\d+/(?:\d+/)?[a-zđ]{2,}")
 # How long a run must be for the capital of its first word to count
 MIN_RUN_FOR_FIRST = 3
 # How many words of the document's text are read for letter case
@@ -111,7 +113,7 @@ def case_title(title: str, texts: list[list[str]]) -> str:
     document's texts in the order they are trusted (its body, then a website's lines)."""
     if not title:
         return title
-    if not is_upper_heading(title):
+    if not is_upper_heading(title) and not _caseless(title):
         return title[:1].upper() + title[1:]
     spans = [(m.start(), m.end()) for m in TOKEN.finditer(title)]
     words = [title[a:b] for a, b in spans]
@@ -129,6 +131,19 @@ def case_title(title: str, texts: list[list[str]]) -> str:
     out.append(title[pos:].lower())
     text = "".join(out)
     return text[:1].upper() + text[1:]
+
+
+def _caseless(title: str) -> bool:
+    """A title a corpus copy wrote without capitals: a place after its unit word or a
+    number's code in lower case (`thuộc tỉnh hải dương`, `kế hoạch 77/kh-lt`)."""
+    if any(c.isupper() for c in title[1:]):
+        return False
+    if LOWER_CODE.search(title):
+        return True
+    words = title.split()
+    unit_words = {u.split()[-1] for u in units()}
+    return any(w.strip(",;") in unit_words and lookup_place(" ".join(words[i + 1:i + 3]).strip(",;"))
+               for i, w in enumerate(words[:-1]))
 
 
 def _from_evidence(evidence: _Evidence, keys: list[str], cased: list[str | None]) -> None:
@@ -165,8 +180,9 @@ def _set(cased: list[str | None], i: int, form: str) -> None:
 
 
 def _strong_rules(title: str, spans, words: list[str], keys: list[str], cased: list[str | None]) -> None:
-    """What the rules of writing decide whatever the text does: an acronym, the document
-    a title issues (`Ban hành Quy chế ...`, `ban hành Kế hoạch ...`)."""
+    """What the rules of writing decide whatever the text does: an acronym, a document
+    cited by type and number (`Quyết định số 177/2004/QĐ-UB`), the document a title
+    issues (`Ban hành Quy chế ...`, `ban hành Kế hoạch ...`)."""
     acronyms = set(_vocab()["acronyms"])
     for i, w in enumerate(words):
         if not re.search(r"\d", w) and (w in acronyms or (len(w) >= 2 and w.upper() in acronyms)):
@@ -180,11 +196,11 @@ def _weak_rules(title: str, spans, words: list[str], keys: list[str], cased: lis
     codes = {c.upper(): c for c in _vocab()["number_codes"]}
     for i, w in enumerate(words):
         if re.search(r"\d", w):
-            _set(cased, i, re.sub(r"[A-ZĐ]+[a-zđ]*", lambda m: codes.get(m.group().upper(), m.group()), w))
+            _set(cased, i, re.sub(r"[A-ZĐ]+", lambda m: codes.get(m.group(), m.group()), w.upper()))
         elif ROMAN.match(w) and i > 0 and keys[i - 1] in ("khóa", "khoá", "thứ", "kỳ", "phần", "chương"):
             _set(cased, i, w)
     _places(words, keys, cased)
-    _documents(title, spans, words, keys, cased, [v.split() for v in _vocab()["issuing_verbs"]])
+    _documents(title, spans, words, keys, cased, [v.split() for v in _vocab()["issuing_verbs"]], cited=False)
     _bodies(words, keys, cased)
 
 
@@ -215,7 +231,7 @@ def _places(words: list[str], keys: list[str], cased: list[str | None]) -> None:
                 for k in range(start, min(start + 2, len(words))):     # a district the gazetteer lacks
                     if keys[k] in not_names:
                         break
-                    _set(cased, k, words[k][:1] + words[k][1:].lower())
+                    _set(cased, k, words[k][:1].upper() + words[k][1:].lower())
         i += 1
 
 
@@ -237,7 +253,7 @@ def _bodies(words: list[str], keys: list[str], cased: list[str | None]) -> None:
 
 
 def _documents(title: str, spans, words: list[str], keys: list[str], cased: list[str | None],
-               verbs: list[list[str]]) -> None:
+               verbs: list[list[str]], cited: bool = True) -> None:
     """A document cited by type and number, or issued, approved or carried out by this
     one, or named in quotes: `Quyết định số ...`, `Ban hành Quy chế ...`, `Đề án “...”`."""
     types = sorted((t.lower().split() for t in documents_vocab()["heading_types"]), key=len, reverse=True)
@@ -247,10 +263,10 @@ def _documents(title: str, spans, words: list[str], keys: list[str], cased: list
         if not t:
             continue
         j = i + len(t)
-        after_number = j < len(words) and (keys[j] == "số" or re.match(r"\d", words[j]))
+        after_number = cited and j < len(words) and (keys[j] == "số" or re.match(r"\d", words[j]))
         after_verb = any(keys[max(0, i - len(v)):i] == v for v in verbs) and " ".join(t) in named
         quoted = j < len(words) and _opens_quote(title, spans[j][0]) and " ".join(t) in named
         if after_number or after_verb or quoted:
-            _set(cased, i, words[i][:1] + words[i][1:].lower())
+            _set(cased, i, words[i][:1].upper() + words[i][1:].lower())
         if quoted:                               # Đề án “Phát triển ...”
-            _set(cased, j, words[j][:1] + words[j][1:].lower())
+            _set(cased, j, words[j][:1].upper() + words[j][1:].lower())

@@ -176,6 +176,8 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
                 zones[j] = "title"
                 head_end = j
                 j += 1
+        else:
+            head_end = _run_in_title(blocks, zones)
     for i in range(head_end + 1, min(n, head_end + 6)):
         if _starts_with_any(blocks[i].text.strip(), vocab()["addressee_starts"]):
             zones[i] = "addressee"
@@ -211,6 +213,32 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
     return zones
 
 
+def _run_in_title(blocks: tuple[Block, ...], zones: list[str]) -> int:
+    """A document with no letterhead whose first line runs its type into its trích yếu,
+    as corpus copies of legal texts print it (`Nghị quyết về việc thành lập thị xã ...`,
+    `Quyết định về việc ban hành ...`), and the issuing body on the next short line
+    (`Chính phủ`, `Ủy ban nhân dân tỉnh`): both zoned title. The last block taken, or -1."""
+    types = [t[:1] + t[1:].lower() for t in documents_vocab()["title_headings"]]
+    for i, b in enumerate(blocks[:RUN_IN_SCAN]):
+        text = b.text.strip()
+        if b.is_row or find_marker(text)[0]:
+            return -1
+        rest = next((text[len(t):] for t in types if text.startswith(t + " ")), None)
+        if rest is None or not rest.strip()[:1].islower() or len(text) > 400 or text.endswith((":", ";")):
+            continue
+        zones[i] = "title"
+        nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+        if nxt and len(nxt.split()) <= RUN_IN_ISSUER_WORDS and not nxt.endswith((".", ":", ";", ",")) \
+                and not BODY_OPENERS.match(nxt) and not find_marker(nxt)[0]:
+            zones[i + 1] = "title"
+            return i + 1
+        return i
+    return -1
+
+
+# How far down a run-in title may stand, and how long the issuing body's line under it
+RUN_IN_SCAN = 3
+RUN_IN_ISSUER_WORDS = 10
 # Addressee continuation lines: `- Sở Công Thương;`, `Ủy ban nhân dân các xã, phường.`
 DASH_OR_CONT = re.compile(r"^\s*[-–+•]\s*\S")
 
