@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.letterhead_lines import Line
@@ -33,6 +34,9 @@ DATE_REST = re.compile(r"^(?:ngày\s+)?(?:\d{1,2}\s+)?tháng\b|^\d{1,2}\s+tháng
 # A Công văn's subject written without its label, under the number: `Về thúc đẩy đầu tư
 # của Việt Nam ra nước ngoài`, `Về việc thực hiện Đề án ...`
 SUBJECT_WITHOUT_LABEL = re.compile(r"^Về\s+[a-zà-ỹđ]")
+# How many words a number line that names the type first may have (no more than the type,
+# `số` and the number: a longer line cites another document)
+TYPED_NUMBER_WORDS = 5
 # How many capitalised lines above the number an issuer may take
 MAX_ISSUER_LINES = 6
 
@@ -48,13 +52,21 @@ class Letterhead(NamedTuple):
 
 
 def _is_number_line(text: str) -> bool:
-    return bool(NUMBER_START.match(text)) and not text.startswith("SỐ ")
+    return bool(NUMBER_START.match(text)) and not text.startswith("SỐ ") or bool(
+        _typed_number().match(text)) and len(text.split()) <= TYPED_NUMBER_WORDS
+
+
+@lru_cache(maxsize=1)
+def _typed_number() -> re.Pattern:
+    """A number line that names the type first: `Nghị quyết số: 119/2026/UBTVQH15`."""
+    names = sorted(set(documents_vocab()["heading_types"].values()), key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(n) for n in names) + r")\s+số\s*:?\s*(?=\d)")
 
 
 def _number_of(lines: list[Line], i: int) -> tuple[str | None, int]:
     """The number on line i (or on the next line when line i is a bare `Số:`); how many
     lines it took."""
-    rest = NUMBER_START.sub("", lines[i].text, count=1).strip()
+    rest = _typed_number().sub("", NUMBER_START.sub("", lines[i].text, count=1), count=1).strip()
     taken = 1
     if not rest and i + 1 < len(lines) and re.match(r"^[\d/]", lines[i + 1].text):
         rest, taken = lines[i + 1].text, 2
@@ -96,7 +108,7 @@ def read_letterhead(lines: list[Line]) -> Letterhead:
             number, taken = _number_of(lines, i)
             has_number, number_block = True, lines[i].block
             first_anchor = i if first_anchor is None else first_anchor
-            after = NUMBER_START.sub("", text, count=1)
+            after = _typed_number().sub("", NUMBER_START.sub("", text, count=1), count=1)
             m = NUMBER_TEXT.match(after.strip())
             tail = after.strip()[m.end():].strip() if m else ""
             if taken == 1 and tail and DATE_LINE.search(tail) and issue_date is None:

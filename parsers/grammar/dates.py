@@ -29,6 +29,11 @@ UNIT_SECOND_WORDS = ("phố", "xã", "trấn")
 # `Hà Nội, ngày |Š tháng 12 năm 2025`
 DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})|\S{1,3}\s)?\s*tháng\s+"
                         r"(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})", re.I)
+# The day a resolution says it was adopted, in its own closing sentence (`này`): `Nghị quyết
+# này được Hội đồng nhân dân tỉnh ... thông qua ngày 08 tháng 12 năm 2011` (never a cited law's:
+# `Căn cứ Luật ... được Quốc hội thông qua ngày 26 tháng 11 năm 2003`)
+ADOPTED_ON = re.compile(r"\bnày\s+(?:đã\s+)?được\b[^.;]{0,200}?thông qua\s+(?:tại[^.;]{0,80}?\s+)?ngày\s+"
+                        r"(?P<d>\d{1,2})\s*(?:tháng\s+|/)(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>\d{4})")
 # A numeric date, day first: `Ngày ban hành 31/05/2023`, `29-07-2011`
 NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 # A date after a cited number: `ngày 01/4/2022`, `ngày10 /3/2026`, `ngày 22 tháng 12 năm 2024`
