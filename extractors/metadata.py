@@ -20,7 +20,7 @@ from extractors.portal import portal_fields
 from extractors.signer import signer as signature_signer
 from extractors.title import read_title
 from extractors.title_case import case_title
-from extractors.truecase import head_of
+from extractors.truecase import case_body, head_of
 from parsers.grammar.dates import numeric_date
 from parsers.grammar.documents import document_number
 from parsers.model import DocumentMeta, DocumentTree, Span
@@ -82,7 +82,8 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
         or portal_fields([n.text for n in tree.nodes[-PORTAL_NODES:]]).get("signer")
     if tree.raw.reader in OCR_READERS:        # letterhead and signature read worst: see ocr_repair
         body = "\n".join(n.text for n in tree.nodes if n.zone in ("body", "appendix"))
-        issuer, signer = confirm_phrase(issuer, body), confirm_name(signer, body)
+        confirmed = confirm_phrase(issuer, body)     # the body's spelling, in the issuer's case
+        issuer, signer = case_body(confirmed.upper()) if confirmed else confirmed, confirm_name(signer, body)
     return DocumentMeta(doc_number=number, doc_type=doc_type, issuer=issuer,
                         issue_date=issue_date, place=place, signer=signer, title=title,
                         spans=tuple(spans))

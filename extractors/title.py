@@ -15,7 +15,7 @@ import re
 
 from extractors.issuer import expand, is_authority
 from extractors.truecase import head_of
-from parsers.grammar.documents import type_from_number, vocab as documents_vocab
+from parsers.grammar.documents import fold, type_from_number, vocab as documents_vocab
 from parsers.textutil import clean_value
 
 # Lines that open the body, never a title: `Căn cứ Luật ...`, `Kính gửi: ...`
@@ -37,9 +37,12 @@ OPEN_END = re.compile(r"(?:\b(?:của|và|về|với|cho|tại|theo|thuộc|trê
 def heading_type(text: str) -> tuple[str | None, str]:
     """(`Kế hoạch`, the rest) for `KẾ HOẠCH ...`; (None, text) when it opens with no type."""
     types = documents_vocab()["heading_types"]
+    folded = fold(text)
     for word in sorted(types, key=len, reverse=True):
         if text == word or text.startswith(word + " ") or text.startswith(word + ":"):
             return types[word], text[len(word):].strip(" :")
+        if folded == fold(word) and text.isupper():
+            return types[word], ""                  # OCR misread it: `QUYÉT ĐỊNH`
         name = types[word]       # run into its trích yếu: `Nghị quyết về việc thành lập ...`
         if text.startswith(name + " ") and text[len(name) + 1:len(name) + 2].islower():
             return name, text[len(name):].strip()

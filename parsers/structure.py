@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from parsers.grammar.dates import DATE_LINE, is_letterhead_date
-from parsers.grammar.documents import NUMBER_LINE, SUBJECT_LINE, vocab as documents_vocab
+from parsers.grammar.documents import NUMBER_LINE, SUBJECT_LINE, fold, motto_spans, vocab as documents_vocab
 from parsers.markers import find_marker, rank
 from parsers.model import Block, DocumentTree, Marker, Node, RawDocument
 
@@ -60,6 +60,8 @@ def _is_type_heading(b: Block) -> bool:
     if b.is_row:
         return False
     text = b.text.strip().strip("*#_ ").strip()
+    if is_upper_heading(text) and fold(text) in _folded_headings():
+        return True                 # a heading OCR misread: `QUYÉT ĐỊNH`
     for t in documents_vocab()["title_headings"]:
         if text == t or (text.startswith(t + " ") and (
                 is_upper_heading(text) or b.bold or b.heading or len(text) < 200)
@@ -68,6 +70,11 @@ def _is_type_heading(b: Block) -> bool:
                 continue
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _folded_headings() -> frozenset[str]:
+    return frozenset(fold(t) for t in documents_vocab()["title_headings"])
 
 
 def is_letterhead_anchor(b: Block) -> bool:
@@ -169,6 +176,12 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
                 zones[j] = "letterhead"
                 head_end = j
                 j += 1
+            # the motto standing under the number (a scanned page read line by line)
+            j = head_end + 1
+            while j < n and j < head_end + 4 and _is_motto(blocks[j]):
+                zones[j] = "letterhead"
+                head_end = j
+                j += 1
             # a trích yếu in capitals under a letterhead that lost its type heading
             j = head_end + 1
             while j < n and j < head_end + 3 and not blocks[j].is_row and is_upper_heading(
@@ -211,6 +224,14 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
         if in_sig:
             zones[i] = "signature"
     return zones
+
+
+def _is_motto(b: Block) -> bool:
+    """A block that is the national motto, or a line of it (`CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT
+    NAM`, `Độc lập - Tự do - Hạnh phúc`)."""
+    text = b.text.strip(" -*_|")
+    covered = sum(e - s for s, e in motto_spans(text))
+    return bool(text) and covered >= 0.8 * len(text)
 
 
 def _run_in_title(blocks: tuple[Block, ...], zones: list[str]) -> int:
