@@ -44,7 +44,8 @@ _SCHEDULES = [
     (CP, "bảo đảm nguồn kinh phí thực hiện hằng năm theo Nghị quyết số 57-NQ/TW",
      "hằng năm", "recurring", None, None),
     (CP, "đôn đốc việc triển khai thực hiện Chương trình hành động của Chính phủ, định kỳ 6 tháng "
-         "báo cáo kết quả thực hiện", "định kỳ 6 tháng", "recurring", None, None),
+         "báo cáo kết quả thực hiện về Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông trước "
+         "ngày 15 tháng 6", "định kỳ 6 tháng", "recurring", None, None),
     (CP, "tổ chức thực hiện kế hoạch thực hiện Nghị quyết số 57-NQ/TW và Chương trình hành động "
          "của Chính phủ trong tháng 01 năm 2025", "trong tháng 01 năm 2025", "period",
      "2025-01-01", "2025-01-31"),
