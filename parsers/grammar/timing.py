@@ -25,6 +25,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+from parsers.grammar.dates import (DAY_IN_NUMBERS, DAY_IN_WORDS, DAY_IN_WORDS_WITH_YEAR, NUM_END,
+                                   NUM_START, YEAR_NUMBER)
+
 VOCAB: dict = json.loads(
     (Path(__file__).parent / "vocab" / "timing.json").read_text(encoding="utf-8"))
 
@@ -68,9 +71,6 @@ def search_form(pattern: str) -> str:
 NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 NO_LETTER_AFTER = r"(?![^\W\d_])"
 _LB, _LA = NO_LETTER_BEFORE, NO_LETTER_AFTER
-# A number not glued to a document number: not the `06/2022` of `06/2022/NĐ-CP`.
-NUM_START = r"(?<![\d/.,-])"
-NUM_END = r"(?![\w/]|-[^\W\d_])"
 
 DAY_W = words(VOCAB["day_words"])
 MONTH_W = words(VOCAB["month_words"])
@@ -78,21 +78,15 @@ QUARTER_W = words(VOCAB["quarter_words"])
 YEAR_W = words(VOCAB["year_words"])
 # Roman numerals are matched as written, upper case (`Quý II/2025`), even in a case-blind pattern.
 ROMAN = "(?-i:" + words(VOCAB["quarter_numerals"]) + ")" + NO_LETTER_AFTER
-YEAR_NUM = r"(?:19|20)\d\d(?!\d)"
+YEAR_NUM = YEAR_NUMBER
 # the year attached to a month or quarter: `Tháng 5/2023`, `quý 2 năm 2023`
 YEAR_TAIL = rf"(?:\s*/\s*|\s*,?\s+{YEAR_W}\s+)"
 JOINER = words(VOCAB["list_joiners"] + ["-"])
 HALF = VOCAB["half_year"]
 
-# `Ngày 15/6/2023`, `23/3/2026`, `15-6-2023`, `ngày10 /3/2026`, `trước ngày 28/5`
-DATE_NUMERIC = (rf"(?:{DAY_W}\s*)?{NUM_START}(?P<d>\d{{1,2}})\s*(?P<s1>[/.-])\s*(?P<m>\d{{1,2}})"
-                rf"(?:\s*(?P<s2>[/.-])\s*(?P<y>{YEAR_NUM}))?{NUM_END}")
-# `ngày 07 tháng 01 năm 2022`, `trước ngày 15 tháng 6`
-DATE_WORDS = (rf"{DAY_W}\s*{NUM_START}(?P<d>\d{{1,2}})\s+{MONTH_W}\s+(?P<m>\d{{1,2}})"
-              rf"(?:\s*,?\s*{YEAR_W}\s+(?P<y>{YEAR_NUM}))?{NUM_END}")
-# `trước 10 tháng 3 năm 2010`
-DATE_WORDS_YEAR = (rf"{NUM_START}(?P<d>\d{{1,2}})\s+{MONTH_W}\s+(?P<m>\d{{1,2}})\s*,?\s*{YEAR_W}\s+"
-                   rf"(?P<y>{YEAR_NUM}){NUM_END}")
+# A day (parsers/grammar/dates.py): `Ngày 15/6/2023`, `trước ngày 28/5`, `ngày 07 tháng 01 năm
+# 2022`, `trước 10 tháng 3 năm 2010`
+DATE_NUMERIC, DATE_WORDS, DATE_WORDS_YEAR = DAY_IN_NUMBERS, DAY_IN_WORDS, DAY_IN_WORDS_WITH_YEAR
 # `6 tháng đầu năm 2023`, `6 tháng cuối năm 2023`, `02 tháng cuối năm 2025`
 YEAR_PART = (rf"{NUM_START}(?P<n>\d{{1,2}})\s+{MONTH_W}\s+"
              rf"(?P<h>{words(HALF['first'] + HALF['second'])})\s+{YEAR_W}"
