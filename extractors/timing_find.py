@@ -84,8 +84,10 @@ def _topic_end(sh: str) -> int:
     if not m:
         return 0
     sentence_end = sh.find(". ")
-    end = sh.find(TOPIC_ENDS[" ".join(m.group("w").lower().split())], m.end())
-    return end if end > 0 and (sentence_end < 0 or end < sentence_end) else 0
+    ends = [at for at in (sh.find(mark, m.end())
+                          for mark in TOPIC_ENDS[" ".join(m.group("w").lower().split())]) if at > 0]
+    end = min(ends, default=0)
+    return end if end and (sentence_end < 0 or end < sentence_end) else 0
 
 
 def is_citation_date(text: str, c: Candidate) -> bool:

@@ -151,9 +151,10 @@ _CLAUSE_REST = rf"(?:\s+[^\s,;.:()]+){{1,15}}{_CLAUSE_END}"
 # `trước ngày 30 tháng 11 hàng năm`, `Tháng 12 hằng năm`
 RECUR_DAY = (rf"{_LB}(?:{_DAY_LEADS}\s+)?(?:{DAY_POINT}|(?:{DAY_W}\s+)?\d{{1,2}}|{MONTH_W}\s*\d{{1,2}})"
              rf"\s+{_EACH_UNIT}")
-# `Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ`, `định kỳ hàng năm (trước ngày 10/12)`, `Hằng năm`
+# `Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ`, `Định kỳ 6 tháng, hàng năm hoặc đột xuất`,
+# `định kỳ hàng năm (trước ngày 10/12)`, `Hằng năm`
 RECURRING = (rf"{_LB}(?:{words(_R['periodic'])}{_LA}(?:\s+(?:{_EACH_UNIT}|{_EVERY_N}))?|{_EACH_UNIT})"
-             rf"(?:\s*,\s*{_LIST_ITEM})*"
+             rf"(?:\s*(?:,|{words(_R['list_joiners'])}{_LA})\s*{_LIST_ITEM})*"
              rf"(?:\s*\(\s*(?:{_DAY_LEADS}|{DAY_W})[^()]{{0,40}}\))?")
 # `Thường xuyên`, `Nhiệm vụ thường xuyên`
 ONGOING = rf"{_LB}{words(VOCAB['ongoing'])}{_LA}"
@@ -360,7 +361,7 @@ ACTIVITY_NOUN_BEFORE = re.compile(rf"{_LB}{words(_PF['activity_nouns'])}\s*$", r
 # (to its comma), `Về điều chuyển số vốn dư, không có khả năng giải ngân trong năm 2025 ...:`
 # (to its colon)
 TOPIC_OPENER = re.compile(rf"^\W*(?P<w>{words(_PF['topic_openers'])}){_LA}", re.IGNORECASE)
-TOPIC_ENDS = {" ".join(k.lower().split()): v for k, v in _PF["topic_openers"].items()}
+TOPIC_ENDS = {" ".join(k.lower().split()): tuple(v) for k, v in _PF["topic_openers"].items()}
 # A reporting verb right after a frequency: `Hằng năm báo cáo kết quả thực hiện`
 REPORTING_AFTER = re.compile(rf"\s*,?\s*{words(_PF['reporting_verbs'])}{_LA}", re.IGNORECASE)
 # A modal right before an ongoing word: `Các lực lượng chức năng phải liên tục ra quân`
