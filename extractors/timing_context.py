@@ -19,6 +19,7 @@ task of its own) and `timing_label_in` (where an inline label cuts the content).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import lru_cache
 
@@ -58,18 +59,40 @@ def _line_timing(node: Node, ref: date | None, at: int = 0) -> Timing:
                   Span(block=node.block, start=start, end=start + len(value)))
 
 
-def _siblings(tree: DocumentTree, node: Node) -> list[Node]:
-    if node.parent is None:
-        return [n for n in tree.nodes if n.parent is None]
-    return [tree.nodes[i] for i in tree.nodes[node.parent].children]
+# The last tree seen with the indices of its top-level nodes (one tuple, read and replaced
+# whole: threads that share it at worst compute it again).
+_TOP_LEVEL: list[tuple[DocumentTree, tuple[int, ...]] | None] = [None]
+
+
+def _sibling_indices(tree: DocumentTree, node: Node):
+    """The indices of `node`'s siblings (itself included), in document order."""
+    if node.parent is not None:
+        return tree.nodes[node.parent].children
+    cached = _TOP_LEVEL[0]
+    if cached is None or cached[0] is not tree:
+        cached = (tree, tuple(n.index for n in tree.nodes if n.parent is None))
+        _TOP_LEVEL[0] = cached
+    return cached[1]
+
+
+def _following(tree: DocumentTree, node: Node):
+    """The siblings after `node`, in order."""
+    indices = _sibling_indices(tree, node)
+    for i in indices[bisect_right(indices, node.index):]:
+        yield tree.nodes[i]
+
+
+def _preceding(tree: DocumentTree, node: Node):
+    """The siblings before `node`, nearest first."""
+    indices = _sibling_indices(tree, node)
+    for i in reversed(indices[:bisect_left(indices, node.index)]):
+        yield tree.nodes[i]
 
 
 def _line_after(tree: DocumentTree, node: Node, ref: date | None) -> Timing | None:
     """The time line that follows `node` among its siblings, over bullets of the same group
     that have none (the line after a group of bullets is the whole group's)."""
-    siblings = _siblings(tree, node)
-    at = next(i for i, s in enumerate(siblings) if s.index == node.index)
-    for sib in siblings[at + 1:]:
+    for sib in _following(tree, node):
         if is_timing_line(sib.text):
             return _line_timing(sib, ref)
         if sib.marker is None or sib.children:
@@ -80,8 +103,8 @@ def _line_after(tree: DocumentTree, node: Node, ref: date | None) -> Timing | No
 def labelled_line_timing(tree: DocumentTree, node: Node, text: str,
                          ref: date | None) -> Timing | None:
     """The timing of a labelled time line that belongs to the item: in its own paragraph
-    (`text`, the item's text as the caller has it), after it, after its group of bullets,
-    or after an item it is a bullet of."""
+    (`text`, the item's text as the caller has it), in a paragraph under it, after it, after
+    its group of bullets, or after an item it is a bullet of."""
     at = timing_label_in(text)
     if at is not None:
         inside = labelled_fields(text[at:].lstrip())
@@ -91,6 +114,9 @@ def labelled_line_timing(tree: DocumentTree, node: Node, text: str,
             start = node.text.find(value)
             span = Span(block=node.block, start=start, end=start + len(value)) if start >= 0 else None
             return Timing(t.raw, t.kind, t.start, t.end, span)
+    for child in (tree.nodes[i] for i in node.children):
+        if child.marker is None and is_timing_line(child.text):
+            return _line_timing(child, ref)      # the item's own paragraph under it
     current = node
     while current is not None:
         found = _line_after(tree, current, ref)
@@ -101,26 +127,37 @@ def labelled_line_timing(tree: DocumentTree, node: Node, text: str,
 
 
 def _lead_ins(tree: DocumentTree, node: Node):
-    """The lead-ins above an item, nearest first: an ancestor that ends with `:`, and the
-    unnumbered paragraphs ending with `:` that open an ancestor's items before it."""
+    """The lead-ins above an item, nearest first: at each level, the unnumbered paragraph
+    ending with `:` that opens the run of numbered items the item (or its ancestor) stands in
+    (`Đề nghị ... sau:` then `1.`, `2.`, ...), and an ancestor item that ends with `:`."""
     child = node
     while True:
-        siblings = _siblings(tree, child)
-        for sib in reversed(siblings[:next(i for i, s in enumerate(siblings)
-                                           if s.index == child.index)]):
-            if sib.marker is None and sib.text.rstrip(" *").endswith(":"):
-                yield sib
+        for sib in _preceding(tree, child):
+            if sib.marker is None:
+                if _ends_with_colon(sib.text):
+                    yield sib
+                break          # an unnumbered paragraph ends the run of items
         if child.parent is None:
             return
         child = tree.nodes[child.parent]
-        if child.text.rstrip(" *").endswith(":"):
+        if _ends_with_colon(child.text):
             yield child
+
+
+def _ends_with_colon(text: str) -> bool:
+    return text.rstrip(" *").endswith(":")
+
+
+@lru_cache(maxsize=256)
+def _lead_in_phrase(text: str, ref: date | None) -> Timing | None:
+    """The lead-in's phrase that its items take (every item under it asks)."""
+    return find_timing(text, ref, lead_in=True)
 
 
 def lead_in_timing(tree: DocumentTree, node: Node, ref: date | None) -> Timing | None:
     """The timing phrase of the nearest lead-in above the item that has one."""
     for lead_in in _lead_ins(tree, node):
-        found = find_timing(lead_in.text, ref, lead_in=True)
+        found = _lead_in_phrase(lead_in.text, ref)
         if found is not None:
             offset = max(tree.raw.blocks[lead_in.block].text.find(lead_in.text), 0)
             return Timing(found.raw, found.kind, found.start, found.end,

@@ -50,6 +50,7 @@ W_CT = "wild:tnt305__dataset-50f694478a35aefd.md"
 W_TTHC = "wild:tnt305__dataset-344b9eec106a648a.md"
 W_KK = "wild:tnt305__dataset-4e39af96b6891368.md"      # a portal copy of another plan
 W_VBHN = "wild:hrmaster__van-ban-hop-nhat-so-19-vbhn-vpqh-30971.txt"
+W_TAPHUAN = "wild:luatvietnam__Doc-14222621.doc"
 SPEC = "spec/task-records.md"
 
 P, DL, OE, RC, OG, US, UP = ("period", "deadline", "open_ended", "recurring", "ongoing",
@@ -279,6 +280,10 @@ CONTEXT = [
      "2025-12-31"),
     ("time line", QN1627, "Tham mưu Ban Chỉ đạo đôn đốc, tổ chức kiểm tra", OE, "2025-11-01", None),
     ("time line", W_KK, "Tham mưu Ban Chỉ đạo đôn đốc, tổ chức kiểm tra", OE, "2025-11-01", None),
+    ("time line", W_TAPHUAN, "Vụ Pháp chế chủ trì xây dựng chương trình, tài liệu", P, "2014-04-01",
+     "2014-06-30"),
+    ("time line", W_TAPHUAN, "Tổng cục Hải quan, Tổng cục Thuế, Ủy ban Chứng khoán Nhà nước chủ trì",
+     P, "2014-07-01", "2014-12-31"),
 ]
 
 
@@ -296,8 +301,9 @@ def test_a_time_line_after_a_group_times_every_bullet():
     assert _timing_of(QN1627, "Sở Xây dựng: hướng dẫn các cơ quan") == (OE, d("2025-11-01"), None)
 
 
-def test_a_time_line_is_no_task():
+@pytest.mark.parametrize("source", [QN1627, W_TAPHUAN])
+def test_a_time_line_is_no_task(source):
     require_corpus()
-    lines = [t for t in _tasks(QN1627)
+    lines = [t for t in _tasks(source)
              if fold(t["content"]).startswith(("Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn"))]
     assert not lines
