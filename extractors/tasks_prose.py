@@ -154,7 +154,7 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
         return []                 # `Thời gian thực hiện: ...` times the item above it
     labelled = labelled_line_timing(tree, content_node, text, meta.issue_date)
     text = text[:timing_label_in(text) or len(text)]
-    timings = (labelled, lead_in_timing(tree, node, meta.issue_date))
+    timings = (labelled, lead_in_timing(tree, node, meta.issue_date, lead_in_bodies))
     block = content_node.block
     offset = max(tree.raw.blocks[block].text.find(text), 0)
     named = leading_bodies(text)

@@ -13,13 +13,15 @@ text has no timing phrase, or whose labelled time line outranks it:
   dung trọng tâm sau:` then `1.`, `2.`, ...).
 
 The task extractors call `labelled_line_timing` (the label outranks the item's
-own phrases), `lead_in_timing` (after them), `is_timing_line` (such a line is no
-task of its own) and `timing_label_in` (where an inline label cuts the content).
+own phrases), `lead_in_timing` (after them; the caller says which lead-ins give
+work to a body), `is_timing_line` (such a line is no task of its own) and
+`timing_label_in` (where an inline label cuts the content).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
@@ -154,9 +156,15 @@ def _lead_in_phrase(text: str, ref: date | None) -> Timing | None:
     return find_timing(text, ref, lead_in=True)
 
 
-def lead_in_timing(tree: DocumentTree, node: Node, ref: date | None) -> Timing | None:
-    """The timing phrase of the nearest lead-in above the item that has one."""
+def lead_in_timing(tree: DocumentTree, node: Node, ref: date | None,
+                   assigns: Callable[[str], object]) -> Timing | None:
+    """The timing phrase of the nearest lead-in above the item that has one, among the
+    lead-ins that give work to a body (`assigns(text)`, the caller's grammar of lead-ins:
+    `Đề nghị Thường trực Tỉnh ủy ... sau:`), not those that introduce a list of rules or
+    amounts (`Mức trợ cấp hằng tháng được quy định như sau:`)."""
     for lead_in in _lead_ins(tree, node):
+        if not assigns(lead_in.text):
+            continue
         found = _lead_in_phrase(lead_in.text, ref)
         if found is not None:
             offset = max(tree.raw.blocks[lead_in.block].text.find(lead_in.text), 0)
