@@ -28,6 +28,7 @@ from functools import lru_cache
 from extractors.fields import labelled_fields, labels
 from extractors.timing import find_timing, normalise_timing
 from parsers.model import DocumentTree, Node, Span, Timing
+from parsers.structure import BULLET_STYLES
 
 
 def is_timing_line(text: str) -> bool:
@@ -50,6 +51,13 @@ def timing_label_in(text: str) -> int | None:
     31/5/2026.`"""
     m = _inline_label().search(text)
     return m.start() if m and m.end() < len(text.rstrip(" .;")) else None
+
+
+def _time_line(node: Node) -> bool:
+    """A time line standing as a paragraph or a bullet (`- Thời gian thực hiện: ...`); a
+    numbered item that labels a time (`4. Thời gian thực hiện: năm học 2025-2026.`, `Điều 2.
+    Thời gian thực hiện: ...`) is an item of its own, which times no other."""
+    return (node.marker is None or node.marker.style in BULLET_STYLES) and is_timing_line(node.text)
 
 
 def _line_timing(node: Node, ref: date | None, at: int = 0) -> Timing:
@@ -95,7 +103,7 @@ def _line_after(tree: DocumentTree, node: Node, ref: date | None) -> Timing | No
     """The time line that follows `node` among its siblings, over bullets of the same group
     that have none (the line after a group of bullets is the whole group's)."""
     for sib in _following(tree, node):
-        if is_timing_line(sib.text):
+        if _time_line(sib):
             return _line_timing(sib, ref)
         if sib.marker is None or sib.children:
             return None
@@ -117,7 +125,7 @@ def labelled_line_timing(tree: DocumentTree, node: Node, text: str,
             span = Span(block=node.block, start=start, end=start + len(value)) if start >= 0 else None
             return Timing(t.raw, t.kind, t.start, t.end, span)
     for child in (tree.nodes[i] for i in node.children):
-        if child.marker is None and is_timing_line(child.text):
+        if _time_line(child):
             return _line_timing(child, ref)      # the item's own paragraph under it
     current = node
     while current is not None:

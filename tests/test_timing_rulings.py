@@ -51,6 +51,7 @@ W_TTHC = "wild:tnt305__dataset-344b9eec106a648a.md"
 W_KK = "wild:tnt305__dataset-4e39af96b6891368.md"      # a portal copy of another plan
 W_VBHN = "wild:hrmaster__van-ban-hop-nhat-so-19-vbhn-vpqh-30971.txt"
 W_TAPHUAN = "wild:luatvietnam__Doc-14222621.doc"
+W_NQ175 = "wild:hrmaster__nghi-quyet-so-175-nq-cp-40286.txt"
 SPEC = "spec/task-records.md"
 
 P, DL, OE, RC, OG, US, UP = ("period", "deadline", "open_ended", "recurring", "ongoing",
@@ -167,6 +168,7 @@ CELLS = [
     ("yearly date", DT552, "trước ngày 30/11 hằng năm", RC, None, None),
     ("plan reference", VP11414, "theo đúng kế hoạch đề ra", US, None, None),
     ("plan reference", DHCT, "theo đúng thời hạn quy định", US, None, None),
+    ("plan reference", W_NQ175, "Theo lộ trình triển khai Đề án", US, None, None),
 ]
 
 # ruling, source, section: the gold item's whole text gives the gold timing
