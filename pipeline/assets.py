@@ -91,7 +91,7 @@ def _plan_op(shards: int):
 @op(description="Parse one shard of the files in the parse workers, each document "
                 "returned as its rows.")
 def parse_shard(shard: tuple) -> Output[ParsedShard]:
-    with parser_for(RowsParser(load_extractor(), rows.load_resolver())) as parse:
+    with parser_for(RowsParser(load_extractor())) as parse:
         parsed = parse_results(track(parse), shard)
     return Output(parsed, metadata={"files": len(shard), "pid": os.getpid(),
                                     "host": socket.gethostname()})

@@ -15,7 +15,6 @@ holds its rows once, compactly, and never N parsed documents at the same time.
 from __future__ import annotations
 
 import hashlib
-import inspect
 from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
@@ -40,8 +39,8 @@ class DocumentRows:
     tables: Mapping[str, pa.Table] = field(default_factory=dict)   # CHILD_TABLES' rows
 
 
-def document_rows(doc_id: str, doc: ParsedDocument, resolve: rows.Resolve | None) -> DocumentRows:
-    agencies = rows.agency_rows(doc_id, doc, resolve)
+def document_rows(doc_id: str, doc: ParsedDocument) -> DocumentRows:
+    agencies = rows.agency_rows(doc_id, doc)
     tables = {
         "sections": pa.Table.from_pylist(rows.section_rows(doc_id, doc), schema=SECTIONS),
         "tasks": pa.Table.from_pylist([rows.task_row(doc_id, i, t)
@@ -53,34 +52,21 @@ def document_rows(doc_id: str, doc: ParsedDocument, resolve: rows.Resolve | None
                         quality.quality_row(doc_id, doc, agencies), tables)
 
 
-def _takes_data(parse: Callable) -> bool:
-    try:
-        return "data" in inspect.signature(parse).parameters
-    except (TypeError, ValueError):
-        return False
-
-
 class RowsParser:
     """`parse` (the extractor) returning the document's rows instead of the
-    document: what a parse worker sends back. `resolve` (the agency registry's,
-    `rows.load_resolver()`; it travels to the workers) fills the agency columns
-    of task_agencies; None leaves them null."""
+    document: what a parse worker sends back."""
 
-    def __init__(self, parse: Callable[..., ParsedDocument], resolve: rows.Resolve | None = None):
-        self.parse, self.resolve = parse, resolve
+    def __init__(self, parse: Callable[..., ParsedDocument]):
+        self.parse = parse
 
     @property
     def preload(self) -> list[str]:
         """The modules a parse worker imports before its first document."""
-        return [__name__, "extractors.agencies"] + (
+        return [__name__] + (
             [self.parse.__module__] if getattr(self.parse, "__module__", None) else [])
 
-    def __call__(self, path, data: bytes | None = None) -> DocumentRows:
-        if data is None:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        doc = self.parse(path, data=data) if _takes_data(self.parse) else self.parse(path)
-        return document_rows(hashlib.sha256(data).hexdigest(), doc, self.resolve)
+    def __call__(self, path: str, data: bytes) -> DocumentRows:
+        return document_rows(hashlib.sha256(data).hexdigest(), self.parse(path, data=data))
 
 
 @dataclass(frozen=True)
@@ -102,19 +88,16 @@ class RowsGatherer:
     """Takes the tables out of each document's DocumentRows as results arrive
     and concatenates them, CHUNK_DOCS documents at a time, into one contiguous
     table per name. A ParsedDocument (parsed in process by a plain extractor)
-    is turned into its rows here, resolved with `rows.load_resolver()`."""
+    is turned into its rows here."""
 
     def __init__(self):
         self.chunks: list[dict[str, pa.Table]] = []
         self.pending: list[Mapping[str, pa.Table]] = []
-        self._resolve: list = []           # rows.load_resolver(), once needed
 
     def add(self, doc_id: str, result: object) -> object:
         """The result to keep: DocumentRows without its tables, or the Failure."""
         if isinstance(result, ParsedDocument):
-            if not self._resolve:
-                self._resolve.append(rows.load_resolver())
-            result = document_rows(doc_id, result, self._resolve[0])
+            result = document_rows(doc_id, result)
         if not isinstance(result, DocumentRows):
             return result
         self.pending.append(result.tables)

@@ -33,7 +33,7 @@ from pipeline.docrows import CHUNK_DOCS, DocumentRows, ParsedShard, RowsGatherer
 from pipeline.schemas import ACTIVE, WITHDRAWN
 from pipeline.worker import Failure, Limits, parse_file
 
-Parse = Callable[[str], ParsedDocument]     # or a pipeline.worker.ParsePool (parse_many)
+Parse = Callable[..., ParsedDocument]   # parse(path, data=bytes), or a ParsePool (parse_many)
 
 INTERNAL_ERROR = "error"      # reject reason for an unexpected exception in the extractor
 # rejects whose content is tried again at every ingest: a reader may have been

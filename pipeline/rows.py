@@ -8,7 +8,7 @@ The rows of one document (`section_rows`, `task_row`, `agency_rows`,
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import pyarrow as pa
 
@@ -17,11 +17,6 @@ from pipeline.schemas import ACTIVE, DOCUMENT_QUALITY, DOCUMENTS, REJECTS
 
 if TYPE_CHECKING:    # not at run time: pipeline.ingest imports pipeline.docrows, which imports this
     from pipeline.ingest import IngestBatch, ParsedEntry
-
-# mention text, issuer → extractors.agencies.AgencyRef (agency_id, canonical,
-# type, level, province, collective, known); None leaves the agency columns null
-Resolve = Callable[[str, str | None], object]
-
 
 def task_id(doc_id: str, ordinal: int) -> str:
     """Deterministic: the document's content hash and the task's 1-based ordinal."""
@@ -82,7 +77,8 @@ def task_row(doc_id: str, ordinal: int, t: TaskRecord) -> dict:
     }
 
 
-def _agency_row(doc_id: str, tid: str, ordinal: int, m: Mention, ref) -> dict:
+def _agency_row(doc_id: str, tid: str, ordinal: int, m: Mention) -> dict:
+    ref = m.agency        # resolved by the extractor (None: the agency columns stay null)
     return {
         "doc_id": doc_id, "task_id": tid, "role": m.role, "ordinal": ordinal,
         "mention": m.text,
@@ -96,15 +92,13 @@ def _agency_row(doc_id: str, tid: str, ordinal: int, m: Mention, ref) -> dict:
     }
 
 
-def agency_rows(doc_id: str, doc: ParsedDocument, resolve: Resolve | None) -> list[dict]:
-    issuer = doc.meta.issuer
+def agency_rows(doc_id: str, doc: ParsedDocument) -> list[dict]:
     out = []
     for i, t in enumerate(doc.tasks, start=1):
         tid = task_id(doc_id, i)
         for mentions in (t.owners, t.partners):
             for k, m in enumerate(mentions, start=1):
-                ref = resolve(m.text, issuer) if resolve else None
-                out.append(_agency_row(doc_id, tid, k, m, ref))
+                out.append(_agency_row(doc_id, tid, k, m))
     return out
 
 
@@ -125,12 +119,6 @@ def reference_row(doc_id: str, ordinal: int, r: Reference) -> dict:
 
 def reference_rows(doc_id: str, doc: ParsedDocument) -> list[dict]:
     return [reference_row(doc_id, i, r) for i, r in enumerate(doc.references, start=1)]
-
-
-def load_resolver() -> Resolve:
-    """The agency registry's `resolve` (imported on first use, like the extractor)."""
-    from extractors.agencies import AgencyRegistry
-    return AgencyRegistry.load().resolve
 
 
 def _table(rows: Iterable[dict], schema: pa.Schema) -> pa.Table:

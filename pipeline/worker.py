@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import inspect
 import multiprocessing
 import os
 import pickle
@@ -42,7 +41,7 @@ from typing import Callable, Sequence
 from parsers.model import REJECT_REASONS, ParsedDocument, ParseError
 
 Failure = tuple[str, str, "str | None"]          # reason, message, location
-Parse = Callable[..., ParsedDocument]
+Parse = Callable[..., ParsedDocument]     # parse(path, data=bytes): reads only `data`
 
 TIMEOUT_ENV, MEMORY_ENV = "VNPLAN_PARSE_TIMEOUT_S", "VNPLAN_PARSE_MEMORY_MB"
 MAX_FILE_ENV, WORKERS_ENV = "VNPLAN_MAX_FILE_MB", "VNPLAN_PARSE_WORKERS"
@@ -88,13 +87,6 @@ def known_reason(reason: str | None, message: str) -> tuple[str, str]:
     return "error", f"[reason {reason!r}] {message}"
 
 
-def _takes_data(parse: Parse) -> bool:
-    try:
-        return "data" in inspect.signature(parse).parameters
-    except (TypeError, ValueError):
-        return False
-
-
 def _read_checked(path: str, expected_hash: str | None, max_bytes: int) -> bytes | Failure:
     try:
         with open(path, "rb") as fh:
@@ -118,15 +110,14 @@ def _read_checked(path: str, expected_hash: str | None, max_bytes: int) -> bytes
 
 
 def parse_file(parse: Parse, path: str, expected_hash: str | None = None,
-               max_bytes: int | None = None, takes_data: bool | None = None):
-    """Parse one file: the ParsedDocument, or a Failure; never raises."""
+               max_bytes: int | None = None):
+    """Parse one file: the ParsedDocument, or a Failure; never raises. The file is
+    read once, here, and `parse` is given those bytes (the ones hashed)."""
     data = _read_checked(path, expected_hash, max_bytes or Limits().max_file_bytes)
     if isinstance(data, tuple):
         return data
-    if takes_data is None:
-        takes_data = _takes_data(parse)
     try:
-        return parse(path, data=data) if takes_data else parse(path)
+        return parse(path, data=data)
     except ParseError as e:
         return (*known_reason(e.reason, e.message), e.location)
     except MemoryError:
@@ -152,7 +143,6 @@ def _worker_main(conn, parse: Parse, memory_mb: int) -> None:
     os.setpgid(0, 0)             # its own process group: a timeout kills its children too
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
     _limit_memory(memory_mb)
-    takes_data = _takes_data(parse)
     while True:
         try:
             job = conn.recv()
@@ -160,7 +150,7 @@ def _worker_main(conn, parse: Parse, memory_mb: int) -> None:
             return
         if job is None:
             return
-        result = parse_file(parse, *job, takes_data=takes_data)
+        result = parse_file(parse, *job)
         try:
             conn.send(result)
         except (pickle.PicklingError, TypeError, AttributeError, MemoryError) as e:

@@ -22,7 +22,6 @@ def run(argv: list[str]) -> int:
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
     monkeypatch.setattr(assets_module, "load_extractor", lambda: fake_parse)
-    monkeypatch.setattr("pipeline.rows.load_resolver", lambda: None)
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))
 
 

@@ -27,7 +27,6 @@ ALL_ASSETS = {AssetKey(k) for k in ("raw_documents", "parsed_documents", "sectio
 @pytest.fixture(autouse=True)
 def fake_extractor(monkeypatch):
     monkeypatch.setattr(assets_module, "load_extractor", lambda: fake_parse)
-    monkeypatch.setattr("pipeline.rows.load_resolver", lambda: None)
 
 
 def ingest(raw, processed, **kw):

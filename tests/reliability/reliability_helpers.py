@@ -45,12 +45,12 @@ def unruly_parse(path: str, data: bytes | None = None):
     return extract(path, data=data)
 
 
-def pid_parse(path: str):
+def pid_parse(path: str, data: bytes | None = None):
     """Fails with the worker's pid as the message (to see workers reused)."""
     raise RuntimeError(os.getpid())
 
 
-def raising_parse(path: str):
+def raising_parse(path: str, data: bytes | None = None):
     from parsers.model import ParseError
     raise ParseError(str(os.getpid()), path=path, reason="made_up_reason")
 
