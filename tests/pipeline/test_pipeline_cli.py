@@ -5,9 +5,9 @@ import argparse
 
 import pytest
 
-import pipeline.assets as assets_module
-from pipeline.commands import add_subcommands
-from pipeline.schemas import TABLES
+import pipeline.defs.ingest.assets as assets_module
+from pipeline.cli.ingest import add_subcommands
+from pipeline.tables.schemas import TABLES
 
 from pipeline_fixtures import fake_parse
 
@@ -72,7 +72,7 @@ def test_tables_marks_tables_not_created(tmp_path, capsys):
 def test_a_failed_run_exits_1_with_the_failing_step(raw_dir, processed_dir, monkeypatch, capsys):
     def broken(self):
         raise RuntimeError("disk on fire")
-    monkeypatch.setattr("pipeline.resources.VnplanPaths.published_state", broken)
+    monkeypatch.setattr("pipeline.defs.resources.VnplanPaths.published_state", broken)
     assert run(["ingest", str(raw_dir), "--processed", str(processed_dir)]) == 1
     err = capsys.readouterr().err
     assert "parsed_documents" in err and "disk on fire" in err and "Traceback" not in err

@@ -13,8 +13,8 @@ import pytest
 from dagster import DagsterInstance
 from deltalake import DeltaTable
 
-from pipeline.commands import run_ingest
-from pipeline.publish import read_table
+from pipeline.defs.run import run_ingest
+from pipeline.tables.publish import read_table
 
 extract = pytest.importorskip("extractors.extract", reason="extractor not importable").extract
 AgencyRegistry = pytest.importorskip("extractors.agencies").AgencyRegistry

@@ -6,17 +6,19 @@ import os
 
 import pytest
 
-from pipeline.ingest import (ACTIVE, INTERNAL_ERROR, WITHDRAWN, PublishedState, changed_paths,
-                             discover, prepare_batch, scan, signature)
-from pipeline.rows import documents_table, rejects_table, sections_table, task_agencies_table, \
-    tasks_table
+from pipeline.tables.schemas import ACTIVE, WITHDRAWN
+from pipeline.ingest.plan import INTERNAL_ERROR, prepare_batch
+from pipeline.models import PublishedState
+from pipeline.ingest.discovery import changed_paths, discover, scan, signature
+from pipeline.tables.rows import (documents_table, rejects_table, sections_table,
+                                  task_agencies_table, tasks_table)
 
 from dataclasses import replace
 
 from parsers.model import Agency, ParseError
-from pipeline import discovery
-from pipeline.discovery import HashMemo
-from pipeline.docrows import RowsParser
+from pipeline.ingest import discovery
+from pipeline.ingest.discovery import HashMemo
+from pipeline.ingest.gather import RowsParser
 from pipeline_fixtures import PLAN_HANOI, fake_parse
 
 

@@ -10,12 +10,12 @@ import pytest
 from dagster import AssetKey, DagsterInstance
 from deltalake import DeltaTable
 
-import pipeline.assets as assets_module
-from pipeline.commands import run_ingest
-from pipeline.definitions import build_definitions, defs
-from pipeline.publish import all_table_info, read_table
-from pipeline.resources import VnplanPaths
-from pipeline.schemas import TABLES
+import pipeline.defs.ingest.assets as assets_module
+from pipeline.defs.run import run_ingest
+from pipeline.defs.definitions import build_definitions, defs
+from pipeline.tables.publish import all_table_info, read_table
+from pipeline.defs.resources import VnplanPaths
+from pipeline.tables.schemas import TABLES
 
 from pipeline_fixtures import fake_parse
 

@@ -21,8 +21,8 @@ import time
 from collections import Counter
 
 from bad_files import NOTICE, plan_text
-from pipeline.publish import read_table
-from pipeline.schemas import TABLES
+from pipeline.tables.publish import read_table
+from pipeline.tables.schemas import TABLES
 from reliability_helpers import snapshot, versions
 
 KILL_RUNS = int(os.environ.get("VNPLAN_KILL_RUNS", "20"))

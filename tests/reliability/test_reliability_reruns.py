@@ -10,8 +10,8 @@ import shutil
 from deltalake import DeltaTable
 
 from bad_files import plan_text, write
-from pipeline.publish import read_table
-from pipeline.schemas import TABLES
+from pipeline.tables.publish import read_table
+from pipeline.tables.schemas import TABLES
 from reliability_helpers import versions
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import dictionary
-from pipeline.schemas import TABLES
+from pipeline.tables import dictionary
+from pipeline.tables.schemas import TABLES
 
 
 def test_every_declared_column_has_an_entry():

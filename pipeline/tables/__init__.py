@@ -1,0 +1,17 @@
+"""The published tables, without Dagster: their declared columns (`schemas`),
+the rows built from a parsed document (`rows`, `quality`), publishing to Delta
+Lake (`publish`, `storage`), the links across documents (`links`), the
+measures the asset checks report (`checks`), filters (`selection`), the data
+dictionary (`dictionary`), and reading them back (`reading`), which this
+package offers as is:
+
+    from pipeline import tables
+    tables.list()                              # name, version, rows, last update
+    tasks = tables.read("tasks")               # a pandas DataFrame
+"""
+from pipeline.tables.reading import (SORT_KEYS, Snapshot, commits, companion_version,
+                                     conform, history, list, read, read_arrow, root, to_frame,
+                                     version_time)
+
+__all__ = ["SORT_KEYS", "Snapshot", "commits", "companion_version", "conform", "history", "list",
+           "read", "read_arrow", "root", "to_frame", "version_time"]
