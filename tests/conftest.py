@@ -113,20 +113,11 @@ def scorer(corpus):
     return module
 
 
-def task_dict(task) -> dict:
-    """A TaskRecord in the spec §6 shape (what the scorer reads)."""
-    iso = lambda d: d.isoformat() if d else None  # noqa: E731
-    return {"section": task.section, "source_kind": task.source_kind, "title": task.title,
-            "content": task.content, "owner": task.owner, "partners": task.partner_names,
-            "timing_raw": task.timing.raw, "timing_kind": task.timing.kind,
-            "start_date": iso(task.timing.start), "end_date": iso(task.timing.end),
-            "deliverable": task.deliverable}
-
-
 @pytest.fixture(scope="session")
 def paired(corpus_file, parsed, gold, scorer):
     """`paired(name)` → {gold section: (gold task, predicted task or None)}, the tasks of
     one corpus document paired by content similarity exactly as the scorer pairs them."""
+    from pipeline.outputs.document_json import task_dict   # the JSON `vnplan parse` prints
     cache: dict[str, dict] = {}
 
     def get(name: str) -> dict:

@@ -19,6 +19,7 @@ from pipeline.ingest.lock import ingest_lock
 from pipeline.ingest.plan import state_from_rows
 from pipeline.models import PublishedState, RawFile
 from pipeline.tables import publish
+from pipeline.tables.schemas import TABLES
 from pipeline.tables.storage import TablesLocation, default_processed_dir, reports_dir
 
 HASH_MEMO = ".raw-hashes.json"     # in the tables folder, like the ingest lock
@@ -72,8 +73,9 @@ class VnplanPaths(ConfigurableResource):
 
     def published_state(self) -> PublishedState:
         root = self.location()
-        return state_from_rows(publish.read_table(root, "documents").to_pylist(),
-                               publish.read_table(root, "rejects").to_pylist())
+        return state_from_rows(
+            *(TABLES[t].conform(publish.read_table(root, t)).to_pylist()
+              for t in ("documents", "rejects")))
 
     def read(self, table: str, columns: list[str] | None = None):
         return publish.read_table(self.location(), table, columns=columns)

@@ -1,10 +1,11 @@
-"""The data dictionary of the published tables, read from `pipeline/vocab/dictionary.json`.
+"""The data dictionary of the published tables, derived from their declarations.
 
-Every column of every table declared in `pipeline.schemas` has one entry: the
-Vietnamese header that exports use and a description. The XLSX export's header
-row and its data dictionary sheet both come from here, so a header is written
-once. `missing_entries()` lists declared columns without an entry (a test keeps
-it empty); `labels(column)` gives the meaning of the codes a column holds.
+Every column's Vietnamese export header and description is declared with the
+column (`pipeline.tables.schemas`); the XLSX export's header row and its data
+dictionary sheet both come from here, and so does the README's data
+dictionary (`markdown()`; `python -m pipeline.tables.dictionary` prints it).
+`pipeline/tables/vocab/dictionary.json` holds the sheet's layout and the
+meaning of each code a column allows (`labels(column)`).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipeline.tables.schemas import TABLES
+from pipeline.tables.schemas import CODE_LABELS, TABLES
 
 VOCAB = Path(__file__).resolve().parent / "vocab" / "dictionary.json"
 
@@ -26,7 +27,7 @@ class Column:
     name: str
     header: str               # Vietnamese header of exports
     description: str
-    type: str                 # readable Arrow type: "chuỗi", "ngày", ...
+    type: str                 # readable Arrow type: "văn bản", "ngày", ...
 
 
 @lru_cache(maxsize=1)
@@ -50,34 +51,30 @@ def type_word(typ: pa.DataType) -> str:
 
 
 def sheet_name(table: str) -> str:
-    return _vocab()["tables"][table]["sheet"]
+    return TABLES[table].sheet
 
 
 def table_description(table: str) -> str:
-    return _vocab()["tables"][table]["description"]
+    return TABLES[table].description
 
 
 def columns(table: str) -> list[Column]:
-    """The table's columns in schema order, with their dictionary entries."""
-    entries = _vocab()["tables"][table]["columns"]
-    out = []
-    for f in TABLES[table].schema:
-        entry = entries[f.name]
-        out.append(Column(table, f.name, entry["header"], entry["description"], type_word(f.type)))
-    return out
+    """The table's columns in declared order, with their headers and descriptions."""
+    return [Column(table, c.name, c.header, c.description, type_word(c.type))
+            for c in TABLES[table].columns]
 
 
 def headers(table: str) -> list[str]:
-    return [c.header for c in columns(table)]
+    return [c.header for c in TABLES[table].columns]
 
 
 def labels(column: str) -> dict[str, str]:
     """Code → meaning for a column of codes (`timing_kind`, `role`, ...), or {}."""
-    return dict(_vocab()["values"].get(column, {}))
+    return dict(CODE_LABELS.get(column, {}))
 
 
 def value_columns() -> list[str]:
-    return list(_vocab()["values"])
+    return list(CODE_LABELS)
 
 
 def dictionary_sheet() -> dict:
@@ -85,8 +82,16 @@ def dictionary_sheet() -> dict:
     return dict(_vocab()["dictionary_sheet"])
 
 
-def missing_entries() -> list[str]:
-    """`table.column` for every declared column without a dictionary entry."""
-    tables = _vocab()["tables"]
-    return [f"{name}.{f.name}" for name, spec in TABLES.items() for f in spec.schema
-            if f.name not in tables.get(name, {}).get("columns", {})]
+def markdown() -> str:
+    """The data dictionary as the README shows it: a section per table."""
+    out = []
+    for name, table in TABLES.items():
+        out += [f"### `{name}` (key `{table.key}`)", "", table.description, "",
+                "| column | type | Vietnamese header | meaning |", "|---|---|---|---|"]
+        out += [f"| `{c.name}` | {c.type} | {c.header} | {c.description} |" for c in table.columns]
+        out.append("")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")

@@ -29,7 +29,7 @@ from typing import Iterable, Mapping
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.tables.schemas import AGENCIES, REFERENCES
+from pipeline.tables.schemas import TABLES
 from pipeline.tables.selection import number_key      # `1105 /KH-ĐKT` and `1105/KH-ĐKT` are one number
 
 ACTIVE = "active"
@@ -120,10 +120,10 @@ def references_with_links(batch_rows: pa.Table, stored: pa.Table, documents: lis
     """The rows to publish and their keys: the batch's references linked, plus
     stored documents' rows whose link changed (see `relink` for `numbers`)."""
     index = document_index(documents)
-    linked = link_table(batch_rows.select(REFERENCES.names).cast(REFERENCES), index)
-    more, more_keys = relink(stored, index, batch_keys, numbers)
-    return (pa.concat_tables([linked, pa.Table.from_pylist(more, schema=REFERENCES)]),
-            batch_keys | more_keys)
+    references = TABLES["references"]
+    linked = link_table(references.enforce(batch_rows), index)
+    more, more_keys = relink(references.conform(stored), index, batch_keys, numbers)
+    return pa.concat_tables([linked, references.arrow(more)]), batch_keys | more_keys
 
 
 # --- agencies --------------------------------------------------------------
@@ -175,7 +175,7 @@ def agency_changes(task_agencies: Iterable[Mapping], stored: pa.Table,
         wanted.setdefault(r["agency_id"], r)
     have = {r["agency_id"]: r for r in stored.to_pylist()}
     rows = [r for aid, r in sorted(wanted.items()) if have.get(aid) != r]
-    return pa.Table.from_pylist(rows, schema=AGENCIES), frozenset(r["agency_id"] for r in rows)
+    return TABLES["agencies"].arrow(rows), frozenset(r["agency_id"] for r in rows)
 
 
 def missing_agencies(task_agencies: pa.Table, agencies: pa.Table) -> list[str]:

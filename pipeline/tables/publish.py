@@ -21,7 +21,8 @@ import pyarrow.compute as pc
 from deltalake import DeltaTable, write_deltalake
 from deltalake.exceptions import CommitFailedError
 
-from pipeline.tables.schemas import TABLES, TableSpec
+from pipeline.tables.columns import Table
+from pipeline.tables.schemas import TABLES
 from pipeline.tables.storage import TablesLocation
 
 Root = "str | Path | TablesLocation"     # a folder, a URI (s3://bucket/prefix) or a location
@@ -54,7 +55,7 @@ def table_path(root: Root, name: str) -> str:
     return TablesLocation.of(root).table_uri(name)
 
 
-def _spec(name: str) -> TableSpec:
+def _spec(name: str) -> Table:
     try:
         return TABLES[name]
     except KeyError:
@@ -96,13 +97,7 @@ def stored_schema(root: Root, name: str) -> pa.Schema:
     return _spec(name).schema if dt is None else dt.to_pyarrow_dataset().schema
 
 
-def _conform(spec: TableSpec, rows: pa.Table) -> pa.Table:
-    if not rows.schema.equals(spec.schema):
-        rows = rows.select(spec.schema.names).cast(spec.schema)
-    return rows
-
-
-def _write(spec: TableSpec, loc: TablesLocation, rows: pa.Table, keys: frozenset[str]) -> int:
+def _write(spec: Table, loc: TablesLocation, rows: pa.Table, keys: frozenset[str]) -> int:
     """One commit; the version it made (not the latest: another writer may follow)."""
     uri, opts = loc.table_uri(spec.name), loc.options()
     if DeltaTable.is_deltatable(uri, storage_options=opts):
@@ -122,7 +117,7 @@ def publish(root: Root, name: str, rows: pa.Table, keys: Iterable[str]) -> Publi
     spec = _spec(name)
     loc = TablesLocation.of(root)
     keys = frozenset(keys)
-    rows = _conform(spec, rows)
+    rows = spec.enforce(rows)         # SchemaError: a missing/undeclared column, an unknown code
     stray = set(pc.unique(rows.column(spec.key)).to_pylist()) - keys
     if stray:
         raise ValueError(f"{name}: rows with keys outside the publish set: {sorted(stray)[:3]}")

@@ -64,14 +64,7 @@ def _spec(name: str):
 def conform(name: str, table: pa.Table) -> pa.Table:
     """The table with exactly its declared columns, in declared order and types
     (a column declared after this version was written reads as nulls)."""
-    schema = _spec(name).schema
-    cols = []
-    for f in schema:
-        if f.name in table.column_names:
-            cols.append(table.column(f.name).cast(f.type))
-        else:
-            cols.append(pa.nulls(table.num_rows, f.type))
-    return pa.Table.from_arrays(cols, schema=schema)
+    return _spec(name).conform(table)
 
 
 def read_arrow(name: str, version: int | None = None,
