@@ -11,6 +11,8 @@ from pipeline.tables.schemas import TABLES
 
 from pipeline_fixtures import fake_parse
 
+pytestmark = pytest.mark.slow          # Dagster job runs through the CLI
+
 
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="vnplan")

@@ -16,6 +16,8 @@ from deltalake import DeltaTable
 from pipeline.defs.run import run_ingest
 from pipeline.tables.publish import read_table
 
+pytestmark = pytest.mark.slow          # the real extractor over the corpus
+
 extract = pytest.importorskip("extractors.extract", reason="extractor not importable").extract
 AgencyRegistry = pytest.importorskip("extractors.agencies").AgencyRegistry
 

@@ -19,6 +19,8 @@ from pipeline.tables.schemas import TABLES
 
 from pipeline_fixtures import fake_parse
 
+pytestmark = pytest.mark.slow          # Dagster job runs
+
 ALL_ASSETS = {AssetKey(k) for k in ("raw_documents", "parsed_documents", "sections", "tasks",
                                     "task_agencies", "references", "reports")} | \
              {AssetKey(["delta", t]) for t in TABLES}

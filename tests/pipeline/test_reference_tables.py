@@ -18,6 +18,8 @@ from pipeline.defs.run import run_ingest
 from pipeline.tables.publish import all_table_info, read_table, stored_schema
 from pipeline.tables.schemas import AGENCIES, REFERENCES, TABLES, schema_problems
 
+pytestmark = pytest.mark.slow          # ingest runs
+
 AgencyRegistry = pytest.importorskip("extractors.agencies").AgencyRegistry
 pytest.importorskip("extractors.extract", reason="extractor not importable")
 

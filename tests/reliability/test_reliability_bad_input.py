@@ -18,6 +18,8 @@ from pipeline.tables.publish import read_table
 from pipeline.tables.schemas import TABLES
 from reliability_helpers import versions
 
+pytestmark = pytest.mark.slow          # an ingest run over every bad file
+
 NFD_NAME = unicodedata.normalize("NFD", "kế hoạch tổ hợp.txt")
 NFC_NAME = unicodedata.normalize("NFC", "kế hoạch tổ hợp.txt")
 ODD_NAMES = ["kế hoạch số 5 (bản cuối).txt", "o'neil; #1 & 50% [v2].txt", "-gạch đầu.txt",

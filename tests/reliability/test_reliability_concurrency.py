@@ -15,6 +15,8 @@ from pipeline.tables.publish import publish, read_table
 from pipeline.tables.schemas import REJECTS, TABLES
 from reliability_helpers import snapshot, versions
 
+pytestmark = pytest.mark.slow          # ingest runs at once
+
 
 def test_a_second_holder_waits_for_the_first(tmp_path):
     order = []

@@ -14,6 +14,8 @@ from parsers.model import ParsedDocument, ParseError
 from pipeline.ingest.worker import Limits, ParsePool, parse_file, parser_for
 from reliability_helpers import pid_parse, raising_parse, unruly_parse
 
+pytestmark = pytest.mark.slow          # worker processes, timeouts and crashes
+
 FAST = Limits(timeout_s=3, memory_mb=1024, max_file_mb=1, workers=2)
 
 

@@ -14,6 +14,8 @@ from pipeline.tables.publish import all_table_info
 
 from scale_helpers import all_tables
 
+pytestmark = pytest.mark.slow          # a Dask cluster
+
 distributed = pytest.importorskip("distributed")
 dask = pytest.importorskip("dask")
 

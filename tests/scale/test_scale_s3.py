@@ -17,6 +17,8 @@ from pipeline.tables.storage import TablesLocation
 
 from scale_helpers import all_tables, comparable
 
+pytestmark = pytest.mark.slow          # an S3 server and ingest runs
+
 PLAN = "hanoi-161-kh-ubnd-2023-excerpt.txt"
 
 

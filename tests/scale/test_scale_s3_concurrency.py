@@ -18,6 +18,8 @@ from pipeline.tables.publish import key_predicate, open_table, read_table
 from pipeline.tables.schemas import REJECTS
 from pipeline.tables.storage import TablesLocation
 
+pytestmark = pytest.mark.slow          # an S3 server and concurrent writers
+
 WRITERS = 4
 TABLE = "rejects"                       # the smallest schema: rows keyed by path
 

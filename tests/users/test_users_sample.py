@@ -16,6 +16,8 @@ from pipeline.outputs.reports import report
 
 from users_fixtures import REPO, run
 
+pytestmark = pytest.mark.slow          # ingest runs of the sample plan
+
 PLAN = "161/KH-UBND"          # data/raw/hanoi-161-kh-ubnd-2023-excerpt.txt
 
 
