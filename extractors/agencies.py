@@ -20,6 +20,10 @@ issuer)` returns an `AgencyRef`:
   Thương` -> Sở Công Thương; `Lãnh đạo Bộ` -> the issuing ministry).
 - Unknown bodies are kept: `known=False`, canonical = the cleaned mention, a
   deterministic id.
+
+`resolve_agencies(tasks, issuer)` fills every owner and partner mention's
+`agency` (`parsers.model.Agency`): `extractors.extract` calls it, so a parsed
+document carries its agencies wherever it goes (the JSON, the tables).
 """
 from __future__ import annotations
 
