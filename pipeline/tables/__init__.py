@@ -8,10 +8,18 @@ package offers as is:
     from pipeline import tables
     tables.list()                              # name, version, rows, last update
     tasks = tables.read("tasks")               # a pandas DataFrame
+
+The reading API is loaded on first use (PEP 562), so that a parse worker that
+builds rows (`pipeline.tables.rows`) does not load pandas and Delta Lake.
 """
-from pipeline.tables.reading import (SORT_KEYS, Snapshot, commits, companion_version,
-                                     conform, history, list, read, read_arrow, root, to_frame,
-                                     version_time)
+from __future__ import annotations
 
 __all__ = ["SORT_KEYS", "Snapshot", "commits", "companion_version", "conform", "history", "list",
            "read", "read_arrow", "root", "to_frame", "version_time"]
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        from pipeline.tables import reading
+        return getattr(reading, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

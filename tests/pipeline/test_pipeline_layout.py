@@ -142,3 +142,13 @@ def test_importing_the_whole_library_loads_no_dagster():
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_parse_worker_loads_neither_pandas_nor_delta_lake():
+    """What the parse workers import (the fork server's preload) stays small: under
+    their memory limit (RLIMIT_AS) every mapped library counts."""
+    code = ("import sys, pipeline.ingest.worker, pipeline.ingest.gather\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'deltalake', 'dagster'}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
