@@ -20,6 +20,10 @@ issuer)` returns an `AgencyRef`:
   Thương` -> Sở Công Thương; `Lãnh đạo Bộ` -> the issuing ministry).
 - Unknown bodies are kept: `known=False`, canonical = the cleaned mention, a
   deterministic id.
+
+`resolve_agencies(tasks, issuer)` fills every owner and partner mention's
+`agency` (`parsers.model.Agency`): `extractors.extract` calls it, so a parsed
+document carries its agencies wherever it goes (the JSON, the tables).
 """
 from __future__ import annotations
 
@@ -28,11 +32,13 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterable
 
 from extractors.mentions import (VOCAB_DIR, is_collective, load_bodies, lower_same_length, match_key, normalize,
                                  split_title, unify_tone)
+from parsers.model import Agency, Mention, TaskRecord
 
 # What a key ignores: `Bộ Lao động - Thương binh và Xã hội` = `Bộ Lao động-Thương
 # binh và Xã hội` (ttg-qd, vpcp-tb), `Bộ Văn hóa, Thể thao và Du lịch` = `Bộ Văn
@@ -73,18 +79,7 @@ def _heads() -> tuple[dict[str, str], re.Pattern]:
     return spelling, re.compile(r"(" + alternation + r")(?![^\W\d_])")
 
 
-@dataclass(frozen=True)
-class AgencyRef:
-    """What a mention resolves to. `type` is the kind of body (Bộ, Sở, UBND,
-    Cục, Vụ, Ban, ...), `level` central/provincial/district/commune."""
-
-    agency_id: str | None
-    canonical: str
-    type: str | None
-    level: str | None
-    province: str | None
-    collective: bool
-    known: bool
+AgencyRef = Agency          # what a mention resolves to (the model's type)
 
 
 @dataclass(frozen=True)
@@ -359,3 +354,16 @@ def _load_registry() -> AgencyRegistry:
                                   row["successor"], row["with_province"], base))
             aliases[row["id"]] = tuple(a for a in row["aliases"].split("|") if a)
     return AgencyRegistry(entries, aliases)
+
+
+def resolve_agencies(tasks: Iterable[TaskRecord], issuer: str | None,
+                     registry: AgencyRegistry | None = None) -> tuple[TaskRecord, ...]:
+    """The tasks with every owner and partner mention's `agency` filled: what the
+    registry resolves it to, relative to the document's issuer."""
+    registry = registry or AgencyRegistry.load()
+
+    def resolved(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        return tuple(replace(m, agency=registry.resolve(m.text, issuer)) for m in mentions)
+
+    return tuple(replace(t, owners=resolved(t.owners), partners=resolved(t.partners))
+                 for t in tasks)

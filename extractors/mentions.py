@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.memo import per_document
+from parsers.document_context import per_document
 
 VOCAB_DIR = Path(__file__).resolve().parent / "vocab"
 

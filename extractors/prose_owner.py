@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.ocr_repair import fold
-from parsers.memo import per_document
+from parsers.document_context import per_document
 
 VOCAB = Path(__file__).with_name("vocab") / "prose.json"
 
