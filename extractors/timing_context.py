@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from extractors.fields import labelled_fields, labels
 from extractors.timing import find_timing, normalise_timing
+from parsers.document_context import per_document
 from parsers.model import DocumentTree, Node, Span, Timing
 from parsers.structure import BULLET_STYLES
 
@@ -158,7 +159,7 @@ def _ends_with_colon(text: str) -> bool:
     return text.rstrip(" *").endswith(":")
 
 
-@lru_cache(maxsize=256)
+@per_document
 def _lead_in_phrase(text: str, ref: date | None) -> Timing | None:
     """The lead-in's phrase that its items take (every item under it asks)."""
     return find_timing(text, ref, lead_in=True)

@@ -252,20 +252,18 @@ def test_case_is_in_its_source(source, text):
 
 # ---------------------------------------------------------------- timing from around an item
 @lru_cache(maxsize=None)
-def _tasks(source: str) -> list[dict]:
+def _tasks(source: str) -> tuple:
     from extractors.extract import extract
-    from pipeline.serialize import parsed_dict
     path = WILD / source[len("wild:"):] if source.startswith("wild:") else CORPUS / source
     if not path.exists():
         pytest.skip(f"{path} is absent")
-    return parsed_dict(extract(path), path.name)["tasks"]
+    return extract(path).tasks
 
 
 def _timing_of(source: str, content_start: str) -> tuple:
-    found = [t for t in _tasks(source) if fold(t["content"]).startswith(content_start)]
+    found = [t for t in _tasks(source) if fold(t.content).startswith(content_start)]
     assert found, content_start
-    t = found[0]
-    return t["timing_kind"], d(t["start_date"]), d(t["end_date"])
+    return found[0].timing.kind, found[0].timing.start, found[0].timing.end
 
 
 # ruling, source, the task's content as it starts, kind, start, end
@@ -307,5 +305,5 @@ def test_a_time_line_after_a_group_times_every_bullet():
 def test_a_time_line_is_no_task(source):
     require_corpus()
     lines = [t for t in _tasks(source)
-             if fold(t["content"]).startswith(("Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn"))]
+             if fold(t.content).startswith(("Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn"))]
     assert not lines
