@@ -52,6 +52,7 @@ W_KK = "wild:tnt305__dataset-4e39af96b6891368.md"      # a portal copy of anothe
 W_VBHN = "wild:hrmaster__van-ban-hop-nhat-so-19-vbhn-vpqh-30971.txt"
 W_TAPHUAN = "wild:luatvietnam__Doc-14222621.doc"
 W_NQ175 = "wild:hrmaster__nghi-quyet-so-175-nq-cp-40286.txt"
+W_KHCN = "wild:tnt305__dataset-8718801c503045f9.md"
 SPEC = "spec/task-records.md"
 
 P, DL, OE, RC, OG, US, UP = ("period", "deadline", "open_ended", "recurring", "ongoing",
@@ -87,6 +88,8 @@ PROSE = [
      "hằng năm", "trước ngày 30/11 hằng năm", RC, None, None),
     ("date anywhere", HN310, "nghiêm túc triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hàng năm báo "
      "cáo kết quả thực hiện", "trước ngày 30 tháng 11 hàng năm", RC, None, None),
+    ("date anywhere", W_KHCN, "để triển khai thực hiện; định kỳ trước ngày 01/6 và 15/11 hằng năm",
+     "trước ngày 01/6 và 15/11 hằng năm", RC, None, None),
     # `khi` + an event: unspecified
     ("khi + event", CP380, "dành dung tích hữu ích cắt giảm lũ cho hạ du khi dự báo có mưa lớn",
      "khi dự báo có mưa lớn", US, None, None),
@@ -166,6 +169,7 @@ CELLS = [
     ("one period", VP634, "trong 02 tháng cuối năm 2025 và những tháng đầu năm 2026", UP, None, None),
     ("yearly date", NA980, "Tháng 12 hằng năm", RC, None, None),
     ("yearly date", DT552, "trước ngày 30/11 hằng năm", RC, None, None),
+    ("yearly date", W_KHCN, "trước ngày 01/6 và 15/11 hằng năm", RC, None, None),
     ("plan reference", VP11414, "theo đúng kế hoạch đề ra", US, None, None),
     ("plan reference", DHCT, "theo đúng thời hạn quy định", US, None, None),
     ("plan reference", W_NQ175, "Theo lộ trình triển khai Đề án", US, None, None),

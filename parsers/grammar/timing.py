@@ -148,8 +148,10 @@ _CLAUSE_END = r"(?=\s*(?:[,;.:()]|$))"
 _CLAUSE_REST = rf"(?:\s+[^\s,;.:()]+){{1,15}}{_CLAUSE_END}"
 
 # `trước ngày 20 hằng tháng`, `vào ngày 22 hàng tháng`, `trước ngày 30/11 hằng năm`,
-# `trước ngày 30 tháng 11 hàng năm`, `Tháng 12 hằng năm`
-RECUR_DAY = (rf"{_LB}(?:{_DAY_LEADS}\s+)?(?:{DAY_POINT}|(?:{DAY_W}\s+)?\d{{1,2}}|{MONTH_W}\s*\d{{1,2}})"
+# `trước ngày 30 tháng 11 hàng năm`, `Tháng 12 hằng năm`, `trước ngày 01/6 và 15/11 hằng năm`
+_YEARLY_POINT = rf"(?:{DAY_POINT}|(?:{DAY_W}\s+)?\d{{1,2}}|{MONTH_W}\s*\d{{1,2}})"
+RECUR_DAY = (rf"{_LB}(?:{_DAY_LEADS}\s+)?{_YEARLY_POINT}"
+             rf"(?:\s*(?:,|{words(VOCAB['list_joiners'])})\s*(?:{_DAY_LEADS}\s+)?{_YEARLY_POINT})*"
              rf"\s+{_EACH_UNIT}")
 # `Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ`, `Định kỳ 6 tháng, hàng năm hoặc đột xuất`,
 # `định kỳ hàng năm (trước ngày 10/12)`, `Hằng năm`
