@@ -67,6 +67,12 @@ ACRONYM_RUN = re.compile(r"^[A-ZĐ]{2,6}(?:[,;]?\s+[A-ZĐ]{2,6})*[.;,]?$")
 # An appendix marker as it appears inside a sentence: `... tại` + `Phụ lục II kèm theo ...`
 TITLE_CASE_APPENDIX = re.compile(r"^Phụ lục\b")
 
+# A numbering label alone on its line, its text on the next: `-`, `2.`, `a)`, `**A.`, `II.`
+BARE_MARKER = re.compile(r"^\**\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ][).]|[A-H][.)]"
+                         r"|[IVXL]{1,5}[.)]|\((?:\d{1,2}|[a-zđ])\)|Điều\s+\d+\s*[.:])\s*\**$")
+# Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
+STRONG = "**"
+
 TAB_WIDTH = 4
 # A line is "full width" when its right edge reaches this share of the text width.
 FULL_LINE_SHARE = 0.75
@@ -81,6 +87,7 @@ class _Line:
     index: int
     text: str            # stripped
     indent: int          # leading columns
+    bold_open: bool = False   # a Markdown strong run opened in its paragraph is still open
 
     @property
     def right(self) -> int:
@@ -92,13 +99,17 @@ def _gapped(text: str) -> bool:
     return "    " in text and COLUMN_GAP.search(text) is not None
 
 
-def reflow(lines: list[str]) -> list[tuple[str, list[int]]]:
-    """Paragraphs of `lines`: (text, [indices of the source lines])."""
+def reflow(lines: list[str], *, wrapped: bool = True) -> list[tuple[str, list[int]]]:
+    """Paragraphs of `lines`: (text, [indices of the source lines]). With `wrapped=False`
+    (a text whose lines are its paragraphs) only a bare numbering label and an open
+    Markdown strong run join the next line."""
     parsed = [_Line(i, ln.strip(), _indent(ln)) for i, ln in enumerate(lines)]
+    if any(STRONG in ln for ln in lines):
+        parsed = _bold_runs(parsed)
     body = [ln for ln in parsed if ln.text]
     if not body:
         return []
-    layout = _Layout.of(body)
+    layout = _Layout.of(body, wrapped)
     paragraphs: list[tuple[list[str], list[int]]] = []
     prev: _Line | None = None
     for line in parsed:
@@ -113,6 +124,35 @@ def reflow(lines: list[str]) -> list[tuple[str, list[int]]]:
             paragraphs.append(([line.text], [line.index]))
         prev = line
     return [(_join(texts), idx) for texts, idx in paragraphs]
+
+
+def _bold_runs(parsed: list[_Line]) -> list[_Line]:
+    """Mark the lines after which a Markdown strong run is still open (`**A.` + `ĐÀO TẠO**`);
+    a blank line closes any run."""
+    out = []
+    open_ = False
+    for ln in parsed:
+        if not ln.text:
+            open_ = False
+        elif ln.text.count(STRONG) % 2:
+            open_ = not open_
+        out.append(_Line(ln.index, ln.text, ln.indent, open_) if open_ else ln)
+    return out
+
+
+def _one_word_capitals(prev: str, text: str) -> bool:
+    """Two capitals lines, one of them a single word, with the same emphasis: one heading
+    wrapped (`THỰC` + `HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG ...`), not a title over a subtitle."""
+    if not (_capitals(prev) and _capitals(text)):
+        return False
+    if (prev.startswith(STRONG) or prev.endswith(STRONG)) != (text.startswith(STRONG) or text.endswith(STRONG)):
+        return False
+    return len(prev.strip("* ").split()) == 1 or len(text.strip("* ").split()) == 1
+
+
+def _capitals(text: str) -> bool:
+    """Letters, none of them lower case: `THỰC`, `**A.`"""
+    return text.isupper() and any(map(str.isalpha, text))
 
 
 def _indent(line: str) -> int:
@@ -174,9 +214,10 @@ class _Layout:
     width: int           # right edge of a full line
     margin: int          # left margin (columns)
     indented: bool       # whether indentation tells paragraphs apart
+    wrapped: bool = True  # whether lines are wrapped at all
 
     @classmethod
-    def of(cls, body: list[_Line]) -> "_Layout":
+    def of(cls, body: list[_Line], wrapped: bool = True) -> "_Layout":
         plain = [ln for ln in body if not _gapped(ln.text)] or body
         rights = sorted(ln.right for ln in plain)
         width = max(rights[min(len(rights) - 1, int(len(rights) * 0.9))], 20)
@@ -185,7 +226,7 @@ class _Layout:
         indented = sum(ln.indent >= margin + INDENT_STEP for ln in plain)
         informative = (len(plain) >= 4 and at_margin >= MIN_MARGIN_SHARE * len(plain)
                        and indented >= MIN_INDENTED_SHARE * len(plain))
-        return cls(width, margin, informative)
+        return cls(width, margin, informative, wrapped)
 
     def full(self, line: _Line) -> bool:
         return line.right >= FULL_LINE_SHARE * self.width
@@ -198,8 +239,16 @@ class _Layout:
         """Whether `line` continues the paragraph that `prev` (the line above it) is in."""
         if _gapped(prev.text) or _gapped(line.text):
             return False
+        if BARE_MARKER.match(prev.text):
+            return not starts_item(None, line.text)     # `-` + `Nghiên cứu, hoàn thiện ...`
         if starts_item(prev.text, line.text):
             return False
+        if prev.bold_open:
+            return True                                  # `**1. Sở` + `Khoa học và Công nghệ**`
+        if not self.wrapped:
+            return False
+        if _one_word_capitals(prev.text, line.text):
+            return True                                  # `THỰC` + `HIỆN QUYẾT ĐỊNH SỐ ...`
         if STANDALONE_START.match(line.text) or STANDALONE_END.match(prev.text):
             return False
         if ACRONYM_RUN.match(line.text) and not TERMINAL.search(prev.text) \

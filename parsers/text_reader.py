@@ -191,11 +191,9 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
     def flush() -> None:
         if not pending:
             return
-        if hard_wrapped:
-            paragraphs = reflow([t for t, _ in pending])    # the same reflow as PDF text
-            groups = [(p, pending[idx[0]][1]) for p, idx in paragraphs]
-        else:
-            groups = [(t, n) for t, n in pending]
+        # the same reflow as PDF text; lines that are paragraphs join only after a bare label
+        paragraphs = reflow([t for t, _ in pending], wrapped=hard_wrapped)
+        groups = [(p, pending[idx[0]][1]) for p, idx in paragraphs]
         for t, n in groups:
             t, bold, heading = _strip_markdown(t)
             t = fold_spaces(t)
