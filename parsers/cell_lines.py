@@ -63,8 +63,8 @@ MIN_COLUMNS = 2
 MAX_COLUMNS = 16
 MAX_ROW = 2 * MAX_COLUMNS
 OVERLONG_COST = 2         # a row with more cells than columns costs as much as two full rows
-# A cell that numbers a row: `2`, `12.`, `II`
-ROW_NUMBER = re.compile(r"^(?:\d{1,3}\.?|[IVX]{1,4}\.?)$")
+# A cell that numbers a row or a group of rows: `2`, `12.`, `1.1`, `II`, `B`
+ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,4}\.?|[A-H]\.?)$")
 # Text between two tables: at least MIN_GAP_LINES lines that hold a part of a document, or
 # MAX_CELL_LINES lines or more (no cell of a portal table runs that long)
 MIN_GAP_LINES = 3
@@ -77,9 +77,9 @@ MAX_CELL_LINES = 30
 # The end mark of a document's body, never in a cell: `... biết, thực hiện./.`
 END_MARK = re.compile(r"\./\.\**\s*$")
 # A line that starts a part of a document, never a table cell: `QUYẾT ĐỊNH`, `KẾ HOẠCH`,
-# `Kính gửi:`, `Căn cứ Luật ...`, `Điều 1.`, `PHỤ LỤC`, `I. MỤC ĐÍCH`, `# ...`
+# `Điều 1.`, `PHỤ LỤC`, `I. MỤC ĐÍCH`, `# ...`
 DOCUMENT_PART = re.compile(
-    r"^(?:#|Kính gửi\b|Căn cứ\b|Điều \d+\s*[.:]|PHỤ LỤC\b|[IVX]{1,4}\.\s+\S"
+    r"^(?:#|Điều \d+\s*[.:]|PHỤ LỤC\b|[IVX]{1,4}\.\s+\S"
     r"|(?:QUYẾT ĐỊNH|KẾ HOẠCH|NGHỊ QUYẾT|CHỈ THỊ|THÔNG BÁO|CÔNG ĐIỆN|THÔNG TƯ|NGHỊ ĐỊNH"
     r"|BÁO CÁO|TỜ TRÌNH|CHƯƠNG TRÌNH|HƯỚNG DẪN|QUY ĐỊNH|QUY CHẾ|ĐỀ ÁN|LUẬT|PHƯƠNG ÁN)\s*:?$)")
 
@@ -178,10 +178,24 @@ def _table(slots: list[Slot], first: int, last: int) -> CellTable | None:
     for a, b in rows:
         for a2, b2 in _split_long(a, b, width, [cells[k][0] for k in range(a, b)]):
             row = cells[a2:b2]
-            texts = tuple(t for t, _ in row) + ("",) * (width - (b2 - a2))
+            texts = _pad([t for t, _ in row], width, out[-1][1] if out else None)
             bold = any(t for t, _ in row) and all(bd for t, bd in row if t)
             out.append((slots[a2][0], texts, bold))
     return CellTable(first, last, tuple(out))
+
+
+def _pad(texts: list[str], width: int, above: tuple[str, ...] | None) -> tuple[str, ...]:
+    """A row with fewer cells than the table has columns. One that opens with a row number
+    is a heading spanning the row (`I | KIỆN TOÀN ...`): empty cells on the right. One under
+    a numbered row lacks the cells on its left that the numbered row's cells span (an HTML
+    rowspan), whose text is repeated as a Word table repeats a merged cell. Any other is
+    filled on the right."""
+    missing = width - len(texts)
+    if missing <= 0:
+        return tuple(texts)
+    if (texts and ROW_NUMBER.match(texts[0])) or above is None or not ROW_NUMBER.match(above[0]):
+        return tuple(texts) + ("",) * missing
+    return tuple(above[:missing]) + tuple(texts)
 
 
 def _split_long(a: int, b: int, width: int, texts: list[str]) -> list[tuple[int, int]]:

@@ -27,8 +27,11 @@ left margin of an indented text.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from parsers.markers import find_marker
 
@@ -72,6 +75,11 @@ BARE_MARKER = re.compile(r"^\**\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]
                          r"|[IVXL]{1,5}[.)]|\((?:\d{1,2}|[a-zđ])\)|Điều\s+\d+\s*[.:])\s*\**$")
 # Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
 STRONG = "**"
+# A line that opens with a dash bullet: `- Sở Tài chính`
+DASH_START = re.compile(r"^[-–—•+]\s")
+# The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`
+LAST_WORDS = re.compile(r"(?:^|(?<=\s))([^\W\d_]+(?: [^\W\d_]+){0,2})[*\s]*$")
+VOCAB = Path(__file__).with_name("vocab") / "reflow.json"
 
 TAB_WIDTH = 4
 # A line is "full width" when its right edge reaches this share of the text width.
@@ -140,11 +148,40 @@ def _bold_runs(parsed: list[_Line]) -> list[_Line]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[frozenset[str], frozenset[str]]:
+    v = json.loads(VOCAB.read_text(encoding="utf-8"))
+    return frozenset(v["number_words"]), frozenset(v["name_heads"])
+
+
+@lru_cache(maxsize=1)
+def _type_titles() -> frozenset[str]:
+    from parsers.structure import vocab as structure_vocab     # structure reads markers too
+    return frozenset(structure_vocab()["doc_type_titles"])
+
+
+def _awaits_more(text: str) -> bool:
+    """A line that ends on a word that must be followed: a number (`Điều`, `khoản`) or a
+    proper name (`Sở`, `Ủy ban nhân dân`)."""
+    if TERMINAL.search(text):
+        return False
+    m = LAST_WORDS.search(text)
+    if not m:
+        return False
+    words = m.group(1).split()
+    number_words, name_heads = _vocab()
+    if words[-1] in number_words:
+        return True
+    return any(" ".join(words[k:]) in name_heads for k in range(len(words)))
+
+
 def _one_word_capitals(prev: str, text: str) -> bool:
     """Two capitals lines, one of them a single word, with the same emphasis: one heading
     wrapped (`THỰC` + `HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG ...`), not a title over a subtitle."""
     if not (_capitals(prev) and _capitals(text)):
         return False
+    if prev.strip("* ") in _type_titles():
+        return False                  # `CHỈ THỊ` + `VỀ` + `VIỆC TĂNG CƯỜNG ...`: the type stands alone
     if (prev.startswith(STRONG) or prev.endswith(STRONG)) != (text.startswith(STRONG) or text.endswith(STRONG)):
         return False
     return len(prev.strip("* ").split()) == 1 or len(text.strip("* ").split()) == 1
@@ -241,10 +278,14 @@ class _Layout:
             return False
         if BARE_MARKER.match(prev.text):
             return not starts_item(None, line.text)     # `-` + `Nghiên cứu, hoàn thiện ...`
+        if prev.bold_open and not DASH_START.match(line.text):
+            return True                                  # `**1. Sở` + `Khoa học và Công nghệ**`
+        if STANDALONE_START.match(line.text) or STANDALONE_END.match(prev.text):
+            return False
+        if _awaits_more(prev.text) and not DASH_START.match(line.text):
+            return True                                  # `**Điều` + `30. Cập nhật ...`, `+ Sở` + `Xây dựng: ...`
         if starts_item(prev.text, line.text):
             return False
-        if prev.bold_open:
-            return True                                  # `**1. Sở` + `Khoa học và Công nghệ**`
         if not self.wrapped:
             return False
         if _one_word_capitals(prev.text, line.text):
