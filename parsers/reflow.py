@@ -300,6 +300,8 @@ class _Layout:
         if INLINE_ENUMERATION.match(line.text) and prev.text.endswith(":"):
             return True
         if TERMINAL.search(prev.text):
+            if prev.text.endswith(";") and _starts_lower(line.text) and not self.indented:
+                return True        # clauses of one sentence: `... và địa phương;` + `đẩy mạnh ...`
             # a sentence ends; only indentation can show the paragraph goes on
             return (self.indented and prev.text[-1:] in ".;" and not END_MARK.search(prev.text)
                     and self.full(prev)
