@@ -132,8 +132,9 @@ def is_pipe_line(line: str) -> bool:
 
 
 Slot = tuple[int, list[str]]       # index of its first line, its lines
-# A cut's score: (full rows less over-long ones, rows)
-Score = tuple[int, int]
+# A cut's score: (full rows and rows that open with a row number, less over-long rows;
+# less rows that open with an empty cell; rows)
+Score = tuple[int, int, int]
 
 
 def _table_runs(lines: list[str], first: int, last: int, top: int | None) -> list[CellTable]:
@@ -172,8 +173,8 @@ def _table(slots: list[Slot], first: int, last: int) -> CellTable | None:
     filled = [bool(s) for _, s in slots]
     if sum(filled) < MIN_CELLS:
         return None
-    width, rows = _cut_rows(filled)
     cells = [_cell(s) for _, s in slots]
+    width, rows = _cut_rows(filled, [bool(ROW_NUMBER.match(t)) for t, _ in cells])
     out = []
     for a, b in rows:
         for a2, b2 in _split_long(a, b, width, [cells[k][0] for k in range(a, b)]):
@@ -209,23 +210,25 @@ def _split_long(a: int, b: int, width: int, texts: list[str]) -> list[tuple[int,
     return [(a, b)]
 
 
-def _cut_rows(filled: list[bool]) -> tuple[int, list[tuple[int, int]]]:
+def _cut_rows(filled: list[bool], numbered: list[bool]) -> tuple[int, list[tuple[int, int]]]:
     """The number of columns and the rows as [start, end) slot ranges, cut at empty slots:
-    the number of columns is the one that gives the most rows with exactly that many cells,
-    fewest rows with more, then the most rows."""
+    the number of columns is the one that gives the most rows with exactly that many cells
+    and rows that open with a row number (`1`, `II`, `A`), fewest rows with more, then fewest rows that open with an empty cell (a row's first
+    cell, its number, is seldom empty: the empty slot before it ends the row above), then
+    the most rows."""
     best = None
     for width in range(MIN_COLUMNS, MAX_COLUMNS + 1):
-        score, rows = _cut_for(filled, width)
+        score, rows = _cut_for(filled, numbered, width)
         if best is None or score > best[0]:
             best = (score, width, rows)
     return best[1], best[2]
 
 
-def _cut_for(filled: list[bool], width: int) -> tuple[Score, list[tuple[int, int]]]:
+def _cut_for(filled: list[bool], numbered: list[bool], width: int) -> tuple[Score, list[tuple[int, int]]]:
     m = len(filled)
     ends = [j for j in range(m) if not filled[j]] + [m]     # where a row may end
     # best[i]: (score, end of the first row) of the best cut of slots[i:], a row starting at i
-    best: list[tuple[Score, int]] = [((0, 0), m)] * (m + 1)
+    best: list[tuple[Score, int]] = [((0, 0, 0), m)] * (m + 1)
     for i in range(m - 1, -1, -1):
         choice = None
         for j in ends[bisect_left(ends, i + 1):]:
@@ -234,10 +237,11 @@ def _cut_for(filled: list[bool], width: int) -> tuple[Score, list[tuple[int, int
                 break
             nxt = best[m] if j >= m - 1 else best[j + 1]
             full = length == width and any(filled[i:j])
-            score = (nxt[0][0] + full - OVERLONG_COST * (length > width), nxt[0][1] + 1)
+            score = (nxt[0][0] + full + numbered[i] - OVERLONG_COST * (length > width),
+                     nxt[0][1] - (not filled[i]), nxt[0][2] + 1)
             if choice is None or score > choice[0]:
                 choice = (score, j)
-        best[i] = choice if choice is not None else ((-m, 0), min(m, i + 1))
+        best[i] = choice if choice is not None else ((-m, 0, 0), min(m, i + 1))
     rows = []
     i = 0
     while i < m:
