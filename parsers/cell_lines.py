@@ -46,7 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from parsers.reflow import STANDALONE_END, STANDALONE_START, TERMINAL, is_heading, starts_item
-from parsers.structure import vocab as structure_vocab
+from parsers.grammar.documents import vocab as documents_vocab
 from parsers.textutil import fold_spaces
 
 VOCAB = Path(__file__).with_name("vocab") / "cell_lines.json"
@@ -310,4 +310,4 @@ def _word_across(prev: str, text: str) -> bool:
 
 def _starts_motto(text: str) -> bool:
     folded = fold_spaces(text).upper()
-    return any(m.upper().startswith(folded) for m in structure_vocab()["letterhead_lines"])
+    return any(m.upper().startswith(folded) for m in documents_vocab()["motto"])

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from parsers.grammar.documents import vocab as documents_vocab
 from parsers.markers import find_marker
 
 # A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
@@ -156,8 +157,7 @@ def _vocab() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _type_titles() -> frozenset[str]:
-    from parsers.structure import vocab as structure_vocab     # structure reads markers too
-    return frozenset(structure_vocab()["doc_type_titles"])
+    return frozenset(documents_vocab()["title_headings"])
 
 
 def _awaits_more(text: str) -> bool:
