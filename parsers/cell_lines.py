@@ -38,18 +38,15 @@ Guarantees of `find_cell_tables(lines)`:
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from parsers.reflow import STANDALONE_END, STANDALONE_START, TERMINAL, is_heading, starts_item
+from parsers.reflow import (STANDALONE_END, STANDALONE_START, TERMINAL, is_heading, name_across,
+                            starts_item)
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.textutil import fold_spaces
 
-VOCAB = Path(__file__).with_name("vocab") / "cell_lines.json"
 # A line that holds only the cell separator: `|`
 PIPE_LINE = re.compile(r"^\s*\|\s*$")
 # A rule under a letterhead name inside a cell: `-------`, `---------------`
@@ -293,19 +290,8 @@ def _breaks(prev: str, text: str, bold_open: bool) -> bool:
     if t.isupper():
         # capitals wrapped inside one name: `CỘNG` + `HÒA XÃ HỘI ...`, `ỦY BAN NHÂN` + `DÂN`
         return not (len(p.split()) == 1 or len(t.split()) == 1 or _starts_motto(f"{p} {t}")
-                    or _word_across(p, t))
+                    or name_across(p, t))
     return not t[:1].islower()
-
-
-@lru_cache(maxsize=1)
-def wrapped_words() -> frozenset[str]:
-    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["wrapped_words"])
-
-
-def _word_across(prev: str, text: str) -> bool:
-    """`THỦ TƯỚNG CHÍNH` + `PHỦ`: the last word of one line and the first of the next make
-    one word of a name."""
-    return f"{prev.split()[-1]} {text.split()[0]}".upper() in wrapped_words()
 
 
 def _starts_motto(text: str) -> bool:

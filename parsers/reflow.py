@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from parsers.grammar.documents import vocab as documents_vocab
+from parsers.grammar.places import lookup
 from parsers.markers import find_marker
 
 # A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
@@ -175,6 +176,39 @@ def _awaits_more(text: str) -> bool:
     return any(" ".join(words[k:]) in name_heads for k in range(len(words)))
 
 
+def _open_end(text: str) -> bool:
+    """A line that ends on a word that joins what follows (`và`, `của`, `với`): the sentence
+    goes on."""
+    m = LAST_WORDS.search(text)
+    return bool(m) and m.group(1).split()[-1] in _open_words()
+
+
+@lru_cache(maxsize=1)
+def _open_words() -> frozenset[str]:
+    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["open_words"])
+
+
+@lru_cache(maxsize=1)
+def wrapped_words() -> frozenset[str]:
+    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["wrapped_words"])
+
+
+def name_across(prev: str, text: str) -> bool:
+    """The last words of `prev` and the first of `text` make one name: a place (`tỉnh Lào`
+    + `Cai`, `BÀ RỊA -` + `VŨNG TÀU`) or a two-word name of a body (`CHÍNH` + `PHỦ`)."""
+    tail = prev.strip("* ").split()[-3:]
+    head = text.strip("* ").split()[:3]
+    if not tail or not head:
+        return False
+    if f"{tail[-1]} {head[0]}".upper() in wrapped_words():
+        return True
+    for i in range(len(tail)):
+        for j in range(1, len(head) + 1):
+            if lookup(" ".join(tail[i:] + head[:j]).strip(",.;:()")):
+                return True
+    return False
+
+
 def _one_word_capitals(prev: str, text: str) -> bool:
     """Two capitals lines, one of them a single word, with the same emphasis: one heading
     wrapped (`THỰC` + `HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG ...`), not a title over a subtitle."""
@@ -290,13 +324,15 @@ class _Layout:
             return False
         if _one_word_capitals(prev.text, line.text):
             return True                                  # `THỰC` + `HIỆN QUYẾT ĐỊNH SỐ ...`
-        if STANDALONE_START.match(line.text) or STANDALONE_END.match(prev.text):
-            return False
         if ACRONYM_RUN.match(line.text) and not TERMINAL.search(prev.text) \
                 and not is_heading(prev.text):
             return True
         if is_heading(prev.text) != is_heading(line.text):
             return False
+        if is_heading(prev.text):
+            # capitals lines are lines of their own (a letterhead's names, a centred title)
+            # unless the first reaches the right margin or a name runs across the break
+            return self.full(prev) or name_across(prev.text, line.text)
         if INLINE_ENUMERATION.match(line.text) and prev.text.endswith(":"):
             return True
         if TERMINAL.search(prev.text):
@@ -308,6 +344,8 @@ class _Layout:
                     and not self.new_by_indent(prev, line) and line.indent <= self.margin + 1)
         if BROKEN_HYPHEN.search(prev.text) and line.text[:1].isalnum():
             return True
+        if _open_end(prev.text) or name_across(prev.text, line.text):
+            return True            # `... phối hợp với` + `Sở ...`, `tỉnh Lào` + `Cai ...`
         if self.indented:
             if self.new_by_indent(prev, line):
                 # centred titles wrap onto another indented line that goes on in lower case
