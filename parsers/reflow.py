@@ -77,6 +77,9 @@ BARE_MARKER = re.compile(r"^\**\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]
                          r"|[IVXL]{1,5}[.)]|\((?:\d{1,2}|[a-zđ])\)|Điều\s+\d+\s*[.:])\s*\**$")
 # Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
 STRONG = "**"
+# A line that opens with a field's label: `Đơn vị chủ trì: Phòng Quản lý Công nghiệp`,
+# `Thời gian thực hiện: Từ tháng 11/2025`, `Lãnh đạo phụ trách: Phó giám đốc ...`
+FIELD_LABEL = re.compile(r"^[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:\s")
 # A line that opens with a dash bullet: `- Sở Tài chính`
 DASH_START = re.compile(r"^[-–—•+]\s")
 # The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`
@@ -89,6 +92,8 @@ FULL_LINE_SHARE = 0.75
 # Indentation is informative when both margin lines and indented lines are common.
 MIN_MARGIN_SHARE = 0.2
 MIN_INDENTED_SHARE = 0.08
+MIN_SPACED_ITEMS = 5     # items needed to tell whether paragraphs stand apart
+SPACED_SHARE = 0.85      # share of items after a blank line in a text whose paragraphs stand apart
 INDENT_STEP = 3          # columns of extra indent that mark a first line
 
 
@@ -119,7 +124,7 @@ def reflow(lines: list[str], *, wrapped: bool = True) -> list[tuple[str, list[in
     body = [ln for ln in parsed if ln.text]
     if not body:
         return []
-    layout = _Layout.of(body, wrapped)
+    layout = _Layout.of(body, wrapped, _spaced(parsed))
     paragraphs: list[tuple[list[str], list[int]]] = []
     prev: _Line | None = None
     for line in parsed:
@@ -226,6 +231,21 @@ def _capitals(text: str) -> bool:
     return text.isupper() and any(map(str.isalpha, text))
 
 
+def _spaced(parsed: list[_Line]) -> bool:
+    """Whether a blank line (a wide vertical gap in a PDF) stands before nearly every line
+    that opens a numbered or bulleted item after a sentence or a lead-in: then lines with no
+    gap between them are one paragraph, whatever their ends."""
+    items = after_blank = 0
+    for before, prev, line in zip(parsed, parsed[1:], parsed[2:]):
+        if not line.text or find_marker(line.text)[0] is None:
+            continue
+        last = prev if prev.text else before          # the text line before the item
+        if last.text.endswith((".", ":")):
+            items += 1
+            after_blank += not prev.text
+    return items >= MIN_SPACED_ITEMS and after_blank >= SPACED_SHARE * items
+
+
 def _indent(line: str) -> int:
     n = 0
     for c in line:
@@ -286,9 +306,10 @@ class _Layout:
     margin: int          # left margin (columns)
     indented: bool       # whether indentation tells paragraphs apart
     wrapped: bool = True  # whether lines are wrapped at all
+    spaced: bool = False  # whether a blank line stands between paragraphs
 
     @classmethod
-    def of(cls, body: list[_Line], wrapped: bool = True) -> "_Layout":
+    def of(cls, body: list[_Line], wrapped: bool = True, spaced: bool = False) -> "_Layout":
         plain = [ln for ln in body if not _gapped(ln.text)] or body
         rights = sorted(ln.right for ln in plain)
         width = max(rights[min(len(rights) - 1, int(len(rights) * 0.9))], 20)
@@ -297,7 +318,7 @@ class _Layout:
         indented = sum(ln.indent >= margin + INDENT_STEP for ln in plain)
         informative = (len(plain) >= 4 and at_margin >= MIN_MARGIN_SHARE * len(plain)
                        and indented >= MIN_INDENTED_SHARE * len(plain))
-        return cls(width, margin, informative, wrapped)
+        return cls(width, margin, informative, wrapped, spaced)
 
     def full(self, line: _Line) -> bool:
         return line.right >= FULL_LINE_SHARE * self.width
@@ -338,6 +359,10 @@ class _Layout:
         if TERMINAL.search(prev.text):
             if prev.text.endswith(";") and _starts_lower(line.text) and not self.indented:
                 return True        # clauses of one sentence: `... và địa phương;` + `đẩy mạnh ...`
+            if FIELD_LABEL.match(line.text) or END_MARK.search(prev.text):
+                return False       # `... Chiến.` + `Đơn vị chủ trì: Phòng Quản lý Công nghiệp; ...`
+            if self.spaced:
+                return True        # paragraphs stand apart: a sentence that ends a line goes on
             # a sentence ends; only indentation can show the paragraph goes on
             return (self.indented and prev.text[-1:] in ".;" and not END_MARK.search(prev.text)
                     and self.full(prev)
