@@ -5,7 +5,7 @@ source lines it was made from. Guarantees:
 - every non-blank line is in exactly one paragraph, in order; blank lines
   end a paragraph and belong to none;
 - a line that starts a numbered or bulleted item (`1.`, `1.1.`, `a)`, `đ)`,
-  `-`, `+`, `I.`, `Điều 1.`, `PHỤ LỤC`, as `parsers.markers` reads them)
+  `-`, `+`, `I.`, `Điều 1.`, `PHỤ LỤC`, as `parsers.grammar.numbering` reads them)
   always starts a paragraph;
 - an all-capitals heading line is never joined with body text;
 - a line that ends a sentence (`.`, `:`, `;`, `!`, `?`) ends its paragraph,
@@ -35,7 +35,7 @@ from pathlib import Path
 
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.grammar.places import lookup
-from parsers.markers import find_marker
+from parsers.grammar.numbering import bare_label, find_marker
 
 # A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
 PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—)\]]?$")
@@ -52,8 +52,6 @@ STANDALONE_START = re.compile(
 STANDALONE_END = re.compile(
     r"^(?:Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|Số\s*:\s*\S*\s*/\S+$"
     r"|[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}\s*,\s+ngày\b.{0,20}\btháng\b.{0,10}\bnăm\s+\d{4}\s*$)")
-# A letter item written with a slash, which `parsers.markers` does not read: `a/. Tên Công ty:`
-SLASH_LETTER = re.compile(r"^[a-zđ]\s*/\s*[.)]?\s+\S")
 # An enumeration run into a sentence, wrapped so that its first label opens a line:
 # `... Cụ thể:` + `(i) Rà soát, đánh giá ... cụm; (ii)` (laocai-134 V.5); the second label on
 # the same line tells it from a list of items
@@ -72,9 +70,6 @@ ACRONYM_RUN = re.compile(r"^[A-ZĐ]{2,6}(?:[,;]?\s+[A-ZĐ]{2,6})*[.;,]?$")
 # An appendix marker as it appears inside a sentence: `... tại` + `Phụ lục II kèm theo ...`
 TITLE_CASE_APPENDIX = re.compile(r"^Phụ lục\b")
 
-# A numbering label alone on its line, its text on the next: `-`, `2.`, `a)`, `**A.`, `II.`
-BARE_MARKER = re.compile(r"^\**\s*(?:[-–—•+]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ][).]|[A-H][.)]"
-                         r"|[IVXL]{1,5}[.)]|\((?:\d{1,2}|[a-zđ])\)|Điều\s+\d+\s*[.:])\s*\**$")
 # Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
 STRONG = "**"
 # A line that opens with a field's label: `Đơn vị chủ trì: Phòng Quản lý Công nghiệp`,
@@ -281,7 +276,7 @@ def starts_item(prev: str | None, text: str) -> bool:
     """True when `text` opens a numbered/bulleted item (so it cannot continue `prev`)."""
     marker, rest = find_marker(text)
     if marker is None:
-        return bool(SLASH_LETTER.match(text))
+        return False
     if INLINE_ENUMERATION.match(text):
         return False
     open_prev = prev is not None and not TERMINAL.search(prev)
@@ -331,7 +326,7 @@ class _Layout:
         """Whether `line` continues the paragraph that `prev` (the line above it) is in."""
         if _gapped(prev.text) or _gapped(line.text):
             return False
-        if BARE_MARKER.match(prev.text):
+        if bare_label(prev.text):
             return not starts_item(None, line.text)     # `-` + `Nghiên cứu, hoàn thiện ...`
         if prev.bold_open and not DASH_START.match(line.text):
             return True                                  # `**1. Sở` + `Khoa học và Công nghệ**`
@@ -361,8 +356,8 @@ class _Layout:
                 return True        # clauses of one sentence: `... và địa phương;` + `đẩy mạnh ...`
             if FIELD_LABEL.match(line.text) or END_MARK.search(prev.text):
                 return False       # `... Chiến.` + `Đơn vị chủ trì: Phòng Quản lý Công nghiệp; ...`
-            if self.spaced:
-                return True        # paragraphs stand apart: a sentence that ends a line goes on
+            if self.spaced and self.full(prev):
+                return True        # paragraphs stand apart: a sentence that ends a full line goes on
             # a sentence ends; only indentation can show the paragraph goes on
             return (self.indented and prev.text[-1:] in ".;" and not END_MARK.search(prev.text)
                     and self.full(prev)

@@ -25,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from parsers.cell_lines import CellTable, find_cell_tables, is_pipe_line
-from parsers.markers import find_marker
+from parsers.grammar.numbering import find_marker
 from parsers.model import Block, ParseError, RawDocument
 from parsers.reflow import PAGE_NUMBER, TERMINAL, reflow
 from parsers.site_text import site_lines

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from parsers.markers import find_marker
+from parsers.grammar.numbering import find_marker
 from parsers.reflow import INLINE_ENUMERATION, reflow, starts_item
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
