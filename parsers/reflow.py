@@ -75,6 +75,9 @@ STRONG = "**"
 # A line that opens with a field's label: `Đơn vị chủ trì: Phòng Quản lý Công nghiệp`,
 # `Thời gian thực hiện: Từ tháng 11/2025`, `Lãnh đạo phụ trách: Phó giám đốc ...`
 FIELD_LABEL = re.compile(r"^[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:\s")
+# A field's label that ends a line after another field, its value on the next:
+# `Đơn vị chủ trì: Văn phòng Sở; Đơn vị phối hợp:` + `Phòng Quản lý Công nghiệp, ...`
+LABEL_END = re.compile(r"[.;]\s+[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:$")
 # A line that opens with a dash bullet: `- Sở Tài chính`
 DASH_START = re.compile(r"^[-–—•+]\s")
 # The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`
@@ -354,6 +357,8 @@ class _Layout:
         if TERMINAL.search(prev.text):
             if prev.text.endswith(";") and _starts_lower(line.text) and not self.indented:
                 return True        # clauses of one sentence: `... và địa phương;` + `đẩy mạnh ...`
+            if LABEL_END.search(prev.text):
+                return True        # `Đơn vị chủ trì: Văn phòng Sở; Đơn vị phối hợp:` + its value
             if FIELD_LABEL.match(line.text) or END_MARK.search(prev.text):
                 return False       # `... Chiến.` + `Đơn vị chủ trì: Phòng Quản lý Công nghiệp; ...`
             if self.spaced and self.full(prev):
