@@ -16,16 +16,43 @@ from datetime import date
 # A date line: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Lào Cai, ngày   tháng 4 năm 2026`
 # and as OCR reads a handwritten day: `Hà Nội, ngày |Š tháng 12 năm 2025`
 DATE_LINE = re.compile(r"\bngày\s+(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}", re.I)
+# A letterhead's date line standing alone (a line or a cell): the place, a comma, the
+# date written out: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Quận 2, ngày 11 tháng 01 năm 2008`,
+# `Lào Cai, ngày    tháng 4 năm 2026`, `ngày 25 tháng 12 năm 2018` (never a sentence that
+# cites a date: `Căn cứ Luật ... ngày 26 tháng 11 năm 2003;`)
+LETTERHEAD_DATE = re.compile(r"^\W*(?:(?:(?:[^\W\d_][^\W\d_]*\.?|[^\W\d_]+-[^\W\d_]+)\s*(?:[-–]\s*)?){1,6}(?:\s\d{1,2})?\s*,\s*"
+                             r"|\d{1,2}[^\w]{0,3})?"
+                             r"ngày\s+(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}\W*$", re.I)
+# The second word of a unit that is part of a place's name: `Thành phố Hồ Chí Minh`, `Thị xã ...`
+UNIT_SECOND_WORDS = ("phố", "xã", "trấn")
 # The parts of a date line: place, day, month, year; a day OCR could not read is none:
 # `Hà Nội, ngày |Š tháng 12 năm 2025`
 DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})|\S{1,3}\s)?\s*tháng\s+"
                         r"(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})", re.I)
+# The day a resolution says it was adopted, in its own closing sentence (`này`): `Nghị quyết
+# này được Hội đồng nhân dân tỉnh ... thông qua ngày 08 tháng 12 năm 2011` (never a cited law's:
+# `Căn cứ Luật ... được Quốc hội thông qua ngày 26 tháng 11 năm 2003`)
+ADOPTED_ON = re.compile(r"\bnày\s+(?:đã\s+)?được\b[^.;]{0,200}?thông qua\s+(?:tại[^.;]{0,80}?\s+)?ngày\s+"
+                        r"(?P<d>\d{1,2})\s*(?:tháng\s+|/)(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>\d{4})")
 # A numeric date, day first: `Ngày ban hành 31/05/2023`, `29-07-2011`
 NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 # A date after a cited number: `ngày 01/4/2022`, `ngày10 /3/2026`, `ngày 22 tháng 12 năm 2024`
 DATE_AFTER = re.compile(
     r"\s*,?\s*ngày\s*(?P<d>\d{1,2})\s*(?:[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
     r"|\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))")
+
+
+def is_letterhead_date(text: str) -> bool:
+    """A date line of a letterhead, in a line or in one of its `|` cells; its place is a
+    name (every word capitalised: `Phan Rang-Tháp Chàm`, `TP. Hồ Chí Minh`, `Quận 2`)."""
+    return any(_place_ok(m) for m in (LETTERHEAD_DATE.match(p.strip()) for p in (text, *text.split("|"))
+                                      if "ngày" in p.casefold()) if m)
+
+
+def _place_ok(m: re.Match) -> bool:
+    place = m.group(0)[: m.group(0).casefold().find("ngày")].strip(" ,")
+    return all(w[:1].isupper() or w[:1].isdigit() or w in UNIT_SECOND_WORDS
+               for w in re.split(r"[\s\-–]+", place) if w)
 
 
 def safe_date(y: int | str, m: int | str, d: int | str) -> date | None:
