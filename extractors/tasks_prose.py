@@ -16,10 +16,11 @@ from typing import NamedTuple
 
 from extractors.fields import to_mentions
 from extractors.ocr_repair import OCR_READERS
-from extractors.prose_owner import (SENTENCE_BREAK, accountable, body_only, heading_owner,
-                                    lead_in_bodies, leading_bodies, assigned_later, no_work,
-                                    owner_clauses, partner_lists, passive_agent, vocab)
+from extractors.prose_owner import (accountable, body_only, heading_owner, lead_in_bodies,
+                                    leading_bodies, assigned_later, no_work, owner_clauses,
+                                    partner_lists, passive_agent)
 from extractors.timing import find_timing
+from parsers.grammar.assignment import SENTENCE_BREAK, vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.textutil import clean_value
 
@@ -50,7 +51,7 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
             continue                      # its paragraphs are the items
         # else an item that names its body and its work is a task, the paragraphs under
         # it their own: `9. Các Bộ, ngành ... chỉ đạo thực hiện tốt chỉ thị này ...` then
-        # the closing `Bộ Kế hoạch và Đầu tư chịu trách nhiệm ...` (ttg-ct-07)
+        # the closing `Bộ Kế hoạch và Đầu tư chịu trách nhiệm ...`
         if node.marker is None and node.parent is None and (
                 first_marked is None or node.index < first_marked):
             if not _assigns(content_node.text):
@@ -88,7 +89,7 @@ def _excluded(tree: DocumentTree, node: Node) -> bool:
                 and not _assigns(anc.text) \
                 and (anc is not node or anc.children or _names_heading(anc.text, ex.headings)):
             return True       # not `a) Yêu cầu Sở Khoa học ... chủ động ...`, nor the item
-    return False              # `- Căn cứ chức năng, nhiệm vụ ... chủ động ban hành ...` (ct11 IV.1)
+    return False              # `- Căn cứ chức năng, nhiệm vụ ... chủ động ban hành ...`
 
 
 def _names_heading(text: str, headings: tuple[str, ...]) -> bool:
@@ -175,7 +176,7 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
 def _before_boilerplate(text: str) -> str:
     """The item up to a later sentence that is no task: `Giao Sở Tài chính chủ trì thẩm
     định dự toán kinh phí, ... tiết kiệm.| Trong quá trình thực hiện, các đơn vị chủ
-    động, kịp thời báo cáo UBND tỉnh ...` (lamdong-tb-so-khcn 2.c)."""
+    động, kịp thời báo cáo UBND tỉnh ...`."""
     openers = _exclusions().openers
     for m in SENTENCE_BREAK.finditer(text):
         if text.startswith(openers, m.end()):
