@@ -12,13 +12,16 @@ from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAU
 from parsers.grammar.bodies import continues_collective, starts_with_body
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.memo import per_document
+from parsers.textutil import alternation
 
 # Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`;
 # not at the `trong` of `trong và ngoài tỉnh`, which places the bodies (`các cơ sở giáo
 # dục nghề nghiệp trong và ngoài tỉnh`)
 LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong(?! và ngoài)|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia|đồng thời)(?![\w])|[;:.(\n]")
-# Where an owner list stops before its verb: `Các Bộ, ngành liên quan khác| trong phạm vi ...`
-OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong phạm vi|trong|nhằm|tại|khi|đối với)(?![\w])|[(]")
+# Where an owner list stops before its verb: `Các Bộ, ngành liên quan khác| trong phạm vi ...`,
+# `..., Chủ tịch Ủy ban nhân dân các tỉnh| theo chức năng, nhiệm vụ ...` (a scope qualifier)
+OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|nhằm|tại|khi|đối với|"
+                        + alternation(bodies_vocab()["scope_qualifiers"]) + r")(?![\w])|[(]")
 LEADING_CLAUSE_MAX = 160
 MIN_WORK_WORDS = 5             # fewer words after the owner: no work is given
 CLAUSE_LOOK = 200              # how far into a later clause a not-a-task phrase is looked for
@@ -65,19 +68,12 @@ def leading_bodies(text: str) -> BodyList | None:
     rest = text[start:]
     if not starts_with_body(rest):
         return None
-    verb = find_verb(rest)
-    colon = rest.find(":")
-    ends = [p for p in (verb.start() if verb else -1, colon) if p > 0]
-    if not ends:
+    phrase = _owner_phrase(rest)
+    if phrase is None:
         return None
-    end = min(ends)
-    stop = OWNER_STOP.search(rest, 0, end)
-    if stop and stop.start() > 0:
-        end = stop.start()      # `Các Bộ, ngành liên quan khác| trong phạm vi chức năng ...`
-    phrase = rest[:end].rstrip(" ,")
-    if not phrase or len(phrase) > 300 or re.search(r"\.\s", phrase):
-        return None
-    handed = handing_pattern().search(phrase)
+    # the handing verb may stand after a parenthesis or scope word that ends the owner
+    # list: `Bộ Văn hóa, Thể thao và Du lịch (VHTTDL) đề nghị| các cơ sở đào tạo ...`
+    handed = handing_pattern().search(_owner_phrase(rest, stop=False) or phrase)
     if handed and via == "start":
         after = rest[handed.end():]                       # the body that is given the work
         inner = leading_bodies(after[:1].upper() + after[1:]) if after else None
@@ -85,6 +81,47 @@ def leading_bodies(text: str) -> BodyList | None:
             at = start + handed.end() + inner.start
             return BodyList(text[at:at + len(inner.text)], at, at + len(inner.text), "handed")
     return BodyList(phrase, start, start + len(phrase), via)
+
+
+def _owner_phrase(rest: str, stop: bool = True) -> str | None:
+    """The owner list that opens `rest`, up to its verb or colon, or (with `stop`)
+    before a scope word: `Các Bộ, ngành liên quan khác| trong phạm vi chức năng ...`."""
+    verb = find_verb(rest)
+    colon = rest.find(":")
+    ends = [p for p in (verb.start() if verb else -1, colon) if p > 0]
+    if not ends:
+        return None
+    end = min(ends)
+    at = OWNER_STOP.search(rest, 0, end) if stop else None
+    if at and at.start() > 0:
+        end = at.start()
+    phrase = rest[:end].rstrip(" ,")
+    if not phrase or len(phrase) > 300 or re.search(r"\.\s", phrase):
+        return None
+    return phrase
+
+
+@per_document
+def handed_lead_in(text: str) -> BodyList | None:
+    """The body that a lead-in ending in `:` hands the items below to, in its last
+    sentence: `X (kính) đề nghị / yêu cầu Y ... (thực hiện) (một số) nội dung sau:`,
+    also after a fronted clause (`Để ..., Sở Công Thương yêu cầu các tổ chức,
+    doanh nghiệp ... thực hiện một số nội dung sau:`) → Y."""
+    if not text.rstrip().endswith(":"):
+        return None
+    starts = [m.end() for m in SENTENCE_BREAK.finditer(text)]
+    at = starts[-1] if starts else 0
+    lead = leading_bodies(text[at:])
+    if lead is not None:
+        if lead.via in ("handed", "prefix"):
+            return BodyList(lead.text, at + lead.start, at + lead.end, "handed")
+        return None                 # `X chỉ đạo Y:`, `X có trách nhiệm:`: X's, not handed
+    for m in handing_pattern().finditer(text, at):
+        rest = text[m.end():]
+        phrase = _owner_phrase(rest) if starts_with_body(rest) else None
+        if phrase:
+            return BodyList(phrase, m.end(), m.end() + len(phrase), "handed")
+    return None
 
 
 def leading_clause_end(text: str) -> int | None:
@@ -234,6 +271,9 @@ def lead_in_bodies(text: str) -> str | None:
     direct = leading_bodies(text)
     if direct:
         return direct.text
+    handed = handed_lead_in(text)
+    if handed:
+        return handed.text
     markers = vocab()["owner_markers"]
     at = min((p for p in (re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in markers) if p),
              key=lambda m: m.start(), default=None)

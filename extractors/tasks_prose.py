@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from extractors.fields import to_mentions
 from extractors.ocr_repair import OCR_READERS
-from extractors.prose_owner import (accountable, body_only, heading_owner, lead_in_bodies,
+from extractors.prose_owner import (accountable, body_only, handed_lead_in, heading_owner, lead_in_bodies,
                                     leading_bodies, assigned_later, no_work, owner_clauses,
                                     partner_lists, passive_agent)
 from extractors.timing import find_timing
@@ -133,15 +133,20 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
         owner = heading_owner(anc.text)
         if owner:
             return owner, partners
-        for sib_index in anc.children:
+        for sib_index in reversed([i for i in anc.children if i < child.index]):
             sib = tree.nodes[sib_index]
-            if sib.index >= child.index:
-                break
             if sib.marker is None:
                 bodies = lead_in_bodies(sib.text)
                 if bodies:
                     return bodies, partners
         child = anc
+    # a paragraph of the document's top level that hands what follows to a body:
+    # `Bộ ... đề nghị các cơ sở đào tạo trực thuộc Bộ ... như sau:` then `I. ...`
+    for sib in reversed([n for n in tree.nodes[:child.index] if n.parent is None and n.marker is None
+                         and n.zone == node.zone]):
+        handed = handed_lead_in(sib.text)
+        if handed:
+            return handed.text, partners
     return None, partners
 
 

@@ -125,3 +125,75 @@ ALL = ([(c[0], c[2]) for c in BODIES] + [(c[0], c[2]) for c in LIST_ENDS]
 @pytest.mark.parametrize("source, phrase", ALL, ids=[f"{c[0][:12]}:{c[1][:30]}" for c in ALL])
 def test_case_is_in_its_source(source, phrase):
     assert " ".join(phrase.split()) in source_text(source)
+
+
+# --- assignment shapes ---------------------------------------------------------------
+
+VLNCN = "laocai-sct-cv-thuc-hien-quy-dinh-vlncn-2026.docx"
+BVH = "bvhttdl-cv-6386-bvhttdl-khcndtmt-2025-nhiem-vu-nam-hoc.md"
+TH634 = "vpcp-tb-634-tb-vpcp-2025-ket-luan-ttg-thanh-hoa.md"
+CP380 = "cp-nq-380-nq-cp-2025-khac-phuc-thien-tai-mien-trung.md"
+LONGAN = "longan-chi-thi-ke-hoach-ktxh-2011-2015-wordseg.txt"
+
+# (source, section, lead-in ending in `:`, the body the items below are handed to)
+HANDED = [
+    # `X (kính) đề nghị / yêu cầu Y ... (thực hiện) (một số) nội dung sau:` → Y, also after a
+    # fronted clause or an earlier sentence
+    (VLNCN, "¶", "Để hoạt động liên quan đến VLNCN bảo đảm theo quy định của pháp luật, Sở Công Thương "
+                 "yêu cầu các tổ chức, doanh nghiệp có hoạt động liên quan đến hoạt động VLNCN trên địa bàn "
+                 "thực hiện một số nội sau:",
+     "các tổ chức, doanh nghiệp có hoạt động liên quan đến hoạt động VLNCN trên địa bàn"),
+    (BVH, "¶", "(có Thông báo, Công văn gửi kèm). Bộ Văn hóa, Thể thao và Du lịch (VHTTDL) đề nghị các cơ sở "
+               "đào tạo trực thuộc Bộ (sau đây gọi là cơ sở đào tạo) nghiêm túc thực hiện một số nhiệm vụ năm "
+               "học 2025 - 2026 với các nội dung chủ yếu như sau:", "các cơ sở đào tạo trực thuộc Bộ"),
+    (TH634, "II", "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo", None),   # not ending in `:`
+    (CP380, "¶", "Chính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, "
+                 "các cơ quan khác ở trung ương, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố bị ảnh hưởng bởi "
+                 "thiên tai theo chức năng, nhiệm vụ, quyền hạn được giao, thực hiện:",
+     "các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, các cơ quan khác ở trung ương, "
+     "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố bị ảnh hưởng bởi thiên tai"),
+]
+
+
+@pytest.mark.parametrize("source, section, text, body", HANDED, ids=[f"{c[0][:12]}:{c[2][-30:]}" for c in HANDED])
+def test_handed_lead_in(source, section, text, body):
+    from extractors.prose_owner import handed_lead_in
+    found = handed_lead_in(text)
+    assert (found.text if found else None) == body
+
+
+def test_handed_lead_in_is_in_its_source():
+    for source, _, text, _ in HANDED:
+        head = text.split(":")[0][:120] if text.endswith(":") else text
+        assert " ".join(head.split()) in source_text(source)
+
+
+# (source, section, item) that only encourages or permits: no task (spec §1)
+NOT_TASKS = [
+    (CP380, "II.1.1.đ", "Khuyến khích các địa phương căn cứ khả năng cân đối dự phòng ngân sách"),
+    (BVH, "II.6.-4", "Khuyến khích các Viện nghiên cứu chủ động tham gia các mạng lưới nghiên cứu"),
+]
+
+
+@pytest.mark.parametrize("source, section, item", NOT_TASKS, ids=[c[1] for c in NOT_TASKS])
+def test_encouragement_is_no_task(source, section, item):
+    from extractors.tasks_prose import _exclusions
+    assert item.startswith(_exclusions().openers)
+    assert " ".join(item.split()) in source_text(source)
+
+
+# (source, token) upper-case tokens that name no body: an item opening with one has no owner
+NOT_BODIES = [(LONGAN, "GDP bình quân đầu người năm 2015 là 41 triệu đồng"),
+              (CPBC, "CP quyết liệt xây dựng, trình QH NQ 193/2025/QH15")]
+
+
+@pytest.mark.parametrize("source, phrase", NOT_BODIES, ids=[c[1][:20] for c in NOT_BODIES])
+def test_upper_case_token_is_no_body(source, phrase):
+    assert starts_with_body(phrase) == 0
+    assert " ".join(phrase.split()) in source_text(source)
+
+
+def test_content_without_words_is_no_task():
+    from extractors.tasks import has_words
+    assert not any(has_words(c) for c in ("12", "x", "………", "|", "-", "2.", "| 2025"))
+    assert has_words("Rà soát, tổng hợp")

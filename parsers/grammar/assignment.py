@@ -66,7 +66,9 @@ def verb_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _nouns_with_verbs() -> re.Pattern:
-    return re.compile(rf"(?<![\w])(?:{alternation(vocab()['nouns_with_verbs'])})(?![\w])")
+    nouns = vocab()["nouns_with_verbs"]
+    both = nouns + [n[:1].upper() + n[1:] for n in nouns]
+    return re.compile(rf"(?<![\w])(?:{alternation(both)})(?![\w])")
 
 
 def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | None:

@@ -257,7 +257,13 @@ def body_opening(text: str, pos: int = 0) -> int:
         named = any(w[:1].isupper() for w in text[pos:end].split()[1:])   # `Ban Quản lý`
         return end if named or _names_after(text, key, end) else 0
     m = ACRONYM.match(text, pos)
-    return m.end() if m else 0
+    return m.end() if m and _body_acronym(m.group(0)) else 0
+
+
+def _body_acronym(token: str) -> bool:
+    """`UBND`, `VTV`, or a token that extends one of three letters or more (`BQLDA`)."""
+    acronyms = patterns().acronyms
+    return token in acronyms or any(token.startswith(a) for a in acronyms if len(a) >= 3)
 
 
 def starts_with_body(text: str) -> int:
