@@ -23,6 +23,7 @@ LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong(?! và ngoài)|v�
 OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|nhằm|tại|khi|đối với|"
                         + alternation(bodies_vocab()["scope_qualifiers"]) + r")(?![\w])|[(]")
 LEADING_CLAUSE_MAX = 160
+TOPIC_CLAUSE_MAX = 400         # `Về <kiến nghị>: ...` may name its topic at length
 MIN_WORK_WORDS = 5             # fewer words after the owner: no work is given
 CLAUSE_LOOK = 200              # how far into a later clause a not-a-task phrase is looked for
 
@@ -63,6 +64,11 @@ def leading_bodies(text: str) -> BodyList | None:
         clause = leading_clause_end(text)
         if clause is not None:
             start, via = clause, "adverbial"
+            handed = prefix_pattern().match(text, clause)
+            if handed:                              # `Về ...: giao Bộ Xây dựng chủ trì ...`
+                start, via = handed.end(), "prefix"
+                if text[start:].startswith("cho "):
+                    start += 4
         elif m and len(m.group(0).split()) <= 6 and not PARTNER_OPENER.search(m.group(0)):
             start, via = m.end(), "adverbial"   # a cooperation phrase is no adverbial: `Phối hợp với cơ quan Thuế, Sở ...`
     rest = text[start:]
@@ -125,16 +131,44 @@ def handed_lead_in(text: str) -> BodyList | None:
 
 
 def leading_clause_end(text: str) -> int | None:
-    """Where the subject starts after an opening clause of time or condition:
+    """Where the subject starts after an opening clause of time, condition or topic:
     `Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ, |Sở Công Thương tổ chức ...`,
-    `Sau khi hoàn thành xây dựng các phần mềm chuyên ngành, |các đơn vị có trách nhiệm ...`."""
-    if not text.startswith(tuple(vocab()["leading_clause_openers"])):
+    `Sau khi hoàn thành xây dựng các phần mềm chuyên ngành, |các đơn vị có trách nhiệm ...`,
+    `Về dự án đầu tư xây dựng công trình ...: |Bộ Xây dựng ...`, `Đối với ..., |giao ...`,
+    `Nhất trí ...; |giao ...`; the subject is a body with its verb, or a form that hands
+    the work to one (`giao X`)."""
+    v = vocab()
+    topic = False
+    if text.startswith(tuple(v["leading_clause_openers"])):
+        most = LEADING_CLAUSE_MAX
+    elif text.startswith(tuple(v["topic_openers"])):
+        most, topic = TOPIC_CLAUSE_MAX, True
+    else:
         return None
-    for m in CLAUSE_COMMA.finditer(text, 0, LEADING_CLAUSE_MAX):
+    for m in CLAUSE_COMMA.finditer(text, 0, most):
         rest = text[m.end():]
-        if starts_with_body(rest) and find_verb(rest[:200]):
+        if prefix_pattern().match(rest):
             return m.end()
+        if not starts_with_body(rest) or not find_verb(rest[:200]):
+            continue
+        # after a topic, the bodies must run straight into their verb: not the `Ủy ban
+        # nhân dân các cấp| trong việc ...` listed inside `Đối với các địa phương chưa ...`
+        if topic and not _runs_into_verb(rest):
+            continue
+        return m.end()
     return None
+
+
+def _runs_into_verb(rest: str) -> bool:
+    """Does the body list that opens `rest` run straight into its verb (`Bộ Xây dựng
+    khẩn trương ...`, `các sở, ngành ... xây dựng ...`), with no word between?"""
+    phrase = _owner_phrase(rest)
+    if phrase is None:
+        return False
+    after = rest[len(phrase):]
+    at = len(phrase) + len(after) - len(after.lstrip(" ,"))
+    verb = find_verb(rest, at, at + 40)
+    return verb is not None and verb.start() == at
 
 
 def assigned_later(text: str) -> BodyList | None:

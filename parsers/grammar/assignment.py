@@ -33,8 +33,9 @@ VOCAB = Path(__file__).with_name("vocab") / "assignment.json"
 PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?(?P<with>với\s+)?", re.I)
 # A short opening adverbial before the subject: `Định kỳ, Thường trực Ủy ban ... chủ trì`
 ADVERBIAL = re.compile(r"^[^,;:.]{2,40},\s+")
-# The commas of an opening clause (`Sau khi hoàn thành ..., các đơn vị ...`)
-CLAUSE_COMMA = re.compile(r",\s+")
+# Where an opening clause ends: `Sau khi hoàn thành ..., |các đơn vị ...`,
+# `Về dự án ...: |Bộ Xây dựng ...`, `Nhất trí ...; |giao ...`
+CLAUSE_COMMA = re.compile(r"[,:;]\s+")
 # Where a clause of an item may hand other work to another body:
 # `... đề ra. Sở Khoa học và Công nghệ chịu trách nhiệm ...; Sở Tài chính chịu trách nhiệm ...`
 CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=\S)")
@@ -84,8 +85,10 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | N
 
 @lru_cache(maxsize=1)
 def prefix_pattern() -> re.Pattern:
-    """An assignment word before the body: `Giao Sở Công Thương chủ trì ...`, `Đề nghị ...`."""
-    return re.compile(rf"^(?:{alternation(vocab()['assignment_prefixes'])})\s+")
+    """An assignment word before the body: `Giao Sở Công Thương chủ trì ...`, `Đề nghị ...`,
+    lower-case after a fronted clause (`Về ...: giao Bộ ...`). Use with `.match`."""
+    words = vocab()["assignment_prefixes"]
+    return re.compile(rf"(?:{alternation(words + [w[:1].lower() + w[1:] for w in words])})\s+")
 
 
 @lru_cache(maxsize=1)
