@@ -56,8 +56,29 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
                 first_marked is None or node.index < first_marked):
             if not _assigns(content_node.text):
                 continue
+        if content_node is node and _introduces_items(tree, node, meta):
+            continue
         out.extend(_task(tree, meta, node, content_node, title))
     return out
+
+
+def _introduces_items(tree: DocumentTree, node: Node, meta: DocumentMeta) -> bool:
+    """A paragraph ending in `:` right before numbered or bulleted items introduces
+    them (`Đề nghị Thường trực Tỉnh ủy tập trung ... một số nội dung trọng tâm sau:`):
+    no task of its own, unless a sentence before its last states its own date (`...
+    trình Thủ tướng trước ngày 20/10/2024. Trong đó:`, spec §1)."""
+    text = node.text.rstrip()
+    if node.marker is not None or not text.endswith(":") or node.index + 1 >= len(tree.nodes):
+        return False
+    nxt = tree.nodes[node.index + 1]
+    if nxt.marker is None or nxt.zone != node.zone:
+        return False
+    breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
+    if breaks:
+        own = find_timing(text[:breaks[-1]], meta.issue_date)
+        if own and own.kind in ("deadline", "period"):
+            return False
+    return True
 
 
 class _Exclusions(NamedTuple):
