@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -72,12 +73,33 @@ def _nouns_with_verbs() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alternation(both)})(?![\w])")
 
 
+def marks_off(text: str) -> str:
+    """`text` without tone and vowel marks, `đ` as `d`, case kept, same length
+    (`Du lịch đây mạnh` → `Du lich day manh`): the key OCR'd verbs are matched on."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _verbs_without_marks() -> re.Pattern:
+    """Verbs of two syllables or more, without their marks: as OCR may misread one mark
+    (`đây mạnh` for `đẩy mạnh`), while two words rarely fold to a verb by chance."""
+    long = [marks_off(v) for v in verb_words() if " " in v]
+    return re.compile(rf"(?<![\w&])(?:{alternation(long)})(?![\w])")
+
+
 def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
     """The first verb of work in `text[start:end]` that is not inside a noun phrase
-    (`nhà đầu tư thứ cấp`, `các cơ quan chủ trì trong tổ chức thực hiện`)."""
+    (`nhà đầu tư thứ cấp`, `các cơ quan chủ trì trong tổ chức thực hiện`); a verb of
+    two syllables is also found with a mark misread (`Bộ Văn hóa, Thể thao và Du lịch|
+    đây mạnh ...`)."""
     end = len(text) if end is None else end
     nouns = [(m.start(), m.end()) for m in _nouns_with_verbs().finditer(text, 0, min(len(text), end + 20))]
-    for m in verb_pattern().finditer(text, start, end):
+    found = list(verb_pattern().finditer(text, start, end))
+    bare = marks_off(text)
+    if len(bare) == len(text):
+        found += _verbs_without_marks().finditer(bare, start, end)
+    for m in sorted(found, key=lambda m: m.start()):
         if not any(s <= m.start() and m.end() <= e for s, e in nouns):
             return m
     return None

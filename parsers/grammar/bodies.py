@@ -247,9 +247,14 @@ def body_opening(text: str, pos: int = 0) -> int:
     m = p.new_collective.match(key, pos)
     if m:
         nxt = after_space(key, m.end())
-        word = (p.collective_word.match(key, nxt) or p.head.match(key, nxt) or p.title.match(key, nxt)
+        if nxt == m.end() or nxt >= len(key):
+            return 0
+        # a head noun after `các` is capitalised (`các Bộ`, `các Viện nghiên cứu`), or is also
+        # a noun of collectives (`các sở, ngành`): not `Các báo cáo`
+        head = p.head.match(key, nxt) if text[nxt].isupper() else None
+        word = (p.collective_word.match(key, nxt) or head or p.title.match(key, nxt)
                 or p.admin_unit.match(key, nxt))
-        return word.end() if word and nxt > m.end() else 0
+        return word.end() if word else 0
     end = head_at(text, key, pos)
     if end:
         if text[pos:end].isupper() and end - pos > 1:
