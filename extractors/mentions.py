@@ -28,7 +28,7 @@ from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, a
                                     head_at, is_named, keys, match_key, normalize, patterns,
                                     starts_named_head, starts_new_body, title_at)
 from parsers.grammar.bodies import vocab as bodies_vocab
-from parsers.memo import per_document
+from parsers.document_context import per_document
 from parsers.textutil import alternation
 
 VOCAB_DIR = Path(__file__).resolve().parent / "vocab"

@@ -9,20 +9,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.ocr_repair import OCR_READERS, confirm_name, confirm_phrase
+from parsers.grammar.dates import DATE_LINE, DATE_PARTS, numeric_date, safe_date as _safe_date
+from parsers.grammar.documents import NUMBER, SUBJECT_LINE, document_number as _norm_number, \
+    type_from_number as _type_from_number, vocab as documents_vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span
-from parsers.structure import DATE_LINE, SUBJECT_LINE, is_upper_heading, vocab as structure_vocab
+from parsers.structure import is_upper_heading, vocab as structure_vocab
 from parsers.textutil import clean_value, fold_spaces
 
 VOCAB = Path(__file__).with_name("vocab") / "metadata.json"
 
-# `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số: 134 /KH-UBND`, `Số:      /KH-UBND` (left blank)
-NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>[^\s|]*(?:\s*[/\-]\s*[\wĐđ&.\-/]+)*)")
-# A number with its digits: `161/KH-UBND`, `3260-KH/ĐĐQH15`, `03/NQ-CP` (not `/KH-UBND`)
-HAS_DIGITS = re.compile(r"^\d")
-# The date line: `Hà Nội, ngày 31 tháng 5 năm 2023`; a day OCR could not read is none:
-# `Hà Nội, ngày |Š tháng 12 năm 2025` (bca-cv-5689)
-DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})|\S{1,3}\s)?\s*tháng\s+(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})", re.I)
-# A numeric date in a metadata block: `Ngày ban hành 31/05/2023`
 # An annex heading naming the document it belongs to (`số` read by OCR as `sô`, `só`):
 # `(Kèm theo Công văn sô: 5689/BCA-C04 ngày 16 tháng 12 năm 2025)`,
 # `(Kèm theo Kế hoạch số 1105 /KH-ĐKT ngày10 /3/2026 của Đoàn kiểm tra ...)`
@@ -30,7 +25,6 @@ ATTACHED_TO = re.compile(
     r"\(\s*Kèm theo\s+(?P<type>[^\W\d_][^\d:()]{1,25}?)\s+s[ốôóo]\s*:?\s*"
     r"(?P<num>\d+\s*/\s*[\w\-/]+)\s+ngày\s*(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)\s*(?P<m>\d{1,2})"
     r"\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})")
-NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 # Letterhead lines that continue the name above them: `THEO QUYẾT ĐỊNH`, `SỐ 1050/QĐ-SCT`
 CONTINUATION_WORDS = ("THEO ", "SỐ ", "VÀ ", "CỦA ", "VỀ ")
 # A signer's name: two to five capitalised words, `Vũ Thu Hà`, `Nguyễn Hòa Bình`; whole
@@ -62,8 +56,7 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     number = number or stamp_number
     issue_date = issue_date or stamp_date
     if issue_date is None and "issue_date" in meta_block and not head:
-        m = NUMERIC_DATE.search(meta_block["issue_date"])
-        issue_date = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+        issue_date = numeric_date(meta_block["issue_date"])
 
     doc_type, title = _type_and_title(title_nodes, head, number)
     if doc_type is None and meta_block.get("doc_type"):
@@ -132,15 +125,10 @@ def _attachment_reference(tree: DocumentTree) -> tuple[str, str, date | None] | 
         if n.zone not in ("appendix", "signature", "body"):
             continue
         m = ATTACHED_TO.search(n.text)
-        if m and m.group("type").strip().capitalize() in vocab()["doc_types"].values():
+        if m and m.group("type").strip().capitalize() in documents_vocab()["heading_types"].values():
             day = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             return m.group("type").strip().capitalize(), _norm_number(m.group("num")), day
     return None
-
-
-def _norm_number(text: str) -> str | None:
-    text = re.sub(r"\s*([/\-])\s*", r"\1", fold_spaces(text)).strip(" .;,")
-    return text if HAS_DIGITS.match(text) else None
 
 
 def _doc_number(head: list[Node], blocks) -> tuple[str | None, Span | None]:
@@ -149,13 +137,6 @@ def _doc_number(head: list[Node], blocks) -> tuple[str | None, Span | None]:
         if m and ("/" in text or "-" in text):
             return _norm_number(m.group("num")), Span(block=node.block)
     return None, None
-
-
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
 
 
 def _date_and_place(head: list[Node], blocks) -> tuple[date | None, str | None]:
@@ -175,7 +156,7 @@ def _date_and_place(head: list[Node], blocks) -> tuple[date | None, str | None]:
 
 
 def _type_and_title(title_nodes: list[Node], head: list[Node], number: str | None):
-    types = vocab()["doc_types"]
+    types = documents_vocab()["heading_types"]
     doc_type = None
     parts: list[str] = []
     for i, n in enumerate(title_nodes):
@@ -207,15 +188,6 @@ def _type_and_title(title_nodes: list[Node], head: list[Node], number: str | Non
     return doc_type, clean_value(title)
 
 
-def _type_from_number(number: str) -> str:
-    """`134/KH-UBND` → Kế hoạch; `7432/UBND-XD` (no type code) → Công văn."""
-    codes = vocab()["number_type_codes"]
-    for token in re.split(r"[/\-]", number)[1:]:
-        if token in codes:
-            return codes[token]
-    return "Công văn"
-
-
 def _sentence_case(text: str) -> str:
     """`THỰC HIỆN CÁC SÁNG KIẾN ...` → `Thực hiện các sáng kiến ...` (a mixed-case title stays)."""
     text = fold_spaces(text)
@@ -233,7 +205,7 @@ def _sentence_case(text: str) -> str:
 
 
 def _left_column(head: list[Node], blocks) -> list[str]:
-    motto = vocab()["motto"]
+    motto = documents_vocab()["motto"]
     lines: list[str] = []
     for n in head:
         b = blocks[n.block]

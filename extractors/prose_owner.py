@@ -11,7 +11,7 @@ from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAU
                                         passive_pattern, prefix_pattern, vocab)
 from parsers.grammar.bodies import continues_collective, starts_with_body
 from parsers.grammar.bodies import vocab as bodies_vocab
-from parsers.memo import per_document
+from parsers.document_context import per_document
 from parsers.textutil import alternation
 
 # Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`;

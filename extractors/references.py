@@ -29,6 +29,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from parsers.grammar.dates import DATE_AFTER, safe_date as _safe_date
+from parsers.grammar.documents import normalize_number
 from parsers.model import DocumentMeta, DocumentTree, Reference, Span
 
 VOCAB = Path(__file__).with_name("vocab") / "references.json"
@@ -42,21 +44,12 @@ MAX_NAME_WORDS = 14
 # `2074a/QĐ-TTTT`, `04/TTr-BKHCN-BTTTT`, `193/2025/QH15`.
 NUMBER = r"\d+[a-z]?(?:\s?[/\-]\s?(?:\d{4}|[A-ZĐ][A-Za-zĐđ&0-9]*))+"
 
-# After the number: `ngày 01/4/2022` (hanoi-161), `ngày10 /3/2026` (laocai-kh-1105),
-# `ngày 22 tháng 12 năm 2024` (cp-nq-03).
-DATE_AFTER = re.compile(
-    r"\s*,?\s*ngày\s*(?P<d>\d{1,2})\s*(?:[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
-    r"|\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))")
-
 # `của Ủy ban nhân dân thành phố Hà Nội` (hanoi-161), `của Tỉnh uỷ Lào Cai`
 # (laocai-134): the issuer must start with a capital.
 ISSUER_AFTER = re.compile(r"\s*,?\s*của\s+(?=[A-ZĐÀ-Ỹ])")
 
 # More numbers of the same type: `Nghị định số 35/2022/NĐ-CP, 32/2024/NĐ-CP`.
 MORE_NUMBERS = re.compile(r"\s*(?:,|và)\s*(?:số\s*)?(?P<num>" + NUMBER + r")")
-
-# Spaces around the separators of a number as written: `1105 /KH-ĐKT` -> `1105/KH-ĐKT`.
-NUMBER_SPACES = re.compile(r"\s*([/\-])\s*")
 
 # A law by its name: `Luật Khoa học và Công nghệ`, `Luật Bảo vệ môi trường`
 # (laocai-134), `Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015` (cp-nq-03).
@@ -94,17 +87,6 @@ def _issuer_stop_re() -> re.Pattern:
     words = "|".join(re.escape(w) for w in sorted(v["issuer_stops"], key=len, reverse=True))
     keep = "|".join(re.escape(w) for w in v["issuer_comma_words"])
     return re.compile(r",(?!\s*(?:" + keep + r"))|[;:()\[\]“”\"*|]|\.(?:\s|$)|\s(?:" + words + r")(?!\w)")
-
-
-def normalize_number(raw: str) -> str:
-    return NUMBER_SPACES.sub(r"\1", raw).strip(" .;,-")
-
-
-def _safe_date(y: str, m: str, d: str) -> date | None:
-    try:
-        return date(int(y), int(m), int(d))
-    except ValueError:
-        return None
 
 
 def _issuer(text: str, start: int) -> tuple[str, int] | None:

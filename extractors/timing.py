@@ -18,7 +18,7 @@ import unicodedata
 from datetime import date
 
 from extractors.timing_find import find_timing, is_citation_date
-from extractors.timing_grammar import Candidate, scan
+from extractors.timing_scan import Candidate, scan
 from parsers.model import Timing
 
 __all__ = ["normalise_timing", "find_timing"]

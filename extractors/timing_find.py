@@ -19,49 +19,15 @@ The rules follow the gold annotators' notes (corpus/gold/*.json):
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from datetime import date
 
-from extractors.timing_grammar import Candidate, scan
-from extractors.timing_units import (NO_LETTER_AFTER, NO_LETTER_BEFORE, VOCAB, shadow,
-                                     words)
+from extractors.timing_scan import Candidate, scan
+from parsers.grammar.timing import (CELL_DURATION_LEADS, CITATION_NOUN, CLAUSE_INITIAL_LEADS,
+                                    CLAUSE_OPENER_BEFORE, DAY_ONLY_LEADS, DOC_NUMBER_BEFORE,
+                                    OBJECT_MARKER_BEFORE, PLAN_NOUN, PROSE_LEADS,
+                                    SECONDARY_BEFORE, STANDING_ROLE, shadow)
 from parsers.model import Span, Timing
-
-_PF = VOCAB["prose_filters"]
-_LB, _LA = NO_LETTER_BEFORE, NO_LETTER_AFTER
-
-
-def _folded(entries) -> set[str]:
-    return {" ".join(e.lower().split()) for e in entries if not e.startswith("_")}
-
-
-_PROSE_LEADS = _folded(VOCAB["period_leads"]["prose"])
-_DAY_ONLY_LEADS = _folded(VOCAB["deadline_leads"]["day_only"])
-_CLAUSE_INITIAL_LEADS = _folded(VOCAB["deadline_leads"]["clause_initial"])
-_CELL_DURATION_LEADS = _folded(VOCAB["relative"]["cell_duration_leads"])
-
-# Right before a phrase that then qualifies an object: `giai đoạn 2021 - 2030`,
-# `tầm nhìn đến năm 2050` (cp-nq-03 II.6.m), `Tính đến hết ngày 24/5/2025` (cp-bao-cao),
-# `cho đến khi có chỉ đạo của Thủ tướng Chính phủ` (ttg-ct-07 1.b)
-OBJECT_MARKER_BEFORE = re.compile(rf"{_LB}{words(_PF['object_markers_before'])}\s*$",
-                                  re.IGNORECASE)
-# A noun that a following frequency qualifies: `kế hoạch công tác hằng năm` (ddqh-3260 m),
-# `kiểm tra định kỳ và đột xuất` (laocai-kh-ubnd-trien-khai-ct11 II.6)
-PLAN_NOUN = re.compile(rf"{_LB}{words(_PF['plan_nouns'])}{_LA}", re.IGNORECASE)
-# A coordinated secondary duty: `... trực tuyến và định kỳ đánh giá` (cp-nq-03 II.6.đ)
-SECONDARY_BEFORE = re.compile(rf"{_LB}{words(_PF['secondary_joiners'])}\s*$", re.IGNORECASE)
-# Words a clause may open with before its time adverbial: `Phấn đấu đến năm 2030, ...` (cp-nq-03 II.3.b)
-CLAUSE_OPENER_BEFORE = re.compile(rf"{_LB}{words(_PF['clause_openers'])}\s*$", re.IGNORECASE)
-# A standing-role item: `Là cơ quan thường trực, có trách nhiệm ... định kỳ báo cáo` (laocai-134 V.1)
-STANDING_ROLE = re.compile(rf"^\W*{words(_PF['standing_role_openers'])}{_LA}", re.IGNORECASE)
-# A document number right before a date: `Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022`
-# (btnmt-09 II.1), `Kế hoạch số 1105 /KH-ĐKT ngày10 /3/2026` (laocai-kh-1105)
-DOC_NUMBER_BEFORE = re.compile(r"\d[\w.-]*\s*/\s*[\w./-]*[^\W\d_][\w./-]*\s*$")
-# A capitalised document name in the same clause: `Luật Tổ chức chính quyền địa phương ngày 16/6/2025`
-# (laocai-cv-ubnd-kt-giao-sct); lower case `quyết định` is a verb (`xem xét, quyết định trong quý III`).
-CITATION_NOUN = re.compile(
-    rf"{_LB}{words([w[0].upper() + w[1:] for w in _PF['citation_nouns']])}{_LA}")
 
 _SENTENCE_END = ".:!?"
 _CLAUSE_END = ".;:,(-+•"
@@ -134,17 +100,17 @@ def _schedules(c: Candidate, sh: str, standing: bool) -> bool:
     if form == "unspecified_cell":
         return False
     if form == "period":
-        return c.lead in _PROSE_LEADS and not (unit == "year" and c.bare)
+        return c.lead in PROSE_LEADS and not (unit == "year" and c.bare)
     if form == "deadline":
-        if c.lead in _DAY_ONLY_LEADS and unit != "day":
+        if c.lead in DAY_ONLY_LEADS and unit != "day":
             return False
-        if c.lead in _CLAUSE_INITIAL_LEADS and unit != "day":
+        if c.lead in CLAUSE_INITIAL_LEADS and unit != "day":
             return _clause_initial(sh, c.start)
         return True
     if form == "open_tail":
         return _clause_initial(sh, c.start)
     if form == "relative":
-        return c.lead not in _CELL_DURATION_LEADS
+        return c.lead not in CELL_DURATION_LEADS
     return True   # recurring_day, date_duration, range, open, unspecified
 
 

@@ -21,19 +21,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from parsers.grammar.dates import DATE_LINE
+from parsers.grammar.documents import NUMBER_LINE, SUBJECT_LINE, vocab as documents_vocab
 from parsers.markers import find_marker, rank
 from parsers.model import Block, DocumentTree, Marker, Node, RawDocument
 
 VOCAB = Path(__file__).with_name("vocab") / "structure.json"
 
-# The date line of a letterhead: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Lào Cai, ngày   tháng 4 năm 2026`
-# and as OCR reads a handwritten day: `Hà Nội, ngày |Š tháng 12 năm 2025` (bca-cv-5689)
-DATE_LINE = re.compile(r"\bngày\s+(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}", re.I)
-# The number line: `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số:   /KH-UBND`, and the `ố` as
-# OCR may read it: `Só:56ŸS /BCA-C04` (bca-cv-5689), `Sô: 12/...`
-NUMBER_LINE = re.compile(r"^S[ốôóoồổộ]\s*:?\s*[\w\s]*[/\-]", re.I)
-# The subject line of a Công văn: `V/v triển khai Công điện số 131`
-SUBJECT_LINE = re.compile(r"^V/v\b", re.I)
 # Lines that open a document body, never a title: `Căn cứ Luật ...`, `Thực hiện Chỉ thị số 13/CT-TTg ..., Bộ ...:`
 BODY_OPENERS = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị|Ngày \d)", re.I)
 
@@ -59,7 +53,7 @@ def _starts_with_any(text: str, words: list[str]) -> bool:
 
 def doc_title_index(blocks: tuple[Block, ...]) -> int | None:
     """The block that names the document type (`KẾ HOẠCH`, `NGHỊ QUYẾT`) near the top."""
-    titles = vocab()["doc_type_titles"]
+    titles = documents_vocab()["title_headings"]
     for b in blocks[:80]:
         if b.is_row:
             continue

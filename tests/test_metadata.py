@@ -177,8 +177,7 @@ def test_scanned_letter_takes_number_and_date_from_its_annex(corpus_file, parsed
     ("laocai draft (spec §5)", "Lào Cai, ngày    tháng 4 năm 2026", ("Lào Cai", None, "4", "2026")),
 ])
 def test_date_line_parts(source, line, expected):
-    from extractors.metadata import DATE_PARTS
-    from parsers.structure import DATE_LINE
+    from parsers.grammar.dates import DATE_LINE, DATE_PARTS
     m = DATE_PARTS.search(line)
     assert DATE_LINE.search(line) and m, source
     assert (m.group("place").strip(), m.group("d"), m.group("m"), m.group("y")) == expected, source

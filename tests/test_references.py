@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from extractors.references import citations_in, normalize_number
+from extractors.references import citations_in
+from parsers.grammar.documents import normalize_number
 
 # (source file, phrase, [(type, number or law name, date, issuer), ...])
 CASES = [

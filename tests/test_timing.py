@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from extractors.timing import clean_raw, normalise_timing
-from extractors.timing_grammar import scan
+from extractors.timing_scan import scan
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -396,13 +396,14 @@ def test_scan_shortcuts_find_what_every_form_finds(kind, monkeypatch):
     lookahead on its opening words (for speed): on every paragraph and cell of the
     corpus's text files, it finds exactly what trying every plain form finds."""
     require_corpus()
-    import extractors.timing_grammar as tg
+    import parsers.grammar.timing as tg
+    import extractors.timing_scan as ts
     from parsers.read import read_document
     texts = [b.text for p in sorted(CORPUS.glob(f"*.{kind}"))
              for b in read_document(str(p), p.read_bytes()).blocks]
     ref = date(2025, 6, 1)
     fast = [scan(t, ref) for t in texts]
-    plain = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in tg._FORMS)
-    monkeypatch.setattr(tg, "_forms_for", lambda sh: plain)
+    plain = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in tg.FORMS)
+    monkeypatch.setattr(ts, "forms_for", lambda sh: plain)
     assert [scan(t, ref) for t in texts] == fast
     assert sum(map(len, fast)) > 100          # the corpus has timing phrases to find

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from parsers.grammar.assignment import vocab as assignment_vocab
+from parsers.grammar.places import units as place_units
 from parsers.textutil import alternation
 
 VOCAB = Path(__file__).with_name("vocab") / "bodies.json"
@@ -47,10 +48,21 @@ ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}(?=[\s,;:)]|$)(?!\s+[A-ZĐÀ-Ỹ]{2,}
 PLURAL_AFTER_HEAD = re.compile(r" (?:các|cấp|những) ")
 
 
+# The level a body of an administrative unit has, by the unit's level in the gazetteer
+UNIT_LEVELS = {"province": "provincial", "district": "district", "commune": "commune"}
+
+
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     """The raw word lists of `vocab/bodies.json`."""
     return json.loads(VOCAB.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def admin_units() -> dict[str, str]:
+    """The words of administrative units (`tỉnh`, `thành phố`, `xã`) with the level of
+    the bodies named after them (`Công an tỉnh`: provincial)."""
+    return {unit: UNIT_LEVELS[level] for unit, level in place_units().items()}
 
 
 # --- the key all matching is done on ------------------------------------------
@@ -135,8 +147,8 @@ def patterns() -> _Patterns:
         collective=word_pattern(v["collective_starts"]),
         new_collective=word_pattern(v["new_collective_starts"]),
         collective_word=word_pattern(v["collective_words"]),
-        admin_unit=word_pattern(list(v["admin_units"])),
-        follower=word_pattern(v["head_followers"] + list(v["admin_units"])),
+        admin_unit=word_pattern(list(admin_units())),
+        follower=word_pattern(v["head_followers"] + list(admin_units())),
         # what ends a body's name: `Sở Công Thương| chủ trì, ...`, `Cục Biến đổi khí
         # hậu| có trách nhiệm:`, `Viện ...|; Viện ...`, `Sở Tư pháp| và các cơ quan ...`
         name_end=re.compile(r"[,;:()\[\]]|\.(?!\S)| (?:và|với) | (?:" + alternation(stops) + ")" + NOT_LETTER),
