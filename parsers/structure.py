@@ -8,7 +8,7 @@ Guarantees of `build_tree(raw)`:
   programme or a PHỤ LỤC) or `note` (a block that is no paragraph or row of
   the text: a DOCX footnote, a PDF signature stamp; a leaf outside the tree);
 - numbered and bulleted items nest by the rank of their marker style
-  (`parsers.markers.RANKS`); unnumbered paragraphs and table rows are leaves
+  (`parsers.grammar.numbering.RANKS`); unnumbered paragraphs and table rows are leaves
   under the nearest open item;
 - paths follow spec §2: `II.1.1.1` for `1.1` under `1.` under `II.`, `-k`
   for the k-th bullet and `¶k` for the k-th paragraph under an item, `PL`
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from parsers.grammar.dates import DATE_LINE, is_letterhead_date
 from parsers.grammar.documents import NUMBER_LINE, SUBJECT_LINE, fold, motto_spans, vocab as documents_vocab
-from parsers.markers import find_marker, rank
+from parsers.grammar.numbering import find_marker, rank
 from parsers.model import Block, DocumentTree, Marker, Node, RawDocument
 
 VOCAB = Path(__file__).with_name("vocab") / "structure.json"

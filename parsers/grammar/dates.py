@@ -67,3 +67,24 @@ def numeric_date(text: str) -> date | None:
     """The first day-first numeric date in `text`: `29-07-2011` → 2011-07-29."""
     m = NUMERIC_DATE.search(text)
     return safe_date(m.group(3), m.group(2), m.group(1)) if m else None
+
+
+# ---------------------------------------------------------------- a day inside a sentence
+# The forms of one day as timing phrases and citations write it, with named groups d, m, y
+# (the year may be left out: `trước ngày 28/5`), for use inside larger patterns
+# (parsers/grammar/timing.py builds its calendar units on them).
+# Guards: a number not glued to another number or to a document number (not the `06/2022`
+# of `06/2022/NĐ-CP`).
+NUM_START = r"(?<![\d/.,-])"
+NUM_END = r"(?![\w/]|-[^\W\d_])"
+YEAR_NUMBER = r"(?:19|20)\d\d(?!\d)"
+# `Ngày 15/6/2023`, `23/3/2026`, `15-6-2023`, `ngày10 /3/2026`, `trước ngày 28/5`; separators in
+# groups s1, s2 (`15.6` with no year is a number, not a day: the caller checks)
+DAY_IN_NUMBERS = (rf"(?:ngày\s*)?{NUM_START}(?P<d>\d{{1,2}})\s*(?P<s1>[/.-])\s*(?P<m>\d{{1,2}})"
+                  rf"(?:\s*(?P<s2>[/.-])\s*(?P<y>{YEAR_NUMBER}))?{NUM_END}")
+# `ngày 07 tháng 01 năm 2022`, `trước ngày 15 tháng 6`
+DAY_IN_WORDS = (rf"ngày\s*{NUM_START}(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})"
+                rf"(?:\s*,?\s*năm\s+(?P<y>{YEAR_NUMBER}))?{NUM_END}")
+# `trước 10 tháng 3 năm 2010` (no day word: the year is then written)
+DAY_IN_WORDS_WITH_YEAR = (rf"{NUM_START}(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})\s*,?\s*năm\s+"
+                          rf"(?P<y>{YEAR_NUMBER}){NUM_END}")
