@@ -32,6 +32,8 @@ VOCAB = Path(__file__).with_name("vocab") / "structure.json"
 # its anchors (number line, date line) may be
 HEAD_SCAN = 80
 ANCHOR_GAP = 8
+# Below this block a letterhead's first anchor needs a name or the motto above it
+DEEP_ANCHOR = 20
 # Lines that open a document body, never a title: `Căn cứ Luật ...`, `Thực hiện Chỉ thị số 13/CT-TTg ..., Bộ ...:`
 BODY_OPENERS = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị|Ngày \d)", re.I)
 
@@ -95,9 +97,15 @@ def letterhead_anchors(blocks: tuple[Block, ...]) -> list[int]:
     for b in blocks[:HEAD_SCAN]:
         if found and b.index - found[-1] > ANCHOR_GAP:
             break
-        if is_letterhead_anchor(b):
+        if is_letterhead_anchor(b) and (found or b.index < DEEP_ANCHOR or _named_above(blocks, b.index)):
             found.append(b.index)
     return found
+
+
+def _named_above(blocks: tuple[Block, ...], at: int) -> bool:
+    """A letterhead far down the page (below a website's preamble) has its issuer or the
+    motto in capitals just above its first anchor."""
+    return any(is_upper_heading(b.text) or _is_motto(b) for b in blocks[max(0, at - ANCHOR_GAP):at])
 
 
 def doc_title_index(blocks: tuple[Block, ...]) -> int | None:
