@@ -229,7 +229,7 @@ def _caseless(line: str) -> str:
     other line as it is."""
     words = line.split()
     if any(c.islower() for c in line) and 1 <= len(words) <= MAX_AUTHORITY_WORDS \
-            and not line.rstrip().endswith((".", ";", ":", ",")) and head_of(line.upper()):
+            and not line.rstrip().endswith((".", ";", ":", ",")) and head_of(expand(line.upper())):
         return line.upper()
     return line
 

@@ -16,7 +16,7 @@ from extractors.letterhead import is_caps, read_letterhead
 from extractors.letterhead_lines import head_lines
 from extractors.ocr_repair import OCR_READERS, confirm_name, confirm_phrase
 from extractors.own_text import adopted_on, announcer, attachment, from_stamps
-from extractors.portal import portal_fields
+from extractors.portal import portal_fields, portal_title
 from extractors.signer import signer as signature_signer
 from extractors.title import read_title
 from extractors.title_case import case_title
@@ -58,6 +58,9 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
         issue_date = numeric_date(meta_block["issue_date"])
 
     doc_type, title = read_title([n.text for n in title_nodes], lh.subject, number)
+    if title is None:             # no trích yếu in the copy: a website's title line gives it
+        title = portal_title([n.text for n in tree.nodes[:PORTAL_NODES] + tree.nodes[-PORTAL_NODES:]
+                              if n.zone in ("metadata", "letterhead", "body", "signature")], number)
     title = case_title(title, _case_evidence(tree)) if title else None
     if doc_type is None and meta_block.get("doc_type"):
         doc_type = meta_block["doc_type"]
@@ -109,7 +112,7 @@ def _place_evidence(tree: DocumentTree, name: str, place: str | None, meta_block
     near = [n for n in tree.nodes if n.zone in ("letterhead", "title")]
     near += [n for n in tree.nodes if n.zone == "body"][:BODY_NODES_FOR_PLACE]
     authority = [n.text for n in near if is_caps(n.text) and bare in expand(n.text)
-                 and n.zone != "letterhead" or not name and n.zone == "title"]
+                 and n.zone != "letterhead" or not name and n.zone in ("title", "letterhead")]
     texts = [n.text for n in near if n.zone in ("title", "body")]
     return authority, place, meta_block.get("issuer"), texts
 

@@ -253,9 +253,12 @@ def _run_in_title(blocks: tuple[Block, ...], zones: list[str]) -> int:
         if b.is_row or find_marker(text)[0]:
             return -1
         rest = next((text[len(t):] for t in types if text.startswith(t + " ")), None)
-        if rest is None or not rest.strip()[:1].islower() or len(text) > 400 or text.endswith((":", ";")):
+        if rest is None or not rest.strip()[:1].islower() or len(text) > 400 or text.endswith((":", ";")) \
+                or RUN_IN_NOT_TITLE.match(rest):
             continue
         zones[i] = "title"
+        if i > 0 and len(blocks[i - 1].text.split()) <= RUN_IN_ISSUER_WORDS and zones[i - 1] == "body":
+            zones[i - 1] = "letterhead"      # a byline above: `UBND tỉnh Long An`
         nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
         if nxt and len(nxt.split()) <= RUN_IN_ISSUER_WORDS and not nxt.endswith((".", ":", ";", ",")) \
                 and not BODY_OPENERS.match(nxt) and not find_marker(nxt)[0]:
@@ -266,7 +269,10 @@ def _run_in_title(blocks: tuple[Block, ...], zones: list[str]) -> int:
 
 
 # How far down a run-in title may stand, and how long the issuing body's line under it
-RUN_IN_SCAN = 3
+RUN_IN_SCAN = 6
+# What follows a type word in a sentence about the document, never a trích yếu: `Kế hoạch
+# này ...`, `Quyết định số ...`
+RUN_IN_NOT_TITLE = re.compile(r"^\s*(?:này|số|có|được|đã|sẽ)\b")
 RUN_IN_ISSUER_WORDS = 10
 # Addressee continuation lines: `- Sở Công Thương;`, `Ủy ban nhân dân các xã, phường.`
 DASH_OR_CONT = re.compile(r"^\s*[-–+•]\s*\S")
