@@ -20,9 +20,12 @@ ATTACHED_TO = re.compile(
     r"\(\s*Kèm theo\s+(?P<type>[^\W\d_][^\d:()]{1,25}?)\s+s[ốôóo]\s*:?\s*"
     r"(?P<num>\d+\s*/\s*[\w\-/]+)\s+ngày\s*(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)\s*(?P<m>\d{1,2})"
     r"\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?:\s+của\s+(?P<issuer>[^()]{3,80}?))?\s*\)")
-# A body announcing what the document says: `Văn phòng Chính phủ thông báo để ...`,
-# `Văn phòng Ủy ban nhân dân tỉnh xin thông báo ...`
-ANNOUNCES = re.compile(r"(?:^|[.;]\s+)(?P<body>[A-ZĐÂƯ][^.;:,]{2,70}?)\s+(?:xin\s+|trân trọng\s+)?thông báo\b")
+# A body saying it issues the document: `Văn phòng Chính phủ thông báo để ...`, `Văn phòng Ủy
+# ban nhân dân tỉnh xin thông báo ...`, `..., Uỷ ban nhân dân tỉnh xây dựng Kế hoạch ... như sau:`
+ANNOUNCES = re.compile(r"(?:^|[.;,]\s+)(?P<body>[A-ZĐÂƯ][^.;:,]{2,70}?)\s+(?:xin\s+|trân trọng\s+)?"
+                       r"(?:thông báo\b|(?:xây dựng|ban hành)\s+(?:Kế hoạch|Chương trình|Quy chế|Đề án|Hướng dẫn)\b)")
+# How far into the body, or from its end, a document says who issues it
+ANNOUNCE_NODES = 15
 # The zones the document's own text stands in
 OWN_ZONES = ("appendix", "signature", "body")
 
@@ -70,11 +73,11 @@ def attachment(tree: DocumentTree) -> Attachment | None:
 def announcer(tree: DocumentTree, is_body) -> str | None:
     """The body the text says announces it (`Văn phòng Chính phủ thông báo ...`), when
     `is_body` takes it for a body's name."""
-    for n in tree.nodes:
-        if n.zone in OWN_ZONES:
-            for m in ANNOUNCES.finditer(n.text):
-                if is_body(m.group("body").strip()):
-                    return m.group("body").strip()
+    own = [n for n in tree.nodes if n.zone in OWN_ZONES]
+    for n in own[:ANNOUNCE_NODES] + own[ANNOUNCE_NODES:][-ANNOUNCE_NODES:]:     # its opening, its close
+        for m in ANNOUNCES.finditer(n.text):
+            if is_body(m.group("body").strip()):
+                return m.group("body").strip()
     return None
 
 
