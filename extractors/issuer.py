@@ -211,7 +211,7 @@ def complete_place(name: str, authority: list[str], place: str | None, portal: s
     if not found:
         found = province_in(texts)
     if found:
-        return f"{bare} {found}"
+        return f"{bare} {found.upper()}"
     for line in authority:
         if expand(line).endswith(" TỈNH") and not name.endswith("TỈNH"):
             return f"{name} TỈNH"

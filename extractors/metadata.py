@@ -80,7 +80,9 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
         name = complete_place(name, *evidence)
     if name:
         name = complete_name(name, evidence[3])
-    issuer = cased_issuer(name) or meta_block.get("issuer")
+    portal_issuer = meta_block.get("issuer")
+    issuer = cased_issuer(name) or (case_body(portal_issuer.upper()) if portal_issuer and is_authority(
+        portal_issuer.upper()) else None)
     signer = signature_signer([n for n in tree.nodes if n.zone == "signature"], blocks) or meta_block.get("signer") \
         or portal_fields([n.text for n in tree.nodes[-PORTAL_NODES:]]).get("signer")
     if tree.raw.reader in OCR_READERS:        # letterhead and signature read worst: see ocr_repair

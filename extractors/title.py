@@ -18,6 +18,8 @@ from extractors.truecase import head_of
 from parsers.grammar.documents import fold, type_from_number, vocab as documents_vocab
 from parsers.textutil import clean_value
 
+# A footnote's mark after a heading: `THÔNG TƯ1`
+FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 # Lines that open the body, never a title: `Căn cứ Luật ...`, `Kính gửi: ...`
 BODY_OPENER = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị)\b")
 # Lines that open the body once a title stands above them: `Thực hiện Quyết định số ..., Ủy
@@ -37,6 +39,7 @@ OPEN_END = re.compile(r"(?:\b(?:của|và|về|với|cho|tại|theo|thuộc|trê
 def heading_type(text: str) -> tuple[str | None, str]:
     """(`Kế hoạch`, the rest) for `KẾ HOẠCH ...`; (None, text) when it opens with no type."""
     types = documents_vocab()["heading_types"]
+    text = FOOTNOTE_MARK.sub("", text) if text.isupper() else text
     folded = fold(text)
     for word in sorted(types, key=len, reverse=True):
         if text == word or text.startswith(word + " ") or text.startswith(word + ":"):

@@ -28,6 +28,8 @@ from parsers.model import Block, DocumentTree, Marker, Node, RawDocument
 
 VOCAB = Path(__file__).with_name("vocab") / "structure.json"
 
+# A footnote's mark after a heading: `THÔNG TƯ1` (a consolidated text's note on its sources)
+FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 # How far down a letterhead may stand (a website's preamble above it), and how far apart
 # its anchors (number line, date line) may be
 HEAD_SCAN = 80
@@ -61,7 +63,7 @@ def _is_type_heading(b: Block) -> bool:
     """`KẾ HOẠCH`, `THÔNG TƯ LIÊN TỊCH`, `CHỈ THỊ VỀ VIỆC ...` standing as a heading."""
     if b.is_row:
         return False
-    text = b.text.strip().strip("*#_ ").strip()
+    text = FOOTNOTE_MARK.sub("", b.text.strip().strip("*#_ ").strip())
     if is_upper_heading(text) and fold(text) in _folded_headings():
         return True                 # a heading OCR misread: `QUYÉT ĐỊNH`
     for t in documents_vocab()["title_headings"]:
