@@ -15,7 +15,7 @@ from extractors.issuer import authority_body, cased_issuer, complete_name, compl
 from extractors.letterhead import is_caps, read_letterhead
 from extractors.letterhead_lines import head_lines
 from extractors.ocr_repair import OCR_READERS, confirm_name, confirm_phrase
-from extractors.own_text import adopted_on, announcer, attachment, from_stamps
+from extractors.own_text import adopted_on, announcer, attachment, closing_letterhead, from_stamps
 from extractors.portal import portal_fields, portal_title
 from extractors.signer import signer as signature_signer
 from extractors.title import read_title
@@ -68,6 +68,10 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     if annex:                                     # a letterhead OCR could not read, or none
         number, issue_date = number or annex.number, issue_date or annex.issue_date
         doc_type = doc_type or annex.doc_type
+    closing = closing_letterhead(tree) if not lh.has_number_line and lh.place is None else None
+    if closing:                                   # a consolidated text's authentication at its end
+        number, issue_date = number or closing.number, issue_date or closing.issue_date
+        lh = lh._replace(issuer_lines=lh.issuer_lines or closing.issuer_lines)
     if issue_date is None and lh.place is None:     # no date line: a resolution's adoption
         issue_date = adopted_on(tree)
     name = issuer_name(list(lh.issuer_lines), joint=bool(number and JOINT_NUMBER.search(number)))

@@ -26,6 +26,8 @@ ANNOUNCES = re.compile(r"(?:^|[.;,]\s+)(?P<body>[A-ZĐÂƯ][^.;:,]{2,70}?)\s+(?:
                        r"(?:thông báo\b|(?:xây dựng|ban hành)\s+(?:Kế hoạch|Chương trình|Quy chế|Đề án|Hướng dẫn)\b)")
 # How far into the body, or from its end, a document says who issues it
 ANNOUNCE_NODES = 15
+# How many of the last nodes may hold a letterhead set at the end
+CLOSING_NODES = 40
 # The zones the document's own text stands in
 OWN_ZONES = ("appendix", "signature", "body")
 
@@ -90,3 +92,16 @@ def adopted_on(tree: DocumentTree) -> date | None:
             if m:
                 return safe_date(m.group("y"), m.group("m"), m.group("d"))
     return None
+
+
+def closing_letterhead(tree: DocumentTree):
+    """A letterhead set at the end, as a consolidated text authenticates itself: `BỘ LAO
+    ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI` / `Số: 1166/VBHN-BLĐTBXH` / `XÁC THỰC VĂN BẢN HỢP NHẤT` /
+    `Hà Nội, ngày 22 tháng 3 năm 2024`: read like the top's (extractors.letterhead), from
+    the document's last blocks; None when they hold no number line and no date line."""
+    from extractors.letterhead import read_letterhead
+    from extractors.letterhead_lines import head_lines
+    blocks = tree.raw.blocks
+    tail = [blocks[n.block] for n in tree.nodes[-CLOSING_NODES:] if n.zone in ("body", "signature", "appendix")]
+    lh = read_letterhead(head_lines(tail))
+    return lh if lh.has_number_line and lh.issue_date else None
