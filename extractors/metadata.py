@@ -74,6 +74,8 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
         lh = lh._replace(issuer_lines=lh.issuer_lines or closing.issuer_lines)
     if issue_date is None and lh.place is None:     # no date line: a resolution's adoption
         issue_date = adopted_on(tree)
+    if doc_type is None and (lh.issuer_lines or lh.issue_date) and zone_nodes("addressee"):
+        doc_type = "Công văn"                     # a letter: a letterhead, no heading, `Kính gửi`
     name = issuer_name(list(lh.issuer_lines), joint=bool(number and JOINT_NUMBER.search(number)))
     evidence = _place_evidence(tree, name or "", lh.place, meta_block)
     if name is None:       # no letterhead: the authority line under the title, the annex, the text

@@ -47,7 +47,8 @@ def heading_type(text: str) -> tuple[str | None, str]:
         if folded == fold(word) and text.isupper():
             return types[word], ""                  # OCR misread it: `QUYÉT ĐỊNH`
         name = types[word]       # run into its trích yếu: `Nghị quyết về việc thành lập ...`
-        if text.startswith(name + " ") and text[len(name) + 1:len(name) + 2].islower():
+        if text.startswith(name + " ") and text[len(name) + 1:len(name) + 2].islower() \
+                and word not in documents_vocab()["verb_like_types"]:
             return name, text[len(name):].strip()
     return None, text
 

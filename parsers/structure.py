@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from parsers.grammar.bodies import starts_with_body
 from parsers.grammar.dates import DATE_LINE, is_letterhead_date
 from parsers.grammar.documents import NUMBER_LINE, SUBJECT_LINE, fold, motto_spans, vocab as documents_vocab
 from parsers.grammar.numbering import find_marker, rank
@@ -244,19 +245,30 @@ def _is_motto(b: Block) -> bool:
     return bool(text) and covered >= 0.8 * len(text)
 
 
+def _issuing_body_line(blocks: tuple[Block, ...], i: int) -> bool:
+    """Block i is a short line naming a body and nothing more: `Ủy ban nhân dân tỉnh Quảng Ninh`."""
+    if i >= len(blocks) or blocks[i].is_row:
+        return False
+    text = blocks[i].text.strip()
+    return 0 < len(text.split()) <= RUN_IN_ISSUER_WORDS and starts_with_body(text) >= len(text) - 1
+
+
 def _run_in_title(blocks: tuple[Block, ...], zones: list[str]) -> int:
     """A document with no letterhead whose first line runs its type into its trích yếu,
     as corpus copies of legal texts print it (`Nghị quyết về việc thành lập thị xã ...`,
     `Quyết định về việc ban hành ...`), and the issuing body on the next short line
     (`Chính phủ`, `Ủy ban nhân dân tỉnh`): both zoned title. The last block taken, or -1."""
-    types = [t[:1] + t[1:].lower() for t in documents_vocab()["title_headings"]]
+    types = [t[:1] + t[1:].lower() for t in documents_vocab()["title_headings"]
+             if t not in documents_vocab()["verb_like_types"]]
     for i, b in enumerate(blocks[:RUN_IN_SCAN]):
         text = b.text.strip()
         if b.is_row or find_marker(text)[0]:
             return -1
         rest = next((text[len(t):] for t in types if text.startswith(t + " ")), None)
-        if rest is None or not rest.strip()[:1].islower() or len(text) > 400 or text.endswith((":", ";")) \
-                or RUN_IN_NOT_TITLE.match(rest):
+        # a trích yếu alone above its issuing body: `Quy định về mức nộp tiền ...` / `Ủy ban ...`
+        alone = rest is None and i == 0 and _issuing_body_line(blocks, 1) and len(text.split()) >= RUN_IN_MIN_WORDS
+        if not alone and (rest is None or not rest.strip()[:1].islower() or len(text) > 400
+                          or text.endswith((":", ";")) or RUN_IN_NOT_TITLE.match(rest)):
             continue
         zones[i] = "title"
         if i > 0 and len(blocks[i - 1].text.split()) <= RUN_IN_ISSUER_WORDS and zones[i - 1] == "body":
@@ -272,6 +284,8 @@ def _run_in_title(blocks: tuple[Block, ...], zones: list[str]) -> int:
 
 # How far down a run-in title may stand, and how long the issuing body's line under it
 RUN_IN_SCAN = 6
+# How long a trích yếu standing alone above its issuing body is at least
+RUN_IN_MIN_WORDS = 5
 # What follows a type word in a sentence about the document, never a trích yếu: `Kế hoạch
 # này ...`, `Quyết định số ...`
 RUN_IN_NOT_TITLE = re.compile(r"^\s*(?:này|số|có|được|đã|sẽ)\b")
