@@ -276,8 +276,9 @@ def is_authority(line: str) -> bool:
     if not text or any(c.islower() for c in text):
         return False
     head = head_of(text)
-    if head and SESSION_WORDS.search(text):
-        return True
+    if SESSION_WORDS.search(text):            # a council's name and its session
+        name = SESSION.sub("", text).strip(" -–")
+        return name != text and bool(name) and is_authority(name)
     for title in sorted(load_titles(), key=len, reverse=True):
         if key(text).startswith(key(title) + " ") and not (head and len(head) > len(title)):
             return head_of(text[len(title):].strip()) is not None

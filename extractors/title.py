@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.issuer import expand, is_authority
+from extractors.issuer import expand, is_authority, load_titles
+from parsers.grammar.places import key
 from extractors.truecase import head_of
 from parsers.grammar.documents import fold, type_from_number, vocab as documents_vocab
 from parsers.textutil import clean_value
@@ -53,6 +54,26 @@ def heading_type(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+def _cut_authority(text: str) -> tuple[str, bool]:
+    """A title line a copy ran into the authority line under it: `... CỦA NGÀNH TƯ PHÁP TỈNH
+    ĐỒNG NAI CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI` → the title, True (never a name the title
+    itself ends on: `... CỦA ỦY BAN NHÂN DÂN TỈNH X` stays)."""
+    words = text.split()
+    if not words or any(c.islower() for c in text):
+        return text, False
+    for i in range(1, len(words) - 1):
+        rest = " ".join(words[i:])
+        if OPEN_END.search(" ".join(words[:i])) or not head_of(expand(rest)) and not _opens_with_office(rest):
+            continue
+        if is_authority(rest):
+            return " ".join(words[:i]), True
+    return text, False
+
+
+def _opens_with_office(text: str) -> bool:
+    return any(key(text).startswith(key(t) + " ") for t in load_titles())
+
+
 def _without_labels(text: str) -> str | None:
     """The trích yếu without an old heading's qualifier (also wrapped over two lines) and a
     `V/v` label."""
@@ -81,8 +102,11 @@ def read_title(texts: list[str], subject: str | None, number: str | None) -> tup
         if BODY_OPENER.match(text) or (parts and LATER_OPENER.match(text)) or SESSION_LINE.match(text) or (
                 authority and not (parts and OPEN_END.search(parts[-1]))):
             break
+        text, cut = _cut_authority(text)
         parts.append(text)
-    title = _without_labels(" ".join(parts)) if parts else None
+        if cut:
+            break
+    title = _without_labels(" ".join(p for p in parts if p)) if parts else None
     if doc_type is None and subject:
         title, doc_type = subject, "Công văn"
     if doc_type is None and number:
