@@ -21,8 +21,9 @@ from parsers.textutil import fold_spaces
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
 BOLD = re.compile(r"\*\*|__")
-# A markdown heading mark or a list bullet opening a line: `## QUYẾT ĐỊNH`, `• Số hiệu: ...`
-LINE_OPENER = re.compile(r"^(?:#{1,6}\s+|[•·▪●]\s*)")
+# A markdown heading mark or a list bullet opening a line: `## QUYẾT ĐỊNH`, `• Số hiệu: ...`, a
+# viewer's page number before a letterhead run onto one line: `1. UBND TỈNH NINH THUẬN ...`
+LINE_OPENER = re.compile(r"^(?:#{1,6}\s+|[•·▪●]\s*|\d{1,2}\.\s+(?=[A-ZĐ]{2}))")
 # A rule drawn inside a line, between the parts of a letterhead run together:
 # `ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN ------------- Số: 52/2018/QĐ-UBND`
 INNER_RULE = re.compile(r"\s[-_*=–—]{3,}\s")

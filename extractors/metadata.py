@@ -54,7 +54,7 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     stamp_number, stamp_date = from_stamps(blocks)
     number = number or stamp_number
     issue_date = issue_date or stamp_date
-    if issue_date is None and "issue_date" in meta_block and not head:
+    if issue_date is None and "issue_date" in meta_block and no_letterhead:
         issue_date = numeric_date(meta_block["issue_date"])
 
     doc_type, title = read_title([n.text for n in title_nodes], lh.subject, number)
