@@ -38,6 +38,11 @@ def vocab() -> dict:
     return json.loads(VOCAB.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _titles_longest() -> tuple[tuple[str, str], ...]:
+    return tuple((t, key(t)) for t in sorted(load_titles(), key=len, reverse=True))
+
+
 def load_titles() -> list[str]:
     """Office-holders' titles: `Chủ tịch`, `Bộ trưởng`, `Giám đốc`."""
     return load_bodies()["titles"]
@@ -241,13 +246,19 @@ def authority_body(line: str) -> str | None:
     GIANG`; None when the line names no body."""
     text = SESSION.sub("", expand(_caseless(line))).strip(" -–")
     head = head_of(text)
-    for title in sorted(load_titles(), key=len, reverse=True):
-        tk = key(title)
-        if key(text).startswith(tk + " ") and not (head and len(head) > len(title)):
+    k = key(text)
+    for title, tk in _titles_longest():
+        if k.startswith(tk + " ") and not (head and len(head) > len(title)):
             rest = text[len(title):].strip()
             return rest if head_of(rest) else None
     return text if head and len(text.split()) > len(head.split()) - (1 if head in vocab()["issuer_heads"] else 0) \
         and len(text.split()) <= MAX_AUTHORITY_WORDS else None
+
+
+def lacks_its_end(name: str) -> bool:
+    """A name the registry knows longer (`BỘ TÀI NGUYÊN VÀ`, `NGÂN HÀNG NHÀ NƯỚC`)."""
+    k = key(name)
+    return any(nk.startswith(k + " ") for nk in registry_names())
 
 
 def complete_name(name: str, texts: list[str]) -> str:
@@ -256,11 +267,18 @@ def complete_name(name: str, texts: list[str]) -> str:
     trường được giao ...`)."""
     k = key(name)
     longer = sorted((n for nk, n in registry_names().items() if nk.startswith(k + " ")), key=len)
+    if not longer:
+        return name
     body = " ".join(key(t) for t in texts)
     for full in longer:
         if f" {key(full)} " in f" {body} ":
             return full.upper()
     return name
+
+
+@lru_cache(maxsize=1)
+def _authority_names() -> frozenset[str]:
+    return frozenset({key(h) for h in vocab()["local_heads"] + vocab()["issuer_heads"]} | set(registry_names()))
 
 
 # A council's session after its name: `HỘI ĐỒNG NHÂN DÂN TỈNH AN GIANG KHÓA VIII KỲ HỌP THỨ 12`
@@ -279,8 +297,9 @@ def is_authority(line: str) -> bool:
     if SESSION_WORDS.search(text):            # a council's name and its session
         name = SESSION.sub("", text).strip(" -–")
         return name != text and bool(name) and is_authority(name)
-    for title in sorted(load_titles(), key=len, reverse=True):
-        if key(text).startswith(key(title) + " ") and not (head and len(head) > len(title)):
+    k = key(text)
+    for title, tk in _titles_longest():
+        if k.startswith(tk + " ") and not (head and len(head) > len(title)):
             return head_of(text[len(title):].strip()) is not None
     core = text
     place = _place_part(text)
@@ -290,5 +309,4 @@ def is_authority(line: str) -> bool:
             return False            # `... TỈNH TẠI CUỘC HỌP ...` is no place
         core = text[: -len(place)].strip()
     core = re.sub(r"\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)$", "", core)    # `ỦY BAN NHÂN DÂN TỈNH`
-    names = {key(h) for h in vocab()["local_heads"] + vocab()["issuer_heads"]} | set(registry_names())
-    return key(core) in names
+    return key(core) in _authority_names()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.issuer import authority_body, cased_issuer, complete_name, complete_place, expand, \
-    is_authority, issuer_name, needs_place
+    is_authority, issuer_name, lacks_its_end, needs_place
 from extractors.letterhead import is_caps, read_letterhead
 from extractors.letterhead_lines import head_lines
 from extractors.ocr_repair import OCR_READERS, confirm_name, confirm_phrase
@@ -27,6 +27,8 @@ from parsers.model import DocumentMeta, DocumentTree, Span
 
 # How far down a website's metadata box may stand above a document without letterhead
 PORTAL_NODES = 30
+# How many of the body's first (and last) nodes a title in capitals takes its letter case from
+CASE_EVIDENCE_NODES = 300
 # How many of the body's first nodes may name a local issuer's province
 BODY_NODES_FOR_PLACE = 30
 # A joint number, of a document that several bodies issue together: `10/2004/TTLT-BLĐTBXH-BTC`
@@ -77,15 +79,8 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     if doc_type is None and (lh.issuer_lines or lh.issue_date) and zone_nodes("addressee"):
         doc_type = "Công văn"                     # a letter: a letterhead, no heading, `Kính gửi`
     name = issuer_name(list(lh.issuer_lines), joint=bool(number and JOINT_NUMBER.search(number)))
-    evidence = _place_evidence(tree, name or "", lh.place, meta_block)
-    if name is None:       # no letterhead: the authority line under the title, the annex, the text
-        name = next(filter(None, (authority_body(t) for t in evidence[0] if is_authority(t))), None) \
-            or (annex.issuer.upper() if annex and annex.issuer and head_of(annex.issuer) else None) \
-            or _upper(announcer(tree, lambda b: is_authority(b.upper())))
-    if name and needs_place(name):
-        name = complete_place(name, *evidence)
-    if name:
-        name = complete_name(name, evidence[3])
+    if name is None or needs_place(name) or lacks_its_end(name):
+        name = _full_issuer(tree, name, lh.place, meta_block, annex)
     portal_issuer = meta_block.get("issuer")
     issuer = cased_issuer(name) or (case_body(portal_issuer.upper()) if portal_issuer and is_authority(
         portal_issuer.upper()) else None)
@@ -109,7 +104,23 @@ def _case_evidence(tree: DocumentTree) -> list[list[str]]:
     body and annexes, then a website's title line above the letterhead (lines in
     capitals give none)."""
     own = [n.text for n in tree.nodes if n.zone in ("body", "appendix", "signature")]
+    own = own[:CASE_EVIDENCE_NODES] if len(own) <= 2 * CASE_EVIDENCE_NODES else \
+        own[:CASE_EVIDENCE_NODES] + own[-CASE_EVIDENCE_NODES:]       # its opening and its close
     return [own, [n.text for n in tree.nodes if n.zone in ("metadata", "letterhead")]]
+
+
+def _full_issuer(tree: DocumentTree, name: str | None, place: str | None, meta_block: dict, annex):
+    """The issuer where the letterhead names none, names a local body without its province,
+    or a name cut short: from the authority line, the annex, the text; the province the
+    document names; the registered name the text writes in full."""
+    evidence = _place_evidence(tree, name or "", place, meta_block)
+    if name is None:       # no letterhead: the authority line under the title, the annex, the text
+        name = next(filter(None, (authority_body(t) for t in evidence[0] if is_authority(t))), None) \
+            or (annex.issuer.upper() if annex and annex.issuer and head_of(annex.issuer) else None) \
+            or _upper(announcer(tree, lambda b: is_authority(b.upper())))
+    if name and needs_place(name):
+        name = complete_place(name, *evidence)
+    return complete_name(name, evidence[3]) if name else None
 
 
 def _place_evidence(tree: DocumentTree, name: str, place: str | None, meta_block: dict):

@@ -12,6 +12,7 @@ the title (`(Ban hành kèm theo ...)`) and is left out.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.issuer import expand, is_authority, load_titles
 from parsers.grammar.places import key
@@ -61,7 +62,10 @@ def _cut_authority(text: str) -> tuple[str, bool]:
     words = text.split()
     if not words or any(c.islower() for c in text):
         return text, False
+    opening = _opening_words()
     for i in range(1, len(words) - 1):
+        if words[i] not in opening and expand(words[i]) .split()[0] not in opening:
+            continue
         rest = " ".join(words[i:])
         if OPEN_END.search(" ".join(words[:i])) or not head_of(expand(rest)) and not _opens_with_office(rest):
             continue
@@ -71,7 +75,21 @@ def _cut_authority(text: str) -> tuple[str, bool]:
 
 
 def _opens_with_office(text: str) -> bool:
-    return any(key(text).startswith(key(t) + " ") for t in load_titles())
+    k = key(text)
+    return any(k.startswith(t + " ") for t in _title_keys())
+
+
+@lru_cache(maxsize=1)
+def _title_keys() -> tuple[str, ...]:
+    return tuple(key(t) for t in load_titles())
+
+
+@lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str]:
+    """The first words of office-holders' titles and head nouns, in capitals: where an
+    authority line run onto a title may start."""
+    from extractors.truecase import _heads
+    return frozenset(w.split()[0].upper() for w in list(load_titles()) + list(_heads()))
 
 
 def _without_labels(text: str) -> str | None:

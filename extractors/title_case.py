@@ -64,6 +64,14 @@ def canon(word: str) -> str:
     return w
 
 
+def _spellings(c: str) -> tuple[str, ...]:
+    """The lower-case spellings of a canonical word: `hóa` and `hoá`."""
+    for old, new in TONE_PLACEMENT:
+        if c.endswith(new):
+            return c, c[: -len(new)] + old
+    return (c,)
+
+
 def _opens(text: str, at: int) -> bool:
     """The word at `at` opens its sentence or item: `Điều 1. Phê duyệt ...`, `- Sở ...`."""
     return bool(SENTENCE_BREAK.search(text[max(0, at - 16):at])) if at >= 16 else bool(
@@ -82,21 +90,28 @@ def _in_capitals(tokens: list[re.Match], k: int) -> bool:
 class _Evidence:
     """The document's own words (lines not in capitals), indexed by pairs of words."""
 
-    def __init__(self, texts: list[str], wanted: set[str]):
+    def __init__(self, texts: list[str], wanted: set[str], title_words: list[str] | None = None):
         self.words: list[tuple[str, str, bool]] = []      # (as written, canon, opens a sentence)
+        variants = {v: c for c in wanted for v in _spellings(c)}
+        pairs = tuple({f"{a} {b}" for a, b in zip(title_words, title_words[1:])
+                       for a in _spellings(a) for b in _spellings(b)}) if title_words else ()
         self.pairs: dict[tuple[str, str], list[int]] = {}
         count = 0
         for text in texts:
             if not text or is_upper_heading(text):
                 continue
+            if pairs:
+                folded = text.casefold()
+                if not any(p in folded for p in pairs):
+                    continue                    # a text that writes no two title words together
             start = len(self.words)
             tokens = list(TOKEN.finditer(text))
             for k, m in enumerate(tokens):
                 w = m.group()
-                c = canon(w)
-                if _in_capitals(tokens, k):
+                c = variants.get(w.casefold(), "")      # only the title's words are looked at
+                if c and _in_capitals(tokens, k):
                     c = ""                      # a run of capitals inside a line says nothing
-                self.words.append((w, c if c in wanted else "", _opens(text, m.start())))
+                self.words.append((w, c, bool(c) and _opens(text, m.start())))
                 count += 1
             self.words.append(("", "", True))       # a text's end breaks every run
             for i in range(start, len(self.words) - 2):
@@ -133,7 +148,7 @@ def case_title(title: str, texts: list[list[str]]) -> str:
     cased: list[str | None] = [None] * len(words)
     _strong_rules(title, spans, words, keys, cased)
     for source in texts:            # the body first, then a website's lines
-        _from_evidence(_Evidence(source, set(keys)), keys, cased)
+        _from_evidence(_Evidence(source, set(keys), keys), keys, cased)
     _weak_rules(title, spans, words, keys, cased)
     out, pos = [], 0
     for (a, b), w, c in zip(spans, words, cased):
@@ -176,6 +191,13 @@ def _from_evidence(evidence: _Evidence, keys: list[str], cased: list[str | None]
             if forms and cased[i + k] is None:      # most often; a tie to the capital
                 cased[i + k] = max(sorted(set(forms)), key=lambda f: (forms.count(f), f[:1].isupper()))
         i += best - 1 if best > 2 else 1
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> tuple[tuple[list[str], list[str]], ...]:
+    """The heading types' words, longest first, as written and as matched."""
+    types = sorted((t.lower().split() for t in documents_vocab()["heading_types"]), key=len, reverse=True)
+    return tuple((t, [canon(x) for x in t]) for t in types)
 
 
 def _opens_quote(title: str, at: int) -> bool:
@@ -268,10 +290,9 @@ def _documents(title: str, spans, words: list[str], keys: list[str], cased: list
                verbs: list[list[str]], cited: bool = True) -> None:
     """A document cited by type and number, or issued, approved or carried out by this
     one, or named in quotes: `Quyết định số ...`, `Ban hành Quy chế ...`, `Đề án “...”`."""
-    types = sorted((t.lower().split() for t in documents_vocab()["heading_types"]), key=len, reverse=True)
     named = set(_vocab()["named_types"])
     for i in range(len(words)):
-        t = next((t for t in types if keys[i:i + len(t)] == [canon(x) for x in t]), None)
+        t = next((t for t, ct in _type_words() if keys[i:i + len(t)] == ct), None)
         if not t:
             continue
         j = i + len(t)

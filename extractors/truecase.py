@@ -103,11 +103,15 @@ def _heads() -> list[str]:
 def head_of(text: str) -> str | None:
     """The head noun `text` starts with, as the vocabulary writes it."""
     k = key(text)
-    for h in _heads():
-        hk = key(h)
+    for h, hk in _head_keys():
         if k == hk or k.startswith(hk + " "):
             return h
     return None
+
+
+@lru_cache(maxsize=1)
+def _head_keys() -> tuple[tuple[str, str], ...]:
+    return tuple((h, key(h)) for h in _heads())
 
 
 def _unit_at(words: list[str], i: int) -> str | None:

@@ -35,6 +35,7 @@ class Place(NamedTuple):
     written: str       # the name with its unit where the unit is part of it, else ''
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """The matching key of a name: NFC, case-folded, tone marks after their syllable,
     `-` and spaces alike: `Hoà Bình` == `HÒA BÌNH`, `Phan Rang-Tháp Chàm` == `Phan Rang - Tháp Chàm`."""
