@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from pipeline.cli.ingest import add_subcommands
@@ -20,10 +21,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PIPE_CLOSED = 141          # 128 + SIGPIPE: what a tool killed by a closed pipe exits with
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        code = args.func(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # the reader went away (`vnplan quality --json | head`): stop quietly, and
+        # point stdout at /dev/null so the interpreter's last flush does not complain
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return PIPE_CLOSED
 
 
 if __name__ == "__main__":

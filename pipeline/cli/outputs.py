@@ -115,8 +115,12 @@ def _run(command: str, body, args: argparse.Namespace) -> int:
         return body(args)
     except UsageError as e:
         return _fail(command, str(e), USAGE_ERROR)
-    except (ValueError, LookupError) as e:
-        return _fail(command, str(e).strip("'\""), USAGE_ERROR)
+    except LookupError as e:              # KeyError quotes its message: take it as given
+        return _fail(command, str(e.args[0]) if e.args else str(e), USAGE_ERROR)
+    except ValueError as e:
+        return _fail(command, str(e), USAGE_ERROR)
+    except BrokenPipeError:               # the reader went away: `pipeline.cli.main` stops quietly
+        raise
     except OSError as e:
         return _fail(command, f"{e.filename or ''}: {e.strerror or e}", RUN_ERROR)
 

@@ -141,7 +141,12 @@ def report(snapshot, doc_numbers: Iterable[str] = (), *, all_plans: bool = False
     for number in doc_numbers:
         found = plans(documents, tasks, agencies, number)
         if not found:
-            raise LookupError(f"no active plan with tasks has number {number!r}")
+            known = sorted({p.doc_number for p in plans(documents, tasks, agencies)
+                            if p.doc_number})
+            raise LookupError(f"no active plan with tasks has number {number!r}"
+                              + (f" (plans: {', '.join(known[:12])}"
+                                 f"{', ...' if len(known) > 12 else ''})" if known
+                                 else " (no plan with tasks is published yet)"))
         result.plans += found
     result.files += render_plans(result.plans, out_dir)
     if overview:

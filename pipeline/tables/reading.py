@@ -209,7 +209,7 @@ def history(name: str, processed: str | Path | None = None) -> pd.DataFrame:
     rows = commits(name, processed)
     for r in rows:      # rows of each version: read from the Delta log, not the data
         dt = publish.open_table(root(processed), name, r["version"])
-        r["rows"] = dt.to_pyarrow_dataset().count_rows()
+        r["rows"] = publish.dataset(dt, root(processed)).count_rows()
     cols = ["version", "timestamp", "operation", "predicate", "rows_added", "rows"]
     return pd.DataFrame(rows, columns=cols)
 
