@@ -11,16 +11,21 @@ of the `document_quality` table:
   that are not collectives (`các đơn vị liên quan` can never be known);
 - unparsed lines: body lines that are neither in a task, nor under one, nor a
   heading above one — purposes and legal bases, but also missed tasks;
-- OCR confidence and warnings;
+- OCR confidence and warnings; lines that are information, not problems
+  (digital-signature stamps: `vocab/quality.json`) are `notes` and cost nothing;
 - a score from 0 to 100 (`score`), low meaning "look at this one first".
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-
 from parsers.model import ParsedDocument
+
+VOCAB = Path(__file__).resolve().parent / "vocab" / "quality.json"
+NOTE_PREFIXES = tuple(p.casefold() for p in
+                      json.loads(VOCAB.read_text(encoding="utf-8"))["note_prefixes"])
 
 SHAPES = ("inline", "table", "prose")
 BODY = "body"
@@ -55,6 +60,15 @@ def _related_nodes(doc: ParsedDocument) -> set[int]:
     return related
 
 
+def split_warnings(lines: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(warnings, notes): a line starting like a note (a digital-signature stamp:
+    `stamp: p1 (124,725,157,739): ...`) is information, not a warning."""
+    warnings, notes = [], []
+    for line in lines:
+        (notes if line.casefold().startswith(NOTE_PREFIXES) else warnings).append(line)
+    return warnings, notes
+
+
 def score(owner_share: float | None, timing_share: float | None, known_share: float,
           coverage: float, ocr_confidence: float | None, n_warnings: int) -> float:
     """0-100; documents without tasks get nothing for owners and timings."""
@@ -81,7 +95,7 @@ def quality_row(doc_id: str, doc: ParsedDocument, agencies: Sequence[Mapping]) -
     named = [a for a in agencies if not a.get("collective")]
     unknown_named = sorted({a["mention"] for a in unknown if not a.get("collective")})
     known_share = 1.0 if not named else sum(1 for a in named if a.get("known")) / len(named)
-    warnings = list(doc.raw.warnings) + list(doc.warnings)
+    warnings, notes = split_warnings(list(doc.raw.warnings) + list(doc.warnings))
     owner_share, timing_share = _share(with_owner, len(tasks)), _share(with_timing, len(tasks))
     coverage = 1.0 - (len(unparsed) / len(body) if body else 0.0)
     return {
@@ -96,7 +110,7 @@ def quality_row(doc_id: str, doc: ParsedDocument, agencies: Sequence[Mapping]) -
         "unknown_agency_names": unknown_named,
         "body_lines": len(body), "unparsed_lines": len(unparsed),
         "ocr_confidence": doc.raw.ocr_confidence,
-        "n_warnings": len(warnings), "warnings": warnings,
+        "n_warnings": len(warnings), "warnings": warnings, "notes": notes,
         "score": score(owner_share, timing_share, known_share, coverage,
                        doc.raw.ocr_confidence, len(warnings)),
     }
