@@ -271,8 +271,10 @@ def _quality(args: argparse.Namespace) -> int:
     rows = [r for r in snap.table("document_quality").to_pylist() if r["doc_id"] in active]
     unmeasured = len(active - {r["doc_id"] for r in rows})
     ranked = worst_first(rows)[: args.limit] if args.limit else worst_first(rows)
+    rejects = sorted(snap.table("rejects").select(["path", "reason", "message"]).to_pylist(),
+                     key=lambda r: r["path"])
     if args.json:
-        _print_json({"documents": ranked, "unmeasured": unmeasured})
+        _print_json({"documents": ranked, "unmeasured": unmeasured, "rejects": rejects})
         return 0
     print(f"{'score':>5} {'tasks':>5} {'i/t/p':>9} {'owner':>5} {'timing':>6} {'unknown':>7} "
           f"{'unparsed':>8} {'ocr':>4} {'warn':>4}  document")
@@ -288,6 +290,10 @@ def _quality(args: argparse.Namespace) -> int:
     if unmeasured:
         print(f"{unmeasured} active documents have no quality row "
               "(ingested before it existed: `vnplan ingest --force`)")
+    if rejects:
+        print(f"\n{len(rejects)} files could not be read (the rejects table):")
+        for r in rejects:
+            print(f"  {r['reason']:<18} {r['path']}  {r['message'] or ''}")
     return 0
 
 

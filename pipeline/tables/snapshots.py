@@ -40,6 +40,18 @@ def run_row(run_id: str, snapshot: int, started_at: datetime, published_at: date
             **{version_column(t): versions.get(t) for t in SNAPSHOT_TABLES}}
 
 
+def next_run(last: Mapping | None, versions: Mapping[str, int | None], run_id: str,
+             started_at: datetime, published_at: datetime, raw_root: str,
+             summary: Mapping[str, int]) -> dict | None:
+    """The runs row a run records, or None when no table changed since `last`
+    (the previous runs row): the snapshot is then the previous one."""
+    if last is not None and all(last.get(version_column(t)) == versions.get(t)
+                                for t in SNAPSHOT_TABLES) and last.get("raw_root") == raw_root:
+        return None
+    snapshot = (last["snapshot"] + 1) if last else 1
+    return run_row(run_id, snapshot, started_at, published_at, raw_root, summary, versions)
+
+
 def _moment(value: date | datetime) -> datetime:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=timezone.utc)

@@ -34,8 +34,8 @@ import socket
 from datetime import datetime, timezone
 
 import pyarrow as pa
-from dagster import (AssetIn, AssetKey, Config, In, MaterializeResult, Out, Output, asset,
-                     graph_asset, op)
+from dagster import (AssetExecutionContext, AssetIn, AssetKey, Config, In, MaterializeResult,
+                     MetadataValue, Out, Output, asset, graph_asset, op)
 
 from pipeline.defs.delta import BATCH_IN, delta_key, published
 from pipeline.defs.resources import IngestLock, VnplanPaths
@@ -43,8 +43,9 @@ from pipeline.ingest.gather import RowsParser
 from pipeline.ingest.plan import finish_batch, parse_results, plan_batch
 from pipeline.ingest.worker import parser_for
 from pipeline.models import IngestBatch, IngestPlan, ParsedShard, RawFile
-from pipeline.outputs.progress import track
+from pipeline.outputs.progress import expect, track
 from pipeline.tables import rows
+from pipeline.tables.schemas import TABLES
 
 
 class IngestConfig(Config):
@@ -75,6 +76,7 @@ def _plan_op(shards: int):
                     raw_documents: list[RawFile]):
         plan = plan_batch(paths.raw_path(), raw_documents, paths.published_state(),
                           datetime.now(timezone.utc), force=config.force)
+        expect(len(plan.to_parse))         # the progress bar counts the work to do
         yield Output(plan, "plan", metadata={"to_parse": len(plan.to_parse)})
         for i, part in enumerate(plan.shards(shards)):
             yield Output(part, f"shard_{i}", metadata={"files": len(part)})
@@ -98,7 +100,8 @@ def _assemble_op(shards: int):
         description="The parse results of every shard, compared with the published state.")
     def assemble_batch(plan: IngestPlan, **parts) -> Output[IngestBatch]:
         batch = finish_batch(plan, [parts[f"part_{i}"] for i in range(shards)])
-        return Output(batch, metadata=dict(batch.summary))
+        return Output(batch, metadata={**batch.summary, "rejected_files": MetadataValue.json(
+            list(batch.rejected_files))})
     return assemble_batch
 
 
@@ -175,6 +178,15 @@ def delta_documents(paths: VnplanPaths, ingest_lock: IngestLock,
                                            parsed_documents.document_keys))
 
 
+@asset(key=delta_key("runs"), group_name="published", ins=BATCH_IN,
+       deps=[delta_key("documents")], description=TABLES["runs"].description)
+def delta_runs(context: AssetExecutionContext, paths: VnplanPaths, ingest_lock: IngestLock,
+               parsed_documents: IngestBatch) -> MaterializeResult:
+    return published(paths, paths.record_run(context.run_id, parsed_documents,
+                                             datetime.now(timezone.utc)))
+
+
 def ingest_assets(shards: int = 1) -> list:
     return [raw_documents, parsed_documents_asset(shards), sections, tasks, task_agencies,
-            delta_sections, delta_tasks, delta_task_agencies, delta_rejects, delta_documents]
+            delta_sections, delta_tasks, delta_task_agencies, delta_rejects, delta_documents,
+            delta_runs]

@@ -7,8 +7,8 @@
   publishes them by doc_id; stored rows of other documents whose link changes
   (the cited document arrived in this run) are re-published too;
 - `delta/agencies` publishes the agency rows that are new or changed: every
-  central body of the registry and every known id the batch's `task_agencies`
-  rows point to, keyed by agency_id.
+  central body of the registry and every id the batch's `task_agencies` rows
+  point to (unknown and collective ones flagged), keyed by agency_id.
 
 `delta/documents` waits for both (it publishes last).
 """
@@ -52,11 +52,12 @@ def delta_references(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documen
 
 @asset(key=delta_key("agencies"), group_name="published",
        ins={"task_agencies": AssetIn(key=AssetKey("task_agencies"))},
-       description="One row per agency id: registry bodies and the scoped ids tasks point to.")
+       description="One row per agency id: registry bodies and every id tasks point to "
+                   "(unknown and collective ones flagged).")
 def delta_agencies(paths: VnplanPaths, ingest_lock: IngestLock,
                    task_agencies: pa.Table) -> MaterializeResult:
     from extractors.agencies import AgencyRegistry
-    table, keys = links.agency_changes(links.first_known(task_agencies), paths.read("agencies"),
+    table, keys = links.agency_changes(links.first_seen(task_agencies), paths.read("agencies"),
                                        AgencyRegistry.load())
     return published(paths, paths.publish("agencies", table, keys))
 
