@@ -65,8 +65,10 @@ CORPUS ?= ../shared/corpus
 bench: setup
 	$(BIN)/python -m bench.run_bench --n $(N) --runs $(RUNS) --corpus $(CORPUS)
 
+# `vnplan ui` runs `dagster dev -w workspace.yaml` and stops it (webserver and daemon too) on
+# SIGTERM or SIGINT, also when started in the background (`make ui &`)
 ui: setup
-	$(BIN)/dagster dev -w workspace.yaml
+	$(BIN)/vnplan ui
 
 clean-data:
 	rm -rf data/processed/* dagster_home/history dagster_home/storage dagster_home/schedules dagster_home/logs

@@ -1,6 +1,7 @@
 """The `vnplan` command line: `parse` (`pipeline.cli.parse`), `ingest` and
 `tables` (`pipeline.cli.ingest`), `export`, `report`, `quality` and `status`
-(`pipeline.cli.outputs`)."""
+(`pipeline.cli.outputs`), `review` (`pipeline.cli.review`), `ui`
+(`pipeline.cli.ui`)."""
 from __future__ import annotations
 
 import argparse
@@ -10,6 +11,8 @@ import sys
 from pipeline.cli.ingest import add_subcommands
 from pipeline.cli.outputs import add_user_subcommands
 from pipeline.cli.parse import add_parse_subcommand
+from pipeline.cli.review import add_review_subcommand
+from pipeline.cli.ui import add_ui_subcommand
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,6 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_parse_subcommand(sub)
     add_subcommands(sub)
     add_user_subcommands(sub)
+    add_review_subcommand(sub)
+    add_ui_subcommand(sub)
     return parser
 
 

@@ -22,7 +22,7 @@ from pipeline.models import PublishedState, RawFile
 from pipeline.tables import publish
 from pipeline.tables.schemas import SNAPSHOT_TABLES, TABLES
 from pipeline.tables.snapshots import next_run
-from pipeline.tables.storage import TablesLocation, default_processed_dir, reports_dir
+from pipeline.tables.storage import TablesLocation, default_processed_dir, reports_dir, reviews_dir
 
 HASH_MEMO = ".raw-hashes.json"     # in the tables folder, like the ingest lock
 
@@ -54,6 +54,10 @@ class VnplanPaths(ConfigurableResource):
 
     def reports_path(self) -> Path:
         return reports_dir(self.location())
+
+    def reviews_path(self) -> Path:
+        """Where the review pages go (one per document, `pipeline.outputs.review`)."""
+        return reviews_dir(self.location())
 
     def scan_raw(self) -> list[RawFile]:
         """Every raw file, hashed. A missing raw folder fails the run: scanning

@@ -127,26 +127,30 @@ def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.0f}%"
 
 
-def summary_metadata(rows: Sequence[Mapping]) -> dict:
-    """Dagster metadata of a batch: totals and a markdown table, worst first."""
-    lines = ["| score | document | sections | tasks (inline/table/prose) | with owner "
+def summary_metadata(rows: Sequence[Mapping], links: Mapping[str, str] | None = None) -> dict:
+    """Totals of quality rows and a markdown table, worst first (what the
+    `delta/document_quality` asset page shows of the table as it stands);
+    `links`: doc_id → the URL of its review page."""
+    links = links or {}
+    lines = ["| score | document | review | sections | tasks (inline/table/prose) | with owner "
              "| with timing | unknown agencies | unparsed lines | OCR | warnings |",
-             "|---:|---|---:|---|---:|---:|---:|---:|---:|---|"]
+             "|---:|---|---|---:|---|---:|---:|---:|---:|---:|---|"]
     for r in worst_first(rows):
         ocr = "-" if r["ocr_confidence"] is None else f"{r['ocr_confidence']:.0f}"
+        page = f"[page]({links[r['doc_id']]})" if r.get("doc_id") in links else "-"
         lines.append(
-            f"| {r['score']} | {r['doc_number'] or '(no number)'} `{r['file_name']}` "
+            f"| {r['score']} | {r['doc_number'] or '(no number)'} `{r['file_name']}` | {page} "
             f"| {r['n_sections']} | {r['n_tasks']} ({r['tasks_inline']}/{r['tasks_table']}/"
             f"{r['tasks_prose']}) | {_pct(r['owner_share'])} | {_pct(r['timing_share'])} "
             f"| {r['unknown_agencies']} | {r['unparsed_lines']} | {ocr} "
-            f"| {'; '.join(r['warnings'])[:120]} |")
-    scores = [r["score"] for r in rows]
+            f"| {'; '.join(r['warnings'] or [])[:120]} |")
+    scores = [r["score"] for r in rows if r["score"] is not None]
     return {
         "documents": len(rows),
-        "tasks": sum(r["n_tasks"] for r in rows),
-        "mean_score": round(sum(scores) / len(scores), 1) if scores else 0.0,
-        "worst_score": min(scores) if scores else 0.0,
-        "unknown_agencies": sum(r["unknown_agencies"] for r in rows),
-        "unparsed_lines": sum(r["unparsed_lines"] for r in rows),
-        "quality": "\n".join(lines) if rows else "no document parsed in this run",
+        "tasks": sum(r["n_tasks"] or 0 for r in rows),
+        "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
+        "worst_score": min(scores) if scores else None,
+        "unknown_agencies": sum(r["unknown_agencies"] or 0 for r in rows),
+        "unparsed_lines": sum(r["unparsed_lines"] or 0 for r in rows),
+        "quality": "\n".join(lines) if rows else "no document yet",
     }

@@ -37,15 +37,14 @@ import pyarrow as pa
 from dagster import (AssetExecutionContext, AssetIn, AssetKey, Config, In, MaterializeResult,
                      MetadataValue, Out, Output, asset, graph_asset, op)
 
-from pipeline.defs.delta import BATCH_IN, delta_key, published
+from pipeline.defs.delta import BATCH_IN, delta_key, published, table_asset
 from pipeline.defs.resources import IngestLock, VnplanPaths
 from pipeline.ingest.gather import RowsParser
 from pipeline.ingest.plan import finish_batch, parse_results, plan_batch
 from pipeline.ingest.worker import parser_for
 from pipeline.models import IngestBatch, IngestPlan, ParsedShard, RawFile
 from pipeline.outputs.progress import expect, track
-from pipeline.tables import rows
-from pipeline.tables.schemas import TABLES
+from pipeline.tables import describe, rows
 
 
 class IngestConfig(Config):
@@ -84,9 +83,9 @@ def _plan_op(shards: int):
 
 
 @op(description="Parse one shard of the files in the parse workers, each document "
-                "returned as its rows.")
-def parse_shard(shard: tuple) -> Output[ParsedShard]:
-    with parser_for(RowsParser(load_extractor())) as parse:
+                "returned as its rows (and its review page written).")
+def parse_shard(paths: VnplanPaths, shard: tuple) -> Output[ParsedShard]:
+    with parser_for(RowsParser(load_extractor(), str(paths.reviews_path()))) as parse:
         parsed = parse_results(track(parse), shard)
     return Output(parsed, metadata={"files": len(shard), "pid": os.getpid(),
                                     "host": socket.gethostname()})
@@ -140,49 +139,47 @@ def task_agencies(parsed_documents: IngestBatch) -> Output[pa.Table]:
     return _rows(rows.task_agencies_table(parsed_documents))
 
 
-@asset(key=delta_key("sections"), group_name="published",
-       ins={**BATCH_IN, "sections": AssetIn(key=AssetKey("sections"))})
+@asset(**table_asset("sections"), ins={**BATCH_IN, "sections": AssetIn(key=AssetKey("sections"))})
 def delta_sections(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                    sections: pa.Table) -> MaterializeResult:
     return published(paths, paths.publish("sections", sections, parsed_documents.child_keys))
 
 
-@asset(key=delta_key("tasks"), group_name="published",
-       ins={**BATCH_IN, "tasks": AssetIn(key=AssetKey("tasks"))})
+@asset(**table_asset("tasks"), ins={**BATCH_IN, "tasks": AssetIn(key=AssetKey("tasks"))})
 def delta_tasks(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                 tasks: pa.Table) -> MaterializeResult:
     return published(paths, paths.publish("tasks", tasks, parsed_documents.child_keys))
 
 
-@asset(key=delta_key("task_agencies"), group_name="published",
-       ins={**BATCH_IN, "task_agencies": AssetIn(key=AssetKey("task_agencies"))})
+@asset(**table_asset("task_agencies"), ins={**BATCH_IN, "task_agencies": AssetIn(key=AssetKey("task_agencies"))})
 def delta_task_agencies(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                         task_agencies: pa.Table) -> MaterializeResult:
     return published(paths, paths.publish("task_agencies", task_agencies,
                                            parsed_documents.child_keys))
 
 
-@asset(key=delta_key("rejects"), group_name="published", ins=BATCH_IN)
+@asset(**table_asset("rejects"), ins=BATCH_IN)
 def delta_rejects(paths: VnplanPaths, ingest_lock: IngestLock,
                   parsed_documents: IngestBatch) -> MaterializeResult:
     return published(paths, paths.publish("rejects", rows.rejects_table(parsed_documents),
                                            parsed_documents.reject_keys))
 
 
-@asset(key=delta_key("documents"), group_name="published", ins=BATCH_IN,
+@asset(**table_asset("documents"), ins=BATCH_IN,
        deps=[delta_key(t) for t in ("sections", "tasks", "task_agencies", "rejects",
                                   "document_quality", "references", "agencies")])
 def delta_documents(paths: VnplanPaths, ingest_lock: IngestLock,
                     parsed_documents: IngestBatch) -> MaterializeResult:
-    return published(paths, paths.publish("documents", rows.documents_table(parsed_documents),
-                                           parsed_documents.document_keys))
+    result = paths.publish("documents", rows.documents_table(parsed_documents),
+                           parsed_documents.document_keys)
+    return published(paths, result, documents=MetadataValue.md(
+        describe.documents_markdown(paths.location(), paths.reviews_path())))
 
 
-@asset(key=delta_key("runs"), group_name="published", ins=BATCH_IN,
-       deps=[delta_key("documents")], description=TABLES["runs"].description)
+@asset(**table_asset("runs"), ins=BATCH_IN, deps=[delta_key("documents")])
 def delta_runs(context: AssetExecutionContext, paths: VnplanPaths, ingest_lock: IngestLock,
                parsed_documents: IngestBatch) -> MaterializeResult:
-    return published(paths, paths.record_run(context.run_id, parsed_documents,
+    return published(paths, paths.record_run(context.run.run_id, parsed_documents,
                                              datetime.now(timezone.utc)))
 
 
