@@ -262,6 +262,15 @@ def _pct(x) -> str:
     return "-" if x is None else f"{100 * x:.0f}%"
 
 
+def _review_pages(root, rows) -> dict[str, str]:
+    """doc_id → the path of its review page (`vnplan review`), where it exists."""
+    from pipeline.outputs.review import page_name
+    from pipeline.tables.storage import reviews_dir
+    folder = reviews_dir(root)
+    pages = {r["doc_id"]: folder / page_name(r["doc_number"], r["doc_id"]) for r in rows}
+    return {k: str(p) for k, p in pages.items() if p.is_file()}
+
+
 def _quality(args: argparse.Namespace) -> int:
     from pipeline.tables.quality import worst_first
     root = _root(args)
@@ -271,6 +280,8 @@ def _quality(args: argparse.Namespace) -> int:
     rows = [r for r in snap.table("document_quality").to_pylist() if r["doc_id"] in active]
     unmeasured = len(active - {r["doc_id"] for r in rows})
     ranked = worst_first(rows)[: args.limit] if args.limit else worst_first(rows)
+    pages = _review_pages(root, ranked)
+    ranked = [{**r, "review": pages.get(r["doc_id"])} for r in ranked]
     rejects = sorted(snap.table("rejects").select(["path", "reason", "message"]).to_pylist(),
                      key=lambda r: r["path"])
     if args.json:
@@ -287,6 +298,8 @@ def _quality(args: argparse.Namespace) -> int:
               f"{r['file_name']}")
         if r["unknown_agency_names"]:
             print(f"{'':>12}unknown: {'; '.join(r['unknown_agency_names'][:5])}")
+        if r["review"]:
+            print(f"{'':>12}review: {r['review']}")
     if unmeasured:
         print(f"{unmeasured} active documents have no quality row "
               "(ingested before it existed: `vnplan ingest --force`)")

@@ -100,7 +100,8 @@ class Table:
         status = tuple(c for c in self.extras if c.derived == "deadline_status")
         first = tuple(c for c in self.extras if c not in status)
         stored = tuple(c for c in self.columns if not c.ident)
-        return first + stored + status + tuple(c for c in self.columns if c.ident)
+        machine = sorted((c for c in self.columns if c.ident), key=lambda c: c.key)
+        return first + stored + status + tuple(machine)        # offsets, then the ids
 
     @cached_property
     def schema(self) -> pa.Schema:

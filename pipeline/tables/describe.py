@@ -51,17 +51,21 @@ def review_links(review_dir: Path, documents: list[dict]) -> dict[str, str]:
     return out
 
 
-def _active(root) -> list[dict]:
-    docs = publish.read_table(root, "documents", columns=["doc_id", "doc_number", "doc_type",
-                                                          "issue_date", "title", "n_tasks",
-                                                          "status"])
-    return [d for d in docs.to_pylist() if d["status"] != WITHDRAWN]
+DOCUMENT_COLUMNS = ["doc_id", "doc_number", "doc_type", "issue_date", "title", "n_tasks", "status"]
 
 
-def quality_state(root, review_dir: Path) -> dict:
+def _active(root, documents: list[dict] | None = None) -> list[dict]:
+    if documents is None:
+        documents = publish.read_table(root, "documents", columns=DOCUMENT_COLUMNS).to_pylist()
+    return [d for d in documents if d["status"] != WITHDRAWN]
+
+
+def quality_state(root, review_dir: Path, documents: list[dict] | None = None) -> dict:
     """The quality of the active documents as the table holds it: count, tasks,
-    mean and worst score, a markdown table worst first with review links."""
-    active = _active(root)
+    mean and worst score, a markdown table worst first with review links.
+    `documents`: the documents rows as they will stand after this run (the
+    `documents` table is published last, after `document_quality`)."""
+    active = _active(root, documents)
     ids = {d["doc_id"] for d in active}
     rows = [r for r in TABLES["document_quality"].conform(
         publish.read_table(root, "document_quality")).to_pylist() if r["doc_id"] in ids]

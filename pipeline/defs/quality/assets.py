@@ -14,7 +14,7 @@ from dagster import AssetIn, AssetKey, MaterializeResult, MetadataValue, asset
 from pipeline.defs.delta import BATCH_IN, published, table_asset
 from pipeline.defs.resources import IngestLock, VnplanPaths
 from pipeline.models import IngestBatch
-from pipeline.tables import describe, rows
+from pipeline.tables import describe, links, rows
 
 
 @asset(**table_asset("document_quality"),
@@ -23,7 +23,10 @@ def delta_document_quality(paths: VnplanPaths, ingest_lock: IngestLock,
                            parsed_documents: IngestBatch, task_agencies) -> MaterializeResult:
     table = rows.quality_table(parsed_documents)     # built with its task_agencies rows
     result = paths.publish("document_quality", table, parsed_documents.child_keys)
-    state = describe.quality_state(paths.location(), paths.reviews_path())
+    documents = links.merged_documents(       # as they stand once `delta/documents` publishes
+        paths.read("documents", describe.DOCUMENT_COLUMNS).to_pylist(),
+        rows.documents_table(parsed_documents).select(describe.DOCUMENT_COLUMNS).to_pylist())
+    state = describe.quality_state(paths.location(), paths.reviews_path(), documents)
     return published(paths, result, **{**state, "quality": MetadataValue.md(state["quality"])},
                      last_run_documents=table.num_rows)
 
