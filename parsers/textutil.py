@@ -29,3 +29,9 @@ def clean_value(text: str | None) -> str | None:
         return None
     text = fold_spaces(unicodedata.normalize("NFC", text)).strip(EDGE_PUNCT).strip()
     return text or None
+
+
+def alternation(words) -> str:
+    """A regex alternation of `words`, escaped, longest first (so `Ủy ban nhân dân`
+    wins over `Ủy ban`), each word once."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
