@@ -9,8 +9,10 @@ table row against the words it came from.
   for in its task's block and the blocks before it (a lead-in `1. Sở Y tế:`),
   marked `located`, or listed as not found;
 - the letterhead fields (số hiệu, loại, cơ quan ban hành, ngày, người ký,
-  trích yếu) beside the text, marked in it where their span says or their
-  words are found;
+  trích yếu) beside the text, marked in it where their span says, or where
+  their words are found in the zone they belong to (the letterhead and title
+  blocks; the signature blocks for the signer): never in the body, where the
+  same words may cite another document;
 - the quality row's score, warnings and notes, and the list of tasks, each
   linking to its place in the text.
 
@@ -157,11 +159,20 @@ def task_marks(i: int, task: TaskRecord, blocks: Sequence[Block]) -> tuple[list[
     return marks, missing
 
 
+HEAD_ZONES = frozenset({"letterhead", "title"})
+SIGNATURE_ZONES = frozenset({"signature"})
+
+
+def _zone_blocks(doc: ParsedDocument, zones: frozenset[str]) -> list[int]:
+    return sorted({n.block for n in doc.tree.nodes if n.zone in zones})
+
+
 def field_marks(doc: ParsedDocument) -> list[Mark]:
-    """The letterhead fields marked where their span says, else where their words are."""
+    """The letterhead fields marked where their span says, else where their words
+    are in their zone (the letterhead and title; the signature for the signer)."""
     blocks, meta = doc.raw.blocks, doc.meta
     spans = dict(meta.spans)
-    head = range(0, min(len(blocks), 25))
+    head, signature = _zone_blocks(doc, HEAD_ZONES), _zone_blocks(doc, SIGNATURE_ZONES)
     out = []
     for name, _ in FIELDS:
         value = getattr(meta, name)
@@ -171,7 +182,8 @@ def field_marks(doc: ParsedDocument) -> list[Mark]:
             start, end = _whole(spans[name], blocks)
             out.append(Mark(spans[name].block, start, end, "field", f"f-{name}"))
             continue
-        order = range(len(blocks) - 1, -1, -1) if name == "signer" else head
+        # the place is written on the date line, after the issuer's lines that may name it
+        order = signature if name == "signer" else head[::-1] if name == "place" else head
         found = _find(str(value), blocks, order)
         if found:
             out.append(Mark(found[0], found[1], found[2], "field", f"f-{name}", located=True))
@@ -224,7 +236,8 @@ def _letterhead(doc: ParsedDocument, file_name: str) -> str:
             for name, label in FIELDS]
     rows += [f"<tr><th>Tệp</th><td>{_e(file_name)}</td></tr>",
              f"<tr><th>Bộ đọc</th><td>{_e(doc.raw.reader)}</td></tr>"]
-    return '<section class="letterhead"><h2>Văn bản</h2><table>' + "".join(rows) + "</table></section>"
+    return ('<section class="letterhead"><h2>Văn bản</h2><table>' + "".join(rows)
+            + "</table></section>")
 
 
 def _quality(quality: Mapping) -> str:
@@ -236,7 +249,8 @@ def _quality(quality: Mapping) -> str:
             f'<p>Điểm: <span class="score">{_e(quality.get("score"))}</span> / 100 · '
             f'{_e(quality.get("n_tasks"))} nhiệm vụ · dòng không thuộc nhiệm vụ: '
             f'{_e(quality.get("unparsed_lines"))}</p>'
-            f'<h3>Cảnh báo ({len(warnings)})</h3><ul class="warnings">{items(warnings, "warning")}</ul>'
+            f'<h3>Cảnh báo ({len(warnings)})</h3>'
+            f'<ul class="warnings">{items(warnings, "warning")}</ul>'
             + (f'<h3>Ghi chú ({len(notes)})</h3><ul class="notes">{items(notes, "note")}</ul>'
                if notes else "")
             + (f'<h3>Cơ quan chưa có trong danh mục</h3><ul>{items(unknown, "unknown")}</ul>'
@@ -255,8 +269,8 @@ def _task_list(doc: ParsedDocument, missing: Mapping[int, list[str]]) -> str:
             f'<span class="hl owner">{_e(owners)}</span>'
             + (f' · <span class="hl partner">{_e(partners)}</span>' if partners else "")
             + (f' · <span class="hl timing">{_e(t.timing.raw)}</span>' if t.timing.raw else "")
-            + (f' <span class="missing">(không tìm thấy trong văn bản: {_e(", ".join(lost))})'
-               "</span>" if lost else "")
+            + (' <span class="missing">(không tìm thấy trong văn bản: '
+               f'{_e(", ".join(lost))})</span>' if lost else "")
             + "</li>")
     return (f'<section class="tasks"><h2>Nhiệm vụ ({len(doc.tasks)})</h2><ol>{"".join(items)}'
             "</ol></section>")

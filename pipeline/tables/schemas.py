@@ -23,9 +23,9 @@ from pipeline.tables.codes import MEANINGS as CODE_LABELS   # noqa: F401 (the di
 from pipeline.tables.columns import Table
 from pipeline.tables.schemas_catalog import (_AGENCIES, _DOCUMENT_QUALITY, _REJECTS,
                                              runs_table)
-from pipeline.tables.schemas_documents import (_DOCUMENTS, _REFERENCES, _SECTIONS, _TASK_AGENCIES,
-                                               _TASKS, ACTIVE, DOCUMENT_STATUSES, REF_ROLES,  # noqa: F401
-                                               ROLES, SOURCE_KINDS, TIMING_KINDS, WITHDRAWN)
+from pipeline.tables.schemas_documents import (  # noqa: F401 (the codes are imported from here)
+    _DOCUMENTS, _REFERENCES, _SECTIONS, _TASK_AGENCIES, _TASKS, ACTIVE, DOCUMENT_STATUSES,
+    REF_ROLES, ROLES, SOURCE_KINDS, TIMING_KINDS, WITHDRAWN)
 
 _PUBLISHED: dict[str, Table] = {t.name: t for t in (
     _DOCUMENTS, _SECTIONS, _TASKS, _TASK_AGENCIES, _REJECTS, _DOCUMENT_QUALITY, _REFERENCES,
