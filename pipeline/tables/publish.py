@@ -93,11 +93,28 @@ def dataset(dt: DeltaTable, root: Root):
     Python."""
     loc = TablesLocation.of(root)
     if not loc.is_local:
-        return dt.to_pyarrow_dataset()
+        native = _s3_filesystem(dt.table_uri, loc.options() or {})
+        return dt.to_pyarrow_dataset(filesystem=native) if native else dt.to_pyarrow_dataset()
     uri = dt.table_uri
     folder = unquote(urlparse(uri).path) if uri.startswith("file:") else uri
     return dt.to_pyarrow_dataset(filesystem=pa_fs.SubTreeFileSystem(
         str(Path(folder).resolve()), pa_fs.LocalFileSystem()))
+
+
+def _s3_filesystem(uri: str, options: dict[str, str]):
+    """A native pyarrow S3 file system rooted at the table (`s3://bucket/prefix/t`)
+    from the storage options, or None (another store: delta-rs's own)."""
+    parsed = urlparse(uri)
+    if parsed.scheme not in ("s3", "s3a"):
+        return None
+    endpoint = options.get("aws_endpoint_url") or options.get("aws_endpoint")
+    scheme = urlparse(endpoint).scheme if endpoint else "https"
+    s3 = pa_fs.S3FileSystem(
+        access_key=options.get("aws_access_key_id"), secret_key=options.get("aws_secret_access_key"),
+        session_token=options.get("aws_session_token"), region=options.get("aws_region"),
+        endpoint_override=endpoint.split("://", 1)[-1] if endpoint else None,
+        scheme=scheme or "https")
+    return pa_fs.SubTreeFileSystem(f"{parsed.netloc}{parsed.path}".rstrip("/"), s3)
 
 
 def read_table(root: Root, name: str, version: int | None = None,

@@ -88,7 +88,7 @@ def test_rerun_over_unchanged_input_writes_no_version(raw_dir, processed_dir):
     assert len(DeltaTable(str(processed_dir / "documents")).history()) == history
     meta = {e.asset_key: e.materialization.metadata
             for e in result.get_asset_materialization_events()}
-    assert meta[AssetKey(["delta", "tasks"])]["committed"].value is False
+    assert meta[AssetKey(["delta", "tasks"])]["last_run_committed"].value is False
     assert meta[AssetKey("parsed_documents")]["unchanged_files"].value == 3
 
 
