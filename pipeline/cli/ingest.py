@@ -38,6 +38,9 @@ def add_subcommands(subparsers) -> None:
     t = subparsers.add_parser("tables", help="list the published tables: version, rows, update")
     t.add_argument("--processed", metavar="DIR",
                    help="tables folder (default: $VNPLAN_PROCESSED_DIR or data/processed)")
+    t.add_argument("--runs", action="store_true",
+                   help="list the snapshots instead: one per ingest run that changed a table "
+                        "(what --as-of and tables.read(as_of=) take)")
     t.set_defaults(func=cmd_tables)
 
 
@@ -68,9 +71,27 @@ def cmd_tables(args: argparse.Namespace) -> int:
     if isinstance(processed, Path) and not processed.is_dir():
         return _fail("tables", f"{processed}: no such directory (run `vnplan ingest` first)",
                      USAGE_ERROR)
+    if args.runs:
+        print(format_runs(processed))
+        return 0
     print(f"tables in {processed}")
     print(format_tables(all_table_info(processed)))
     return 0
+
+
+def format_runs(processed) -> str:
+    """The snapshots, oldest first: number, run id, when, what the run did."""
+    from pipeline.tables.reading import read_arrow
+    rows = read_arrow("runs", None, processed).to_pylist()
+    if not rows:
+        return "no snapshot yet (no ingest run has changed a table)"
+    lines = [f"{'#':>4}  {'run id':<36}  {'published (UTC)':<19}  files parsed added rejected  raw"]
+    for r in rows:
+        lines.append(f"{r['snapshot']:>4}  {r['run_id']:<36}  "
+                     f"{r['published_at']:%Y-%m-%d %H:%M:%S}  {r['files'] or 0:>5} "
+                     f"{r['parsed'] or 0:>6} {r['documents_added'] or 0:>5} "
+                     f"{r['rejected'] or 0:>8}  {r['raw_root']}")
+    return "\n".join(lines)
 
 
 def _summary_line(summary: dict) -> str:

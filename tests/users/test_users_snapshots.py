@@ -102,3 +102,13 @@ def test_export_as_of_a_run(sample_tables, tmp_path, capsys):
     assert run(["export", "tasks", "--processed", str(sample_tables), "--out", str(out),
                 "--as-of", "#9"]) == 2
     assert "no snapshot" in capsys.readouterr().err
+
+
+def test_tables_lists_the_snapshots(sample_tables, capsys):
+    from pipeline.cli.main import main
+    assert main(["tables", "--runs", "--processed", str(sample_tables)]) == 0
+    assert "no snapshot yet" in capsys.readouterr().out
+    _publish_runs(sample_tables, ROWS)
+    assert main(["tables", "--runs", "--processed", str(sample_tables)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split()[:2] == ["1", "75935e01-aaaa"] and lines[2].split()[0] == "2"
