@@ -122,15 +122,23 @@ def _signed(head: bytes) -> bool:
             or PDF_MAGIC in head[:1024])
 
 
+def _binary(head: bytes) -> bool:
+    """Bytes no text is made of: a NUL, or control characters beyond 1 in 100."""
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return b"\0" in head or controls > max(2, len(head) // 100)
+
+
 def reject_reason(path: str, data: bytes, reason: str, message: str) -> tuple[str, str]:
     """The reject reason of a parse failure: `unsupported_format` becomes
-    `corrupt` for a file named as a document format we read whose bytes carry
-    no known signature. A corrupt file is remembered by its content hash and
-    not parsed again until it changes; an unsupported one is retried at every
-    run (a reader may have been added)."""
+    `corrupt` for a file named as a document format we read whose bytes are
+    binary yet carry no known signature (random bytes named .pdf; a text saved
+    as .pdf stays `unsupported_format`: it is of another format). A corrupt
+    file is remembered by its content hash and not parsed again until it
+    changes; an unsupported one is retried at every run (a reader may have
+    been added)."""
     ext = os.path.splitext(path)[1].lower().lstrip(".")
     if reason == "unsupported_format" and ext in CLAIMED_FORMATS and data.strip() \
-            and not _signed(data[:4096]):
+            and not _signed(data[:4096]) and _binary(data[:4096]):
         return "corrupt", (f"not a valid .{ext} file: its bytes carry no {ext.upper()} "
                            "signature (damaged, or not what its name says)")
     return reason, message

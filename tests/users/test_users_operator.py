@@ -140,3 +140,10 @@ def test_a_missing_plan_never_aborts(sample_tables):
         assert done.returncode == 2, err
         assert "terminate called" not in err and "no active plan with tasks has number " \
             "'999/XX' (plans: 12/KH-UBND, 45/KH-UBND)" in err
+
+
+def test_a_text_named_as_a_pdf_is_of_another_format(tmp_path):
+    from extractors.extract import extract
+    path = tmp_path / "van-ban-thuong.pdf"
+    path.write_text("KẾ HOẠCH\nTriển khai nhiệm vụ năm 2024\n", encoding="utf-8")
+    assert parse_file(extract, str(path))[0] == "unsupported_format"
