@@ -264,7 +264,7 @@ def _pct(x) -> str:
 
 def _review_pages(root, rows) -> dict[str, str]:
     """doc_id → the path of its review page (`vnplan review`), where it exists."""
-    from pipeline.outputs.review import page_name
+    from pipeline.tables.storage import review_page_name as page_name
     from pipeline.tables.storage import reviews_dir
     folder = reviews_dir(root)
     pages = {r["doc_id"]: folder / page_name(r["doc_number"], r["doc_id"]) for r in rows}

@@ -27,7 +27,6 @@ each piece carries all the values over it.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import os
 import re
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from parsers.model import Block, ParsedDocument, Span, TaskRecord
+from pipeline.tables.storage import review_page_name as page_name
 
 KINDS = ("task", "owner", "partner", "timing", "field")
 LEGEND = {"task": "Nội dung nhiệm vụ", "owner": "Chủ trì", "partner": "Phối hợp",
@@ -44,7 +44,6 @@ FIELDS = (("doc_number", "Số hiệu"), ("doc_type", "Loại văn bản"),
           ("issuer", "Cơ quan ban hành"), ("place", "Địa danh"),
           ("issue_date", "Ngày ban hành"), ("signer", "Người ký"), ("title", "Trích yếu"))
 LOOK_BACK = 30            # blocks before a task where its lead-in may name the owner
-_UNSAFE = re.compile(r"[^\w.-]+")          # "161/KH-UBND" → "161-KH-UBND"
 
 STYLE = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
@@ -81,12 +80,6 @@ class Mark:
     kind: str
     ident: str
     located: bool = False       # placed by finding its words, not by its span
-
-
-def page_name(doc_number: str | None, doc_id: str) -> str:
-    """`161-KH-UBND-1a2b3c4d.html`: the number made safe and the start of the id."""
-    stem = _UNSAFE.sub("-", doc_number or "").strip("-")
-    return f"{stem}-{doc_id[:8]}.html" if stem else f"{doc_id[:16]}.html"
 
 
 def _norm(text: str) -> str:
@@ -310,7 +303,3 @@ def write_page(out_dir: str | Path, doc_id: str, doc: ParsedDocument, quality: M
     tmp.write_text(review_html(doc, quality, file_name), encoding="utf-8")
     os.replace(tmp, target)
     return target
-
-
-def content_id(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

@@ -42,7 +42,7 @@ def description(name: str) -> str:
 
 def review_links(review_dir: Path, documents: list[dict]) -> dict[str, str]:
     """doc_id → file:// URL of its review page, for the pages that exist."""
-    from pipeline.outputs.review import page_name
+    from pipeline.tables.storage import review_page_name as page_name
     out = {}
     for d in documents:
         page = review_dir / page_name(d.get("doc_number"), d["doc_id"])
