@@ -211,7 +211,7 @@ def complete_place(name: str, authority: list[str], place: str | None, portal: s
     if not found:
         found = province_in(texts)
     if found:
-        return f"{bare} {found}"
+        return f"{bare} {found.upper()}"
     for line in authority:
         if expand(line).endswith(" TỈNH") and not name.endswith("TỈNH"):
             return f"{name} TỈNH"
@@ -229,7 +229,7 @@ def _caseless(line: str) -> str:
     other line as it is."""
     words = line.split()
     if any(c.islower() for c in line) and 1 <= len(words) <= MAX_AUTHORITY_WORDS \
-            and not line.rstrip().endswith((".", ";", ":", ",")) and head_of(line.upper()):
+            and not line.rstrip().endswith((".", ";", ":", ",")) and head_of(expand(line.upper())):
         return line.upper()
     return line
 
@@ -276,8 +276,9 @@ def is_authority(line: str) -> bool:
     if not text or any(c.islower() for c in text):
         return False
     head = head_of(text)
-    if head and SESSION_WORDS.search(text):
-        return True
+    if SESSION_WORDS.search(text):            # a council's name and its session
+        name = SESSION.sub("", text).strip(" -–")
+        return name != text and bool(name) and is_authority(name)
     for title in sorted(load_titles(), key=len, reverse=True):
         if key(text).startswith(key(title) + " ") and not (head and len(head) > len(title)):
             return head_of(text[len(title):].strip()) is not None

@@ -24,8 +24,9 @@ from parsers.textutil import clean_value
 
 # A number line as the copy writes it, the `ố` as OCR may read it: `Số: 161/KH-UBND`,
 # `Số 06-CT/TW`, `Số:` (its number on the next line), `Sô: 12/UBND`, `SỐ: 25/KH-UBND`, `Số:. 4315/...`,
-# `S :3661/VPCP-KTN` (the `ố` lost)
-NUMBER_START = re.compile(r"^(?:S[ốôóồổộo]|SỐ(?=\s*:)|S(?=\s+:))\s*(?:hiệu)?\s*[:.]*\s*(?=\d|/|$|\s*[A-ZĐ]*\s*$)")
+# `S :3661/VPCP-KTN` (the `ố` lost), `Số: ## /CT-UBND` (its digits lost to OCR: a number line
+# still, with no number); never `Số lượng, ...`
+NUMBER_START = re.compile(r"^(?:S[ốôóồổộo]|SỐ|S(?=\s+:))\s*(?:hiệu\s*)?(?::[:.]*\s*|\.\s*|(?=[\d/])|\s+(?=[\d/]))")
 # The number itself after `Số:`: `161/KH-UBND`, `134 /KH - UBND`, `/KH-UBND` (blank digits)
 NUMBER_TEXT = re.compile(r"^(?P<num>[\w.]*(?:\s*[/\-]\s*[\wĐđ&.]*)*)")
 # A date line cut after `ngày` or inside its parts: `Hà Nội, ngày 19` / `tháng 7 năm 2019`
@@ -130,7 +131,7 @@ def read_letterhead(lines: list[Line]) -> Letterhead:
             subject, i = _subject(lines, i, SUBJECT_LINE.sub("", text, count=1))
             continue
         i += 1
-    issuer = _issuer_run(lines, first_anchor if first_anchor is not None else len(lines))
+    issuer = _issuer_run(lines, first_anchor) if first_anchor is not None else []
     return Letterhead(tuple(issuer), number, number_block, has_number, issue_date, place, subject)
 
 
@@ -159,7 +160,7 @@ def _date_parts(text: str, before: str | None) -> tuple[date | None, str | None]
 
 def is_heading_line(text: str) -> bool:
     """`KẾ HOẠCH`, `QUYẾT ĐỊNH` (a type heading, never part of an issuer)."""
-    return text.rstrip(" :") in documents_vocab()["title_headings"]
+    return text.rstrip(" :").rstrip("0123456789*") in documents_vocab()["title_headings"]
 
 
 def is_caps(text: str) -> bool:

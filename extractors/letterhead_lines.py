@@ -21,11 +21,16 @@ from parsers.textutil import fold_spaces
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
 BOLD = re.compile(r"\*\*|__")
-# A markdown heading mark or a list bullet opening a line: `## QUYẾT ĐỊNH`, `• Số hiệu: ...`
-LINE_OPENER = re.compile(r"^(?:#{1,6}\s+|[•·▪●]\s*)")
+# A markdown heading mark or a list bullet opening a line: `## QUYẾT ĐỊNH`, `• Số hiệu: ...`, a
+# viewer's page number before a letterhead run onto one line: `1. UBND TỈNH NINH THUẬN ...`
+LINE_OPENER = re.compile(r"^(?:#{1,6}\s+|[•·▪●]\s*|\d{1,2}\.\s+(?=[A-ZĐ]{2}))")
 # A rule drawn inside a line, between the parts of a letterhead run together:
 # `ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN ------------- Số: 52/2018/QĐ-UBND`
 INNER_RULE = re.compile(r"\s[-_*=–—]{3,}\s")
+# Line breaks a copy kept as text (`\r\n` written out), and the names Word gives the shapes
+# of a letterhead, left in a conversion: `THÀNH PHỐ HỒ CHÍ MINH straight connector 2Số: 1551`
+ESCAPED_BREAK = re.compile(r"(?:\\r)?\\n")
+SHAPE_NAME = re.compile(r"\b(?:straight (?:arrow )?connector|rectangle|text box|oval|line)\s*\d+", re.I)
 # What rules off or decorates a letterhead line: `-------`, `***`, `———`, `_____`, `=====`
 EDGE_JUNK = " \t*_-–—=~|"
 
@@ -51,6 +56,7 @@ def block_lines(block) -> list[Line]:
     col = 0
     for cell in cells:
         for part in cell.split("|"):
+            part = SHAPE_NAME.sub("\n", ESCAPED_BREAK.sub("\n", part))
             for raw in INNER_RULE.sub("\n", LINE_BREAK_TAG.sub("\n", part)).split("\n"):
                 text = clean_line(raw)
                 if text:

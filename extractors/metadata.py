@@ -15,12 +15,12 @@ from extractors.issuer import authority_body, cased_issuer, complete_name, compl
 from extractors.letterhead import is_caps, read_letterhead
 from extractors.letterhead_lines import head_lines
 from extractors.ocr_repair import OCR_READERS, confirm_name, confirm_phrase
-from extractors.own_text import adopted_on, announcer, attachment, from_stamps
-from extractors.portal import portal_fields
+from extractors.own_text import adopted_on, announcer, attachment, closing_letterhead, from_stamps
+from extractors.portal import portal_fields, portal_title
 from extractors.signer import signer as signature_signer
 from extractors.title import read_title
 from extractors.title_case import case_title
-from extractors.truecase import head_of
+from extractors.truecase import case_body, head_of
 from parsers.grammar.dates import numeric_date
 from parsers.grammar.documents import document_number
 from parsers.model import DocumentMeta, DocumentTree, Span
@@ -54,10 +54,13 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     stamp_number, stamp_date = from_stamps(blocks)
     number = number or stamp_number
     issue_date = issue_date or stamp_date
-    if issue_date is None and "issue_date" in meta_block and not head:
+    if issue_date is None and "issue_date" in meta_block and no_letterhead:
         issue_date = numeric_date(meta_block["issue_date"])
 
     doc_type, title = read_title([n.text for n in title_nodes], lh.subject, number)
+    if title is None:             # no trích yếu in the copy: a website's title line gives it
+        title = portal_title([n.text for n in tree.nodes[:PORTAL_NODES] + tree.nodes[-PORTAL_NODES:]
+                              if n.zone in ("metadata", "letterhead", "body", "signature")], number)
     title = case_title(title, _case_evidence(tree)) if title else None
     if doc_type is None and meta_block.get("doc_type"):
         doc_type = meta_block["doc_type"]
@@ -65,8 +68,14 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     if annex:                                     # a letterhead OCR could not read, or none
         number, issue_date = number or annex.number, issue_date or annex.issue_date
         doc_type = doc_type or annex.doc_type
+    closing = closing_letterhead(tree) if not lh.has_number_line and lh.place is None else None
+    if closing:                                   # a consolidated text's authentication at its end
+        number, issue_date = number or closing.number, issue_date or closing.issue_date
+        lh = lh._replace(issuer_lines=lh.issuer_lines or closing.issuer_lines)
     if issue_date is None and lh.place is None:     # no date line: a resolution's adoption
         issue_date = adopted_on(tree)
+    if doc_type is None and (lh.issuer_lines or lh.issue_date) and zone_nodes("addressee"):
+        doc_type = "Công văn"                     # a letter: a letterhead, no heading, `Kính gửi`
     name = issuer_name(list(lh.issuer_lines), joint=bool(number and JOINT_NUMBER.search(number)))
     evidence = _place_evidence(tree, name or "", lh.place, meta_block)
     if name is None:       # no letterhead: the authority line under the title, the annex, the text
@@ -77,12 +86,15 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
         name = complete_place(name, *evidence)
     if name:
         name = complete_name(name, evidence[3])
-    issuer = cased_issuer(name) or meta_block.get("issuer")
+    portal_issuer = meta_block.get("issuer")
+    issuer = cased_issuer(name) or (case_body(portal_issuer.upper()) if portal_issuer and is_authority(
+        portal_issuer.upper()) else None)
     signer = signature_signer([n for n in tree.nodes if n.zone == "signature"], blocks) or meta_block.get("signer") \
         or portal_fields([n.text for n in tree.nodes[-PORTAL_NODES:]]).get("signer")
     if tree.raw.reader in OCR_READERS:        # letterhead and signature read worst: see ocr_repair
         body = "\n".join(n.text for n in tree.nodes if n.zone in ("body", "appendix"))
-        issuer, signer = confirm_phrase(issuer, body), confirm_name(signer, body)
+        confirmed = confirm_phrase(issuer, body)     # the body's spelling, in the issuer's case
+        issuer, signer = case_body(confirmed.upper()) if confirmed else confirmed, confirm_name(signer, body)
     return DocumentMeta(doc_number=number, doc_type=doc_type, issuer=issuer,
                         issue_date=issue_date, place=place, signer=signer, title=title,
                         spans=tuple(spans))
@@ -108,7 +120,7 @@ def _place_evidence(tree: DocumentTree, name: str, place: str | None, meta_block
     near = [n for n in tree.nodes if n.zone in ("letterhead", "title")]
     near += [n for n in tree.nodes if n.zone == "body"][:BODY_NODES_FOR_PLACE]
     authority = [n.text for n in near if is_caps(n.text) and bare in expand(n.text)
-                 and n.zone != "letterhead" or not name and n.zone == "title"]
+                 and n.zone != "letterhead" or not name and n.zone in ("title", "letterhead")]
     texts = [n.text for n in near if n.zone in ("title", "body")]
     return authority, place, meta_block.get("issuer"), texts
 

@@ -20,9 +20,14 @@ ATTACHED_TO = re.compile(
     r"\(\s*Kèm theo\s+(?P<type>[^\W\d_][^\d:()]{1,25}?)\s+s[ốôóo]\s*:?\s*"
     r"(?P<num>\d+\s*/\s*[\w\-/]+)\s+ngày\s*(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)\s*(?P<m>\d{1,2})"
     r"\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?:\s+của\s+(?P<issuer>[^()]{3,80}?))?\s*\)")
-# A body announcing what the document says: `Văn phòng Chính phủ thông báo để ...`,
-# `Văn phòng Ủy ban nhân dân tỉnh xin thông báo ...`
-ANNOUNCES = re.compile(r"(?:^|[.;]\s+)(?P<body>[A-ZĐÂƯ][^.;:,]{2,70}?)\s+(?:xin\s+|trân trọng\s+)?thông báo\b")
+# A body saying it issues the document: `Văn phòng Chính phủ thông báo để ...`, `Văn phòng Ủy
+# ban nhân dân tỉnh xin thông báo ...`, `..., Uỷ ban nhân dân tỉnh xây dựng Kế hoạch ... như sau:`
+ANNOUNCES = re.compile(r"(?:^|[.;,]\s+)(?P<body>[A-ZĐÂƯ][^.;:,]{2,70}?)\s+(?:xin\s+|trân trọng\s+)?"
+                       r"(?:thông báo\b|(?:xây dựng|ban hành)\s+(?:Kế hoạch|Chương trình|Quy chế|Đề án|Hướng dẫn)\b)")
+# How far into the body, or from its end, a document says who issues it
+ANNOUNCE_NODES = 15
+# How many of the last nodes may hold a letterhead set at the end
+CLOSING_NODES = 40
 # The zones the document's own text stands in
 OWN_ZONES = ("appendix", "signature", "body")
 
@@ -70,11 +75,11 @@ def attachment(tree: DocumentTree) -> Attachment | None:
 def announcer(tree: DocumentTree, is_body) -> str | None:
     """The body the text says announces it (`Văn phòng Chính phủ thông báo ...`), when
     `is_body` takes it for a body's name."""
-    for n in tree.nodes:
-        if n.zone in OWN_ZONES:
-            for m in ANNOUNCES.finditer(n.text):
-                if is_body(m.group("body").strip()):
-                    return m.group("body").strip()
+    own = [n for n in tree.nodes if n.zone in OWN_ZONES]
+    for n in own[:ANNOUNCE_NODES] + own[ANNOUNCE_NODES:][-ANNOUNCE_NODES:]:     # its opening, its close
+        for m in ANNOUNCES.finditer(n.text):
+            if is_body(m.group("body").strip()):
+                return m.group("body").strip()
     return None
 
 
@@ -87,3 +92,16 @@ def adopted_on(tree: DocumentTree) -> date | None:
             if m:
                 return safe_date(m.group("y"), m.group("m"), m.group("d"))
     return None
+
+
+def closing_letterhead(tree: DocumentTree):
+    """A letterhead set at the end, as a consolidated text authenticates itself: `BỘ LAO
+    ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI` / `Số: 1166/VBHN-BLĐTBXH` / `XÁC THỰC VĂN BẢN HỢP NHẤT` /
+    `Hà Nội, ngày 22 tháng 3 năm 2024`: read like the top's (extractors.letterhead), from
+    the document's last blocks; None when they hold no number line and no date line."""
+    from extractors.letterhead import read_letterhead
+    from extractors.letterhead_lines import head_lines
+    blocks = tree.raw.blocks
+    tail = [blocks[n.block] for n in tree.nodes[-CLOSING_NODES:] if n.zone in ("body", "signature", "appendix")]
+    lh = read_letterhead(head_lines(tail))
+    return lh if lh.has_number_line and lh.issue_date else None

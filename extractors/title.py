@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 
-from extractors.issuer import expand, is_authority
+from extractors.issuer import expand, is_authority, load_titles
+from parsers.grammar.places import key
 from extractors.truecase import head_of
-from parsers.grammar.documents import type_from_number, vocab as documents_vocab
+from parsers.grammar.documents import fold, type_from_number, vocab as documents_vocab
 from parsers.textutil import clean_value
 
+# A footnote's mark after a heading: `THÔNG TƯ1`
+FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 # Lines that open the body, never a title: `Căn cứ Luật ...`, `Kính gửi: ...`
 BODY_OPENER = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị)\b")
 # Lines that open the body once a title stands above them: `Thực hiện Quyết định số ..., Ủy
@@ -37,13 +40,38 @@ OPEN_END = re.compile(r"(?:\b(?:của|và|về|với|cho|tại|theo|thuộc|trê
 def heading_type(text: str) -> tuple[str | None, str]:
     """(`Kế hoạch`, the rest) for `KẾ HOẠCH ...`; (None, text) when it opens with no type."""
     types = documents_vocab()["heading_types"]
+    text = FOOTNOTE_MARK.sub("", text) if text.isupper() else text
+    folded = fold(text)
     for word in sorted(types, key=len, reverse=True):
         if text == word or text.startswith(word + " ") or text.startswith(word + ":"):
             return types[word], text[len(word):].strip(" :")
+        if folded == fold(word) and text.isupper():
+            return types[word], ""                  # OCR misread it: `QUYÉT ĐỊNH`
         name = types[word]       # run into its trích yếu: `Nghị quyết về việc thành lập ...`
-        if text.startswith(name + " ") and text[len(name) + 1:len(name) + 2].islower():
+        if text.startswith(name + " ") and text[len(name) + 1:len(name) + 2].islower() \
+                and word not in documents_vocab()["verb_like_types"]:
             return name, text[len(name):].strip()
     return None, text
+
+
+def _cut_authority(text: str) -> tuple[str, bool]:
+    """A title line a copy ran into the authority line under it: `... CỦA NGÀNH TƯ PHÁP TỈNH
+    ĐỒNG NAI CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI` → the title, True (never a name the title
+    itself ends on: `... CỦA ỦY BAN NHÂN DÂN TỈNH X` stays)."""
+    words = text.split()
+    if not words or any(c.islower() for c in text):
+        return text, False
+    for i in range(1, len(words) - 1):
+        rest = " ".join(words[i:])
+        if OPEN_END.search(" ".join(words[:i])) or not head_of(expand(rest)) and not _opens_with_office(rest):
+            continue
+        if is_authority(rest):
+            return " ".join(words[:i]), True
+    return text, False
+
+
+def _opens_with_office(text: str) -> bool:
+    return any(key(text).startswith(key(t) + " ") for t in load_titles())
 
 
 def _without_labels(text: str) -> str | None:
@@ -74,8 +102,11 @@ def read_title(texts: list[str], subject: str | None, number: str | None) -> tup
         if BODY_OPENER.match(text) or (parts and LATER_OPENER.match(text)) or SESSION_LINE.match(text) or (
                 authority and not (parts and OPEN_END.search(parts[-1]))):
             break
+        text, cut = _cut_authority(text)
         parts.append(text)
-    title = _without_labels(" ".join(parts)) if parts else None
+        if cut:
+            break
+    title = _without_labels(" ".join(p for p in parts if p)) if parts else None
     if doc_type is None and subject:
         title, doc_type = subject, "Công văn"
     if doc_type is None and number:

@@ -70,6 +70,15 @@ def _opens(text: str, at: int) -> bool:
         SENTENCE_BREAK.search(text[:at]))
 
 
+def _in_capitals(tokens: list[re.Match], k: int) -> bool:
+    """Token k stands in a run of words in capitals (`... TM. ỦY BAN NHÂN DÂN TỈNH NGHỆ AN
+    ...`), not alone like an acronym (`IoT`, `UBND`)."""
+    def caps(i: int) -> bool:
+        w = tokens[i].group() if 0 <= i < len(tokens) else ""
+        return len(w) > 1 and w.isupper() and not re.search(r"\d", w)
+    return caps(k) and (caps(k - 1) or caps(k + 1))
+
+
 class _Evidence:
     """The document's own words (lines not in capitals), indexed by pairs of words."""
 
@@ -81,9 +90,12 @@ class _Evidence:
             if not text or is_upper_heading(text):
                 continue
             start = len(self.words)
-            for m in TOKEN.finditer(text):
+            tokens = list(TOKEN.finditer(text))
+            for k, m in enumerate(tokens):
                 w = m.group()
                 c = canon(w)
+                if _in_capitals(tokens, k):
+                    c = ""                      # a run of capitals inside a line says nothing
                 self.words.append((w, c if c in wanted else "", _opens(text, m.start())))
                 count += 1
             self.words.append(("", "", True))       # a text's end breaks every run

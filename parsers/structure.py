@@ -21,17 +21,22 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from parsers.grammar.bodies import starts_with_body
 from parsers.grammar.dates import DATE_LINE, is_letterhead_date
-from parsers.grammar.documents import NUMBER_LINE, SUBJECT_LINE, vocab as documents_vocab
+from parsers.grammar.documents import NUMBER_LINE, SUBJECT_LINE, fold, motto_spans, vocab as documents_vocab
 from parsers.grammar.numbering import find_marker, rank
 from parsers.model import Block, DocumentTree, Marker, Node, RawDocument
 
 VOCAB = Path(__file__).with_name("vocab") / "structure.json"
 
+# A footnote's mark after a heading: `THÔNG TƯ1` (a consolidated text's note on its sources)
+FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 # How far down a letterhead may stand (a website's preamble above it), and how far apart
 # its anchors (number line, date line) may be
 HEAD_SCAN = 80
 ANCHOR_GAP = 8
+# Below this block a letterhead's first anchor needs a name or the motto above it
+DEEP_ANCHOR = 20
 # Lines that open a document body, never a title: `Căn cứ Luật ...`, `Thực hiện Chỉ thị số 13/CT-TTg ..., Bộ ...:`
 BODY_OPENERS = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị|Ngày \d)", re.I)
 
@@ -59,7 +64,9 @@ def _is_type_heading(b: Block) -> bool:
     """`KẾ HOẠCH`, `THÔNG TƯ LIÊN TỊCH`, `CHỈ THỊ VỀ VIỆC ...` standing as a heading."""
     if b.is_row:
         return False
-    text = b.text.strip().strip("*#_ ").strip()
+    text = FOOTNOTE_MARK.sub("", b.text.strip().strip("*#_ ").strip())
+    if is_upper_heading(text) and fold(text) in _folded_headings():
+        return True                 # a heading OCR misread: `QUYÉT ĐỊNH`
     for t in documents_vocab()["title_headings"]:
         if text == t or (text.startswith(t + " ") and (
                 is_upper_heading(text) or b.bold or b.heading or len(text) < 200)
@@ -68,6 +75,11 @@ def _is_type_heading(b: Block) -> bool:
                 continue
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _folded_headings() -> frozenset[str]:
+    return frozenset(fold(t) for t in documents_vocab()["title_headings"])
 
 
 def is_letterhead_anchor(b: Block) -> bool:
@@ -88,9 +100,15 @@ def letterhead_anchors(blocks: tuple[Block, ...]) -> list[int]:
     for b in blocks[:HEAD_SCAN]:
         if found and b.index - found[-1] > ANCHOR_GAP:
             break
-        if is_letterhead_anchor(b):
+        if is_letterhead_anchor(b) and (found or b.index < DEEP_ANCHOR or _named_above(blocks, b.index)):
             found.append(b.index)
     return found
+
+
+def _named_above(blocks: tuple[Block, ...], at: int) -> bool:
+    """A letterhead far down the page (below a website's preamble) has its issuer or the
+    motto in capitals just above its first anchor."""
+    return any(is_upper_heading(b.text) or _is_motto(b) for b in blocks[max(0, at - ANCHOR_GAP):at])
 
 
 def doc_title_index(blocks: tuple[Block, ...]) -> int | None:
@@ -169,6 +187,12 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
                 zones[j] = "letterhead"
                 head_end = j
                 j += 1
+            # the motto standing under the number (a scanned page read line by line)
+            j = head_end + 1
+            while j < n and j < head_end + 4 and _is_motto(blocks[j]):
+                zones[j] = "letterhead"
+                head_end = j
+                j += 1
             # a trích yếu in capitals under a letterhead that lost its type heading
             j = head_end + 1
             while j < n and j < head_end + 3 and not blocks[j].is_row and is_upper_heading(
@@ -213,20 +237,42 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
     return zones
 
 
+def _is_motto(b: Block) -> bool:
+    """A block that is the national motto, or a line of it (`CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT
+    NAM`, `Độc lập - Tự do - Hạnh phúc`)."""
+    text = b.text.strip(" -*_|")
+    covered = sum(e - s for s, e in motto_spans(text))
+    return bool(text) and covered >= 0.8 * len(text)
+
+
+def _issuing_body_line(blocks: tuple[Block, ...], i: int) -> bool:
+    """Block i is a short line naming a body and nothing more: `Ủy ban nhân dân tỉnh Quảng Ninh`."""
+    if i >= len(blocks) or blocks[i].is_row:
+        return False
+    text = blocks[i].text.strip()
+    return 0 < len(text.split()) <= RUN_IN_ISSUER_WORDS and starts_with_body(text) >= len(text) - 1
+
+
 def _run_in_title(blocks: tuple[Block, ...], zones: list[str]) -> int:
     """A document with no letterhead whose first line runs its type into its trích yếu,
     as corpus copies of legal texts print it (`Nghị quyết về việc thành lập thị xã ...`,
     `Quyết định về việc ban hành ...`), and the issuing body on the next short line
     (`Chính phủ`, `Ủy ban nhân dân tỉnh`): both zoned title. The last block taken, or -1."""
-    types = [t[:1] + t[1:].lower() for t in documents_vocab()["title_headings"]]
+    types = [t[:1] + t[1:].lower() for t in documents_vocab()["title_headings"]
+             if t not in documents_vocab()["verb_like_types"]]
     for i, b in enumerate(blocks[:RUN_IN_SCAN]):
         text = b.text.strip()
         if b.is_row or find_marker(text)[0]:
             return -1
         rest = next((text[len(t):] for t in types if text.startswith(t + " ")), None)
-        if rest is None or not rest.strip()[:1].islower() or len(text) > 400 or text.endswith((":", ";")):
+        # a trích yếu alone above its issuing body: `Quy định về mức nộp tiền ...` / `Ủy ban ...`
+        alone = rest is None and i == 0 and _issuing_body_line(blocks, 1) and len(text.split()) >= RUN_IN_MIN_WORDS
+        if not alone and (rest is None or not rest.strip()[:1].islower() or len(text) > 400
+                          or text.endswith((":", ";")) or RUN_IN_NOT_TITLE.match(rest)):
             continue
         zones[i] = "title"
+        if i > 0 and len(blocks[i - 1].text.split()) <= RUN_IN_ISSUER_WORDS and zones[i - 1] == "body":
+            zones[i - 1] = "letterhead"      # a byline above: `UBND tỉnh Long An`
         nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
         if nxt and len(nxt.split()) <= RUN_IN_ISSUER_WORDS and not nxt.endswith((".", ":", ";", ",")) \
                 and not BODY_OPENERS.match(nxt) and not find_marker(nxt)[0]:
@@ -237,7 +283,12 @@ def _run_in_title(blocks: tuple[Block, ...], zones: list[str]) -> int:
 
 
 # How far down a run-in title may stand, and how long the issuing body's line under it
-RUN_IN_SCAN = 3
+RUN_IN_SCAN = 6
+# How long a trích yếu standing alone above its issuing body is at least
+RUN_IN_MIN_WORDS = 5
+# What follows a type word in a sentence about the document, never a trích yếu: `Kế hoạch
+# này ...`, `Quyết định số ...`
+RUN_IN_NOT_TITLE = re.compile(r"^\s*(?:này|số|có|được|đã|sẽ)\b")
 RUN_IN_ISSUER_WORDS = 10
 # Addressee continuation lines: `- Sở Công Thương;`, `Ủy ban nhân dân các xã, phường.`
 DASH_OR_CONT = re.compile(r"^\s*[-–+•]\s*\S")

@@ -13,10 +13,11 @@ import pytest
 from extractors.issuer import bodies_of, complete_place, is_authority, issuer_name
 from extractors.letterhead import read_letterhead
 from extractors.letterhead_lines import Line, cut_motto
+from extractors.portal import portal_title
 from extractors.title import read_title
 from extractors.title_case import case_title
 from extractors.truecase import case_body
-from parsers.grammar.dates import is_letterhead_date
+from parsers.grammar.dates import ADOPTED_ON, is_letterhead_date
 from parsers.grammar.documents import document_number, type_from_number
 from parsers.grammar.places import province_of
 
@@ -207,6 +208,14 @@ def test_number_and_its_type(source, raw, number, doc_type):
     ("btc-07-2020-tt-btc-2020-tai-chinh-co-quan-o-nuoc-ngoai.txt (the type repeated)",
      ["THÔNG TƯ", "THÔNG TƯ QUY ĐỊNH CHẾ ĐỘ QUẢN LÝ TÀI CHÍNH", "Căn cứ Luật Ngân sách nhà nước;"],
      "Thông tư", "QUY ĐỊNH CHẾ ĐỘ QUẢN LÝ TÀI CHÍNH"),
+    ("wild tnt305__dataset-640111ea8077e047.md (a title line run into its authority line)",
+     ["QUYẾT ĐỊNH", "VỀ VIỆC CÔNG BỐ DANH MỤC THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA NGÀNH TƯ PHÁP TỈNH ĐỒNG NAI "
+                    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI"],
+     "Quyết định", "VỀ VIỆC CÔNG BỐ DANH MỤC THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA NGÀNH TƯ PHÁP TỈNH ĐỒNG NAI"),
+    ("cp-nq-cp-thanh-lap-thi-xa-chi-linh-wordseg.txt (a type run into its trích yếu, the issuer under)",
+     ["Nghị quyết về việc thành lập thị xã chí linh", "Chính phủ"], "Nghị quyết", "về việc thành lập thị xã chí linh"),
+    ("quangninh-qd-ubnd-muc-nop-tien-dat-trong-lua-stub.txt ('Quy định' opening a trích yếu is a verb)",
+     ["Quy định về mức nộp tiền", "Ủy ban nhân dân tỉnh Quảng Ninh"], None, "Quy định về mức nộp tiền"),
     ("bca-12-hd-bca-v05-2024-tieu-chi-an-ninh-trat-tu-do-thi.txt (a title may open 'Thực hiện')",
      ["HƯỚNG DẪN", "THỰC HIỆN TIÊU CHÍ SỐ 4", "Thực hiện Quyết định số 04/2022/QĐ-TTg ..."],
      "Hướng dẫn", "THỰC HIỆN TIÊU CHÍ SỐ 4"),
@@ -239,6 +248,33 @@ def test_type_and_title_end(source, texts, doc_type, title):
 ])
 def test_title_in_capitals_by_the_rules(source, title, cased):
     assert case_title(title, []) == cased, source
+
+
+@pytest.mark.parametrize("source,line,day", [
+    ("ubtvqh-119-nq-ubtvqh15-2026-dieu-chinh-ctlp.html (its own adoption)",
+     "Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV "
+     "thông qua ngày 06 tháng 02 năm 2026", date(2026, 2, 6)),
+    ("daknong-qd-ubnd-2007-ke-hoach-khuyen-nong-khuyen-ngu.txt (a cited law's adoption)",
+     "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân được Quốc hội thông qua ngày 26 tháng 11 năm 2003;",
+     None),
+])
+def test_adoption_date(source, line, day):
+    m = ADOPTED_ON.search(line)
+    assert (date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None) == day, source
+
+
+@pytest.mark.parametrize("source,lines,number,title", [
+    ("vinhlong-612-qd-ubnd-2020-quy-trinh-noi-bo-chan-nuoi.txt",
+     ["Quyết định 612/QĐ-UBND năm 2020 về phê duyệt quy trình nội bộ thủ tục hành chính lĩnh vực Chăn nuôi"],
+     "612/QĐ-UBND", "về phê duyệt quy trình nội bộ thủ tục hành chính lĩnh vực Chăn nuôi"),
+    ("btnmt-3059-btnmt-tcbhdvn-2009-xin-y-kien-de-an-bien.txt ('do ... ban hành' left out)",
+     ["Công văn 3059/BTNMT-TCBHĐVN xin ý kiến đối với dự thảo Đề án do Bộ Tài nguyên và Môi trường ban hành"],
+     "3059/BTNMT-TCBHĐVN", "xin ý kiến đối với dự thảo Đề án"),
+    ("hatinh-1281-qd-ubnd-2014-thu-tuc-hanh-chinh-so-y-te.txt (another document's number)",
+     ["Quyết định 2519/QĐ-UBND 2015 công bố thủ tục hành chính"], "1281/QĐ-UBND", None),
+])
+def test_website_title_line(source, lines, number, title):
+    assert portal_title(lines, number) == title, source
 
 
 def test_title_case_from_the_documents_own_words():
@@ -286,6 +322,11 @@ LAYOUTS = [
      dict(signer="Thái Hữu Phép")),
     ("cp-27-nq-cp-2010-thanh-lap-thanh-pho-tuyen-quang.txt", "signer in a portal box after the document",
      dict(signer="Nguyễn Tấn Dũng", issuer="Chính phủ")),
+    ("haiduong-nq-hdnd-thanh-lap-thi-xa-chi-linh-wordseg.txt", "corpus text: type run into the title, no capitals",
+     dict(doc_type="Nghị quyết", issuer="Hội đồng nhân dân tỉnh Hải Dương",
+          title="Về việc thành lập thị xã Chí Linh thuộc tỉnh Hải Dương")),
+    ("longan-tb-ubnd-2015-treo-co-dai-hoi-dang-bo-web.txt", "newspaper reprint: a byline above the title",
+     dict(issuer="Ủy ban nhân dân tỉnh Long An", doc_type="Thông báo")),
 ]
 
 
@@ -297,3 +338,14 @@ def test_letterhead_layouts(corpus, parsed, name, layout, fields):
     meta = parsed(path).meta
     for field, expected in fields.items():
         assert getattr(meta, field) == expected, (layout, field)
+
+
+def test_consolidated_text_authenticated_at_its_end(corpus, parsed):
+    """wild hrmaster__van-ban-hop-nhat-so-1166-vbhn-bldtbxh-41572.txt: a consolidated text
+    (VBHN) sets its issuer, number and date at its end, under XÁC THỰC VĂN BẢN HỢP NHẤT."""
+    path = corpus.parent / "wild" / "docs" / "hrmaster__van-ban-hop-nhat-so-1166-vbhn-bldtbxh-41572.txt"
+    if not path.is_file():
+        pytest.skip("wild document absent")
+    meta = parsed(path).meta
+    assert (meta.doc_number, meta.issue_date, meta.issuer) == (
+        "1166/VBHN-BLĐTBXH", date(2024, 3, 22), "Bộ Lao động - Thương binh và Xã hội")

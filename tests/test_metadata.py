@@ -23,13 +23,14 @@ FIELDS = ["doc_number", "doc_type", "issuer", "issue_date", "place", "signer", "
 # Share of documents whose field matches gold, over every gold file at once (the scorer's
 # comparison; `place` as the scorer compares other fields; `*_cased` with letter case).
 # Set to what main measured when the gold grew to 36 files and the letterheads came
-# (2026-12-06); raise them as accuracy rises, never lower them.
-GOLD_FLOORS = {"doc_number": 0.80, "doc_type": 0.88, "issuer": 0.52, "issue_date": 0.86,
-               "place": 0.86, "signer": 0.91, "title": 0.77, "issuer_cased": 0.33,
-               "title_cased": 0.41}
-LETTERHEAD_FLOORS = {"doc_number": 0.76, "doc_type": 0.77, "issuer": 0.47, "issue_date": 0.88,
-                     "place": 0.82, "signer": 0.87, "title": 0.54, "issuer_cased": 0.22,
-                     "title_cased": 0.34}
+# (2026-12-06), raised to just below what the letterhead reading of issue 13 measures;
+# raise them as accuracy rises, never lower them.
+GOLD_FLOORS = {"doc_number": 0.91, "doc_type": 0.99, "issuer": 0.94, "issue_date": 0.94,
+               "place": 0.91, "signer": 0.97, "title": 0.94, "issuer_cased": 0.94,
+               "title_cased": 0.94}
+LETTERHEAD_FLOORS = {"doc_number": 0.95, "doc_type": 0.97, "issuer": 0.95, "issue_date": 0.97,
+                     "place": 0.97, "signer": 0.97, "title": 0.93, "issuer_cased": 0.95,
+                     "title_cased": 0.81}
 
 
 @pytest.fixture(scope="module")

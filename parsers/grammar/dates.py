@@ -14,21 +14,21 @@ import re
 from datetime import date
 
 # A date line: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Lào Cai, ngày   tháng 4 năm 2026`
-# and as OCR reads a handwritten day: `Hà Nội, ngày |Š tháng 12 năm 2025`
-DATE_LINE = re.compile(r"\bngày\s+(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}", re.I)
+# and as OCR reads a handwritten day: `Hà Nội, ngày |Š tháng 12 năm 2025`, or glues it: `ngày13 tháng 01`, `ngày 24 tháng11 năm 2025`
+DATE_LINE = re.compile(r"\bngày(?:\s+|(?=\d))(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s*[\d\s]{0,3}\s*năm\s*\d{4}", re.I)
 # A letterhead's date line standing alone (a line or a cell): the place, a comma, the
 # date written out: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Quận 2, ngày 11 tháng 01 năm 2008`,
 # `Lào Cai, ngày    tháng 4 năm 2026`, `ngày 25 tháng 12 năm 2018` (never a sentence that
 # cites a date: `Căn cứ Luật ... ngày 26 tháng 11 năm 2003;`)
 LETTERHEAD_DATE = re.compile(r"^\W*(?:(?:(?:[^\W\d_][^\W\d_]*\.?|[^\W\d_]+-[^\W\d_]+)\s*(?:[-–]\s*)?){1,6}(?:\s\d{1,2})?\s*,\s*"
                              r"|\d{1,2}[^\w]{0,3})?"
-                             r"ngày\s+(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s+[\d\s]{0,3}\s*năm\s+\d{4}\W*$", re.I)
+                             r"ngày(?:\s+|(?=\d))(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s*[\d\s]{0,3}\s*năm\s*\d{4}\W*$", re.I)
 # The second word of a unit that is part of a place's name: `Thành phố Hồ Chí Minh`, `Thị xã ...`
 UNIT_SECOND_WORDS = ("phố", "xã", "trấn")
 # The parts of a date line: place, day, month, year; a day OCR could not read is none:
 # `Hà Nội, ngày |Š tháng 12 năm 2025`
-DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày\s+(?:(?P<d>\d{1,2})|\S{1,3}\s)?\s*tháng\s+"
-                        r"(?P<m>\d{1,2})?\s*năm\s+(?P<y>\d{4})", re.I)
+DATE_PARTS = re.compile(r"(?P<place>[^,|]*?)\s*,?\s*ngày(?:\s+|(?=\d))(?:(?P<d>\d{1,2})|\S{1,3}\s)?\s*tháng\s*"
+                        r"(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", re.I)
 # The day a resolution says it was adopted, in its own closing sentence (`này`): `Nghị quyết
 # này được Hội đồng nhân dân tỉnh ... thông qua ngày 08 tháng 12 năm 2011` (never a cited law's:
 # `Căn cứ Luật ... được Quốc hội thông qua ngày 26 tháng 11 năm 2003`)

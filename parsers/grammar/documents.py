@@ -21,8 +21,9 @@ from parsers.textutil import fold_spaces
 VOCAB = Path(__file__).with_name("vocab") / "documents.json"
 
 # The number line: `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số:   /KH-UBND`, and the `ố` as
-# OCR may read it: `Só:56ŸS /BCA-C04`, `Sô: 12/...`
-NUMBER_LINE = re.compile(r"^S[ốôóoồổộ]\s*:?\s*[\w\s]*[/\-]", re.I)
+# OCR may read it: `Só:56ŸS /BCA-C04`, `Sô: 12/...` (a capital S: a sentence going on `số 1341/QĐ-TTg
+# ngày ...` is no number line)
+NUMBER_LINE = re.compile(r"^(?:S[ốôóoồổộ]|SỐ|SÔ)\s*:?\s*[\w\s]*[/\-]")
 # The number on a number line: `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số: 134 /KH-UBND`,
 # `Số:      /KH-UBND` (left blank)
 NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>[^\s|]*(?:\s*[/\-]\s*[\wĐđ&.\-/]+)*)")
