@@ -25,13 +25,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from parsers.cell_lines import CellTable, find_cell_tables, is_pipe_line
-from parsers.grammar.numbering import find_marker
+from parsers.html_inline import LINE_IN_CELL, markdown_lines
+from parsers.grammar.numbering import bare_label, find_marker
 from parsers.model import Block, ParseError, RawDocument
 from parsers.reflow import PAGE_NUMBER, TERMINAL, reflow
 from parsers.site_text import site_lines
 from parsers.text_tables import TextTable, find_tables
 from parsers.textutil import fold_spaces
 
+MAX_ROW_CHARS = 1000        # a line longer than this is no table row written without its outer `|`
 # A Markdown table line: `| Số: 09/KH-BTNMT | *Hà Nội, ngày 06 tháng 8 năm 2024* |`
 TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 # The separator under a Markdown table header: `| --- | :---: |`
@@ -42,6 +44,12 @@ MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 MD_STRONG = re.compile(r"\*\*(.+?)\*\*")
 # Emphasis: `*Hà Nội, ngày 06 tháng 8 năm 2024*`, `*Nơi nhận:*`
 MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+# Emphasis around a numbering label only: `*a) *Tổ chức ...`, `**1.** Sở ...`
+EMPHASISED_LABEL = re.compile(r"^(\s*(?:[-–+]\s+)?)\*{1,2}([^*\s][^*]{0,10}?)\s*\*{1,2}\s*(?=\S)")
+# A strong mark with no partner: `- **b2) Đối với ...`
+STRAY_STRONG = re.compile(r"\*\*")
+# An emphasis mark with no partner against a word: `2026-2030: *Thực hiện theo ...` (not `(*)`)
+STRAY_MARK = re.compile(r"(?<![(*])\*(?=\w)|(?<=\w)\*(?![)*])")
 # A Markdown list bullet: `*   Quán triệt sâu sắc ...` (rendered as a dash bullet)
 MD_STAR_BULLET = re.compile(r"^\s*\*\s+(?=\S)")
 # A horizontal rule or letterhead underline: `---`, `-------`, `***`
@@ -100,9 +108,16 @@ def _strip_markdown(text: str) -> tuple[str, bool, bool]:
         return text, False, heading
     stripped = text.strip()
     bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
+    m = EMPHASISED_LABEL.match(text)
+    if m and bare_label(m.group(2)):
+        text = f"{m.group(1)}{m.group(2)} {text[m.end():]}"       # `*a) *Tổ chức` → `a) Tổ chức`
     text = MD_STRONG.sub(r"\1", text)
     text = MD_EMPHASIS.sub(r"\1", text)
     text = MD_STAR_BULLET.sub("- ", text)
+    if "*" in text:
+        # a mark left with no partner (a run opened on a line before, or never closed:
+        # `- **b2) Đối với ...`) is no text
+        text = STRAY_MARK.sub("", STRAY_STRONG.sub("", text)).strip("*")
     return text, bold, heading
 
 
@@ -133,12 +148,44 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _split_columns(line: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in re.split(r" {6,}", line.strip()) if part.strip())
+    """The columns of a letterhead line laid out with runs of spaces, emphasis marks left
+    out (a bold line's `**` stands at the ends of the line, not of each column)."""
+    parts = (fold_spaces(_strip_markdown(p.strip("* "))[0]) for p in re.split(r" {6,}", line.strip()))
+    return tuple(p for p in parts if p)
+
+
+def _outer_pipes(lines: list[str]) -> list[str]:
+    """A Markdown table written without its outer `|` (`ỦY BAN NHÂN DÂN   |  CỘNG HÒA ...`):
+    a run of two lines or more that split into the same number of cells at `|`, some of
+    them with two cells that hold text, gets its outer `|` so that it reads as a table."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        k = _inner_cells(lines[i])
+        j = i
+        while k and j + 1 < len(lines) and _inner_cells(lines[j + 1]) == k:
+            j += 1
+        if k and j > i and any(sum(1 for c in lines[m].split("|") if c.strip()) >= 2 for m in range(i, j + 1)):
+            for m in range(i, j + 1):
+                out[m] = f"| {lines[m].strip()} |"
+        i = j + 1
+    return out
+
+
+def _inner_cells(line: str) -> int:
+    """The cells of a line that has `|` inside it but not at its ends, else 0."""
+    text = line.strip()
+    if "|" not in text or text.startswith("|") or text.endswith("|") or len(text) > MAX_ROW_CHARS:
+        return 0
+    return text.count("|") + 1
 
 
 def _table_cells(line: str) -> tuple[str, ...]:
+    """The cells of a Markdown table line; a cell's line breaks (LINE_IN_CELL) kept as
+    "\n": `| **ỦY BAN NHÂN DÂN**<br>THÀNH PHỐ HÀ NỘI | ... |`."""
     inner = line.strip()[1:-1]
-    return tuple(fold_spaces(_strip_markdown(c)[0]) for c in inner.split("|"))
+    return tuple("\n".join(t for t in (fold_spaces(_strip_markdown(p)[0]) for p in c.split(LINE_IN_CELL)) if t)
+                 for c in inner.split("|"))
 
 
 def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
@@ -158,6 +205,12 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
     if site:
         lines = ["" if i in site else ln for i, ln in enumerate(lines)]
         warnings.append(f"{len(site)} lines of website text left out")
+    numbers = None
+    converted = markdown_lines(lines)
+    if converted:
+        lines, numbers = converted
+        warnings.append("HTML tags read as Markdown")
+    lines = _outer_pipes(lines)
     if is_word_segmented(lines):
         lines = _unsegment("\n".join(lines)).split("\n")     # no pattern spans a line break
         warnings.append("word-segmented text joined back")
@@ -165,7 +218,7 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
     tables = find_tables(lines) if fmt == "txt" else []
     cell_tables = find_cell_tables(lines) if "|" in text else []
     blocks = _blocks_from_lines(lines, hard_wrapped=hard_wrapped, tables=tables,
-                                cell_tables=cell_tables)
+                                cell_tables=cell_tables, numbers=numbers)
     if blocks and hard_wrapped:
         warnings.append("hard-wrapped lines rejoined")
     reader = "markdown" if fmt == "md" else "text"
@@ -181,7 +234,11 @@ def _continues(prev: Block | None, text: str, emphasised: bool) -> bool:
 
 
 def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
-                       tables: list[TextTable] = (), cell_tables: list[CellTable] = ()) -> list[Block]:
+                       tables: list[TextTable] = (), cell_tables: list[CellTable] = (),
+                       numbers: list[int] | None = None) -> list[Block]:
+    """Blocks of the lines; `numbers` gives each line's source line (1-based) where the
+    lines are not the source's own (HTML read as Markdown)."""
+    source = (lambda k: numbers[k - 1]) if numbers else (lambda k: k)   # noqa: E731
     blocks: list[Block] = []
     table_no = -1
     row_no = 0
@@ -200,7 +257,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
             if t and _continues(blocks[-1] if blocks else None, t, bold or heading):
                 blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {t}")
             elif t:
-                blocks.append(Block(index=len(blocks), kind="paragraph", text=t, line=n,
+                blocks.append(Block(index=len(blocks), kind="paragraph", text=t, line=source(n),
                                     bold=bold, heading=heading))
         pending.clear()
 
@@ -216,7 +273,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
             table_no += 1
             for row_no, (first, cells, bold) in enumerate(table.rows):
                 blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
-                                    cells=cells, table=table_no, row=row_no, line=first + 1,
+                                    cells=cells, table=table_no, row=row_no, line=source(first + 1),
                                     bold=bold))
             skip_to = table.last + 1
             in_table = False
@@ -231,7 +288,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
             for row_no, (first, cells) in enumerate(table.rows):
                 cells = tuple(fold_spaces(c) for c in cells)
                 blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
-                                    cells=cells, table=table_no, row=row_no, line=first + 1))
+                                    cells=cells, table=table_no, row=row_no, line=source(first + 1)))
             skip_to = table.last + 1
             in_table = False
             continue
@@ -245,7 +302,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
                 in_table = True
             cells = _table_cells(line)
             blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
-                                cells=cells, table=table_no, row=row_no, line=number))
+                                cells=cells, table=table_no, row=row_no, line=source(number)))
             row_no += 1
             continue
         in_table = False
@@ -260,7 +317,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
             flush()
             cells = _split_columns(line)
             blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
-                                cells=cells, table=None, row=None, line=number))
+                                cells=cells, table=None, row=None, line=source(number)))
             continue
         pending.append((line, number))
     flush()
