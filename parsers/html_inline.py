@@ -105,11 +105,13 @@ def _inline(text: str, start: int, end: int, starts: list[int], out: list[str], 
     pos = start
     for m in list(TAG.finditer(text, start, end)) + [None]:
         chunk_end = m.start() if m else end
+        offset = pos
         for k, piece in enumerate(text[pos:chunk_end].split("\n")):
             if k:
                 emit()
-                line_start = pos
+                line_start = offset
                 line_bold, line_italic = bold, italic
+            offset += len(piece) + 1
             if piece.strip():
                 line_bold = line_bold or bold
                 line_italic = line_italic or italic
