@@ -31,8 +31,14 @@ from parsers.model import Block, ParseError, RawDocument
 from parsers.reflow import PAGE_NUMBER, TERMINAL, reflow
 from parsers.site_text import site_lines
 from parsers.text_tables import TextTable, find_tables
-from parsers.textutil import fold_spaces
+from parsers.textutil import drop_lone_underlines, fold_spaces
 
+# A page number alone on its line: `2`, `  14`, `- 3 -`
+LONE_NUMBER = re.compile(r"^[\s\f]*[-–]?\s*(\d{1,3})\s*[-–]?\s*$")
+MIN_PAGES = 3          # page numbers needed to tell a page-number sequence
+MIN_PAGE_LINES = 20    # lines between two page numbers at the least
+MAX_PAGE_STEP = 4      # a page number after pages that printed none (or were misread)
+CHAIN_LOOKBACK = 40    # lone numbers looked back at for the one before
 MAX_ROW_CHARS = 1000        # a line longer than this is no table row written without its outer `|`
 # A Markdown table line: `| Số: 09/KH-BTNMT | *Hà Nội, ngày 06 tháng 8 năm 2024* |`
 TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
@@ -154,6 +160,37 @@ def _split_columns(line: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p)
 
 
+def page_number_lines(lines: list[str]) -> set[int]:
+    """Lines that hold only a page number of a text copied from pages (OCR output, a PDF's
+    text): lone numbers on lines of their own that rise page by page (`2`, `3`, `5`, ...),
+    each at least MIN_PAGE_LINES lines after the one before, a blank line or a sentence's
+    end around them; never a table's row numbers, which stand closer together."""
+    found = [(i, int(m.group(1))) for i, ln in enumerate(lines)
+             if (m := LONE_NUMBER.match(ln)) and _between_paragraphs(lines, i)]
+    # the longest chain of rising numbers far enough apart (a misread number is skipped)
+    chain: list[tuple[int, int]] = []          # (length, previous) per found number
+    for k, (i, n) in enumerate(found):
+        length, prev = 1, -1
+        for q in range(max(0, k - CHAIN_LOOKBACK), k):
+            j, m = found[q]
+            if 0 < n - m <= MAX_PAGE_STEP and i - j >= MIN_PAGE_LINES and chain[q][0] + 1 > length:
+                length, prev = chain[q][0] + 1, q
+        chain.append((length, prev))
+    if not chain or max(chain)[0] < MIN_PAGES:
+        return set()
+    k = max(range(len(chain)), key=lambda q: chain[q][0])
+    out = set()
+    while k >= 0:
+        out.add(found[k][0])
+        k = chain[k][1]
+    return out
+
+
+def _between_paragraphs(lines: list[str], i: int) -> bool:
+    before = lines[i - 1].strip() if i > 0 else ""
+    return not before or bool(TERMINAL.search(before)) or i + 1 >= len(lines) or not lines[i + 1].strip()
+
+
 def _outer_pipes(lines: list[str]) -> list[str]:
     """A Markdown table written without its outer `|` (`ỦY BAN NHÂN DÂN   |  CỘNG HÒA ...`):
     a run of two lines or more that split into the same number of cells at `|`, some of
@@ -211,9 +248,14 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
         lines, numbers = converted
         warnings.append("HTML tags read as Markdown")
     lines = _outer_pipes(lines)
+    pages = page_number_lines(lines)
+    if pages:
+        lines = ["" if i in pages else ln for i, ln in enumerate(lines)]
+        warnings.append(f"{len(pages)} page numbers left out")
     if is_word_segmented(lines):
         lines = _unsegment("\n".join(lines)).split("\n")     # no pattern spans a line break
         warnings.append("word-segmented text joined back")
+    lines = [drop_lone_underlines(ln) for ln in lines]
     hard_wrapped = is_hard_wrapped(lines)
     tables = find_tables(lines) if fmt == "txt" else []
     cell_tables = find_cell_tables(lines) if "|" in text else []

@@ -29,3 +29,13 @@ def clean_value(text: str | None) -> str | None:
         return None
     text = fold_spaces(unicodedata.normalize("NFC", text)).strip(EDGE_PUNCT).strip()
     return text or None
+
+
+# An underline stroke read as text between two words: `ỦY BAN NHÂN DÂN _ CỘNG HÒA ...`,
+# `Ngân hàng Nhà _ nước` (OCR); a form's blank (`Số: ____/QĐ`) is longer
+LONE_UNDERLINE = re.compile(r"(?:(?<=\s)|^)_{1,2}(?=\s|$)")
+
+
+def drop_lone_underlines(text: str) -> str:
+    """The text without underline strokes standing alone between words."""
+    return LONE_UNDERLINE.sub("", text) if "_" in text else text
