@@ -12,7 +12,7 @@ export DAGSTER_HOME ?= $(CURDIR)/dagster_home
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-dejavu-core \
 	fonts-liberation fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea
 
-.PHONY: run setup system-deps test ui clean-data fuzz bench
+.PHONY: run setup system-deps test test-fast ui clean-data fuzz bench
 
 run: setup
 	$(BIN)/vnplan ingest data/raw
@@ -45,6 +45,11 @@ system-deps:
 
 test: setup
 	$(BIN)/pytest
+
+# The edit-test loop (well under a minute): every test but those marked `slow` (OCR,
+# LibreOffice, whole-corpus runs, Dagster job runs, Dask/S3 at scale, kill runs).
+test-fast: setup
+	$(BIN)/pytest -m "not slow"
 
 # Long property-test and kill runs (not part of `make test`).
 fuzz: setup

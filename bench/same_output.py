@@ -5,7 +5,7 @@ every corpus file, compared byte for byte with a saved reference.
     python -m bench.same_output check CORPUS REFDIR   # after: exit 1 on any difference
 
 The JSON is produced in process by the same code as `vnplan parse --format json`
-(`pipeline.serialize.parsed_dict`); a rejected file is recorded as its reason.
+(`pipeline.outputs.document_json.parsed_dict`); a rejected file is recorded as its reason.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from parsers.model import ParseError
-from pipeline.serialize import parsed_dict
+from pipeline.outputs.document_json import parsed_dict
 
 
 def corpus_files(corpus: Path) -> list[Path]:

@@ -44,7 +44,7 @@ def build_raw(raw: Path, n: int) -> None:
 def timed_ingest(raw: Path, processed, home: Path, executor) -> dict:
     from dagster import DagsterInstance
 
-    from pipeline.commands import run_ingest, run_summary
+    from pipeline.defs.run import run_ingest, run_summary
     home.mkdir(parents=True)
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     instance = DagsterInstance.local_temp(str(home))
@@ -60,9 +60,9 @@ def timed_ingest(raw: Path, processed, home: Path, executor) -> dict:
 
 
 def step_kinds(instance, run_id: str) -> dict[str, float]:
-    """Seconds of the run's steps (`pipeline.commands.step_seconds`), summed by kind
+    """Seconds of the run's steps (`pipeline.defs.run.step_seconds`), summed by kind
     (parse, publish, ...)."""
-    from pipeline.commands import step_seconds
+    from pipeline.defs.run import step_seconds
     spent: dict[str, float] = {}
     for step_key, seconds in step_seconds(instance, run_id).items():
         key = step_key.split(".")[-1]
@@ -81,7 +81,7 @@ def main() -> None:
     args = ap.parse_args()
     global WITH_REPORTS
     WITH_REPORTS = args.reports
-    from pipeline.definitions import DASK, ExecutorChoice
+    from pipeline.defs.executors import DASK, ExecutorChoice
     runs = args.runs.split(",")
     out: dict = {"docs": args.docs, "cpus": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="vnplan-bench-") as tmp:

@@ -20,6 +20,10 @@ issuer)` returns an `AgencyRef`:
   Thương` -> Sở Công Thương; `Lãnh đạo Bộ` -> the issuing ministry).
 - Unknown bodies are kept: `known=False`, canonical = the cleaned mention, a
   deterministic id.
+
+`resolve_agencies(tasks, issuer)` fills every owner and partner mention's
+`agency` (`parsers.model.Agency`): `extractors.extract` calls it, so a parsed
+document carries its agencies wherever it goes (the JSON, the tables).
 """
 from __future__ import annotations
 
@@ -28,15 +32,18 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterable
 
-from extractors.mentions import (VOCAB_DIR, is_collective, load_bodies, lower_same_length, match_key, normalize,
-                                 split_title, unify_tone)
+from extractors.mentions import VOCAB_DIR, is_collective, split_title
+from parsers.grammar.bodies import admin_units, lower_same_length, match_key, normalize, unify_tone
+from parsers.grammar.bodies import vocab as load_bodies
+from parsers.model import Agency, Mention, TaskRecord
 
 # What a key ignores: `Bộ Lao động - Thương binh và Xã hội` = `Bộ Lao động-Thương
-# binh và Xã hội` (ttg-qd, vpcp-tb), `Bộ Văn hóa, Thể thao và Du lịch` = `Bộ Văn
-# hóa Thể thao và Du lịch`, `Sở Nông nghiệp & PTNT` (backan-qd).
+# binh và Xã hội`, `Bộ Văn hóa, Thể thao và Du lịch` = `Bộ Văn hóa Thể thao và Du
+# lịch`, `Sở Nông nghiệp & PTNT`.
 KEY_PUNCT_RE = re.compile(r"[\s,\-–&.]+")
 
 # A trailing parenthesis: `Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI)`.
@@ -47,8 +54,8 @@ TRAILING_PAREN_RE = re.compile(r"\s*\([^()]*\)$")
 SLUG_DROP_RE = re.compile(r"[^\w\s\-–]")
 SLUG_JOIN_RE = re.compile(r"[\s\-–_]+")
 
-# A unit named with its ministry: `Cục Hóa chất - Bộ Công Thương` (laocai-sct-cv),
-# `Tổng cục Dạy nghề thuộc Bộ Lao động-Thương binh và Xã hội` (vpcp-tb).
+# A unit named with its ministry: `Cục Hóa chất - Bộ Công Thương`,
+# `Tổng cục Dạy nghề thuộc Bộ Lao động-Thương binh và Xã hội`.
 MINISTRY_AFTER_RE = re.compile(r"(?:\s+(?:thuộc|của|-|–)\s+|,\s*|\s+)(?=Bộ )")
 
 # The word that makes a mention plural: `các Sở, ban, ngành`, `những đơn vị`.
@@ -73,18 +80,7 @@ def _heads() -> tuple[dict[str, str], re.Pattern]:
     return spelling, re.compile(r"(" + alternation + r")(?![^\W\d_])")
 
 
-@dataclass(frozen=True)
-class AgencyRef:
-    """What a mention resolves to. `type` is the kind of body (Bộ, Sở, UBND,
-    Cục, Vụ, Ban, ...), `level` central/provincial/district/commune."""
-
-    agency_id: str | None
-    canonical: str
-    type: str | None
-    level: str | None
-    province: str | None
-    collective: bool
-    known: bool
+AgencyRef = Agency          # what a mention resolves to (the model's type)
 
 
 @dataclass(frozen=True)
@@ -152,7 +148,7 @@ class AgencyRegistry:
         self._provinces: dict[str, _Entry] = {}
         self._cache: dict[tuple[str, str | None], AgencyRef] = {}
         self._contexts: dict[str | None, _Context] = {}
-        self._units_levels = load_bodies()["admin_units"]
+        self._units_levels = admin_units()
         self._central_heads = frozenset(load_bodies()["central_heads"])
         self._relative_heads = frozenset(load_bodies()["relative_heads"])
         for e in entries:
@@ -163,11 +159,11 @@ class AgencyRegistry:
             if e.kind == "local":
                 index.setdefault(_key(e.base), e)
         # a province anywhere in an issuer's name, on keys: `ủy ban nhân dân thành
-        # phố hà nội` (hanoi-161), `ubnd tỉnh lào cai` (laocai-sct letterheads)
+        # phố hà nội`, `ubnd tỉnh lào cai`
         self._province_re = re.compile(
             r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(self._provinces, key=len, reverse=True)) + r")(?!\w)")
         # the locality after a body, lower-cased: `tỉnh lào cai`, `các xã, phường`,
-        # `cấp xã` (laocai-134), `phường yên bái`, a bare `tỉnh` (`Công an tỉnh`)
+        # `cấp xã`, `phường yên bái`, a bare `tỉnh` (`Công an tỉnh`)
         self._unit_word_re = re.compile(
             r"(?:(các|cấp|những) )?(" + "|".join(sorted(self._units_levels, key=len, reverse=True)) + r")(?!\w)(.*)$")
 
@@ -353,9 +349,22 @@ def _load_registry() -> AgencyRegistry:
         for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
             row = {k: unicodedata.normalize("NFC", v or "") for k, v in row.items()}
             name = row["name"]
-            units = [u for u in load_bodies()["admin_units"] if name.endswith(" " + u)]
+            units = [u for u in admin_units() if name.endswith(" " + u)]
             base = name[: -len(units[0]) - 1] if row["kind"] == "local" and units else name
             entries.append(_Entry(row["id"], row["kind"], name, row["type"], row["level"], row["status"],
                                   row["successor"], row["with_province"], base))
             aliases[row["id"]] = tuple(a for a in row["aliases"].split("|") if a)
     return AgencyRegistry(entries, aliases)
+
+
+def resolve_agencies(tasks: Iterable[TaskRecord], issuer: str | None,
+                     registry: AgencyRegistry | None = None) -> tuple[TaskRecord, ...]:
+    """The tasks with every owner and partner mention's `agency` filled: what the
+    registry resolves it to, relative to the document's issuer."""
+    registry = registry or AgencyRegistry.load()
+
+    def resolved(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        return tuple(replace(m, agency=registry.resolve(m.text, issuer)) for m in mentions)
+
+    return tuple(replace(t, owners=resolved(t.owners), partners=resolved(t.partners))
+                 for t in tasks)

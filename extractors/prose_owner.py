@@ -2,82 +2,30 @@
 in a lead-in, or in a heading (spec §1, owner order)."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from extractors.ocr_repair import fold
-from parsers.memo import per_document
+from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
+                                        PERSON_LABEL, SENTENCE_BREAK, find_verb, handing_pattern,
+                                        passive_pattern, prefix_pattern, vocab)
+from parsers.grammar.bodies import continues_collective, starts_with_body
+from parsers.grammar.bodies import vocab as bodies_vocab
+from parsers.document_context import per_document
+from parsers.textutil import alternation
 
-VOCAB = Path(__file__).with_name("vocab") / "prose.json"
-
-
-@lru_cache(maxsize=1)
-def vocab() -> dict:
-    return json.loads(VOCAB.read_text(encoding="utf-8"))
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def verb_pattern() -> re.Pattern:
-    """A lower-case verb that ends a body list: `Cục Viễn thám quốc gia| chủ trì|, ...`.
-    `tổ chức` after `cơ quan, `, `đơn vị, ` or `các ` is a noun of the list: `các cơ
-    quan, tổ chức hữu quan`; so is `chủ trì` right after `cơ quan` or `đơn vị` (not `có liên quan`): `phối hợp
-    chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện` (laocai-134 V.8)."""
-    return re.compile(rf"(?<![\w&])(?<!chủ )(?<!Chủ )(?<!nhà )(?!(?<=quan, )tổ chức)"
-                      rf"(?!(?<=vị, )tổ chức)(?!(?<=các )tổ chức)"
-                      rf"(?!(?<=cơ quan )chủ trì)(?!(?<=đơn vị )chủ trì)"
-                      rf"(?:{_alternation(vocab()['verbs'])})(?![\w])")
-
-
-@lru_cache(maxsize=1)
-def head_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """Body openers: a whole body (`Ủy ban nhân dân`, `Chủ tịch`), a head noun that needs
-    a name after it (`Sở Y tế`, not `Báo cáo`), and a collective (`Các Sở, ngành`)."""
-    v = vocab()
-    whole = re.compile(rf"^(?:{_alternation(v['body_heads_whole'])})(?![\w])")
-    named = re.compile(rf"^(?:{_alternation(v['body_heads_named'])})\s+(?:[A-ZĐÀ-Ỹ]|(?:{_alternation(v['named_head_followers'])})(?![\w]))")
-    collective = re.compile(rf"^[Cc]ác\s+(?:{_alternation(v['collective_nouns'])})(?![\w])")
-    return whole, named, collective
-
-
-@lru_cache(maxsize=1)
-def prefix_pattern() -> re.Pattern:
-    """An assignment word before the body: `Giao Sở Công Thương chủ trì ...`, `Đề nghị ...`."""
-    return re.compile(rf"^(?:{_alternation(vocab()['assignment_prefixes'])})\s+")
-
-
-@lru_cache(maxsize=2)
-def passive_pattern(folded: bool = False) -> re.Pattern:
-    """`do <body> <verb>` ending the item: `... do Văn phòng Sở Công Thương tỉnh Lào Cai bố trí.`;
-    `folded`: the same over text folded by `ocr_repair.fold` (`do van phong ... bo tri`)."""
-    verbs = vocab()['passive_verbs']
-    if folded:
-        verbs = [fold(v) for v in verbs]
-    return re.compile(rf"(?<![\w])do\s+(?P<body>[^,;:()]{{3,120}}?)\s+"
-                      rf"(?:{_alternation(verbs)})\s*[.;]?\s*$")
-
-
-# The partner list opener: `phối hợp với Cục Biến đổi khí hậu, ...`, `Phối hợp với ...`,
-# `chủ động phối hợp các đơn vị liên quan` (without `với`: a body must follow)
-PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?(?P<with>với\s+)?", re.I)
-# Where a clause of an item may hand other work to another body:
-# `... đề ra. Sở Khoa học và Công nghệ chị trách nhiệm ...; Sở Tài chính chịu trách nhiệm ...`
-CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=\S)")
-# A sentence break inside an item: `... chưa đáp ứng yêu cầu. |Giao Sở Khoa học ...`
-SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
 # Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`;
-# not at the `trong` of `các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh` (laocai-134 V.6)
+# not at the `trong` of `trong và ngoài tỉnh`, which places the bodies (`các cơ sở giáo
+# dục nghề nghiệp trong và ngoài tỉnh`)
 LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong(?! và ngoài)|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia|đồng thời)(?![\w])|[;:.(\n]")
-# Where an owner list stops before its verb: `Các Bộ, ngành liên quan khác| trong phạm vi ...`
-OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong phạm vi|trong|nhằm|tại|khi|đối với)(?![\w])|[(]")
-# An acronym that names a body: `VTV, VOV, TTXVN thực hiện ...` (not an upper-case heading)
-ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ&]{1,7}(?=[\s,;:)]|$)(?!\s+[A-ZĐÀ-Ỹ]{2,})")
+# Where an owner list stops before its verb: `Các Bộ, ngành liên quan khác| trong phạm vi ...`,
+# `..., Chủ tịch Ủy ban nhân dân các tỉnh| theo chức năng, nhiệm vụ ...` (a scope qualifier)
+OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|nhằm|tại|khi|đối với|"
+                        + alternation(bodies_vocab()["scope_qualifiers"]) + r")(?![\w])|[(]")
+LEADING_CLAUSE_MAX = 160
+TOPIC_CLAUSE_MAX = 400         # `Về <kiến nghị>: ...` may name its topic at length
+MIN_WORK_WORDS = 5             # fewer words after the owner: no work is given
+CLAUSE_LOOK = 200              # how far into a later clause a not-a-task phrase is looked for
 
 
 @dataclass(frozen=True)
@@ -89,26 +37,6 @@ class BodyList:
     # (`Định kỳ, X ...`), person (`Ông. X - Trưởng đoàn: ...`), addressed (`Đối với X: ...`)
     # passive (`... do X bố trí`) or accountable (`Phát huy trách nhiệm của X ...`)
     via: str = "start"
-
-
-# A short opening adverbial before the subject: `Định kỳ, Thường trực Ủy ban ... chủ trì`
-ADVERBIAL = re.compile(r"^[^,;:.]{2,40},\s+")
-# A body that hands the work on: `Uỷ ban nhân dân tỉnh yêu cầu| thủ trưởng các sở, ngành ...`,
-# `Sở Công Thương đề nghị| các Sở, ban, ngành tỉnh; UBND xã, phường ...`
-ASSIGNER = re.compile(r"\s(?:giao cho|giao|yêu cầu|đề nghị)\s+")
-# The commas of an opening clause (`Sau khi hoàn thành ..., các đơn vị ...`) looked at
-CLAUSE_COMMA = re.compile(r",\s+")
-LEADING_CLAUSE_MAX = 160
-MIN_WORK_WORDS = 5             # fewer words after the owner: no work is given
-CLAUSE_LOOK = 200              # how far into a later clause a not-a-task phrase is looked for
-# A member named with a role, then the duties: `Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung`
-PERSON_LABEL = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ][^:;.]{1,40}\s[-–]\s[^:;]{2,60}(?=:)")
-# An item addressed to one party: `Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo ...`
-ADDRESSED = re.compile(r"^Đối với\s+(?P<party>[^:;.]{3,120}):\s*")
-
-
-def starts_with_body(text: str) -> bool:
-    return any(p.match(text) for p in head_patterns()) or bool(ACRONYM.match(text))
 
 
 @per_document
@@ -136,24 +64,22 @@ def leading_bodies(text: str) -> BodyList | None:
         clause = leading_clause_end(text)
         if clause is not None:
             start, via = clause, "adverbial"
+            handed = prefix_pattern().match(text, clause)
+            if handed:                              # `Về ...: giao Bộ Xây dựng chủ trì ...`
+                start, via = handed.end(), "prefix"
+                if text[start:].startswith("cho "):
+                    start += 4
         elif m and len(m.group(0).split()) <= 6 and not PARTNER_OPENER.search(m.group(0)):
-            start, via = m.end(), "adverbial"   # not `Phối hợp với cơ quan Thuế, Sở ...` (ct11 IV.3)
+            start, via = m.end(), "adverbial"   # a cooperation phrase is no adverbial: `Phối hợp với cơ quan Thuế, Sở ...`
     rest = text[start:]
     if not starts_with_body(rest):
         return None
-    verb = verb_pattern().search(rest)
-    colon = rest.find(":")
-    ends = [p for p in (verb.start() if verb else -1, colon) if p > 0]
-    if not ends:
+    phrase = _owner_phrase(rest)
+    if phrase is None:
         return None
-    end = min(ends)
-    stop = OWNER_STOP.search(rest, 0, end)
-    if stop and stop.start() > 0:
-        end = stop.start()      # `Các Bộ, ngành liên quan khác| trong phạm vi chức năng ...`
-    phrase = rest[:end].rstrip(" ,")
-    if not phrase or len(phrase) > 300 or re.search(r"\.\s", phrase):
-        return None
-    handed = ASSIGNER.search(phrase)
+    # the handing verb may stand after a parenthesis or scope word that ends the owner
+    # list: `Bộ Văn hóa, Thể thao và Du lịch (VHTTDL) đề nghị| các cơ sở đào tạo ...`
+    handed = handing_pattern().search(_owner_phrase(rest, stop=False) or phrase)
     if handed and via == "start":
         after = rest[handed.end():]                       # the body that is given the work
         inner = leading_bodies(after[:1].upper() + after[1:]) if after else None
@@ -163,17 +89,86 @@ def leading_bodies(text: str) -> BodyList | None:
     return BodyList(phrase, start, start + len(phrase), via)
 
 
-def leading_clause_end(text: str) -> int | None:
-    """Where the subject starts after an opening clause of time or condition:
-    `Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ, |Sở Công Thương tổ chức ...`,
-    `Sau khi hoàn thành xây dựng các phần mềm chuyên ngành, |các đơn vị có trách nhiệm ...`."""
-    if not text.startswith(tuple(vocab()["leading_clause_openers"])):
+def _owner_phrase(rest: str, stop: bool = True) -> str | None:
+    """The owner list that opens `rest`, up to its verb or colon, or (with `stop`)
+    before a scope word: `Các Bộ, ngành liên quan khác| trong phạm vi chức năng ...`."""
+    verb = find_verb(rest)
+    colon = rest.find(":")
+    ends = [p for p in (verb.start() if verb else -1, colon) if p > 0]
+    if not ends:
         return None
-    for m in CLAUSE_COMMA.finditer(text, 0, LEADING_CLAUSE_MAX):
+    end = min(ends)
+    at = OWNER_STOP.search(rest, 0, end) if stop else None
+    if at and at.start() > 0:
+        end = at.start()
+    phrase = rest[:end].rstrip(" ,")
+    if not phrase or len(phrase) > 300 or re.search(r"\.\s", phrase):
+        return None
+    return phrase
+
+
+@per_document
+def handed_lead_in(text: str) -> BodyList | None:
+    """The body that a lead-in ending in `:` hands the items below to, in its last
+    sentence: `X (kính) đề nghị / yêu cầu Y ... (thực hiện) (một số) nội dung sau:`,
+    also after a fronted clause (`Để ..., Sở Công Thương yêu cầu các tổ chức,
+    doanh nghiệp ... thực hiện một số nội dung sau:`) → Y."""
+    if not text.rstrip().endswith(":"):
+        return None
+    starts = [m.end() for m in SENTENCE_BREAK.finditer(text)]
+    at = starts[-1] if starts else 0
+    lead = leading_bodies(text[at:])
+    if lead is not None:
+        if lead.via in ("handed", "prefix"):
+            return BodyList(lead.text, at + lead.start, at + lead.end, "handed")
+        return None                 # `X chỉ đạo Y:`, `X có trách nhiệm:`: X's, not handed
+    for m in handing_pattern().finditer(text, at):
         rest = text[m.end():]
-        if starts_with_body(rest) and verb_pattern().search(rest[:200]):
-            return m.end()
+        phrase = _owner_phrase(rest) if starts_with_body(rest) else None
+        if phrase:
+            return BodyList(phrase, m.end(), m.end() + len(phrase), "handed")
     return None
+
+
+def leading_clause_end(text: str) -> int | None:
+    """Where the subject starts after an opening clause of time, condition or topic:
+    `Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ, |Sở Công Thương tổ chức ...`,
+    `Sau khi hoàn thành xây dựng các phần mềm chuyên ngành, |các đơn vị có trách nhiệm ...`,
+    `Về dự án đầu tư xây dựng công trình ...: |Bộ Xây dựng ...`, `Đối với ..., |giao ...`,
+    `Nhất trí ...; |giao ...`; the subject is a body with its verb, or a form that hands
+    the work to one (`giao X`)."""
+    v = vocab()
+    topic = False
+    if text.startswith(tuple(v["leading_clause_openers"])):
+        most = LEADING_CLAUSE_MAX
+    elif text.startswith(tuple(v["topic_openers"])):
+        most, topic = TOPIC_CLAUSE_MAX, True
+    else:
+        return None
+    for m in CLAUSE_COMMA.finditer(text, 0, most):
+        rest = text[m.end():]
+        if prefix_pattern().match(rest):
+            return m.end()
+        if not starts_with_body(rest) or not find_verb(rest[:200]):
+            continue
+        # after a topic, the bodies must run straight into their verb: not the `Ủy ban
+        # nhân dân các cấp| trong việc ...` listed inside `Đối với các địa phương chưa ...`
+        if topic and not _runs_into_verb(rest):
+            continue
+        return m.end()
+    return None
+
+
+def _runs_into_verb(rest: str) -> bool:
+    """Does the body list that opens `rest` run straight into its verb (`Bộ Xây dựng
+    khẩn trương ...`, `các sở, ngành ... xây dựng ...`), with no word between?"""
+    phrase = _owner_phrase(rest)
+    if phrase is None:
+        return False
+    after = rest[len(phrase):]
+    at = len(phrase) + len(after) - len(after.lstrip(" ,"))
+    verb = find_verb(rest, at, at + 40)
+    return verb is not None and verb.start() == at
 
 
 def assigned_later(text: str) -> BodyList | None:
@@ -226,7 +221,7 @@ def _addressed(text: str, m: re.Match) -> BodyList | None:
         return BodyList(inner.text, m.end() + inner.start, m.end() + inner.end, "addressed")
     party = m.group("party").strip()
     if starts_with_body(party) or party.casefold().startswith(
-            tuple(h + " " for h in vocab()["addressed_heads"])):
+            tuple(h + " " for h in bodies_vocab()["addressed_heads"])):
         return BodyList(party, m.start("party"), m.start("party") + len(party), "addressed")
     return None
 
@@ -249,7 +244,7 @@ def accountable(text: str) -> BodyList | None:
 def _list_before_stop(rest: str) -> str:
     """A body list that opens `rest`, up to its verb or LIST_STOP: `Sở Tư pháp và các cơ
     quan có liên quan|, căn cứ Luật ...`."""
-    stops = [m.start() for m in (verb_pattern().search(rest), LIST_STOP.search(rest)) if m]
+    stops = [m.start() for m in (find_verb(rest), LIST_STOP.search(rest)) if m]
     return rest[:min(stops) if stops else len(rest)].rstrip(" ,")
 
 
@@ -262,7 +257,7 @@ def passive_agent(text: str, *, ocr: bool = False) -> BodyList | None:
     if m is None and ocr:
         folded = fold(text)
         if len(folded) == len(text):          # offsets in the folded text are the text's
-            m = passive_pattern(True).search(folded)
+            m = passive_pattern(fold).search(folded)
             if m and starts_with_body(text[m.start("body"):m.end("body")]):
                 return BodyList(text[m.start("body"):m.end("body")], m.start("body"),
                                 m.end("body"), "passive")
@@ -279,7 +274,7 @@ def body_only(text: str) -> str | None:
     m = prefix_pattern().match(t)
     if m:
         t = t[m.end():]
-    if not starts_with_body(t) or len(t) > 200 or verb_pattern().search(t):
+    if not starts_with_body(t) or len(t) > 200 or find_verb(t):
         return None
     return t
 
@@ -310,6 +305,9 @@ def lead_in_bodies(text: str) -> str | None:
     direct = leading_bodies(text)
     if direct:
         return direct.text
+    handed = handed_lead_in(text)
+    if handed:
+        return handed.text
     markers = vocab()["owner_markers"]
     at = min((p for p in (re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in markers) if p),
              key=lambda m: m.start(), default=None)
@@ -318,8 +316,7 @@ def lead_in_bodies(text: str) -> str | None:
     chunks = text[:at.start()].rstrip(" ,").split(", ")
     kept: list[str] = []
     for chunk in reversed(chunks):
-        first = chunk.split(" ")[0] if chunk else ""
-        if starts_with_body(chunk) or first in ("cơ", "đơn", "thành", "địa", "tổ", "ngành", "sở", "ban"):
+        if starts_with_body(chunk) or continues_collective(chunk):
             kept.append(chunk)
             continue
         break

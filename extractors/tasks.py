@@ -1,14 +1,67 @@
-"""All task records of a document, in document order: inline, table and prose shapes."""
+"""All task records of a document, in document order: inline, table and prose shapes.
+
+A task states work: its content has words. A content that is only a number, a mark,
+a placeholder or a stray piece of markup (`12`, `x`, `………`, `|`, `-`) is no task
+(spec §1), whatever shape it came in.
+
+In a normative document (a law, a decree, a circular, or any text set out in many
+articles) the rules, rights and duties of classes of people are no tasks: its tasks
+are the items of the articles that give work to bodies (`Điều 12. Trách nhiệm của Bộ
+Tài chính`, `Tổ chức thực hiện`, `Điều khoản chuyển tiếp`), spec §1.
+"""
 from __future__ import annotations
+
+import re
 
 from extractors.tasks_inline import inline_tasks
 from extractors.tasks_prose import prose_tasks
 from extractors.tasks_table import table_tasks
-from parsers.model import DocumentMeta, DocumentTree, TaskRecord
+from parsers.grammar.assignment import vocab
+from parsers.model import DocumentMeta, DocumentTree, Node, TaskRecord
+
+# A word of at least two letters: `Rà`, `soát`; not `x`, `12`, `………`, `|`
+LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_CONTENT_WORDS = 2
+ARTICLE = "article"           # the marker style of `Điều 5.` (parsers.markers)
+
+
+def has_words(content: str) -> bool:
+    """Does the content state something (two words of letters or more)?"""
+    return len(LETTER_WORD.findall(content)) >= MIN_CONTENT_WORDS
 
 
 def extract_tasks(tree: DocumentTree, meta: DocumentMeta) -> list[TaskRecord]:
     ref = meta.issue_date
     inline, used = inline_tasks(tree, ref)
     tasks = inline + table_tasks(tree, ref, meta.issuer) + prose_tasks(tree, meta, used)
+    tasks = [t for t in tasks if has_words(t.content)]
+    if is_normative(tree, meta):
+        tasks = [t for t in tasks if _in_tasking_article(tree, t)]
     return sorted(tasks, key=lambda t: t.span.block if t.span else 0)
+
+
+def is_normative(tree: DocumentTree, meta: DocumentMeta) -> bool:
+    """A law, decree or circular, or a text set out in many articles."""
+    rules = vocab()["normative"]
+    if meta.doc_type in rules["types"]:
+        return True
+    articles = sum(1 for n in tree.nodes if n.marker and n.marker.style == ARTICLE and n.zone == "body")
+    return articles >= rules["min_articles"]
+
+
+def _in_tasking_article(tree: DocumentTree, task: TaskRecord) -> bool:
+    """Does the task stand in an article whose title gives work to bodies?"""
+    node = _node_of(tree, task)
+    rules = vocab()["normative"]
+    while node is not None:
+        if node.marker and node.marker.style == ARTICLE:
+            title = node.text.casefold()
+            return any(w in title for w in rules["tasking_articles"]) and \
+                not any(w in title for w in rules["not_tasking_articles"])
+        node = tree.nodes[node.parent] if node.parent is not None else None
+    return False
+
+
+def _node_of(tree: DocumentTree, task: TaskRecord) -> Node | None:
+    block = task.span.block if task.span else None
+    return next((n for n in tree.nodes if n.block == block), None)

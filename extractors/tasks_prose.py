@@ -16,10 +16,13 @@ from typing import NamedTuple
 
 from extractors.fields import to_mentions
 from extractors.ocr_repair import OCR_READERS
-from extractors.prose_owner import (SENTENCE_BREAK, accountable, body_only, heading_owner,
-                                    lead_in_bodies, leading_bodies, assigned_later, no_work,
-                                    owner_clauses, partner_lists, passive_agent, vocab)
+from extractors.prose_owner import (accountable, body_only, handed_lead_in, heading_owner, lead_in_bodies,
+                                    leading_bodies, assigned_later, no_work, owner_clauses,
+                                    partner_lists, passive_agent)
 from extractors.timing import find_timing
+from extractors.timing_context import (is_timing_line, labelled_line_timing, lead_in_timing,
+                                       timing_label_in)
+from parsers.grammar.assignment import SENTENCE_BREAK, vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.textutil import clean_value
 
@@ -50,13 +53,34 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
             continue                      # its paragraphs are the items
         # else an item that names its body and its work is a task, the paragraphs under
         # it their own: `9. Các Bộ, ngành ... chỉ đạo thực hiện tốt chỉ thị này ...` then
-        # the closing `Bộ Kế hoạch và Đầu tư chịu trách nhiệm ...` (ttg-ct-07)
+        # the closing `Bộ Kế hoạch và Đầu tư chịu trách nhiệm ...`
         if node.marker is None and node.parent is None and (
                 first_marked is None or node.index < first_marked):
             if not _assigns(content_node.text):
                 continue
+        if content_node is node and _introduces_items(tree, node, meta):
+            continue
         out.extend(_task(tree, meta, node, content_node, title))
     return out
+
+
+def _introduces_items(tree: DocumentTree, node: Node, meta: DocumentMeta) -> bool:
+    """A paragraph ending in `:` right before numbered or bulleted items introduces
+    them (`Đề nghị Thường trực Tỉnh ủy tập trung ... một số nội dung trọng tâm sau:`):
+    no task of its own, unless a sentence before its last states its own date (`...
+    trình Thủ tướng trước ngày 20/10/2024. Trong đó:`, spec §1)."""
+    text = node.text.rstrip()
+    if node.marker is not None or not text.endswith(":") or node.index + 1 >= len(tree.nodes):
+        return False
+    nxt = tree.nodes[node.index + 1]
+    if nxt.marker is None or nxt.zone != node.zone:
+        return False
+    breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
+    if breaks:
+        own = find_timing(text[:breaks[-1]], meta.issue_date)
+        if own and own.kind in ("deadline", "period"):
+            return False
+    return True
 
 
 class _Exclusions(NamedTuple):
@@ -88,7 +112,7 @@ def _excluded(tree: DocumentTree, node: Node) -> bool:
                 and not _assigns(anc.text) \
                 and (anc is not node or anc.children or _names_heading(anc.text, ex.headings)):
             return True       # not `a) Yêu cầu Sở Khoa học ... chủ động ...`, nor the item
-    return False              # `- Căn cứ chức năng, nhiệm vụ ... chủ động ban hành ...` (ct11 IV.1)
+    return False              # `- Căn cứ chức năng, nhiệm vụ ... chủ động ban hành ...`
 
 
 def _names_heading(text: str, headings: tuple[str, ...]) -> bool:
@@ -132,15 +156,20 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
         owner = heading_owner(anc.text)
         if owner:
             return owner, partners
-        for sib_index in anc.children:
+        for sib_index in reversed([i for i in anc.children if i < child.index]):
             sib = tree.nodes[sib_index]
-            if sib.index >= child.index:
-                break
             if sib.marker is None:
                 bodies = lead_in_bodies(sib.text)
                 if bodies:
                     return bodies, partners
         child = anc
+    # a paragraph of the document's top level that hands what follows to a body:
+    # `Bộ ... đề nghị các cơ sở đào tạo trực thuộc Bộ ... như sau:` then `I. ...`
+    for sib in reversed([n for n in tree.nodes[:child.index] if n.parent is None and n.marker is None
+                         and n.zone == node.zone]):
+        handed = handed_lead_in(sib.text)
+        if handed:
+            return handed.text, partners
     return None, partners
 
 
@@ -148,8 +177,11 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
           title: str | None) -> list[TaskRecord]:
     """The item's task, split where a later clause gives other work to another body."""
     text = _before_boilerplate(content_node.text)
-    if not clean_value(text):
-        return []
+    if not clean_value(text) or is_timing_line(text):
+        return []                 # `Thời gian thực hiện: ...` times the item above it
+    labelled = labelled_line_timing(tree, content_node, text, meta.issue_date)
+    text = text[:timing_label_in(text) or len(text)]
+    timings = (labelled, lead_in_timing(tree, node, meta.issue_date, lead_in_bodies))
     block = content_node.block
     offset = max(tree.raw.blocks[block].text.find(text), 0)
     named = leading_bodies(text)
@@ -162,11 +194,11 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
     clauses = owner_clauses(text, owner_text, named.end if named else 0)
     ends = [at for at, _ in clauses] + [len(text)]
     first = _record(node, block, offset, text[:ends[0]], meta, title,
-                    (owner_text, owner_off, owner_block), inherited_partners)
+                    (owner_text, owner_off, owner_block), inherited_partners, timings)
     out = [first] if first else []
     for (at, lead), end in zip(clauses, ends[1:]):
         rec = _record(node, block, offset + at, text[at:end], meta, None,
-                      (lead.text, lead.start, block), [])
+                      (lead.text, lead.start, block), [], timings)
         if rec:
             out.append(rec)
     return out
@@ -175,7 +207,7 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
 def _before_boilerplate(text: str) -> str:
     """The item up to a later sentence that is no task: `Giao Sở Tài chính chủ trì thẩm
     định dự toán kinh phí, ... tiết kiệm.| Trong quá trình thực hiện, các đơn vị chủ
-    động, kịp thời báo cáo UBND tỉnh ...` (lamdong-tb-so-khcn 2.c)."""
+    động, kịp thời báo cáo UBND tỉnh ...`."""
     openers = _exclusions().openers
     for m in SENTENCE_BREAK.finditer(text):
         if text.startswith(openers, m.end()):
@@ -215,9 +247,11 @@ def _owner(tree: DocumentTree, meta: DocumentMeta, node: Node, text: str, title:
 
 def _record(node: Node, block: int, offset: int, text: str, meta: DocumentMeta,
             title: str | None, owner: tuple[str, int, int],
-            inherited_partners: list[tuple[str, int, int]]) -> TaskRecord | None:
+            inherited_partners: list[tuple[str, int, int]],
+            timings: tuple[Timing | None, Timing | None] = (None, None)) -> TaskRecord | None:
     """One task of `text` (at `offset` in `block`); owner = (text, offset in `text`,
-    block or -1 where it was inherited)."""
+    block or -1 where it was inherited); timings = (the item's labelled time line, its
+    lead-in's timing): the label outranks the text's own phrase, the lead-in follows it."""
     content = clean_value(text)
     if not content:
         return None
@@ -231,11 +265,13 @@ def _record(node: Node, block: int, offset: int, text: str, meta: DocumentMeta,
             if m.text not in seen:
                 seen.add(m.text)
                 partners.append(m)
-    timing = find_timing(text, meta.issue_date) or Timing(None, None)
-    if timing.span is not None:
+    labelled, lead_in = timings
+    timing = find_timing(text, meta.issue_date)
+    if timing is not None and timing.span is not None:
         timing = Timing(timing.raw, timing.kind, timing.start, timing.end,
                         Span(block=block, start=offset + timing.span.start,
                              end=offset + timing.span.end))
+    timing = labelled or timing or lead_in or Timing(None, None)
     return TaskRecord(section=node.path, source_kind="prose", title=title, content=content,
                       owners=owners, partners=tuple(partners), timing=timing,
                       deliverable=None, span=Span(block=block, start=offset,

@@ -1,10 +1,10 @@
 """Schedule tables: task tables with no responsibility column (spec §1, shape `table`).
 
 A schedule lists units of work under a number column with one or more timing
-columns and no `chủ trì` column: the issuer carries each row out. Phụ lục I of
-laocai-kh-1105-dkt-kiem-tra (`TT | Tên đơn vị được kiểm tra | Đối tượng kiểm
-tra | Thời gian công bố Quyết định kiểm tra | Thời hạn kiểm tra`) schedules the
-inspection of one company per row.
+columns and no `chủ trì` column: the issuer carries each row out. An inspection
+plan's annex (`TT | Tên đơn vị được kiểm tra | Đối tượng kiểm tra | Thời gian
+công bố Quyết định kiểm tra | Thời hạn kiểm tra`) schedules the inspection of
+one company per row.
 
 Guarantees of `schedule_tasks`:
 - a table is a schedule when a header row (of the first three) has a number

@@ -65,24 +65,19 @@ def detect_columns(rows: list[Block]) -> Columns | None:
                    for c in cells):
             continue
         taken: set[int] = set()
-        number = _find(cells, vocab["number"], taken)
-        if number is not None:
-            taken.add(number)
-        partners = _find(cells, vocab["partners"], taken)
-        if partners is not None:
-            taken.add(partners)
-        owner = _find(cells, vocab["owner"], taken)
-        if owner is None:
+        found = {}
+        for role in ("number", "partners", "owner", "timing", "deliverable"):
+            found[role] = _find(cells, vocab[role], taken)
+            if role == "owner" and found[role] is None:
+                break
+            if role == "owner" and any(w in _norm(cells[found[role]]) for w in vocab["not_task_owner"]):
+                return None
+            if found[role] is not None:
+                taken.add(found[role])
+        if found.get("owner") is None:
             continue
-        if any(w in _norm(cells[owner]) for w in vocab["not_task_owner"]):
-            return None
-        taken.add(owner)
-        timing = _find(cells, vocab["timing"], taken)
-        if timing is not None:
-            taken.add(timing)
-        deliverable = _find(cells, vocab["deliverable"], taken)
-        if deliverable is not None:
-            taken.add(deliverable)
+        number, partners, owner = found["number"], found["partners"], found["owner"]
+        timing, deliverable = found["timing"], found["deliverable"]
         content = _find(cells, vocab["content"], taken)
         if content is None:
             rest = [i for i in range(len(cells)) if i not in taken]

@@ -11,6 +11,7 @@ are told apart by extension only once no binary signature matched.
 """
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -62,8 +63,9 @@ def detect_format(path: str | Path) -> str:
     return detect_bytes(head, p)
 
 
-def detect_bytes(head: bytes, path: str | Path) -> str:
-    """The format from the first bytes of a file (at least 4 KiB where the file has them)."""
+def detect_bytes(head: bytes, path: str | Path, *, data: bytes | None = None) -> str:
+    """The format from the first bytes of a file (at least 4 KiB where the file has them);
+    a zip package is looked into: `data` (the whole file) when given, else the file at `path`."""
     if not head.strip():
         raise ParseError("file is empty", path=path, reason="empty")
     suffix = Path(path).suffix.lower()
@@ -73,7 +75,7 @@ def detect_bytes(head: bytes, path: str | Path) -> str:
     if head.startswith(OLE_MAGIC):
         return "doc"
     if head.startswith(ZIP_MAGIC):
-        return _zip_kind(path)
+        return _zip_kind(path, data)
     if head.startswith(RTF_MAGIC):
         return "rtf"
     for magic, name in IMAGE_MAGICS.items():
@@ -98,9 +100,9 @@ def detect_bytes(head: bytes, path: str | Path) -> str:
                      reason="unsupported_format")
 
 
-def _zip_kind(path: str | Path) -> str:
+def _zip_kind(path: str | Path, data: bytes | None = None) -> str:
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(path if data is None else io.BytesIO(data)) as zf:
             names = set(zf.namelist())
     except zipfile.BadZipFile as exc:
         raise ParseError(f"damaged zip container: {exc}", path=path, reason="corrupt") from exc

@@ -79,15 +79,16 @@ def sniff(head: bytes) -> str:
     return "unknown"
 
 
-def read_doc(path: str | Path) -> RawDocument:
-    """Read a .doc file (or whatever hides under that name) into blocks."""
+def read_doc(path: str | Path, data: bytes | None = None) -> RawDocument:
+    """Read a .doc file (or whatever hides under that name) into blocks: its bytes
+    `data`, or (None) the file at `path`."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as fh:
-            head = fh.read(4096)
-    except OSError as exc:
-        raise ParseError(f"cannot open: {exc}", path=path, reason="corrupt") from exc
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ParseError(f"cannot open: {exc}", path=path, reason="corrupt") from exc
+    size, head = len(data), data[:4096]
     if size > MAX_DOC_BYTES:
         raise ParseError(f"file over {MAX_DOC_BYTES} bytes", path=path, reason="too_large")
     kind = sniff(head)
@@ -99,12 +100,12 @@ def read_doc(path: str | Path) -> RawDocument:
         raise ParseError("not a Word, RTF or HTML document (unknown magic bytes)",
                          path=path, reason="unsupported_format")
     if kind == "zip":
-        raw = read_docx(path)
+        raw = read_docx(path, data)
         return replace(raw, format="doc", warnings=raw.warnings + ("DOCX file named .doc",))
     if kind == "ole":
-        _check_ole(path)
+        _check_ole(path, data)
     with tempfile.TemporaryDirectory(prefix="vnplan-doc-") as outdir:
-        converted = _convert(path, kind, Path(outdir))
+        converted = _convert(path, data, kind, Path(outdir))
         try:
             raw = read_docx(converted)
         except ParseError as exc:
@@ -117,8 +118,7 @@ def read_doc(path: str | Path) -> RawDocument:
 
 # ---- OLE: enough of the compound file format to see encryption ----------------
 
-def _check_ole(path: Path) -> None:
-    data = path.read_bytes()
+def _check_ole(path: Path, data: bytes) -> None:
     if ENCRYPTED_STREAM in data:
         raise ParseError("password-protected (encrypted) Office document",
                          path=path, reason="encrypted")
@@ -182,8 +182,8 @@ def _take_profile() -> Path:
     return Path(tempfile.mkdtemp(prefix="profile-", dir=_profile_root))
 
 
-def _convert(path: Path, kind: str, outdir: Path) -> Path:
-    """Convert with soffice into `outdir`; returns the .docx path."""
+def _convert(path: Path, data: bytes, kind: str, outdir: Path) -> Path:
+    """Convert `data` with soffice into `outdir`; returns the .docx path."""
     soffice = soffice_path()
     if soffice is None:
         raise ParseError("LibreOffice (soffice) is not installed; cannot read .doc "
@@ -192,7 +192,7 @@ def _convert(path: Path, kind: str, outdir: Path) -> Path:
     profile = _take_profile()
     suffix = {"rtf": "rtf", "html": "html", "xml": "xml", "mhtml": "mht"}.get(kind, "doc")
     source = outdir / f"input.{suffix}"
-    shutil.copyfile(path, source)
+    source.write_bytes(data)
     cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
            "--norestore", "--nolockcheck", "--nodefault", "--nologo"]
     if kind == "html":

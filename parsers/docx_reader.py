@@ -29,6 +29,7 @@ Text is NFC; runs of spaces, tabs and no-break spaces are folded to one space.
 """
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import unicodedata
@@ -87,13 +88,13 @@ def _join_wraps(text: str) -> str:
 
 # ---- the package --------------------------------------------------------------
 
-def _check_magic(path: Path, head: bytes) -> None:
+def _check_magic(path: Path, data: bytes) -> None:
+    head = data[:8]
     if not head:
         raise ParseError("file is empty", path=path, reason="empty")
     if head.startswith(b"%PDF"):
         raise ParseError("a PDF file, not a Word document", path=path, reason="unsupported_format")
     if head.startswith(OLE_MAGIC):
-        data = path.read_bytes()
         if ENCRYPTED_STREAM in data:
             raise ParseError("password-protected (encrypted) Word document",
                              path=path, reason="encrypted")
@@ -106,10 +107,10 @@ def _check_magic(path: Path, head: bytes) -> None:
 class _Package:
     """The zip package: size-checked, safely parsed XML parts by name."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, data: bytes):
         self.path = path
         try:
-            self.zip = zipfile.ZipFile(path)
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, OSError) as exc:
             raise ParseError(f"not a readable zip package: {exc}", path=path,
                              reason="corrupt") from exc
@@ -341,16 +342,17 @@ def _inside_fallback(el, stop) -> bool:
 
 # ---- the document -----------------------------------------------------------------
 
-def read_docx(path: str | Path) -> RawDocument:
-    """Read a .docx file into blocks (paragraphs, table rows, footnotes)."""
+def read_docx(path: str | Path, data: bytes | None = None) -> RawDocument:
+    """Read a .docx file into blocks (paragraphs, table rows, footnotes): its bytes
+    `data`, or (None) the file at `path`."""
     path = Path(path)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(8)
-    except OSError as exc:
-        raise ParseError(f"cannot open: {exc}", path=path, reason="corrupt") from exc
-    _check_magic(path, head)
-    pkg = _Package(path)
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ParseError(f"cannot open: {exc}", path=path, reason="corrupt") from exc
+    _check_magic(path, data)
+    pkg = _Package(path, data)
     with pkg.zip:
         main = pkg.rels("").get("officeDocument") or "word/document.xml"
         if main not in pkg.names:

@@ -160,12 +160,30 @@ class Timing:
 
 
 @dataclass(frozen=True)
+class Agency:
+    """The body a mention names, as the agency registry knows it
+    (`extractors.agencies`). `type` is the kind of body (Bộ, Sở, UBND, Cục, Vụ,
+    Ban, ...), `level` central/provincial/district/commune; `known` False: not
+    in the registry (then `canonical` is the cleaned mention)."""
+
+    agency_id: str | None
+    canonical: str
+    type: str | None
+    level: str | None
+    province: str | None
+    collective: bool
+    known: bool
+
+
+@dataclass(frozen=True)
 class Mention:
-    """One body named in an owner or partners list, as written."""
+    """One body named in an owner or partners list, as written, and the agency
+    it resolves to (None until `extractors.agencies.resolve_agencies`)."""
 
     text: str
     role: str                 # owner, partner
     span: Span | None = None
+    agency: Agency | None = None
 
 
 @dataclass(frozen=True)

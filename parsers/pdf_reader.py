@@ -66,24 +66,31 @@ MIN_VIETNAMESE_SHARE = 0.5   # share of words that are Vietnamese syllables
 MIN_OUTLINE_PATHS = 200      # a page drawing this many paths may hold text as outlines
 
 
-def read_pdf(path: str | Path, *, ocr: bool = True, max_pages: int = 2000) -> RawDocument:
-    """Read a PDF into a RawDocument (format "pdf")."""
+def read_pdf(path: str | Path, data: bytes | None = None, *, ocr: bool = True,
+             max_pages: int = 2000) -> RawDocument:
+    """Read a PDF into a RawDocument (format "pdf"): its bytes `data`, or (None)
+    the file at `path`."""
     path = str(path)
-    doc = _open(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise ParseError(f"cannot open: {exc}", path=path, reason="corrupt") from exc
+    doc = _open(data, path)
     try:
         n_pages = len(doc)
         if n_pages == 0:
             raise ParseError("PDF has no pages", path=path, reason="empty")
         if n_pages > max_pages:
             raise ParseError(f"{n_pages} pages, more than {max_pages}", path=path, reason="too_large")
-        return _read(doc, path, n_pages, ocr)
+        return _read(doc, path, data, n_pages, ocr)
     finally:
         doc.close()
 
 
-def _open(path: str) -> pdfium.PdfDocument:
+def _open(data: bytes, path: str) -> pdfium.PdfDocument:
     try:
-        return pdfium.PdfDocument(path)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise ParseError("PDF is encrypted (password required)", path=path, reason="encrypted") from exc
@@ -92,7 +99,7 @@ def _open(path: str) -> pdfium.PdfDocument:
         raise ParseError("file not found (or not a file)", path=path, reason="corrupt") from exc
 
 
-def _read(doc: pdfium.PdfDocument, path: str, n_pages: int, ocr: bool) -> RawDocument:
+def _read(doc: pdfium.PdfDocument, path: str, data: bytes, n_pages: int, ocr: bool) -> RawDocument:
     pages: list[list[Line | Rows]] = []
     heights: list[float] = []
     warnings: list[str] = []
@@ -161,7 +168,7 @@ def _read(doc: pdfium.PdfDocument, path: str, n_pages: int, ocr: bool) -> RawDoc
     if not blocks:
         raise ParseError("no text in the PDF", path=path, reason="empty")
     if widget_pages:
-        stamps, problems = pdf_stamps.read_stamps(path, widget_pages, ocr=ocr)
+        stamps, problems = pdf_stamps.read_stamps(data, widget_pages, ocr=ocr)
         blocks += pdf_stamps.stamp_blocks(stamps, len(blocks))
         warnings += [pdf_stamps.describe(s) for s in stamps] + problems
     reader = "pdf-ocr" if not text_pages else ("pdf-mixed" if ocr_pages else "pdf-text")

@@ -9,7 +9,7 @@ seal, a handwritten signature); its signature dictionary (/V) holds the
 signing time (/M) and sometimes the signer (/Name), a reason and a place.
 
 `has_widgets(page)` is the cheap pdfium test the reader runs on every page;
-`read_stamps(path, pages)` reads the widgets of those pages with
+`read_stamps(data, pages)` reads the widgets of those pages with
 pdfminer (the appearance text decoded through the fonts' ToUnicode maps, as
 for a page; the objects read by `parsers.pdf_objects`' faster tokenizer, which
 gives pdfminer's own tokens); an appearance that draws only an image and is no taller than a
@@ -20,6 +20,7 @@ OCR is allowed and installed. Only text the file carries is reported.
 """
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -90,7 +91,7 @@ def has_widgets(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def read_stamps(path: str, pages: dict[int, tuple], *, ocr: bool = True
+def read_stamps(data: bytes, pages: dict[int, tuple], *, ocr: bool = True
                 ) -> tuple[list[Stamp], list[str]]:
     """Stamps of the signature widgets on the given pages (0-based index → `page_chars` of
     its text layer, or `NO_TEXT`), in page order, top to bottom, and warnings about
@@ -98,7 +99,7 @@ def read_stamps(path: str, pages: dict[int, tuple], *, ocr: bool = True
     stamps: list[Stamp] = []
     problems: list[str] = []
     try:
-        found = _signature_widgets(path, set(pages))
+        found = _signature_widgets(data, set(pages))
     except Exception as exc:      # pdfminer can fail on odd files; the text layer still stands
         return [], [f"stamps: signature widgets unreadable ({type(exc).__name__}: {exc})"]
     for w in found:
@@ -107,7 +108,7 @@ def read_stamps(path: str, pages: dict[int, tuple], *, ocr: bool = True
             problems.append(f"stamp: p{w.page} {_rect_text(w.rect)}: appearance text without Unicode mapping")
         if not text and (w.has_image or w.unmapped) and 0 < w.rect[3] - w.rect[1] <= MAX_OCR_HEIGHT:
             if ocr:
-                text, problem = _ocr_widget(path, w.page, w.rect)
+                text, problem = _ocr_widget(data, w.page, w.rect)
                 source = "ocr"
             else:
                 problem = "image only, not OCR'd (ocr=False)"
@@ -220,13 +221,13 @@ def _clean(text: str) -> str:
     return SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def _ocr_widget(path: str, page_no: int, rect: Rect) -> tuple[str, str | None]:
+def _ocr_widget(data: bytes, page_no: int, rect: Rect) -> tuple[str, str | None]:
     """OCR of a widget's rectangle as pdfium draws it (forms initialised so widgets show)."""
     try:
         ocr_mod.check_available()
     except ParseError as exc:
         return "", f"image only, not OCR'd ({exc.message})"
-    doc = pdfium.PdfDocument(path)
+    doc = pdfium.PdfDocument(data)
     try:
         doc.init_forms()
         page = doc[page_no - 1]
@@ -253,10 +254,10 @@ class _Widget:
     signature: dict[str, str]    # the text entries of the signature dictionary /V
 
 
-def _signature_widgets(path: str, pages: set[int]) -> list[_Widget]:
+def _signature_widgets(data: bytes, pages: set[int]) -> list[_Widget]:
     """The signature widgets of the given (0-based) pages, by page, top to bottom, left to right."""
     out: list[_Widget] = []
-    with open(path, "rb") as fp:
+    with io.BytesIO(data) as fp:
         doc = FastPDFDocument(fp)
         last = max(pages)
         for index, page in enumerate(PDFPage.create_pages(doc)):

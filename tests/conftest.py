@@ -113,20 +113,11 @@ def scorer(corpus):
     return module
 
 
-def task_dict(task) -> dict:
-    """A TaskRecord in the spec §6 shape (what the scorer reads)."""
-    iso = lambda d: d.isoformat() if d else None  # noqa: E731
-    return {"section": task.section, "source_kind": task.source_kind, "title": task.title,
-            "content": task.content, "owner": task.owner, "partners": task.partner_names,
-            "timing_raw": task.timing.raw, "timing_kind": task.timing.kind,
-            "start_date": iso(task.timing.start), "end_date": iso(task.timing.end),
-            "deliverable": task.deliverable}
-
-
 @pytest.fixture(scope="session")
 def paired(corpus_file, parsed, gold, scorer):
     """`paired(name)` → {gold section: (gold task, predicted task or None)}, the tasks of
     one corpus document paired by content similarity exactly as the scorer pairs them."""
+    from pipeline.outputs.document_json import task_dict   # the JSON `vnplan parse` prints
     cache: dict[str, dict] = {}
 
     def get(name: str) -> dict:
@@ -217,3 +208,42 @@ def _field_checks(scorer, gdoc: dict, pdoc: dict) -> dict[str, bool]:
     out["issuer_cased"] = scorer.cased(gdoc.get("issuer")) == scorer.cased(pdoc.get("issuer"))
     out["title_cased"] = (not g and not p) or (out["title"] and scorer.capitals(g) == scorer.capitals(p))
     return out
+
+
+# --- what `make test-fast` leaves out -------------------------------------------------
+# A test is `slow` when it runs the whole gold or letterhead set through `vnplan parse`
+# (the `predictions` fixtures), reads a corpus PDF or .doc (layout analysis, OCR,
+# LibreOffice), or is named below for the OCR, LibreOffice, corpus-wide or benchmark
+# run it needs (a corpus document is parsed once per session: the first test that
+# asks for a scanned PDF pays for its OCR).
+# Test modules of their own may mark themselves (`pytestmark = pytest.mark.slow`).
+SLOW_FIXTURES = frozenset({"predictions", "letterhead_predictions"})
+SLOW_SUFFIXES = (".pdf", ".doc")
+SLOW_TESTS = {              # module → test names (None: every test of it), and why
+    "test_ocr.py": (None, "Tesseract over scanned pages"),
+    "test_doc_reader.py": (None, "LibreOffice conversions"),
+    "test_bench_smoke.py": (None, "a benchmark run"),
+    "test_pdf_reader.py": ({"test_docx_and_its_pdf_give_the_same_tasks",
+                           "test_corpus_ocr_page_ruled_table_cells"}, "LibreOffice, OCR"),
+    "test_ocr_repair.py": ({"test_scanned_plan_metadata_is_repaired"}, "OCR"),
+    "test_metadata.py": ({"test_scanned_letter_takes_number_and_date_from_its_annex"}, "OCR"),
+    "test_text_tables.py": ({"test_txt_and_pdf_give_the_same_tasks"}, "an OCR'd corpus PDF"),
+    "test_mentions.py": ({"test_gold_lists_split_as_annotated_where_written_together"},
+                         "every gold document's source text"),
+}
+
+
+def _is_slow(item) -> bool:
+    if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if any(isinstance(v, str) and v.lower().endswith(SLOW_SUFFIXES) for v in params.values()):
+        return True
+    names, _why = SLOW_TESTS.get(item.path.name, ((), ""))
+    return names is None or item.originalname in names
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if _is_slow(item):
+            item.add_marker(pytest.mark.slow)

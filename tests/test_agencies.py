@@ -18,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.agencies import AgencyRef, AgencyRegistry, clean, expand_abbreviations, slug
-from extractors.mentions import VOCAB_DIR, normalize, unify_tone
+from extractors.mentions import VOCAB_DIR
+from parsers.grammar.bodies import normalize, unify_tone
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"

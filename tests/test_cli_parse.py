@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = ["mau-ke-hoach-inline.txt", "mau-ke-hoach-bang.md", "mau-chi-thi-van-xuoi.txt"]

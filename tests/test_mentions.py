@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.mentions import is_collective, normalize, split_mentions, starts_with_body
+from extractors.mentions import is_collective, split_mentions
+from parsers.grammar.bodies import normalize, starts_with_body
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"

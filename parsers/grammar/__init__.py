@@ -13,7 +13,12 @@ word list in `parsers/grammar/vocab/`.
                that schedule work (`trước ngày 30/6/2023`, `định kỳ 6 tháng`,
                `Thường xuyên`) and the contexts in which a phrase qualifies an
                object instead (`Chiến lược ... đến năm 2030`).
+- `bodies`      body names: head nouns, whole bodies, office-holders' titles,
+                collectives, acronyms; where a name opens and ends;
+- `assignment`  the verbs of work, the forms that hand work to a body (`Giao X`,
+                `X đề nghị Y`), cooperation (`phối hợp với`), the passive agent
+                (`do X bố trí`), lead-ins, and what gives no task.
 
 This is the lowest floor with `parsers.model`: parsers and extractors both use it,
-it imports from neither. Pure: no I/O beyond its word lists, no clock.
+it imports no reader and no extractor. Pure: no I/O beyond its word lists, no clock.
 """

@@ -67,9 +67,10 @@ _DOC_NO = re.compile(r"^Số:\s*(\S+)")
 _DATE = re.compile(r"(\w[\w ]*), ngày (\d+) tháng (\d+) năm (\d{4})")
 
 
-def fake_parse(path: str | Path) -> ParsedDocument:
-    """A stand-in for `extractors.extract.extract` that understands the plans above."""
-    data = Path(path).read_bytes()
+def fake_parse(path: str | Path, data: bytes | None = None) -> ParsedDocument:
+    """A stand-in for `extractors.extract.extract` that understands the plans above
+    (reads `data`, or the file at `path` when None, like the extractor)."""
+    data = Path(path).read_bytes() if data is None else data
     if not data.strip():
         raise ParseError("file is empty", path=path, reason="empty")
     try:

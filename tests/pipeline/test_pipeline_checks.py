@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from pipeline.checks import owner_coverage, raw_coverage, timing_share
-from pipeline.schemas import DOCUMENTS, REJECTS, TASKS
+from pipeline.tables.checks import owner_coverage, raw_coverage, timing_share
+from pipeline.tables.schemas import DOCUMENTS, REJECTS, TASKS
 
 
 def tasks(rows: list[dict]) -> pa.Table:

@@ -5,11 +5,13 @@ import argparse
 
 import pytest
 
-import pipeline.assets as assets_module
-from pipeline.commands import add_subcommands
-from pipeline.schemas import TABLES
+import pipeline.defs.ingest.assets as assets_module
+from pipeline.cli.ingest import add_subcommands
+from pipeline.tables.schemas import TABLES
 
 from pipeline_fixtures import fake_parse
+
+pytestmark = pytest.mark.slow          # Dagster job runs through the CLI
 
 
 def run(argv: list[str]) -> int:
@@ -22,7 +24,6 @@ def run(argv: list[str]) -> int:
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
     monkeypatch.setattr(assets_module, "load_extractor", lambda: fake_parse)
-    monkeypatch.setattr("pipeline.rows.load_resolver", lambda: None)
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))
 
 
@@ -73,7 +74,7 @@ def test_tables_marks_tables_not_created(tmp_path, capsys):
 def test_a_failed_run_exits_1_with_the_failing_step(raw_dir, processed_dir, monkeypatch, capsys):
     def broken(self):
         raise RuntimeError("disk on fire")
-    monkeypatch.setattr("pipeline.resources.VnplanPaths.published_state", broken)
+    monkeypatch.setattr("pipeline.defs.resources.VnplanPaths.published_state", broken)
     assert run(["ingest", str(raw_dir), "--processed", str(processed_dir)]) == 1
     err = capsys.readouterr().err
     assert "parsed_documents" in err and "disk on fire" in err and "Traceback" not in err

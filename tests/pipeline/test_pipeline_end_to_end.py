@@ -13,8 +13,10 @@ import pytest
 from dagster import DagsterInstance
 from deltalake import DeltaTable
 
-from pipeline.commands import run_ingest
-from pipeline.publish import read_table
+from pipeline.defs.run import run_ingest
+from pipeline.tables.publish import read_table
+
+pytestmark = pytest.mark.slow          # the real extractor over the corpus
 
 extract = pytest.importorskip("extractors.extract", reason="extractor not importable").extract
 AgencyRegistry = pytest.importorskip("extractors.agencies").AgencyRegistry

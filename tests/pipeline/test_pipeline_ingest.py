@@ -6,15 +6,19 @@ import os
 
 import pytest
 
-from pipeline.ingest import (ACTIVE, INTERNAL_ERROR, WITHDRAWN, PublishedState, changed_paths,
-                             discover, prepare_batch, scan, signature)
-from pipeline.rows import documents_table, rejects_table, sections_table, task_agencies_table, \
-    tasks_table
+from pipeline.tables.schemas import ACTIVE, WITHDRAWN
+from pipeline.ingest.plan import INTERNAL_ERROR, prepare_batch
+from pipeline.models import PublishedState
+from pipeline.ingest.discovery import changed_paths, discover, scan, signature
+from pipeline.tables.rows import (documents_table, rejects_table, sections_table,
+                                  task_agencies_table, tasks_table)
 
-from parsers.model import ParseError
-from pipeline import discovery
-from pipeline.discovery import HashMemo
-from pipeline.docrows import RowsParser
+from dataclasses import replace
+
+from parsers.model import Agency, ParseError
+from pipeline.ingest import discovery
+from pipeline.ingest.discovery import HashMemo
+from pipeline.ingest.gather import RowsParser
 from pipeline_fixtures import PLAN_HANOI, fake_parse
 
 
@@ -76,7 +80,7 @@ def test_first_batch_parses_everything_and_rejects_the_empty_file(raw_dir, clock
 def test_same_content_under_two_names_is_one_document(raw_dir, clock):
     (raw_dir / "sub" / "copy.txt").write_text(PLAN_HANOI, encoding="utf-8")
     calls = []
-    batch = _batch(raw_dir, clock, parse=lambda p: calls.append(p) or fake_parse(p))
+    batch = _batch(raw_dir, clock, parse=lambda p, data: calls.append(p) or fake_parse(p, data))
     assert len(calls) == 3                     # hanoi, hue, empty: the copy is not parsed
     docs = {d["file_name"]: d for d in documents_table(batch).to_pylist()}
     assert len(docs) == 2
@@ -99,17 +103,20 @@ def test_rows_carry_task_ids_and_agency_mentions(raw_dir, clock):
     assert item["marker_style"] == "decimal" and item["text"] == "Tổ chức tiêm chủng cho trẻ em"
 
 
-def test_resolver_fills_the_agency_columns(raw_dir, clock):
-    class Ref:
-        agency_id, canonical, type, level, province = "so-y-te-hn", "Sở Y tế", "so", "province", "Hà Nội"
-        collective, known = False, True
+def test_the_extractors_agencies_fill_the_agency_columns(raw_dir, clock):
+    agency = Agency("so-y-te-hn", "Sở Y tế", "so", "province", "Hà Nội", False, True)
 
-    seen = []
-    resolve = lambda text, issuer: seen.append(text) or Ref()     # noqa: E731
-    batch = _batch(raw_dir, clock, parse=RowsParser(fake_parse, resolve))
+    def resolved(path, data):
+        doc = fake_parse(path, data)
+        tasks = tuple(replace(t, owners=tuple(replace(m, agency=agency) for m in t.owners))
+                      for t in doc.tasks)
+        return replace(doc, tasks=tasks)
+
+    batch = _batch(raw_dir, clock, parse=RowsParser(resolved))
     rows = task_agencies_table(batch).to_pylist()
-    assert rows[0]["agency_id"] == "so-y-te-hn" and rows[0]["known"] is True
-    assert len(seen) == len(rows)
+    owners = [r for r in rows if r["role"] == "owner"]
+    assert owners and all(r["agency_id"] == "so-y-te-hn" and r["known"] is True for r in owners)
+    assert all(r["agency_id"] is None for r in rows if r["role"] == "partner")
 
 
 def _state(batch) -> PublishedState:
@@ -170,10 +177,10 @@ def test_fixed_reject_becomes_a_document(raw_dir, clock):
 
 
 def test_an_extractor_crash_is_a_reject_not_a_failed_batch(raw_dir, clock):
-    def crash(path):
+    def crash(path, data):
         if path.endswith("hanoi.txt"):
             raise KeyError("boom")
-        return fake_parse(path)
+        return fake_parse(path, data)
 
     batch = _batch(raw_dir, clock, parse=crash)
     reasons = {os.path.basename(r["path"]): r["reason"] for r in batch.reject_rows}
@@ -200,7 +207,7 @@ def test_only_paths_under_the_ingested_folder_are_compared(raw_dir, clock):
 
 
 def test_content_that_crashed_the_extractor_is_tried_again(raw_dir, clock):
-    def crash(path):
+    def crash(path, data):
         raise KeyError("boom")
 
     state = _state(_batch(raw_dir, clock, parse=crash))
@@ -214,16 +221,16 @@ def test_content_that_crashed_the_extractor_is_tried_again(raw_dir, clock):
 def test_unsupported_format_is_tried_again_once_a_reader_exists(raw_dir, clock):
     (raw_dir / "kh.docx").write_bytes(b"PK\x03\x04 not really a docx")
 
-    def no_docx(path):
+    def no_docx(path, data):
         if path.endswith(".docx"):
             raise ParseError("no reader for .docx", path=path, reason="unsupported_format")
-        return fake_parse(path)
+        return fake_parse(path, data)
 
     state = _state(_batch(raw_dir, clock, parse=no_docx))
     again = _batch(raw_dir, clock, state, parse=no_docx)
     assert again.summary["parsed"] == 1 and not again.reject_keys   # same outcome, no write
     with_reader = _batch(raw_dir, clock, state,
-                         parse=lambda p: fake_parse(p) if not p.endswith(".docx") else
+                         parse=lambda p, data: fake_parse(p, data) if not p.endswith(".docx") else
                          fake_parse(str(raw_dir / "kh-12-hanoi.txt")))
     assert with_reader.summary["documents_added"] == 1
     assert {os.path.basename(k) for k in with_reader.reject_keys} == {"kh.docx"}

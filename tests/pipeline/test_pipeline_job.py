@@ -10,14 +10,16 @@ import pytest
 from dagster import AssetKey, DagsterInstance
 from deltalake import DeltaTable
 
-import pipeline.assets as assets_module
-from pipeline.commands import run_ingest
-from pipeline.definitions import build_definitions, defs
-from pipeline.publish import all_table_info, read_table
-from pipeline.resources import VnplanPaths
-from pipeline.schemas import TABLES
+import pipeline.defs.ingest.assets as assets_module
+from pipeline.defs.run import run_ingest
+from pipeline.defs.definitions import build_definitions, defs
+from pipeline.tables.publish import all_table_info, read_table
+from pipeline.defs.resources import VnplanPaths
+from pipeline.tables.schemas import TABLES
 
 from pipeline_fixtures import fake_parse
+
+pytestmark = pytest.mark.slow          # Dagster job runs
 
 ALL_ASSETS = {AssetKey(k) for k in ("raw_documents", "parsed_documents", "sections", "tasks",
                                     "task_agencies", "references", "reports")} | \
@@ -27,7 +29,6 @@ ALL_ASSETS = {AssetKey(k) for k in ("raw_documents", "parsed_documents", "sectio
 @pytest.fixture(autouse=True)
 def fake_extractor(monkeypatch):
     monkeypatch.setattr(assets_module, "load_extractor", lambda: fake_parse)
-    monkeypatch.setattr("pipeline.rows.load_resolver", lambda: None)
 
 
 def ingest(raw, processed, **kw):

@@ -12,8 +12,8 @@ import pytest
 from deltalake import DeltaTable
 from deltalake.exceptions import CommitFailedError
 
-from pipeline import publish as pub
-from pipeline.schemas import REJECTS, TABLES, TASKS, schema_problems
+from pipeline.tables import publish as pub
+from pipeline.tables.schemas import REJECTS, TABLES, TASKS, schema_problems
 
 NOW = datetime(2024, 7, 1, 8, 0, tzinfo=timezone.utc)
 

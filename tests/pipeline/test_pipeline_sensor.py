@@ -7,9 +7,10 @@ import os
 
 from dagster import RunRequest, SkipReason, build_schedule_context, build_sensor_context
 
-from pipeline.definitions import defs
-from pipeline.resources import VnplanPaths
-from pipeline.sensors import daily_ingest, raw_folder_sensor
+from pipeline.defs.definitions import defs
+from pipeline.defs.resources import VnplanPaths
+from pipeline.defs.ingest.schedules import daily_ingest
+from pipeline.defs.ingest.sensors import raw_folder_sensor
 
 
 def evaluate(raw, cursor=None):

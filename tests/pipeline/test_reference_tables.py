@@ -13,10 +13,12 @@ import pyarrow as pa
 import pytest
 from dagster import DagsterInstance
 
-from pipeline import links
-from pipeline.commands import run_ingest
-from pipeline.publish import all_table_info, read_table, stored_schema
-from pipeline.schemas import AGENCIES, REFERENCES, TABLES, schema_problems
+from pipeline.tables import links
+from pipeline.defs.run import run_ingest
+from pipeline.tables.publish import all_table_info, read_table, stored_schema
+from pipeline.tables.schemas import AGENCIES, REFERENCES, TABLES, schema_problems
+
+pytestmark = pytest.mark.slow          # ingest runs
 
 AgencyRegistry = pytest.importorskip("extractors.agencies").AgencyRegistry
 pytest.importorskip("extractors.extract", reason="extractor not importable")

@@ -45,12 +45,12 @@ def unruly_parse(path: str, data: bytes | None = None):
     return extract(path, data=data)
 
 
-def pid_parse(path: str):
+def pid_parse(path: str, data: bytes | None = None):
     """Fails with the worker's pid as the message (to see workers reused)."""
     raise RuntimeError(os.getpid())
 
 
-def raising_parse(path: str):
+def raising_parse(path: str, data: bytes | None = None):
     from parsers.model import ParseError
     raise ParseError(str(os.getpid()), path=path, reason="made_up_reason")
 
@@ -124,7 +124,7 @@ def _hashable(v):
 
 def snapshot(processed: Path, tables) -> dict[str, Counter]:
     """Each table's rows as a multiset (timestamps left out: runs differ in time)."""
-    from pipeline.publish import read_table
+    from pipeline.tables.publish import read_table
     out = {}
     for name in tables:
         rows = read_table(processed, name).to_pylist()
@@ -134,5 +134,5 @@ def snapshot(processed: Path, tables) -> dict[str, Counter]:
 
 
 def versions(processed: Path, tables) -> dict[str, int | None]:
-    from pipeline.publish import open_table
+    from pipeline.tables.publish import open_table
     return {t: (dt.version() if (dt := open_table(processed, t)) else None) for t in tables}

@@ -9,11 +9,13 @@ import pyarrow as pa
 
 from bad_files import plan_text, write
 from parsers.model import REJECT_REASONS
-from pipeline.checks import raw_coverage, reject_reasons
-from pipeline.ingest import PublishedState, prepare_batch, raw_entries, scan, state_from_rows
-from pipeline.rows import documents_table, rejects_table
-from pipeline.schemas import DOCUMENTS, REJECTS
-from pipeline.worker import Limits, ParsePool
+from pipeline.tables.checks import raw_coverage, reject_reasons
+from pipeline.models import PublishedState
+from pipeline.ingest.plan import prepare_batch, state_from_rows
+from pipeline.ingest.discovery import raw_entries, scan
+from pipeline.tables.rows import documents_table, rejects_table
+from pipeline.tables.schemas import DOCUMENTS, REJECTS
+from pipeline.ingest.worker import Limits, ParsePool
 from reliability_helpers import unruly_parse
 
 NOW = datetime(2024, 7, 1, 8, 0, tzinfo=timezone.utc)
@@ -81,7 +83,7 @@ def test_an_oversized_file_is_rejected_without_being_read(tmp_path, monkeypatch)
     big = write(raw / "lớn.txt", plan_text() + "x" * (2 << 20))
     monkeypatch.setenv("VNPLAN_MAX_FILE_MB", "1")
     read = []
-    monkeypatch.setattr("pipeline.discovery.file_hash", lambda p: read.append(p) or "h")
+    monkeypatch.setattr("pipeline.ingest.discovery.file_hash", lambda p: read.append(p) or "h")
     (f,) = scan(raw)
     assert f.problem[0] == "too_large" and "1 MB" in f.problem[1] and read == []
     assert f.size == big.stat().st_size
@@ -97,6 +99,6 @@ def test_an_unreadable_file_is_a_reject_not_a_failed_scan(tmp_path, monkeypatch)
 
     def denied(path):
         raise PermissionError(13, "Permission denied", str(path))
-    monkeypatch.setattr("pipeline.discovery.file_hash", denied)
+    monkeypatch.setattr("pipeline.ingest.discovery.file_hash", denied)
     (f,) = scan(raw)
     assert f.problem == ("unreadable", "cannot read: Permission denied")

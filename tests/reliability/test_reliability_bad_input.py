@@ -13,10 +13,12 @@ import pytest
 
 import bad_files as bf
 from parsers.model import REJECT_REASONS
-from pipeline.ingest import raw_entries
-from pipeline.publish import read_table
-from pipeline.schemas import TABLES
+from pipeline.ingest.discovery import raw_entries
+from pipeline.tables.publish import read_table
+from pipeline.tables.schemas import TABLES
 from reliability_helpers import versions
+
+pytestmark = pytest.mark.slow          # an ingest run over every bad file
 
 NFD_NAME = unicodedata.normalize("NFD", "kế hoạch tổ hợp.txt")
 NFC_NAME = unicodedata.normalize("NFC", "kế hoạch tổ hợp.txt")

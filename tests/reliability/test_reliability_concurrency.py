@@ -10,10 +10,12 @@ import pyarrow as pa
 import pytest
 
 from bad_files import NOTICE, plan_text, write
-from pipeline.lock import LockTimeout, ingest_lock, lock_path
-from pipeline.publish import publish, read_table
-from pipeline.schemas import REJECTS, TABLES
+from pipeline.ingest.lock import LockTimeout, ingest_lock, lock_path
+from pipeline.tables.publish import publish, read_table
+from pipeline.tables.schemas import REJECTS, TABLES
 from reliability_helpers import snapshot, versions
+
+pytestmark = pytest.mark.slow          # ingest runs at once
 
 
 def test_a_second_holder_waits_for_the_first(tmp_path):
@@ -94,7 +96,7 @@ def test_concurrent_publishes_into_one_table_all_land(tmp_path):
 def test_an_ingest_that_cannot_get_the_lock_fails_and_says_why(tmp_path, monkeypatch):
     from dagster import DagsterInstance
 
-    from pipeline.commands import _failure_message, run_ingest
+    from pipeline.defs.run import failure_message as _failure_message, run_ingest
     monkeypatch.setenv("VNPLAN_LOCK_TIMEOUT_S", "0.5")
     write(tmp_path / "raw" / "kh.txt", plan_text())
     with ingest_lock(tmp_path / "processed"):

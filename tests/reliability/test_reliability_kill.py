@@ -20,10 +20,14 @@ import statistics
 import time
 from collections import Counter
 
+import pytest
+
 from bad_files import NOTICE, plan_text
-from pipeline.publish import read_table
-from pipeline.schemas import TABLES
+from pipeline.tables.publish import read_table
+from pipeline.tables.schemas import TABLES
 from reliability_helpers import snapshot, versions
+
+pytestmark = pytest.mark.slow          # killed runs of the ingest job
 
 KILL_RUNS = int(os.environ.get("VNPLAN_KILL_RUNS", "20"))
 REVISED = plan_text(1, topic="phòng chống dịch")

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from deltalake import DeltaTable
 
 from bad_files import plan_text, write
-from pipeline.publish import read_table
-from pipeline.schemas import TABLES
+from pipeline.tables.publish import read_table
+from pipeline.tables.schemas import TABLES
 from reliability_helpers import versions
+
+pytestmark = pytest.mark.slow          # ingest runs
 
 
 def _docs(processed) -> dict[str, dict]:

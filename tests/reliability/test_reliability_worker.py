@@ -11,8 +11,10 @@ import pytest
 
 from bad_files import plan_text, write
 from parsers.model import ParsedDocument, ParseError
-from pipeline.worker import Limits, ParsePool, parse_file, parser_for
+from pipeline.ingest.worker import Limits, ParsePool, parse_file, parser_for
 from reliability_helpers import pid_parse, raising_parse, unruly_parse
+
+pytestmark = pytest.mark.slow          # worker processes, timeouts and crashes
 
 FAST = Limits(timeout_s=3, memory_mb=1024, max_file_mb=1, workers=2)
 
@@ -77,7 +79,7 @@ def test_workers_are_reused_not_spawned_per_document(tmp_path):
 
 
 def test_workers_are_replaced_after_a_number_of_documents(tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.worker.TASKS_PER_WORKER", 5)
+    monkeypatch.setattr("pipeline.ingest.worker.TASKS_PER_WORKER", 5)
     jobs = _plans(tmp_path, 20)
     with ParsePool(pid_parse, FAST) as pool:
         results = pool.parse_many([(p, None) for p in jobs])

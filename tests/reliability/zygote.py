@@ -41,9 +41,9 @@ def child(cmd: dict) -> int:
     os.environ.update({"VNPLAN_PARSE_WORKERS": "0", **cmd.get("env", {})})
     from dagster import DagsterInstance
 
-    from pipeline import publish
-    from pipeline.definitions import build_definitions
-    from pipeline.resources import VnplanPaths
+    from pipeline.tables import publish
+    from pipeline.defs.definitions import build_definitions
+    from pipeline.defs.resources import VnplanPaths
     real = publish.publish
 
     def traced(root, name, rows, keys):

@@ -1,8 +1,8 @@
 """Helpers of the scale tests: tables compared without their clock columns."""
 from __future__ import annotations
 
-from pipeline.publish import read_table
-from pipeline.schemas import TABLES
+from pipeline.tables.publish import read_table
+from pipeline.tables.schemas import TABLES
 from pipeline.tables import SORT_KEYS
 
 # columns set from the clock of the run (ingestion time): differ between two runs

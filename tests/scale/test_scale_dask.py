@@ -8,11 +8,13 @@ import os
 import pytest
 from dagster import DagsterInstance
 
-from pipeline.commands import run_ingest, run_summary
-from pipeline.definitions import DASK, ExecutorChoice
-from pipeline.publish import all_table_info
+from pipeline.defs.run import run_ingest, run_summary
+from pipeline.defs.executors import DASK, ExecutorChoice
+from pipeline.tables.publish import all_table_info
 
 from scale_helpers import all_tables
+
+pytestmark = pytest.mark.slow          # a Dask cluster
 
 distributed = pytest.importorskip("distributed")
 dask = pytest.importorskip("dask")

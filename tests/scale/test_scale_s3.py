@@ -8,14 +8,16 @@ import pytest
 from dagster import DagsterInstance
 
 from pipeline import tables
-from pipeline.cli import main as cli
-from pipeline.commands import run_ingest, run_summary
-from pipeline.lock import lock_path
-from pipeline.publish import all_table_info, read_table
-from pipeline.schemas import TABLES
-from pipeline.storage import TablesLocation
+from pipeline.cli.main import main as cli
+from pipeline.defs.run import run_ingest, run_summary
+from pipeline.ingest.lock import lock_path
+from pipeline.tables.publish import all_table_info, read_table
+from pipeline.tables.schemas import TABLES
+from pipeline.tables.storage import TablesLocation
 
 from scale_helpers import all_tables, comparable
+
+pytestmark = pytest.mark.slow          # an S3 server and ingest runs
 
 PLAN = "hanoi-161-kh-ubnd-2023-excerpt.txt"
 

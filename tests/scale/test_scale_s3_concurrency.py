@@ -13,10 +13,12 @@ import pytest
 from deltalake import DeltaTable, write_deltalake
 from deltalake.exceptions import CommitFailedError
 
-from pipeline import publish
-from pipeline.publish import key_predicate, open_table, read_table
-from pipeline.schemas import REJECTS
-from pipeline.storage import TablesLocation
+from pipeline.tables import publish
+from pipeline.tables.publish import key_predicate, open_table, read_table
+from pipeline.tables.schemas import REJECTS
+from pipeline.tables.storage import TablesLocation
+
+pytestmark = pytest.mark.slow          # an S3 server and concurrent writers
 
 WRITERS = 4
 TABLE = "rejects"                       # the smallest schema: rows keyed by path

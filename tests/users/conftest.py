@@ -29,7 +29,7 @@ def ingested(tmp_path_factory):
     pytest.importorskip("extractors.extract", reason="extractor not importable")
     from dagster import DagsterInstance
 
-    from pipeline.commands import run_ingest
+    from pipeline.defs.run import run_ingest
     if not (SAMPLE_RAW / SAMPLE_PLAN).is_file():
         pytest.skip(f"data/raw/{SAMPLE_PLAN} is absent")
     base = tmp_path_factory.mktemp("users_sample")

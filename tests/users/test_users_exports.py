@@ -12,11 +12,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline import dictionary
-from pipeline.exports import export
-from pipeline.publish import publish
-from pipeline.schemas import TABLES
-from pipeline.selection import Selection
+from pipeline.tables import dictionary
+from pipeline.outputs.exports import export
+from pipeline.tables.publish import publish
+from pipeline.tables.schemas import TABLES
+from pipeline.tables.selection import Selection
 from pipeline.tables import read_arrow, version_time
 
 from users_fixtures import run, sample_rows

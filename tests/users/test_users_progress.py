@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 
-from pipeline.progress import BAR, LINES, OFF, Progress, mode_for, reporting, track
+from pipeline.outputs.progress import BAR, LINES, OFF, Progress, mode_for, reporting, track
 
 
 class Tty(io.StringIO):
@@ -35,7 +35,7 @@ def test_bar_lines_and_off():
 
 
 class FakePool:
-    """The parts of pipeline.worker.ParsePool that `track` uses."""
+    """The parts of pipeline.ingest.worker.ParsePool that `track` uses."""
 
     class limits:
         workers = 1

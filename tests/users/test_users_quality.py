@@ -4,9 +4,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
-from pipeline.publish import publish
-from pipeline.quality import quality_row, score, worst_first
-from pipeline.schemas import DOCUMENT_QUALITY
+from pipeline.tables.publish import publish
+from pipeline.tables.quality import quality_row, score, worst_first
+from pipeline.tables.schemas import DOCUMENT_QUALITY
 
 from users_fixtures import parsed, publish_sample, run
 

@@ -11,10 +11,12 @@ import pytest
 from dagster import AssetKey
 
 from pipeline import tables
-from pipeline.exports import export
-from pipeline.reports import report
+from pipeline.outputs.exports import export
+from pipeline.outputs.reports import report
 
 from users_fixtures import REPO, run
+
+pytestmark = pytest.mark.slow          # ingest runs of the sample plan
 
 PLAN = "161/KH-UBND"          # data/raw/hanoi-161-kh-ubnd-2023-excerpt.txt
 
@@ -98,7 +100,7 @@ def test_xlsx_of_the_sample_keeps_vietnamese(ingested, tmp_path):
 
 
 def tables_selection(**kw):
-    from pipeline.selection import Selection
+    from pipeline.tables.selection import Selection
     return Selection.of(**kw)
 
 
@@ -113,7 +115,7 @@ def test_status_on_the_sample(ingested, capsys):
 
 @pytest.mark.parametrize("flag", ["--json", "--quiet"])
 def test_ingest_flags_for_scripts(ingested, monkeypatch, tmp_path, capsys, flag):
-    from pipeline.commands import add_subcommands
+    from pipeline.cli.ingest import add_subcommands
     import argparse
     raw, processed, _ = ingested
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.status import classify, per_agency, read_statuses
+from pipeline.outputs.status import classify, per_agency, read_statuses
 
 from users_fixtures import run
 

@@ -7,8 +7,8 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline import tables
-from pipeline.publish import publish
-from pipeline.schemas import TABLES
+from pipeline.tables.publish import publish
+from pipeline.tables.schemas import TABLES
 
 from users_fixtures import sample_rows
 

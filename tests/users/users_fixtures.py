@@ -11,9 +11,9 @@ import pyarrow as pa
 
 from parsers.model import (Block, DocumentMeta, DocumentTree, Marker, Mention, Node,
                            ParsedDocument, RawDocument, Span, TaskRecord, Timing)
-from pipeline.publish import ensure_table, publish
-from pipeline.schemas import TABLES
-from pipeline.user_commands import add_user_subcommands
+from pipeline.tables.publish import ensure_table, publish
+from pipeline.tables.schemas import TABLES
+from pipeline.cli.outputs import add_user_subcommands
 
 SEEN = datetime(2024, 7, 1, 8, 0, tzinfo=timezone.utc)
 REPO = Path(__file__).resolve().parents[2]

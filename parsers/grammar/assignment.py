@@ -1,0 +1,131 @@
+"""The grammar of assignment (spec §1): how administrative Vietnamese gives work
+to a body.
+
+- the verbs of work, which end a body's name: `Cục Viễn thám quốc gia| chủ trì,
+  phối hợp ...`, `Sở Công Thương| có trách nhiệm:`;
+- forms that hand the work to the body after them: `Giao Sở Công Thương chủ trì
+  ...`, `Đề nghị Bộ Tài chính ...`, `UBND tỉnh yêu cầu| các sở, ngành ...`;
+- cooperation: `phối hợp (chặt chẽ) với X`; attendance (`với sự tham gia của X`)
+  is none;
+- the passive agent: `... do Văn phòng Sở bố trí.`;
+- lead-ins and headings that name the owner of the items below them;
+- what gives no task: legal bases, purposes, execution and closing clauses,
+  statements of who answers for the work.
+
+The word lists are in `vocab/assignment.json`. This module knows words and
+forms; who the owner of an item is (which needs body names too) is decided in
+`extractors.prose_owner`, with `parsers.grammar.bodies`.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+from parsers.textutil import alternation
+
+VOCAB = Path(__file__).with_name("vocab") / "assignment.json"
+
+# The partner list opener: `phối hợp với Cục Biến đổi khí hậu, ...`, `Phối hợp với ...`,
+# `chủ động phối hợp các đơn vị liên quan` (without `với`: a body must follow)
+PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?(?P<with>với\s+)?", re.I)
+# A short opening adverbial before the subject: `Định kỳ, Thường trực Ủy ban ... chủ trì`
+ADVERBIAL = re.compile(r"^[^,;:.]{2,40},\s+")
+# Where an opening clause ends: `Sau khi hoàn thành ..., |các đơn vị ...`,
+# `Về dự án ...: |Bộ Xây dựng ...`, `Nhất trí ...; |giao ...`
+CLAUSE_COMMA = re.compile(r"[,:;]\s+")
+# Where a clause of an item may hand other work to another body:
+# `... đề ra. Sở Khoa học và Công nghệ chịu trách nhiệm ...; Sở Tài chính chịu trách nhiệm ...`
+CLAUSE_BREAK = re.compile(r"(?<=[.;])\s+(?=\S)")
+# A sentence break inside an item: `... chưa đáp ứng yêu cầu. |Giao Sở Khoa học ...`
+SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
+# A member named with a role, then the duties: `Ông. Hoàng Văn Thuân - Trưởng đoàn: Phụ trách chung`
+PERSON_LABEL = re.compile(r"^(?:Ông|Bà|Đồng chí|Đ/c)\.?\s+[A-ZĐÀ-Ỹ][^:;.]{1,40}\s[-–]\s[^:;]{2,60}(?=:)")
+# An item addressed to one party: `Đối với đơn vị được kiểm tra: Chuẩn bị báo cáo ...`
+ADDRESSED = re.compile(r"^Đối với\s+(?P<party>[^:;.]{3,120}):\s*")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    return json.loads(VOCAB.read_text(encoding="utf-8"))
+
+
+def verb_words() -> list[str]:
+    """The verbs of work (`chủ trì`, `có trách nhiệm`, `xây dựng`, ...)."""
+    return vocab()["verbs"]
+
+
+@lru_cache(maxsize=1)
+def verb_pattern() -> re.Pattern:
+    """A lower-case verb that ends a body list: `Cục Viễn thám quốc gia| chủ trì, ...`;
+    a verb inside a noun phrase of `nouns_with_verbs` (`các chủ đầu tư`, `các cơ quan
+    chủ trì`, `các cơ quan, tổ chức hữu quan`) is none: use `find_verb`."""
+    return re.compile(rf"(?<![\w&])(?:{alternation(verb_words())})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _nouns_with_verbs() -> re.Pattern:
+    nouns = vocab()["nouns_with_verbs"]
+    both = nouns + [n[:1].upper() + n[1:] for n in nouns]
+    return re.compile(rf"(?<![\w])(?:{alternation(both)})(?![\w])")
+
+
+def marks_off(text: str) -> str:
+    """`text` without tone and vowel marks, `đ` as `d`, case kept, same length
+    (`Du lịch đây mạnh` → `Du lich day manh`): the key OCR'd verbs are matched on."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _verbs_without_marks() -> re.Pattern:
+    """Verbs of two syllables or more, without their marks: as OCR may misread one mark
+    (`đây mạnh` for `đẩy mạnh`), while two words rarely fold to a verb by chance."""
+    long = [marks_off(v) for v in verb_words() if " " in v]
+    return re.compile(rf"(?<![\w&])(?:{alternation(long)})(?![\w])")
+
+
+def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The first verb of work in `text[start:end]` that is not inside a noun phrase
+    (`nhà đầu tư thứ cấp`, `các cơ quan chủ trì trong tổ chức thực hiện`); a verb of
+    two syllables is also found with a mark misread (`Bộ Văn hóa, Thể thao và Du lịch|
+    đây mạnh ...`)."""
+    end = len(text) if end is None else end
+    nouns = [(m.start(), m.end()) for m in _nouns_with_verbs().finditer(text, 0, min(len(text), end + 20))]
+    found = list(verb_pattern().finditer(text, start, end))
+    bare = marks_off(text)
+    if len(bare) == len(text):
+        found += _verbs_without_marks().finditer(bare, start, end)
+    for m in sorted(found, key=lambda m: m.start()):
+        if not any(s <= m.start() and m.end() <= e for s, e in nouns):
+            return m
+    return None
+
+
+@lru_cache(maxsize=1)
+def prefix_pattern() -> re.Pattern:
+    """An assignment word before the body: `Giao Sở Công Thương chủ trì ...`, `Đề nghị ...`,
+    lower-case after a fronted clause (`Về ...: giao Bộ ...`). Use with `.match`."""
+    words = vocab()["assignment_prefixes"]
+    return re.compile(rf"(?:{alternation(words + [w[:1].lower() + w[1:] for w in words])})\s+")
+
+
+@lru_cache(maxsize=1)
+def handing_pattern() -> re.Pattern:
+    """A body that hands the work on: `Uỷ ban nhân dân tỉnh yêu cầu| thủ trưởng các sở ...`."""
+    return re.compile(rf"\s(?:{alternation(vocab()['handing_verbs'])})\s+")
+
+
+@lru_cache(maxsize=4)
+def passive_pattern(key: Callable[[str], str] | None = None) -> re.Pattern:
+    """`do <body> <verb>` ending the item: `... do Văn phòng Sở Công Thương tỉnh Lào Cai bố trí.`;
+    with `key` (a same-length folding such as OCR's, `bô trí` for `bố trí`) the verbs are
+    matched on text folded by it."""
+    verbs = vocab()["passive_verbs"]
+    if key is not None:
+        verbs = [key(v) for v in verbs]
+    return re.compile(rf"(?<![\w])do\s+(?P<body>[^,;:()]{{3,120}}?)\s+"
+                      rf"(?:{alternation(verbs)})\s*[.;]?\s*$")

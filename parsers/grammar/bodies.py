@@ -1,0 +1,331 @@
+"""The grammar of body names (spec §3): how administrative Vietnamese names the
+bodies that are given work.
+
+A body's name opens with
+- a whole body (`Chính phủ`, `Ủy ban nhân dân`, `Công an`, `Bộ, ngành`);
+- a head noun with its name after it (`Sở Ngoại vụ`, `Công an tỉnh`, `UBND các
+  xã`, `Ban Quản lý ...`), capitalised as the start of a name (not the `ban` of
+  `các sở, ban, ngành`, not `Báo cáo`);
+- an office-holder's title with the body it heads (`Chủ tịch Ủy ban nhân dân các
+  xã`, `Giám đốc các Sở`, `Người đứng đầu cơ quan`): a bare title is no body;
+- `các` with a noun of bodies (`các sở, ngành`, `Các Bộ`, `các xã`);
+- an acronym of a body (`UBND`, `VTV`, `TTXVN`).
+It ends before its verb (`Sở Công Thương| chủ trì, ...`), at punctuation, or at
+` và `/` với ` followed by another body; commas go on inside a collective (`các
+sở, ban, ngành`, `các xã, phường`).
+
+Word lists: `vocab/bodies.json`; the verbs are those of `parsers.grammar.assignment`.
+All matching is on `match_key` text: lower-cased letter by letter (same length),
+old-style tone placement unified (`Uỷ ban` = `Ủy ban`).
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from parsers.grammar.assignment import vocab as assignment_vocab
+from parsers.grammar.places import units as place_units
+from parsers.textutil import alternation
+
+VOCAB = Path(__file__).with_name("vocab") / "bodies.json"
+
+# Punctuation that may not begin or end a mention (spec §2): `... thuộc Bộ TN&MT.`
+EDGE_PUNCT = " .;,:"
+# Not followed by a letter: a vocabulary word ends where a word ends
+# (`Bộ` in `Bộ Công an`, not in `Bột`; `Ban` in `Ban Dân nguyện`, not in `Bản`).
+NOT_LETTER = r"(?![^\W\d_])"
+# A word of letters, digits and the joiners of Vietnamese acronyms:
+# `TN&MT`, `KH,CN&MT` is two tokens (`KH`, `CN&MT`), `TTXVN`.
+WORD_RE = re.compile(r"[^\W_][\w&]*")
+# An upper-case token that names a body, not an upper-case heading: `VTV, VOV, TTXVN
+# thực hiện ...`, `UBND tỉnh`, `BQL các khu công nghiệp`
+ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}(?=[\s,;:)]|$)(?!\s+[A-ZĐÀ-Ỹ]{2,})")
+# A plural or a level right after a head noun: `UBND các huyện`, `UBND cấp xã`
+PLURAL_AFTER_HEAD = re.compile(r" (?:các|cấp|những) ")
+
+
+# The level a body of an administrative unit has, by the unit's level in the gazetteer
+UNIT_LEVELS = {"province": "provincial", "district": "district", "commune": "commune"}
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    """The raw word lists of `vocab/bodies.json`."""
+    return json.loads(VOCAB.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def admin_units() -> dict[str, str]:
+    """The words of administrative units (`tỉnh`, `thành phố`, `xã`) with the level of
+    the bodies named after them (`Công an tỉnh`: provincial)."""
+    return {unit: UNIT_LEVELS[level] for unit, level in place_units().items()}
+
+
+# --- the key all matching is done on ------------------------------------------
+
+def lower_same_length(text: str) -> str:
+    """Lower-case letter by letter, keeping offsets (no 'İ' -> 'i̇' growth)."""
+    lowered = text.lower()
+    # the whole string at once when no letter grew and no final-sigma rule applied
+    if len(lowered) == len(text) and "Σ" not in text:
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@lru_cache(maxsize=1)
+def _tone_table() -> tuple[dict[str, str], re.Pattern]:
+    pairs = {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
+             for k, v in vocab()["tone_placement"].items()}
+    # `uỷ` of `Uỷ ban`, `oá` of `Thanh Hoá`: the last two vowels of a syllable,
+    # never after `q` (`quý` is right in both styles).
+    pattern = re.compile(r"(?<![qQ])(?:" + alternation(pairs) + ")" + NOT_LETTER, re.IGNORECASE)
+    return pairs, pattern
+
+
+def unify_tone(text: str) -> str:
+    """Old-style tone placement to the registry's style, keeping length:
+    `Uỷ ban` -> `Ủy ban`, `Thanh Hoá` -> `Thanh Hóa`, `thuỷ` -> `thủy`;
+    `quý`, `hoàn`, `khuya` are left alone."""
+    pairs, pattern = _tone_table()
+
+    def fix(m: re.Match) -> str:
+        pair = m.group(0)
+        new = pairs[pair.lower()]
+        return "".join(n.upper() if o.isupper() else n for o, n in zip(pair, new))
+
+    return pattern.sub(fix, text)
+
+
+@lru_cache(maxsize=4096)
+def match_key(text: str) -> str:
+    """The form word lists are matched on: tone-unified, lower-case, same length."""
+    return lower_same_length(unify_tone(text))
+
+
+def normalize(text: str) -> str:
+    """NFC, white space folded, no leading/trailing spaces or `.;,:`."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split()).strip(EDGE_PUNCT)
+
+
+# --- the word lists as patterns -------------------------------------------------
+
+@dataclass(frozen=True)
+class _Patterns:
+    head: re.Pattern             # all patterns match on `match_key` text
+    whole: re.Pattern
+    title: re.Pattern
+    collective: re.Pattern
+    new_collective: re.Pattern
+    collective_word: re.Pattern
+    admin_unit: re.Pattern
+    follower: re.Pattern
+    name_end: re.Pattern
+    acronyms: frozenset[str]
+
+
+def keys(words) -> list[str]:
+    return [match_key(unicodedata.normalize("NFC", w)) for w in words]
+
+
+def word_pattern(words) -> re.Pattern:
+    """Any of `words` (on keys), ending where a word ends."""
+    return re.compile("(?:" + alternation(keys(words)) + ")" + NOT_LETTER)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> _Patterns:
+    v = vocab()
+    stops = keys(assignment_vocab()["verbs"] + assignment_vocab()["handing_verbs"] + v["scope_qualifiers"])
+    return _Patterns(
+        head=word_pattern(v["head_nouns"]),
+        whole=word_pattern(v["whole_bodies"]),
+        title=word_pattern(v["titles"]),
+        collective=word_pattern(v["collective_starts"]),
+        new_collective=word_pattern(v["new_collective_starts"]),
+        collective_word=word_pattern(v["collective_words"]),
+        admin_unit=word_pattern(list(admin_units())),
+        follower=word_pattern(v["head_followers"] + list(admin_units())),
+        # what ends a body's name: `Sở Công Thương| chủ trì, ...`, `Cục Biến đổi khí
+        # hậu| có trách nhiệm:`, `Viện ...|; Viện ...`, `Sở Tư pháp| và các cơ quan ...`
+        name_end=re.compile(r"[,;:()\[\]]|\.(?!\S)| (?:và|với) | (?:" + alternation(stops) + ")" + NOT_LETTER),
+        acronyms=frozenset(v["body_acronyms"]),
+    )
+
+
+# --- what stands at a position ----------------------------------------------------
+
+def next_word(text: str, pos: int) -> str:
+    m = WORD_RE.match(text, pos + (len(text[pos:]) - len(text[pos:].lstrip())))
+    return m.group(0) if m else ""
+
+
+def after_space(key: str, pos: int) -> int:
+    return pos + 1 if key[pos:pos + 1] == " " else pos
+
+
+def head_at(text: str, key: str, pos: int) -> int:
+    """End of a capitalised head noun at `pos` (0 if none)."""
+    m = patterns().head.match(key, pos)
+    return m.end() if m and text[pos].isupper() else 0
+
+
+def title_at(key: str, pos: int) -> int:
+    """End of an office-holder's title at `pos`, in either case (0 if none)."""
+    return (m := patterns().title.match(key, pos)) and m.end() or 0
+
+
+def collective_at(key: str, pos: int) -> int:
+    return (m := patterns().collective.match(key, pos)) and m.end() or 0
+
+
+def acronym_at(text: str, pos: int) -> int:
+    """End of a listed body acronym at `pos` (`UBND`, `VTV`; 0 if none)."""
+    return (m := WORD_RE.match(text, pos)) and m.group(0) in patterns().acronyms and m.end() or 0
+
+
+def follows_head(text: str, key: str, head: int, end: int) -> str:
+    """What follows a head noun ending at `end`: "" (nothing), "name" (a
+    capitalised word, an acronym, `tỉnh`: `Sở Ngoại vụ`, `Báo TN&MT`, `Công an
+    tỉnh`, anything after a multi-word head), "plural" (`các`/`cấp`: `UBND các
+    huyện`) or "other" (`Bộ ngành`). The head starts at `head`."""
+    word = next_word(text, end)
+    if not word:
+        return ""
+    start = text.index(word, end)
+    if key.startswith(("các ", "cấp "), start):
+        return "plural"
+    if word[0].isupper() or word in patterns().acronyms or patterns().admin_unit.match(key, start):
+        return "name"
+    return "name" if " " in key[head:end] else "other"      # `Tòa án nhân dân tối cao`
+
+
+def starts_named_head(text: str, key: str, pos: int = 0) -> bool:
+    """A capitalised head noun followed by its name: `Sở Ngoại vụ`, `Công an
+    tỉnh`, `UBND các xã`, `Tòa án nhân dân tối cao` (a multi-word head)."""
+    end = head_at(text, key, pos) or acronym_at(text, pos)
+    if not end:
+        return False
+    follows = follows_head(text, key, pos, end)
+    return follows in ("name", "plural") or (follows == "" and " " in key[pos:end])
+
+
+def is_named(text: str, key: str) -> bool:
+    """Does the text name one body by its proper name (`Bộ Tài chính`, `Cục Bảo
+    tồn thiên nhiên và Đa dạng sinh học`), not a collective (`các sở, ngành`,
+    `UBND cấp xã`, `Bộ, ngành`) or an office-holder?"""
+    if title_at(key, 0) or collective_at(key, 0):
+        return False
+    end = head_at(text, key, 0) or acronym_at(text, 0)
+    return bool(end) and follows_head(text, key, 0, end) == "name"
+
+
+# --- where a body's name opens and ends ------------------------------------------
+
+def _names_after(text: str, key: str, end: int) -> bool:
+    """Something after a head noun or title at `end` that makes it a name: a
+    capitalised word or acronym, `các`/`cấp`, a follower (`tỉnh`, `chuyên môn`),
+    a noun of bodies (`cơ quan`), or another title (`Bộ trưởng, Thủ trưởng ...`)."""
+    if end >= len(key):
+        return False
+    p = patterns()
+    nxt = after_space(key, end)
+    if key[end:end + 2] == ", " and title_at(key, end + 2) and text[end + 2].isupper():
+        return True
+    if nxt == end or nxt >= len(key):
+        return False
+    return bool(text[nxt].isupper() or ACRONYM.match(text, nxt) or p.follower.match(key, nxt)
+                or p.collective_word.match(key, nxt) or p.new_collective.match(key, nxt))
+
+
+def body_opening(text: str, pos: int = 0) -> int:
+    """End of the words that open a body's name at `pos` (0: no body opens there):
+    `Ủy ban nhân dân| tỉnh`, `Sở| Ngoại vụ`, `Chủ tịch| Ủy ban ...`, `các sở|, ngành`,
+    `UBND| các xã`; not `Báo cáo`, `Các nội dung`, a bare `Giám đốc`."""
+    if pos >= len(text) or not text[pos].isalpha():
+        return 0
+    key = match_key(text)
+    p = patterns()
+    upper = text[pos].isupper()
+    m = p.whole.match(key, pos)
+    if m and upper:
+        return m.end()
+    end = title_at(key, pos)
+    if end:
+        return end if upper and _names_after(text, key, end) else 0
+    m = p.new_collective.match(key, pos)
+    if m:
+        nxt = after_space(key, m.end())
+        if nxt == m.end() or nxt >= len(key):
+            return 0
+        # a head noun after `các` is capitalised (`các Bộ`, `các Viện nghiên cứu`), or is also
+        # a noun of collectives (`các sở, ngành`): not `Các báo cáo`
+        head = p.head.match(key, nxt) if text[nxt].isupper() else None
+        word = (p.collective_word.match(key, nxt) or head or p.title.match(key, nxt)
+                or p.admin_unit.match(key, nxt))
+        return word.end() if word else 0
+    end = head_at(text, key, pos)
+    if end:
+        if text[pos:end].isupper() and end - pos > 1:
+            return 0                        # an upper-case heading: `TỔ CHỨC THỰC HIỆN`, `BÁO CÁO`
+        named = any(w[:1].isupper() for w in text[pos:end].split()[1:])   # `Ban Quản lý`
+        return end if named or _names_after(text, key, end) else 0
+    m = ACRONYM.match(text, pos)
+    return m.end() if m and _body_acronym(m.group(0)) else 0
+
+
+def _body_acronym(token: str) -> bool:
+    """`UBND`, `VTV`, or a token that extends one of three letters or more (`BQLDA`)."""
+    acronyms = patterns().acronyms
+    return token in acronyms or any(token.startswith(a) for a in acronyms if len(a) >= 3)
+
+
+def starts_with_body(text: str) -> int:
+    """Length of the body name that `text` opens with, 0 if none. It ends before
+    a verb, punctuation, or ` và `/` với ` + another body: `Sở Công Thương chủ
+    trì, ...` -> len('Sở Công Thương'); commas continue a collective (`Chủ tịch
+    Ủy ban nhân dân các xã, phường chịu trách nhiệm` -> up to `phường`)."""
+    end = body_opening(text)
+    if not end:
+        return 0
+    p = patterns()
+    key = match_key(text)
+    is_list = bool(title_at(key, 0) or p.new_collective.match(key, 0)) or not is_named(text, key)
+    pos = end
+    while True:
+        m = p.name_end.search(key, pos)
+        if not m:
+            end = len(text)
+            break
+        stop, after = m.group(0), m.end()
+        if stop[0] == " " and stop not in (" và ", " với ") and not text[m.start() + 1].islower():
+            pos = after                     # `Ban Chỉ đạo`, `Ban Tổ chức`: a name, not a verb
+            continue
+        if stop in (" và ", " với ") and not starts_new_body(text, key, after):
+            pos = after                     # `Sở Văn hóa và Thể thao`
+            continue
+        nxt = after_space(key, after)
+        if stop == "," and is_list and (p.collective_word.match(key, nxt) or p.admin_unit.match(key, nxt)):
+            pos = after                     # `các sở, ban, ngành`, `các xã, phường`
+            continue
+        end = m.start()
+        break
+    return len(text[:end].rstrip(EDGE_PUNCT))
+
+
+def continues_collective(text: str) -> bool:
+    """Does `text` open with a lower-case noun of bodies or administrative unit that
+    goes on with a collective (`các sở, ngành, địa phương`, `Ủy ban nhân dân các
+    tỉnh, thành phố trực thuộc Trung ương`)?"""
+    key = match_key(text)
+    return bool(text[:1].islower() and (patterns().collective_word.match(key) or patterns().admin_unit.match(key)))
+
+
+def starts_new_body(text: str, key: str, pos: int) -> bool:
+    """Does a new body start at `pos` of a list (after a separator)? `các`, a
+    title, a capitalised head noun with its name, a body acronym."""
+    return bool(patterns().new_collective.match(key, pos) or title_at(key, pos)
+                or starts_named_head(text, key, pos) or acronym_at(text, pos))

@@ -1,0 +1,199 @@
+"""The grammar of body names and of assignment (`parsers.grammar.bodies`,
+`parsers.grammar.assignment`) on real phrases.
+
+Every case names its source file (`../shared/corpus` or `../shared/wild/docs`)
+and the section it stands in; `test_case_is_in_its_source` checks that the
+phrase is really written there. Each rule has cases from two documents or more.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from extractors.prose_owner import leading_bodies, partner_lists
+from parsers.grammar.assignment import find_verb
+from parsers.grammar.bodies import body_opening, starts_with_body
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@lru_cache(maxsize=None)
+def source_text(name: str) -> str:
+    """The text of a corpus or wild file as the project reads it, white space folded;
+    word-segmented text (`Ủy_ban`) read with spaces."""
+    path = SHARED / "corpus" / name
+    if not path.exists():
+        path = SHARED / "wild" / "docs" / name
+    if not path.exists():
+        pytest.skip(f"{name} is not available")
+    from parsers.read import read_document
+    text = "\n".join(b.text for b in read_document(str(path), path.read_bytes()).blocks)
+    if "wordseg" in name or name.endswith(".ws.txt"):
+        text = re.sub(r" ([,;:.)])", r"\1", text.replace("_", " "))
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+SCT2242 = "laocai-sct-kh-2242-kiem-tra-gcn-2026.docx"
+CPBC = "cp-bao-cao-tien-do-nq57-thang5-2025.md"
+SONLA = "vpcp-tb-2025-ket-luan-pttg-lam-viec-tinh-son-la.md"
+CP = "cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md"
+BTP = "btp-chi-thi-luat-trach-nhiem-boi-thuong-wordseg.txt"
+HCM172 = "hcm-172-kh-ubnd-2025-trien-khai-luat-viec-lam.md"
+LC134 = "laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt"
+LC11 = "laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx"
+MT = "btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt"
+WILD_QD12 = "ragdemo__VanBanGoc-QD-12.2025.md"
+WILD_KHCN = "tnt305__dataset-abc00053e9811268.md"
+WILD_VBHN = "hrmaster__van-ban-hop-nhat-so-9191-vbhn-bkhdt-43190.txt"
+WILD_XA = "tnt305__dataset-de16a702fae1465d.md"
+
+# (source, section, phrase, the body it opens with; "" = none)
+BODIES = [
+    # an upper-case heading is no body, though its first word is a head noun
+    (SCT2242, "III", "TỔ CHỨC THỰC HIỆN", ""),
+    (CPBC, "A", "BÁO CÁO KẾT QUẢ TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW", ""),
+    # a title opens a body only with the body it heads
+    (BTP, "9", "Vụ trưởng Vụ Pháp luật dân sự - kinh tế có trách nhiệm theo dõi",
+     "Vụ trưởng Vụ Pháp luật dân sự - kinh tế"),
+    (SONLA, "III.4", "Bộ Nông nghiệp và Môi trường khẩn trương tiếp thu", "Bộ Nông nghiệp và Môi trường"),
+    # a head noun followed by a capitalised name, or by a level word (`tối cao`)
+    (CP, "III", "Tòa án nhân dân tối cao, Viện Kiểm sát nhân dân tối cao", "Tòa án nhân dân tối cao"),
+    (HCM172, "II.2", "Chi nhánh Ngân hàng Chính sách xã hội Thành phố",
+     "Chi nhánh Ngân hàng Chính sách xã hội Thành phố"),
+]
+
+
+@pytest.mark.parametrize("source, section, phrase, body", BODIES, ids=[f"{b[0][:12]}:{b[2][:30]}" for b in BODIES])
+def test_body_names(source, section, phrase, body):
+    assert phrase[:starts_with_body(phrase)] == body
+    assert bool(body_opening(phrase)) == bool(body)
+
+
+# (source, section, text after `phối hợp với`/the list, the list up to its verb or stop)
+LIST_ENDS = [
+    # a verb inside a noun phrase of bodies does not end the list
+    (LC134, "V.8", "Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch",
+     "các cơ quan chủ trì"),
+    (MT, "III.1.đ", "Chủ trì, phối hợp với các cơ quan, tổ chức có liên quan tổ chức các khóa",
+     "các cơ quan, tổ chức có liên quan"),
+    (WILD_KHCN, "", "chủ trì, phối hợp với các cơ quan, tổ chức có liên quan hướng dẫn",
+     "các cơ quan, tổ chức có liên quan"),
+    (LC134, "II.2", "phối hợp với các Sở, ban ngành, chủ đầu tư kinh doanh", "các Sở, ban ngành, chủ đầu tư kinh doanh"),
+    # `trong và ngoài <place>` places the bodies, it does not end them
+    (LC134, "V.6", "phối hợp với các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề nghiệp trong và "
+                   "ngoài tỉnh tổ chức đào tạo",
+     "các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh"),
+    (WILD_QD12, "b", "Chủ trì phối hợp với các cơ quan, tổ chức có liên quan thẩm định", "các cơ quan, tổ chức có liên quan"),
+]
+
+
+@pytest.mark.parametrize("source, section, text, listed", LIST_ENDS, ids=[f"{c[0][:12]}:{c[2][:30]}" for c in LIST_ENDS])
+def test_partner_list_ends_at_its_verb(source, section, text, listed):
+    assert [p for p, _ in partner_lists(text)] == [listed]
+
+
+def test_verb_in_noun_phrase_is_none():
+    assert find_verb("các nhà đầu tư thứ cấp") is None
+    assert find_verb("các cơ quan chủ trì trong tổ chức thực hiện").group(0) == "tổ chức"
+
+
+# (source, section, item, owner; None = no owner named in the item)
+OPENINGS = [
+    # a cooperation phrase is no opening adverbial: its bodies are partners, not the owner
+    (LC11, "IV.3", "Phối hợp với cơ quan Thuế, Sở Nông nghiệp và Môi trường rà soát, đối chiếu", None),
+    (MT, "II.6", "Phối hợp với Bộ Tài chính", None),
+    # a short adverbial before the subject
+    (WILD_VBHN, "", "Định kỳ hàng năm, Bộ Kế hoạch và Đầu tư báo cáo", "Bộ Kế hoạch và Đầu tư"),
+    (WILD_XA, "", "Định kỳ hàng tháng, UBND cấp xã chỉ đạo", "UBND cấp xã"),
+]
+
+
+@pytest.mark.parametrize("source, section, item, owner", OPENINGS, ids=[f"{c[0][:12]}:{c[2][:30]}" for c in OPENINGS])
+def test_item_opening(source, section, item, owner):
+    found = leading_bodies(item)
+    assert (found.text if found else None) == owner
+
+
+ALL = ([(c[0], c[2]) for c in BODIES] + [(c[0], c[2]) for c in LIST_ENDS]
+       + [(c[0], c[2]) for c in OPENINGS])
+
+
+@pytest.mark.parametrize("source, phrase", ALL, ids=[f"{c[0][:12]}:{c[1][:30]}" for c in ALL])
+def test_case_is_in_its_source(source, phrase):
+    assert " ".join(phrase.split()) in source_text(source)
+
+
+# --- assignment shapes ---------------------------------------------------------------
+
+VLNCN = "laocai-sct-cv-thuc-hien-quy-dinh-vlncn-2026.docx"
+BVH = "bvhttdl-cv-6386-bvhttdl-khcndtmt-2025-nhiem-vu-nam-hoc.md"
+TH634 = "vpcp-tb-634-tb-vpcp-2025-ket-luan-ttg-thanh-hoa.md"
+CP380 = "cp-nq-380-nq-cp-2025-khac-phuc-thien-tai-mien-trung.md"
+LONGAN = "longan-chi-thi-ke-hoach-ktxh-2011-2015-wordseg.txt"
+
+# (source, section, lead-in ending in `:`, the body the items below are handed to)
+HANDED = [
+    # `X (kính) đề nghị / yêu cầu Y ... (thực hiện) (một số) nội dung sau:` → Y, also after a
+    # fronted clause or an earlier sentence
+    (VLNCN, "¶", "Để hoạt động liên quan đến VLNCN bảo đảm theo quy định của pháp luật, Sở Công Thương "
+                 "yêu cầu các tổ chức, doanh nghiệp có hoạt động liên quan đến hoạt động VLNCN trên địa bàn "
+                 "thực hiện một số nội sau:",
+     "các tổ chức, doanh nghiệp có hoạt động liên quan đến hoạt động VLNCN trên địa bàn"),
+    (BVH, "¶", "(có Thông báo, Công văn gửi kèm). Bộ Văn hóa, Thể thao và Du lịch (VHTTDL) đề nghị các cơ sở "
+               "đào tạo trực thuộc Bộ (sau đây gọi là cơ sở đào tạo) nghiêm túc thực hiện một số nhiệm vụ năm "
+               "học 2025 - 2026 với các nội dung chủ yếu như sau:", "các cơ sở đào tạo trực thuộc Bộ"),
+    (TH634, "II", "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo", None),   # not ending in `:`
+    (CP380, "¶", "Chính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, "
+                 "các cơ quan khác ở trung ương, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố bị ảnh hưởng bởi "
+                 "thiên tai theo chức năng, nhiệm vụ, quyền hạn được giao, thực hiện:",
+     "các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, các cơ quan khác ở trung ương, "
+     "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố bị ảnh hưởng bởi thiên tai"),
+]
+
+
+@pytest.mark.parametrize("source, section, text, body", HANDED, ids=[f"{c[0][:12]}:{c[2][-30:]}" for c in HANDED])
+def test_handed_lead_in(source, section, text, body):
+    from extractors.prose_owner import handed_lead_in
+    found = handed_lead_in(text)
+    assert (found.text if found else None) == body
+
+
+def test_handed_lead_in_is_in_its_source():
+    for source, _, text, _ in HANDED:
+        head = text.split(":")[0][:120] if text.endswith(":") else text
+        assert " ".join(head.split()) in source_text(source)
+
+
+# (source, section, item) that only encourages or permits: no task (spec §1)
+NOT_TASKS = [
+    (CP380, "II.1.1.đ", "Khuyến khích các địa phương căn cứ khả năng cân đối dự phòng ngân sách"),
+    (BVH, "II.6.-4", "Khuyến khích các Viện nghiên cứu chủ động tham gia các mạng lưới nghiên cứu"),
+]
+
+
+@pytest.mark.parametrize("source, section, item", NOT_TASKS, ids=[c[1] for c in NOT_TASKS])
+def test_encouragement_is_no_task(source, section, item):
+    from extractors.tasks_prose import _exclusions
+    assert item.startswith(_exclusions().openers)
+    assert " ".join(item.split()) in source_text(source)
+
+
+# (source, token) upper-case tokens that name no body: an item opening with one has no owner
+NOT_BODIES = [(LONGAN, "GDP bình quân đầu người năm 2015 là 41 triệu đồng"),
+              (CPBC, "CP quyết liệt xây dựng, trình QH NQ 193/2025/QH15")]
+
+
+@pytest.mark.parametrize("source, phrase", NOT_BODIES, ids=[c[1][:20] for c in NOT_BODIES])
+def test_upper_case_token_is_no_body(source, phrase):
+    assert starts_with_body(phrase) == 0
+    assert " ".join(phrase.split()) in source_text(source)
+
+
+def test_content_without_words_is_no_task():
+    from extractors.tasks import has_words
+    assert not any(has_words(c) for c in ("12", "x", "………", "|", "-", "2.", "| 2025"))
+    assert has_words("Rà soát, tổng hợp")
