@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.grammar.places import lookup
 from parsers.grammar.numbering import bare_label, find_marker
@@ -156,7 +157,8 @@ def _bold_runs(parsed: list[_Line]) -> list[_Line]:
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[frozenset[str], frozenset[str]]:
     v = json.loads(VOCAB.read_text(encoding="utf-8"))
-    return frozenset(v["number_words"]), frozenset(v["name_heads"])
+    bodies = bodies_vocab()
+    return frozenset(v["number_words"]), frozenset(bodies["head_nouns"] + bodies["whole_bodies"])
 
 
 @lru_cache(maxsize=1)
