@@ -79,6 +79,8 @@ FIELD_LABEL = re.compile(r"^[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:\s")
 # A field's label that ends a line after another field, its value on the next:
 # `Đơn vị chủ trì: Văn phòng Sở; Đơn vị phối hợp:` + `Phòng Quản lý Công nghiệp, ...`
 LABEL_END = re.compile(r"[.;]\s+[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:$")
+# A line that ends on a person's name: `Kết luận của đồng chí Nguyễn Ngọc Phúc`
+PERSON_END = re.compile(r"\b(?:đồng chí|Đồng chí|ông|bà|Ông|Bà)(?: [A-ZĐ][^\W\d_]*){1,4}$")
 # A line that opens with a dash bullet: `- Sở Tài chính`
 DASH_START = re.compile(r"^[-–—•+]\s")
 # The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`
@@ -164,6 +166,12 @@ def _vocab() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _type_titles() -> frozenset[str]:
     return frozenset(documents_vocab()["title_headings"])
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    """Office-holders' titles (`Phó Chủ tịch`, `Giám đốc`), longest first."""
+    return tuple(sorted(bodies_vocab()["titles"], key=len, reverse=True))
 
 
 def _awaits_more(text: str) -> bool:
@@ -290,6 +298,8 @@ def starts_item(prev: str | None, text: str) -> bool:
         m = FIRST_LETTER.match(rest)
         if m and m.group(1).islower():
             return False
+        if PERSON_END.search(prev) and rest.lstrip().startswith(_titles()):
+            return False        # `đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch UBND tỉnh`: a dash of apposition
     if marker.style == "appendix" and open_prev and TITLE_CASE_APPENDIX.match(text):
         return False
     return True

@@ -179,6 +179,11 @@ def test_corpus_no_marker_glued_after_a_wrap():
     (["Chủ trì, phối hợp với", "Sở Tài chính thực hiện."], ["Chủ trì, phối hợp với Sở Tài chính thực hiện."]),
     (["Thực hiện Đề án số 08 về phát triển công nghiệp tỉnh Lào", "Cai theo hướng xanh"],
      ["Thực hiện Đề án số 08 về phát triển công nghiệp tỉnh Lào Cai theo hướng xanh"]),
+    # a dash between a person's name and the office held is no bullet (lamdong-tb-so-khcn printed
+    # on a narrow page); a title under a heading is one
+    (["Kết luận của đồng chí Nguyễn Ngọc Phúc", "- Phó Chủ tịch UBND tỉnh tại buổi làm việc"],
+     ["Kết luận của đồng chí Nguyễn Ngọc Phúc - Phó Chủ tịch UBND tỉnh tại buổi làm việc"]),
+    (["2. Sở Tài chính", "- Giám đốc Sở chủ trì"], ["2. Sở Tài chính", "- Giám đốc Sở chủ trì"]),
     # a field label after a sentence starts a paragraph
     (["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."],
      ["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."]),
