@@ -160,7 +160,11 @@ def _bold_runs(parsed: list[_Line]) -> list[_Line]:
 def _vocab() -> tuple[frozenset[str], frozenset[str]]:
     v = json.loads(VOCAB.read_text(encoding="utf-8"))
     bodies = bodies_vocab()
-    return frozenset(v["number_words"]), frozenset(bodies["head_nouns"] + bodies["whole_bodies"])
+    # heads of one or two words that a name follows (`Sở`, `Ủy ban`), not a whole body
+    # (`Chính phủ`, `Công an`): a line can end on a whole body
+    heads = {h for h in bodies["head_nouns"] if len(h.split()) <= 2} - set(bodies["whole_bodies"])
+    # and an office-holder's title, which the body it heads follows (`Thủ tướng` + `Chính phủ`)
+    return frozenset(v["number_words"]), frozenset(heads | set(bodies["titles"]))
 
 
 @lru_cache(maxsize=1)
