@@ -52,6 +52,9 @@ MD_STRONG = re.compile(r"\*\*(.+?)\*\*")
 MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 # Emphasis around a numbering label only: `*a) *Tổ chức ...`, `**1.** Sở ...`
 EMPHASISED_LABEL = re.compile(r"^(\s*(?:[-–+]\s+)?)\*{1,2}([^*\s][^*]{0,10}?)\s*\*{1,2}\s*(?=\S)")
+# Emphasis closed by ` *` glued to the next word, as portal copies write it:
+# `Trung tâm Chuyển đổi số *(Sở Khoa học và Công nghệ) *thông báo ...`
+LOOSE_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)\s\*(?=\w)")
 # A strong mark with no partner: `- **b2) Đối với ...`
 STRAY_STRONG = re.compile(r"\*\*")
 # An emphasis mark with no partner against a word: `2026-2030: *Thực hiện theo ...` (not `(*)`)
@@ -119,6 +122,8 @@ def _strip_markdown(text: str) -> tuple[str, bool, bool]:
         text = f"{m.group(1)}{m.group(2)} {text[m.end():]}"       # `*a) *Tổ chức` → `a) Tổ chức`
     text = MD_STRONG.sub(r"\1", text)
     text = MD_EMPHASIS.sub(r"\1", text)
+    if "*" in text:
+        text = LOOSE_EMPHASIS.sub(r"\1 ", text)
     text = MD_STAR_BULLET.sub("- ", text)
     if "*" in text:
         # a mark left with no partner (a run opened on a line before, or never closed:

@@ -43,6 +43,8 @@ def test_text_without_html_is_left_alone(lines):
     ("- **b2) Đối với việc bình ổn giá", "- b2) Đối với việc bình ổn giá"),           # an unclosed run
     ("Kế hoạch sử dụng đất: *Thực hiện theo quy định", "Kế hoạch sử dụng đất: Thực hiện theo quy định"),
     ("chỉ tiêu (*) năm 2025", "chỉ tiêu (*) năm 2025"),
+    ("Trung tâm Chuyển đổi số *(Sở Khoa học và Công nghệ) *thông báo",          # tnt305 copies
+     "Trung tâm Chuyển đổi số (Sở Khoa học và Công nghệ) thông báo"),
     ("**I. MỤC ĐÍCH, YÊU CẦU**", "I. MỤC ĐÍCH, YÊU CẦU"),
 ])
 def test_emphasis_marks(text, expected):
