@@ -137,7 +137,7 @@ def _read(doc: pdfium.PdfDocument, path: str, data: bytes, n_pages: int, ocr: bo
                 continue
         finally:
             textpage.close()
-        if not _has_content(page):
+        if not _has_content(page, has_text=bool(text.strip())):
             pages.append([])
             continue
         if not ocr:
@@ -220,12 +220,13 @@ def _unreadable(c: str) -> bool:
 _COMMON_READABLE = dict.fromkeys(k for k in range(0x3000) if _readable_or_space(chr(k)))
 
 
-def _has_content(page: pdfium.PdfPage) -> bool:
+def _has_content(page: pdfium.PdfPage, has_text: bool = True) -> bool:
     """Anything on the page worth OCR: an image, text we could not read, or many
-    paths (text converted to outlines)."""
+    paths (text converted to outlines). A text object whose page reads as no text at all
+    (`has_text` false: an empty paragraph a word processor left on a last page) is none."""
     paths = 0
     for obj in page.get_objects(max_depth=2):
-        if obj.type in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE or (obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT and has_text):
             return True
         if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
             paths += 1
