@@ -33,8 +33,8 @@ from parsers.site_text import site_lines
 from parsers.text_tables import TextTable, find_tables
 from parsers.textutil import drop_lone_underlines, fold_spaces
 
-# A page number alone on its line: `2`, `  14`, `- 3 -`
-LONE_NUMBER = re.compile(r"^[\s\f]*[-–]?\s*(\d{1,3})\s*[-–]?\s*$")
+# A page number alone on its line: `2`, `  14`, `- 3 -`, `Trang 3`, `### Trang 2`
+LONE_NUMBER = re.compile(r"^[\s\f#]*(?:[Tt]rang\s+)?[-–]?\s*(\d{1,3})\s*[-–]?\s*$")
 MIN_PAGES = 3          # page numbers needed to tell a page-number sequence
 MIN_PAGE_LINES = 20    # lines between two page numbers at the least
 MAX_PAGE_STEP = 4      # a page number after pages that printed none (or were misread)

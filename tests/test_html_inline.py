@@ -80,3 +80,16 @@ def test_corpus_html_in_markdown(name, text):
     blocks = read_text(path).blocks
     assert any(b.text == text for b in blocks)
     assert not any("<b>" in b.text or "<br" in b.text or "</" in b.text for b in blocks)
+
+
+def test_page_numbers_of_a_copy_of_pages_are_left_out(tmp_path):
+    """OCR output keeps each page's number on a line of its own (trangsct QĐ 11/2026 OCR):
+    a rising sequence far apart is left out; a table's row numbers are kept."""
+    from parsers.text_reader import page_number_lines
+    page = ["Sở Xây dựng chủ trì, phối hợp với các sở, ngành thực hiện nhiệm vụ."] * 25
+    lines = page + ["", "2", ""] + page + ["", "3", ""] + page + ["Trang 4"] + page
+    assert sorted(page_number_lines(lines)) == [26, 54, 81]
+    rows = []
+    for k in range(1, 8):
+        rows += [str(k), f"Nội dung số {k}.", "Sở Tài chính", ""]
+    assert page_number_lines(rows) == set()
