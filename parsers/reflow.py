@@ -81,6 +81,8 @@ FIELD_LABEL = re.compile(r"^[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:\s")
 LABEL_END = re.compile(r"[.;]\s+[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:$")
 # A line that ends on a person's name: `Kết luận của đồng chí Nguyễn Ngọc Phúc`
 PERSON_END = re.compile(r"\b(?:đồng chí|Đồng chí|ông|bà|Ông|Bà)(?: [A-ZĐ][^\W\d_]*){1,4}$")
+# A count written with a leading zero, which its noun follows: `... thực hiện 02` + `Chương trình`
+COUNT_END = re.compile(r"(?:^|\s)0\d{1,2}\**$")
 # A line that opens with a dash bullet: `- Sở Tài chính`
 DASH_START = re.compile(r"^[-–—•+]\s")
 # The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`
@@ -183,6 +185,8 @@ def _awaits_more(text: str) -> bool:
     proper name (`Sở`, `Ủy ban nhân dân`)."""
     if TERMINAL.search(text):
         return False
+    if COUNT_END.search(text):
+        return True                  # `... triển khai thực hiện 02` + `Chương trình MTQG: ...`
     m = LAST_WORDS.search(text)
     if not m:
         return False
