@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.grammar.bodies import vocab as bodies_vocab
+from parsers.grammar.bodies import starts_with_body, vocab as bodies_vocab
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.grammar.places import lookup
 from parsers.grammar.numbering import bare_label, find_marker
@@ -165,8 +165,7 @@ def _vocab() -> tuple[frozenset[str], frozenset[str]]:
     # heads of one or two words that a name follows (`Sở`, `Ủy ban`), not a whole body
     # (`Chính phủ`, `Công an`): a line can end on a whole body
     heads = {h for h in bodies["head_nouns"] if len(h.split()) <= 2} - set(bodies["whole_bodies"])
-    # and an office-holder's title, which the body it heads follows (`Thủ tướng` + `Chính phủ`)
-    return frozenset(v["number_words"]), frozenset(heads | set(bodies["titles"]))
+    return frozenset(v["number_words"]), frozenset(heads)
 
 
 @lru_cache(maxsize=1)
@@ -180,9 +179,11 @@ def _titles() -> tuple[str, ...]:
     return tuple(sorted(bodies_vocab()["titles"], key=len, reverse=True))
 
 
-def _awaits_more(text: str) -> bool:
-    """A line that ends on a word that must be followed: a number (`Điều`, `khoản`) or a
-    proper name (`Sở`, `Ủy ban nhân dân`)."""
+def _awaits_more(text: str, following: str = "") -> bool:
+    """A line that ends on a word that must be followed: a number (`Điều`, `khoản`), a
+    proper name (`Sở`), or, for an office-holder's title, the body it heads when the next
+    line (`following`) opens with one (`của Thủ tướng` + `Chính phủ phê duyệt ...`; not
+    `Phó Chủ tịch` + `(Đã ký)` or + the signer's name)."""
     if TERMINAL.search(text):
         return False
     if COUNT_END.search(text):
@@ -194,7 +195,10 @@ def _awaits_more(text: str) -> bool:
     number_words, name_heads = _vocab()
     if words[-1] in number_words:
         return True
-    return any(" ".join(words[k:]) in name_heads for k in range(len(words)))
+    tails = [" ".join(words[k:]) for k in range(len(words))]
+    if any(t in name_heads for t in tails):
+        return True
+    return bool(following) and any(t in _titles() for t in tails) and starts_with_body(following) > 0
 
 
 def _open_end(text: str) -> bool:
@@ -355,7 +359,7 @@ class _Layout:
             return True                                  # `**1. Sở` + `Khoa học và Công nghệ**`
         if STANDALONE_START.match(line.text) or STANDALONE_END.match(prev.text):
             return False
-        if _awaits_more(prev.text) and not DASH_START.match(line.text):
+        if _awaits_more(prev.text, line.text) and not DASH_START.match(line.text):
             return True                                  # `**Điều` + `30. Cập nhật ...`, `+ Sở` + `Xây dựng: ...`
         if starts_item(prev.text, line.text):
             return False
@@ -375,8 +379,8 @@ class _Layout:
         if INLINE_ENUMERATION.match(line.text) and prev.text.endswith(":"):
             return True
         if TERMINAL.search(prev.text):
-            if prev.text.endswith(";") and _starts_lower(line.text) and not self.indented:
-                return True        # clauses of one sentence: `... và địa phương;` + `đẩy mạnh ...`
+            if prev.text.endswith((";", ":")) and _starts_lower(line.text) and not self.indented:
+                return True        # one sentence: `... và địa phương;` + `đẩy mạnh ...`, `cụ thể:` + `số 1341/...`
             if LABEL_END.search(prev.text):
                 return True        # `Đơn vị chủ trì: Văn phòng Sở; Đơn vị phối hợp:` + its value
             if FIELD_LABEL.match(line.text) or END_MARK.search(prev.text):

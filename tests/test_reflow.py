@@ -187,6 +187,13 @@ def test_corpus_no_marker_glued_after_a_wrap():
     # a count with a leading zero awaits its noun (quangngai-565's title)
     (["Kết luận tại cuộc họp nghe báo cáo tiến độ triển khai thực hiện 02", "Chương trình MTQG: Phát triển"],
      ["Kết luận tại cuộc họp nghe báo cáo tiến độ triển khai thực hiện 02 Chương trình MTQG: Phát triển"]),
+    # an office title goes on only into the body it heads; a signature's title stands alone
+    (["Quyết định số 991/QĐ-TTg của Thủ tướng", "Chính phủ phê duyệt Quy hoạch"],
+     ["Quyết định số 991/QĐ-TTg của Thủ tướng Chính phủ phê duyệt Quy hoạch"]),
+    (["Phó Chủ tịch", "(Đã ký)", "Nghiêm Xuân Cường"], ["Phó Chủ tịch", "(Đã ký)", "Nghiêm Xuân Cường"]),
+    # a lower-case line after a colon goes on (bvhttdl-cv-6386's footnote [5])
+    (["[5] Các Quyết định của Thủ tướng Chính phủ phê duyệt, cụ thể:", "số 1341/QĐ-TTg ngày 08/7/2016"],
+     ["[5] Các Quyết định của Thủ tướng Chính phủ phê duyệt, cụ thể: số 1341/QĐ-TTg ngày 08/7/2016"]),
     # a field label after a sentence starts a paragraph
     (["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."],
      ["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."]),
