@@ -394,14 +394,14 @@ def _ocr_items(page, index: int, path: str) -> tuple[list[Line | Rows], float, i
         for k in sorted({grid_of[(li, wi)] for wi in range(len(ln.words)) if (li, wi) in grid_of} - placed):
             items.append(_ocr_table(image, grids[k], index + 1))
             placed.add(k)
-        words = [w for wi, w in enumerate(ln.words) if (li, wi) not in grid_of]
+        words = ocr_mod.without_noise([w for wi, w in enumerate(ln.words) if (li, wi) not in grid_of])
         if not words:
             continue
         parts = [words[0].text]
         for a, b in zip(words, words[1:]):
             parts.append("      " if b.left - a.right > gap else " ")
             parts.append(b.text)
-        if len(words) == len(ln.words):
+        if words == list(ln.words):
             box = (ln.left, ln.top, ln.right, ln.bottom)
         else:       # a line that runs into a table: only its words outside the table
             box = (min(w.left for w in words), min(w.top for w in words),

@@ -399,7 +399,9 @@ class _Layout:
             if self.new_by_indent(prev, line):
                 # centred titles wrap onto another indented line that goes on in lower case
                 return _starts_lower(line.text)
-            return True
+            # a line back at the margin wraps a full line; after a short (centred) line
+            # it starts a paragraph of its own unless it goes on in lower case
+            return self.full(prev) or _starts_lower(line.text) or bool(LEADING_DIGIT.match(line.text))
         if _starts_lower(line.text) or LEADING_DIGIT.match(line.text):
             return True
         return self.full(prev)

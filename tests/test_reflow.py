@@ -209,6 +209,18 @@ def test_capitals_lines_of_a_centred_letterhead_stand_apart():
     assert out[:2] == ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"]
 
 
+def test_a_line_after_a_centred_line_starts_a_paragraph():
+    """Indented text: a line back at the margin after a short, centred title line is the
+    body's first line (quangngai-07-ct-ubnd-2018 page 1, a seal over the first-line indent)."""
+    body = "thi hành Luật tố tụng hành chính; việc tổ chức thi hành những bản án, quyết định"
+    lines = ["              Về việc tăng cường công tác thi hành án hành chính",
+             "                         trên địa bàn tỉnh Quảng Ngãi",
+             "Trong thời gian qua, công tác triển khai " + body] + [body] * 3 + ["     " + body] * 2
+    out = texts(lines)
+    assert out[0] == "Về việc tăng cường công tác thi hành án hành chính trên địa bàn tỉnh Quảng Ngãi"
+    assert out[1].startswith("Trong thời gian qua")
+
+
 def test_paragraphs_that_stand_apart():
     """A gap before every item: a sentence that ends a full line goes on with the next line."""
     full = "Chỉ đạo Ban quản lý khu kinh tế và các sở, ngành liên quan rà soát các dự án đầu tư xây dựng"
