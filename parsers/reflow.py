@@ -179,9 +179,15 @@ def _titles() -> tuple[str, ...]:
     return tuple(sorted(bodies_vocab()["titles"], key=len, reverse=True))
 
 
+def _awaits_number(text: str) -> bool:
+    """A line that ends on a word a number follows: `**Điều` (+ `30. Cập nhật ...`), `khoản`."""
+    m = LAST_WORDS.search(text)
+    return bool(m) and not TERMINAL.search(text) and m.group(1).split()[-1] in _vocab()[0]
+
+
 def _awaits_more(text: str, following: str = "") -> bool:
-    """A line that ends on a word that must be followed: a number (`Điều`, `khoản`), a
-    proper name (`Sở`), or, for an office-holder's title, the body it heads when the next
+    """A line that ends on a word that must be followed: a count's noun (`02`), a proper
+    name (`Sở`), or, for an office-holder's title, the body it heads when the next
     line (`following`) opens with one (`của Thủ tướng` + `Chính phủ phê duyệt ...`; not
     `Phó Chủ tịch` + `(Đã ký)` or + the signer's name)."""
     if TERMINAL.search(text):
@@ -192,9 +198,7 @@ def _awaits_more(text: str, following: str = "") -> bool:
     if not m:
         return False
     words = m.group(1).split()
-    number_words, name_heads = _vocab()
-    if words[-1] in number_words:
-        return True
+    name_heads = _vocab()[1]
     tails = [" ".join(words[k:]) for k in range(len(words))]
     if any(t in name_heads for t in tails):
         return True
@@ -359,10 +363,12 @@ class _Layout:
             return True                                  # `**1. Sở` + `Khoa học và Công nghệ**`
         if STANDALONE_START.match(line.text) or STANDALONE_END.match(prev.text):
             return False
-        if _awaits_more(prev.text, line.text) and not DASH_START.match(line.text):
-            return True                                  # `**Điều` + `30. Cập nhật ...`, `+ Sở` + `Xây dựng: ...`
+        if _awaits_number(prev.text) and not DASH_START.match(line.text):
+            return True                                  # `**Điều` + `30. Cập nhật ...`
         if starts_item(prev.text, line.text):
             return False
+        if _awaits_more(prev.text, line.text):
+            return True                                  # `+ Sở` + `Xây dựng: ...`, `02` + `Chương trình`
         if not self.wrapped:
             return False
         if _one_word_capitals(prev.text, line.text):
