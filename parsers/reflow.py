@@ -27,21 +27,15 @@ left margin of an indented text.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from parsers.grammar.bodies import starts_with_body, vocab as bodies_vocab
-from parsers.grammar.documents import vocab as documents_vocab
-from parsers.grammar.places import lookup
 from parsers.grammar.numbering import bare_label, find_marker
+from parsers.line_ends import (STRONG, TERMINAL, apposition, awaits_more, awaits_number, name_across,
+                               one_word_capitals, open_end)
 
 # A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
 PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—)\]]?$")
-# Punctuation that ends a sentence or a lead-in: `... như sau:`, `- Như trên;`, `... quy định./.`
-TERMINAL = re.compile(r"[.:;!?…](?:[\"”’»)\]]*)$")
 # The end mark of a document's body: `... theo quy định./.`
 END_MARK = re.compile(r"\./\.$")
 # Letterhead and closing lines that always start a paragraph: `V/v triển khai ...`, `Kính gửi:`,
@@ -71,23 +65,14 @@ ACRONYM_RUN = re.compile(r"^[A-ZĐ]{2,6}(?:[,;]?\s+[A-ZĐ]{2,6})*[.;,]?$")
 # An appendix marker as it appears inside a sentence: `... tại` + `Phụ lục II kèm theo ...`
 TITLE_CASE_APPENDIX = re.compile(r"^Phụ lục\b")
 
-# Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
-STRONG = "**"
 # A line that opens with a field's label: `Đơn vị chủ trì: Phòng Quản lý Công nghiệp`,
 # `Thời gian thực hiện: Từ tháng 11/2025`, `Lãnh đạo phụ trách: Phó giám đốc ...`
 FIELD_LABEL = re.compile(r"^[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:\s")
 # A field's label that ends a line after another field, its value on the next:
 # `Đơn vị chủ trì: Văn phòng Sở; Đơn vị phối hợp:` + `Phòng Quản lý Công nghiệp, ...`
 LABEL_END = re.compile(r"[.;]\s+[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:$")
-# A line that ends on a person's name: `Kết luận của đồng chí Nguyễn Ngọc Phúc`
-PERSON_END = re.compile(r"\b(?:đồng chí|Đồng chí|ông|bà|Ông|Bà)(?: [A-ZĐ][^\W\d_]*){1,4}$")
-# A count written with a leading zero, which its noun follows: `... thực hiện 02` + `Chương trình`
-COUNT_END = re.compile(r"(?:^|\s)0\d{1,2}\**$")
 # A line that opens with a dash bullet: `- Sở Tài chính`
 DASH_START = re.compile(r"^[-–—•+]\s")
-# The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`
-LAST_WORDS = re.compile(r"(?:^|(?<=\s))([^\W\d_]+(?: [^\W\d_]+){0,2})[*\s]*$")
-VOCAB = Path(__file__).with_name("vocab") / "reflow.json"
 
 TAB_WIDTH = 4
 # A line is "full width" when its right edge reaches this share of the text width.
@@ -158,103 +143,6 @@ def _bold_runs(parsed: list[_Line]) -> list[_Line]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _vocab() -> tuple[frozenset[str], frozenset[str]]:
-    v = json.loads(VOCAB.read_text(encoding="utf-8"))
-    bodies = bodies_vocab()
-    # heads of one or two words that a name follows (`Sở`, `Ủy ban`), not a whole body
-    # (`Chính phủ`, `Công an`): a line can end on a whole body
-    heads = {h for h in bodies["head_nouns"] if len(h.split()) <= 2} - set(bodies["whole_bodies"])
-    return frozenset(v["number_words"]), frozenset(heads)
-
-
-@lru_cache(maxsize=1)
-def _type_titles() -> frozenset[str]:
-    return frozenset(documents_vocab()["title_headings"])
-
-
-@lru_cache(maxsize=1)
-def _titles() -> tuple[str, ...]:
-    """Office-holders' titles (`Phó Chủ tịch`, `Giám đốc`), longest first."""
-    return tuple(sorted(bodies_vocab()["titles"], key=len, reverse=True))
-
-
-def _awaits_number(text: str) -> bool:
-    """A line that ends on a word a number follows: `**Điều` (+ `30. Cập nhật ...`), `khoản`."""
-    m = LAST_WORDS.search(text)
-    return bool(m) and not TERMINAL.search(text) and m.group(1).split()[-1] in _vocab()[0]
-
-
-def _awaits_more(text: str, following: str = "") -> bool:
-    """A line that ends on a word that must be followed: a count's noun (`02`), a proper
-    name (`Sở`), or, for an office-holder's title, the body it heads when the next
-    line (`following`) opens with one (`của Thủ tướng` + `Chính phủ phê duyệt ...`; not
-    `Phó Chủ tịch` + `(Đã ký)` or + the signer's name)."""
-    if TERMINAL.search(text):
-        return False
-    if COUNT_END.search(text):
-        return True                  # `... triển khai thực hiện 02` + `Chương trình MTQG: ...`
-    m = LAST_WORDS.search(text)
-    if not m:
-        return False
-    words = m.group(1).split()
-    name_heads = _vocab()[1]
-    tails = [" ".join(words[k:]) for k in range(len(words))]
-    if any(t in name_heads for t in tails):
-        return True
-    return bool(following) and any(t in _titles() for t in tails) and starts_with_body(following) > 0
-
-
-def _open_end(text: str) -> bool:
-    """A line that ends on a word that joins what follows (`và`, `của`, `với`): the sentence
-    goes on."""
-    m = LAST_WORDS.search(text)
-    return bool(m) and m.group(1).split()[-1] in _open_words()
-
-
-@lru_cache(maxsize=1)
-def _open_words() -> frozenset[str]:
-    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["open_words"])
-
-
-@lru_cache(maxsize=1)
-def wrapped_words() -> frozenset[str]:
-    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["wrapped_words"])
-
-
-def name_across(prev: str, text: str) -> bool:
-    """The last words of `prev` and the first of `text` make one name: a place (`tỉnh Lào`
-    + `Cai`, `BÀ RỊA -` + `VŨNG TÀU`) or a two-word name of a body (`CHÍNH` + `PHỦ`)."""
-    tail = prev.strip("* ").split()[-3:]
-    head = text.strip("* ").split()[:3]
-    if not tail or not head:
-        return False
-    if f"{tail[-1]} {head[0]}".upper() in wrapped_words():
-        return True
-    for i in range(len(tail)):
-        for j in range(1, len(head) + 1):
-            if lookup(" ".join(tail[i:] + head[:j]).strip(",.;:()")):
-                return True
-    return False
-
-
-def _one_word_capitals(prev: str, text: str) -> bool:
-    """Two capitals lines, one of them a single word, with the same emphasis: one heading
-    wrapped (`THỰC` + `HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG ...`), not a title over a subtitle."""
-    if not (_capitals(prev) and _capitals(text)):
-        return False
-    if prev.strip("* ") in _type_titles():
-        return False                  # `CHỈ THỊ` + `VỀ` + `VIỆC TĂNG CƯỜNG ...`: the type stands alone
-    if (prev.startswith(STRONG) or prev.endswith(STRONG)) != (text.startswith(STRONG) or text.endswith(STRONG)):
-        return False
-    return len(prev.strip("* ").split()) == 1 or len(text.strip("* ").split()) == 1
-
-
-def _capitals(text: str) -> bool:
-    """Letters, none of them lower case: `THỰC`, `**A.`"""
-    return text.isupper() and any(map(str.isalpha, text))
-
-
 def _spaced(parsed: list[_Line]) -> bool:
     """Whether a blank line (a wide vertical gap in a PDF) stands before nearly every line
     that opens a numbered or bulleted item after a sentence or a lead-in: then lines with no
@@ -314,7 +202,7 @@ def starts_item(prev: str | None, text: str) -> bool:
         m = FIRST_LETTER.match(rest)
         if m and m.group(1).islower():
             return False
-        if PERSON_END.search(prev) and rest.lstrip().startswith(_titles()):
+        if apposition(prev, rest):
             return False        # `đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch UBND tỉnh`: a dash of apposition
     if marker.style == "appendix" and open_prev and TITLE_CASE_APPENDIX.match(text):
         return False
@@ -363,15 +251,15 @@ class _Layout:
             return True                                  # `**1. Sở` + `Khoa học và Công nghệ**`
         if STANDALONE_START.match(line.text) or STANDALONE_END.match(prev.text):
             return False
-        if _awaits_number(prev.text) and not DASH_START.match(line.text):
+        if awaits_number(prev.text) and not DASH_START.match(line.text):
             return True                                  # `**Điều` + `30. Cập nhật ...`
         if starts_item(prev.text, line.text):
             return False
-        if _awaits_more(prev.text, line.text):
+        if awaits_more(prev.text, line.text):
             return True                                  # `+ Sở` + `Xây dựng: ...`, `02` + `Chương trình`
         if not self.wrapped:
             return False
-        if _one_word_capitals(prev.text, line.text):
+        if one_word_capitals(prev.text, line.text):
             return True                                  # `THỰC` + `HIỆN QUYẾT ĐỊNH SỐ ...`
         if ACRONYM_RUN.match(line.text) and not TERMINAL.search(prev.text) \
                 and not is_heading(prev.text):
@@ -399,7 +287,7 @@ class _Layout:
                     and not self.new_by_indent(prev, line) and line.indent <= self.margin + 1)
         if BROKEN_HYPHEN.search(prev.text) and line.text[:1].isalnum():
             return True
-        if _open_end(prev.text) or name_across(prev.text, line.text):
+        if open_end(prev.text) or name_across(prev.text, line.text):
             return True            # `... phối hợp với` + `Sở ...`, `tỉnh Lào` + `Cai ...`
         if self.indented:
             if self.new_by_indent(prev, line):
