@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, after_space, acronym_at, collective_at,
-                                    head_at, is_named, keys, match_key, normalize, patterns,
+from parsers.grammar.assignment import find_verb
+from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, after_space, acronym_at, body_opening,
+                                    collective_at, continues_collective, head_at, is_named, keys, match_key,
+                                    normalize, patterns,
                                     starts_named_head, starts_new_body, title_at)
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.document_context import per_document
@@ -129,8 +131,51 @@ def split_mentions(text: str) -> tuple[str, ...]:
                 bounds[-1][1] = e
                 continue
         bounds.append([s, e])
-    parts = (part.strip(EDGE_PUNCT) for s, e in bounds for part in _cut_siblings(text[s:e]))
-    return tuple(part for part in parts if part)
+    parts = (_trim(part.strip(EDGE_PUNCT)) for s, e in bounds for part in _cut_siblings(text[s:e]))
+    return tuple(part for part in parts if part and not _bare_collective(part))
+
+
+CLAUSE_WORDS = 3       # words after a verb that make a clause, not part of a name
+
+
+def _trim(part: str) -> str:
+    """A mention without what is not part of a name (spec §3): the clause after a named
+    body (`Sở Khoa học và Công nghệ| tiến hành rà soát các văn bản ...`), a scope qualifier
+    (`các sở, ban, ngành Thành phố| trong phạm vi chức năng, nhiệm vụ của mình`), a
+    role after a dash (`Sở Lao động - Thương binh và Xã hội| - thường trực kế hoạch`)."""
+    for pattern in (_scope_re(), _role_re()):
+        m = pattern.search(part)
+        if m and m.start() > 0:
+            part = part[:m.start()]
+    verb = find_verb(part)
+    if verb and verb.start() > 0 and len(part[verb.end():].split()) >= CLAUSE_WORDS:
+        name = part[:verb.start()].strip(EDGE_PUNCT)
+        if is_named(name, match_key(name)):       # `Sở Khoa học và Công nghệ| tiến hành rà soát ...`
+            part = name
+    return part.strip(EDGE_PUNCT)
+
+
+@lru_cache(maxsize=1)
+def _scope_re() -> re.Pattern:
+    return re.compile(r"\s+(?:" + alternation(bodies_vocab()["scope_qualifiers"]) + r")(?![\w]).*$")
+
+
+@lru_cache(maxsize=1)
+def _role_re() -> re.Pattern:
+    return re.compile(r"\s+[-–]\s+(?:" + alternation(bodies_vocab()["role_suffixes"]) + r")(?![\w]).*$")
+
+
+def _bare_collective(part: str) -> bool:
+    """`các`, `những` alone: the start of a collective with no noun is no mention."""
+    return bool(collective_at(match_key(part), 0) == len(part))
+
+
+# A lower-case phrase of bodies after `và`: `hệ thống các cơ quan báo chí`, `toàn thể các đơn vị`
+COLLECTIVE_AFTER = re.compile(r"(?:[^\W\d_]+ ){1,2}các ")
+
+
+def _collective_after(text: str, key: str, pos: int) -> bool:
+    return continues_collective(text[pos:]) or bool(COLLECTIVE_AFTER.match(key, pos))
 
 
 def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:
@@ -141,6 +186,8 @@ def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:
     cur_key = match_key(current)
     if p.admin_unit.match(key, pos) and p.admin_unit.fullmatch(cur_key.rsplit(" ", 1)[-1]):
         return False                        # `Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương`
+    if sep == "và" and text[pos].islower() and is_named(current, cur_key) and _collective_after(text, key, pos):
+        return True                         # `Thông tấn xã Việt Nam và hệ thống các cơ quan báo chí`
     if sep in ",;" and is_named(current, cur_key):
         # after a complete named body: anything lower-case (`..., cơ quan chuyên môn
         # thuộc Bộ ...`, `Bộ Tài chính, bộ, ngành liên quan`), anything after `;`, and a

@@ -324,6 +324,23 @@ def continues_collective(text: str) -> bool:
     return bool(text[:1].islower() and (patterns().collective_word.match(key) or patterns().admin_unit.match(key)))
 
 
+# The collective before a colon that lists names: `các sở|: Tài nguyên và Môi trường, ...`,
+# `các Tập đoàn|: Bưu chính Viễn thông Việt Nam, ...`, `UBND các phường|: Yên Bái, Văn Phú`
+COLON_FRAME = re.compile(r"(?:^|\s)(?:các|Các)\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*$")
+
+
+def colon_frame(text: str, colon: int) -> bool:
+    """Is the colon at `colon` the frame of a list of names (spec §3: `các Bộ: Công
+    Thương, Tài chính` is one mention), not the end of the bodies?"""
+    m = COLON_FRAME.search(text, 0, colon)
+    after = text[colon + 1:].lstrip()
+    if not m or not after[:1].isupper():
+        return False
+    key = match_key(m.group("noun"))
+    p = patterns()
+    return bool(p.collective_word.fullmatch(key) or p.head.fullmatch(key) or p.admin_unit.fullmatch(key))
+
+
 def starts_new_body(text: str, key: str, pos: int) -> bool:
     """Does a new body start at `pos` of a list (after a separator)? `các`, a
     title, a capitalised head noun with its name, a body acronym."""
