@@ -9,7 +9,7 @@ from extractors.ocr_repair import fold
 from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
                                         PERSON_LABEL, SENTENCE_BREAK, find_verb, handing_pattern,
                                         passive_pattern, prefix_pattern, vocab)
-from parsers.grammar.bodies import colon_frame, continues_collective, starts_with_body
+from parsers.grammar.bodies import body_opening, colon_frame, continues_collective, starts_with_body
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.document_context import per_document
 from parsers.textutil import alternation
@@ -92,7 +92,7 @@ def leading_bodies(text: str) -> BodyList | None:
 def _owner_phrase(rest: str, stop: bool = True) -> str | None:
     """The owner list that opens `rest`, up to its verb or colon, or (with `stop`)
     before a scope word: `Các Bộ, ngành liên quan khác| trong phạm vi chức năng ...`."""
-    verb = find_verb(rest)
+    verb = find_verb(rest, body_opening(rest))     # not in the name's first word: `Đoàn| kiểm tra|`
     colon = rest.find(":")
     while colon > 0 and colon_frame(rest, colon):
         colon = rest.find(":", colon + 1)        # `các sở: Tài nguyên và Môi trường, ...`
