@@ -11,23 +11,13 @@ Tài chính`, `Tổ chức thực hiện`, `Điều khoản chuyển tiếp`), s
 """
 from __future__ import annotations
 
-import re
-
 from extractors.tasks_inline import inline_tasks
-from extractors.tasks_prose import prose_tasks
+from extractors.tasks_prose import has_words, prose_tasks
 from extractors.tasks_table import table_tasks
 from parsers.grammar.assignment import vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, TaskRecord
 
-# A word of at least two letters: `Rà`, `soát`; not `x`, `12`, `………`, `|`
-LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-MIN_CONTENT_WORDS = 2
 ARTICLE = "article"           # the marker style of `Điều 5.` (parsers.markers)
-
-
-def has_words(content: str) -> bool:
-    """Does the content state something (two words of letters or more)?"""
-    return len(LETTER_WORD.findall(content)) >= MIN_CONTENT_WORDS
 
 
 def extract_tasks(tree: DocumentTree, meta: DocumentMeta) -> list[TaskRecord]:
