@@ -44,6 +44,8 @@ WORD_RE = re.compile(r"[^\W_][\w&]*")
 # An upper-case token that names a body, not an upper-case heading: `VTV, VOV, TTXVN
 # thực hiện ...`, `UBND tỉnh`, `BQL các khu công nghiệp`
 ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}(?=[\s,;:)]|$)(?!\s+[A-ZĐÀ-Ỹ]{2,})")
+# Markup that a reader left in a text, never part of a name: `<b>`, `<br>`, `**`, `|`, `#`
+MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,40}>|\*+|\||#+")
 # A plural or a level right after a head noun: `UBND các huyện`, `UBND cấp xã`
 PLURAL_AFTER_HEAD = re.compile(r" (?:các|cấp|những) ")
 
@@ -107,8 +109,10 @@ def match_key(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC, white space folded, no leading/trailing spaces or `.;,:`."""
-    return " ".join(unicodedata.normalize("NFC", text or "").split()).strip(EDGE_PUNCT)
+    """NFC, markup out, white space folded, no leading/trailing spaces or `.;,:`:
+    `<b>Ủy ban nhân dân<br>thành phố Hà Nội</b>` → `Ủy ban nhân dân thành phố Hà Nội`."""
+    text = MARKUP.sub(" ", unicodedata.normalize("NFC", text or ""))
+    return " ".join(text.split()).strip(EDGE_PUNCT)
 
 
 # --- the word lists as patterns -------------------------------------------------
