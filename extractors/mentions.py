@@ -18,6 +18,7 @@ separator inside come from the registry, `vocab/agencies.tsv`.
 from __future__ import annotations
 
 import csv
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -63,9 +64,21 @@ def _protected_names() -> re.Pattern | None:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         for row in rows:
             for name in [row["name"], *filter(None, (row["aliases"] or "").split("|"))]:
+                name = unicodedata.normalize("NFC", name)
                 if SEPARATOR_RE.search(name):
-                    names.append(match_key(unicodedata.normalize("NFC", name)))
+                    names += [match_key(form) for form in _abbreviated(name)]
     return re.compile("(?:" + alternation(names) + ")" + NOT_LETTER) if names else None
+
+
+def _abbreviated(name: str) -> list[str]:
+    """A name as written in full and with each of its bodies' acronyms: `Văn phòng Đoàn
+    đại biểu Quốc hội và Hội đồng nhân dân tỉnh` also as `... và HĐND tỉnh`."""
+    forms = [name]
+    table = json.loads((VOCAB_DIR / "abbreviations.json").read_text(encoding="utf-8"))["expansions"]
+    for short, full in table.items():
+        if short.isupper() and len(short) >= 3 and " " in full:
+            forms += [f.replace(full, short) for f in forms if full in f]
+    return forms
 
 
 # --- splitting ---------------------------------------------------------------

@@ -22,6 +22,7 @@ LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong(?! và ngoài)|v�
 # `..., Chủ tịch Ủy ban nhân dân các tỉnh| theo chức năng, nhiệm vụ ...` (a scope qualifier)
 OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|nhằm|tại|khi|đối với|"
                         + alternation(bodies_vocab()["scope_qualifiers"]) + r")(?![\w])|[(]")
+MAX_LIST = 450                 # a list of bodies longer than this is no list: a run-on
 LEADING_CLAUSE_MAX = 160
 TOPIC_CLAUSE_MAX = 400         # `Về <kiến nghị>: ...` may name its topic at length
 MIN_WORK_WORDS = 5             # fewer words after the owner: no work is given
@@ -104,7 +105,7 @@ def _owner_phrase(rest: str, stop: bool = True) -> str | None:
     if at and at.start() > 0:
         end = at.start()
     phrase = rest[:end].rstrip(" ,")
-    if not phrase or len(phrase) > 300 or re.search(r"\.\s", phrase):
+    if not phrase or len(phrase) > MAX_LIST or re.search(r"\.\s", phrase):
         return None
     return phrase
 
@@ -336,6 +337,6 @@ def partner_lists(text: str) -> tuple[tuple[str, int], ...]:
         if not starts_with_body(rest) and not (m.group("with") and rest[:1].islower()):
             continue
         phrase = _list_before_stop(rest)
-        if phrase and len(phrase) < 300:
+        if phrase and len(phrase) < MAX_LIST:
             out.append((phrase, m.end()))
     return tuple(out)
