@@ -225,6 +225,10 @@ CASES = [
      ["các sở: Tài nguyên và Môi trường, Giáo dục và Đào tạo, Nông nghiệp và Phát triển nông thôn"]),
     ("laocai-tb-vp-ket-luan-cum-cong-nghiep-2026.docx", "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh",
      ["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"]),
+    # a registry name with `và` inside stays whole also with its bodies' acronyms
+    ("nghean-1026-kh-ubnd-2025-bao-ve-bi-mat-nha-nuoc.md",
+     "Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+     ["Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
 ]
 
 
