@@ -20,6 +20,8 @@ from extractors.prose_owner import (accountable, body_only, handed_lead_in, head
                                     leading_bodies, assigned_later, no_work, owner_clauses,
                                     partner_lists, passive_agent)
 from extractors.timing import find_timing
+from extractors.timing_context import (is_timing_line, labelled_line_timing, lead_in_timing,
+                                       timing_label_in)
 from parsers.grammar.assignment import SENTENCE_BREAK, find_verb, vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.textutil import clean_value
@@ -209,8 +211,11 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
           title: str | None) -> list[TaskRecord]:
     """The item's task, split where a later clause gives other work to another body."""
     text = _before_boilerplate(content_node.text)
-    if not clean_value(text):
-        return []
+    if not clean_value(text) or is_timing_line(text):
+        return []                 # `Thời gian thực hiện: ...` times the item above it
+    labelled = labelled_line_timing(tree, content_node, text, meta.issue_date)
+    text = text[:timing_label_in(text) or len(text)]
+    timings = (labelled, lead_in_timing(tree, node, meta.issue_date, lead_in_bodies))
     block = content_node.block
     offset = max(tree.raw.blocks[block].text.find(text), 0)
     named = leading_bodies(text)
@@ -223,11 +228,11 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
     clauses = owner_clauses(text, owner_text, named.end if named else 0)
     ends = [at for at, _ in clauses] + [len(text)]
     first = _record(node, block, offset, text[:ends[0]], meta, title,
-                    (owner_text, owner_off, owner_block), inherited_partners)
+                    (owner_text, owner_off, owner_block), inherited_partners, timings)
     out = [first] if first else []
     for (at, lead), end in zip(clauses, ends[1:]):
         rec = _record(node, block, offset + at, text[at:end], meta, None,
-                      (lead.text, lead.start, block), [])
+                      (lead.text, lead.start, block), [], timings)
         if rec:
             out.append(rec)
     return out
@@ -276,9 +281,11 @@ def _owner(tree: DocumentTree, meta: DocumentMeta, node: Node, text: str, title:
 
 def _record(node: Node, block: int, offset: int, text: str, meta: DocumentMeta,
             title: str | None, owner: tuple[str, int, int],
-            inherited_partners: list[tuple[str, int, int]]) -> TaskRecord | None:
+            inherited_partners: list[tuple[str, int, int]],
+            timings: tuple[Timing | None, Timing | None] = (None, None)) -> TaskRecord | None:
     """One task of `text` (at `offset` in `block`); owner = (text, offset in `text`,
-    block or -1 where it was inherited)."""
+    block or -1 where it was inherited); timings = (the item's labelled time line, its
+    lead-in's timing): the label outranks the text's own phrase, the lead-in follows it."""
     content = clean_value(text)
     if not content:
         return None
@@ -292,11 +299,13 @@ def _record(node: Node, block: int, offset: int, text: str, meta: DocumentMeta,
             if m.text not in seen:
                 seen.add(m.text)
                 partners.append(m)
-    timing = find_timing(text, meta.issue_date) or Timing(None, None)
-    if timing.span is not None:
+    labelled, lead_in = timings
+    timing = find_timing(text, meta.issue_date)
+    if timing is not None and timing.span is not None:
         timing = Timing(timing.raw, timing.kind, timing.start, timing.end,
                         Span(block=block, start=offset + timing.span.start,
                              end=offset + timing.span.end))
+    timing = labelled or timing or lead_in or Timing(None, None)
     return TaskRecord(section=node.path, source_kind="prose", title=title, content=content,
                       owners=owners, partners=tuple(partners), timing=timing,
                       deliverable=None, span=Span(block=block, start=offset,

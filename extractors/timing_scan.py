@@ -27,9 +27,10 @@ class Candidate:
     start_date: date | None = None
     end_date: date | None = None
     lead: str | None = None      # the lead as written, folded: `trong`, `trước`, `đến`
-    unit: str | None = None      # the (first) calendar unit: day, month, quarter, half, year
+    unit: str | None = None      # the (first) calendar unit: day, month, quarter, part, vague, year
     bare: bool = False           # that unit has no unit word: `2025`, `6/2025`
     multi: bool = False          # that unit is a list or range: `Quý III, IV/2023`
+    year_given: bool = True      # its (last) unit writes its year: not `trước ngày 20/11`
 
 
 def _fold(s: str | None) -> str | None:
@@ -59,6 +60,8 @@ def _value(form: str, m: re.Match, year: int | None):
         if p1.start > p2.end:
             raise NoValue("range not ascending")
         return "period", p1.start, p2.end, p2
+    if form == "span":
+        return _span_value(m, year)
     p = point_value(m.group("p1"), year)
     if form == "date_duration":
         n = int(m.group("n"))
@@ -66,7 +69,7 @@ def _value(form: str, m: re.Match, year: int | None):
             raise NoValue("empty duration")
         end = _add_days(p.start, n, _fold(m.group("unit")) in WORKDAY_UNITS)
         return "period", p.start, end, p
-    if form == "open_tail":
+    if form in ("open_tail", "open_until"):
         return "open_ended", p.start, None, p
     if form == "open":
         return ("period", p.start, p.end, p) if p.multi else ("open_ended", p.start, None, p)
@@ -77,6 +80,35 @@ def _value(form: str, m: re.Match, year: int | None):
     if m.groupdict().get("vague"):
         raise NoValue("a vague part of the unit: its end? its last days?")
     return "period", p.start, p.end, p
+
+
+def _span_value(m: re.Match, year: int | None):
+    """Two units that make one interval: a range (`Quý IV/2025- Quý II/2026`) runs from the
+    first to the second; a list (`Quý III, IV/2026, 2027`) must be consecutive (`Tháng 3,
+    6/2023` has no one interval: NoValue). Listed days are separate dates, and a range that
+    runs backwards is no range: NotAUnit, so that the first unit stands alone."""
+    p2 = point_value(m.group("p2"), year)
+    p1 = point_value(m.group("p1"), p2.end.year if p2.explicit_year else year)
+    if m.group("j") == "-":
+        if not (p1.start <= p2.start and p1.end < p2.end):
+            raise NotAUnit("range not ascending")
+    elif "day" in (p1.unit, p2.unit):
+        raise NotAUnit("a list of days")
+    elif p2.start != p1.end + timedelta(days=1):
+        raise NoValue("list not consecutive")
+    return "period", p1.start, p2.end, p1
+
+
+def _start(form: str, m: re.Match) -> int | None:
+    """Where the phrase starts in the text, or None where the match is no phrase:
+    `hoàn thành ... theo kế hoạch` starts at `theo` when words stand between; `khi` +
+    a lower-case word is no named trigger (`khi làm thủ tục`)."""
+    groups = m.groupdict()
+    if groups.get("cap") is not None and not groups["cap"].isupper():
+        return None
+    if groups.get("ref") is not None and groups.get("gap"):
+        return m.start("ref")
+    return m.start()
 
 
 def scan(text: str, ref: date | None) -> list[Candidate]:
@@ -91,14 +123,17 @@ def scan(text: str, ref: date | None) -> list[Candidate]:
     found: list[Candidate] = []
     for form, rx in forms_for(sh):
         for m in rx.finditer(sh):
-            if m.end() == m.start():
+            start = _start(form, m)
+            if start is None or m.end() == start:
                 continue
             groups = m.groupdict()
             lead, end = _fold(groups.get("lead")), m.end()
+            year_given = True
             try:
                 unit, bare = point_shape(groups["p1"]) if groups.get("p1") else (None, False)
                 last = groups.get("p2") or groups.get("p1")
-                rel = RELATIVE_YEAR_AFTER.match(sh, end) if last and not has_year(last) else None
+                year_given = not last or has_year(last)
+                rel = RELATIVE_YEAR_AFTER.match(sh, end) if not year_given else None
                 if rel:
                     end = rel.end()
                     raise NoValue("relative year")
@@ -108,7 +143,7 @@ def scan(text: str, ref: date | None) -> list[Candidate]:
                 continue
             except NoValue:
                 kind, start_d, end_d, multi = "unparsed", None, None, False
-            found.append(Candidate(form, m.start(), end, kind, start_d, end_d, lead,
-                                   unit, bare, multi))
+            found.append(Candidate(form, start, end, kind, start_d, end_d, lead,
+                                   unit, bare, multi, year_given))
     found.sort(key=lambda c: (c.start, -c.end, PRIORITY[c.form]))
     return found

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from parsers.grammar.timing import (DAY_WORD_AT, MONTH_WORD_AT, RANGE_JOINERS, ROMAN_VALUES,
-                                    SECOND_HALF, UNIT_JOIN, UNIT_RES)
+                                    SECOND_PART, UNIT_JOIN, UNIT_RES)
 
 
 class NoValue(ValueError):
@@ -24,7 +24,7 @@ class NotAUnit(NoValue):
 
 @dataclass(frozen=True)
 class Point:
-    unit: str                 # day, month, quarter, half, year
+    unit: str                 # day, month, quarter, part (of a year), vague, year
     start: date
     end: date
     explicit_year: bool       # the year is written (not taken from ref or a range end)
@@ -57,7 +57,7 @@ def _year(m: re.Match, year: int | None) -> tuple[int, bool]:
 
 
 def unit_of(text: str) -> tuple[str, re.Match]:
-    """Which unit the words are (day, month, quarter, half, year) and its match."""
+    """Which unit the words are (day, month, quarter, part (of a year), vague, year) and its match."""
     t = text.strip()
     for unit, rx in UNIT_RES:
         m = rx.fullmatch(t)
@@ -102,11 +102,16 @@ def point_value(text: str, year: int | None) -> Point:
         except ValueError as exc:
             raise NoValue(str(exc)) from exc
         return Point("day", d, d, explicit, bare)
-    if unit == "half":
+    if unit == "part":
+        n = int(g["n"])
+        if not 1 <= n <= 12:
+            raise NoValue("a part of a year of more than twelve months")
         y, explicit = _year(m, year)
-        second = g["h"].lower() in SECOND_HALF
-        return (Point("half", date(y, 7, 1), date(y, 12, 31), explicit, False) if second
-                else Point("half", date(y, 1, 1), date(y, 6, 30), explicit, False))
+        if g["h"].lower() in SECOND_PART:
+            return Point("part", date(y, 13 - n, 1), date(y, 12, 31), explicit, False)
+        return Point("part", date(y, 1, 1), date(y, n, calendar.monthrange(y, n)[1]), explicit, False)
+    if unit == "vague":
+        raise NoValue("a part of a year with no definite end")
     if unit in ("quarter", "month"):
         if unit == "quarter":
             members = _members(g["a"], g["rest"], ROMAN_VALUES.__getitem__)

@@ -46,8 +46,11 @@ from parsers.model import ParseError, RawDocument
 from parsers.pdf_layout import COLUMN_GAP_SHARE, Line, Rows, build_blocks, char_boxes, drop_furniture
 
 OCR_SCALE = ocr_mod.DPI / 72
-# Generated line breaks in pdfium's text: `ỦY BAN NHÂN DÂN\r\nTỈNH LÀO CAI`
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Generated line breaks in pdfium's text: `ỦY BAN NHÂN DÂN\r\nTỈNH LÀO CAI`, and the hyphen
+# that ends a line, which pdfium writes as U+FFFE with no break after it:
+# `Quyết định số 66/2009/QĐ\ufffeTTg` for `66/2009/QĐ-` at a line's end and `TTg` on the next
+LINE_BREAK = re.compile(r"\r\n|\r|\n|\ufffe")
+LINE_END_HYPHEN = "\ufffe"
 # A visible character (what `str.isspace` is not): the `S` of `Số: /UBND-XD`
 VISIBLE = re.compile(r"\S")
 # Glyphs pdfminer-style extractors leave for unmapped fonts: `(cid:23)`
@@ -239,7 +242,8 @@ def _text_items(page, text: str, boxes, size: tuple[float, float], index: int,
     number = index + 1
     fix = (lambda s: convert(s, legacy)) if legacy else (lambda s: s)
     if boxes is None:       # no char geometry to trust: lines only, stacked down the page
-        rows = [fix(t.strip()) for t in LINE_BREAK.split(text) if t.strip()]
+        rows = [fix(t.strip()) for t in LINE_BREAK.split(text.replace(LINE_END_HYPHEN, "-\n"))
+                if t.strip()]
         return [Line(t, 0.0, k * 12.0, width, k * 12.0 + 10, number) for k, t in enumerate(rows)]
     grids = _tables(page, height) if pdf_tables.has_rulings(page) else []
     if grids:
@@ -259,7 +263,7 @@ def _text_items(page, text: str, boxes, size: tuple[float, float], index: int,
             continue
         cuts = gaps[bisect_right(gaps, visible[first]):bisect_left(gaps, end)]
         pieces = [text[a:b] for a, b in zip([start] + cuts, cuts + [end])]
-        line_text = fix("      ".join(pieces).strip())
+        line_text = fix("      ".join(pieces).strip()) + _hyphen(m)
         # white space has an empty box: a line's extent is that of its visible characters
         items.append(Line(unicodedata.normalize("NFC", line_text), min(left[start:end]),
                           height - max(top[start:end]), max(right[start:end]),
@@ -299,7 +303,8 @@ def _table_page_items(text: str, boxes, grids, width: float, height: float, numb
         pos = m.end() if m else len(text)
         first, last = bisect_left(owned, start), bisect_left(owned, end)
         if first == last:          # no cell text on the line: as on a page without tables
-            line = _plain_line(text, start, end, (left, bottom, right, top), gap, height, number, fix)
+            line = _plain_line(text, start, end, (left, bottom, right, top), gap, height, number, fix,
+                               _hyphen(m))
             if line is not None:
                 items.append(line)
             continue
@@ -318,7 +323,7 @@ def _table_page_items(text: str, boxes, grids, width: float, height: float, numb
             parts.append(text[i])
             if not text[i].isspace():
                 prev = i
-        line_text = fix("".join(parts).strip())
+        line_text = fix("".join(parts).strip()) + _hyphen(m)
         x0 = min(left[i] for i in visible)
         x1 = max(right[i] for i in visible)
         y_top = height - max(top[i] for i in visible)
@@ -327,15 +332,20 @@ def _table_page_items(text: str, boxes, grids, width: float, height: float, numb
     return items
 
 
+def _hyphen(m: re.Match | None) -> str:
+    """The hyphen a line ends with when pdfium wrote it as U+FFFE."""
+    return "-" if m is not None and m.group(0) == LINE_END_HYPHEN else ""
+
+
 def _plain_line(text: str, start: int, end: int, boxes, gap: float, height: float, number: int,
-                fix) -> Line | None:
+                fix, hyphen: str = "") -> Line | None:
     """The line text[start:end] (no table cell in it), a column gap kept as six spaces."""
     left, bottom, right, top = boxes
     visible = [v.start() for v in VISIBLE.finditer(text, start, end)]
     if not visible:
         return None
     cuts = [j for i, j in zip(visible, visible[1:]) if left[j] - right[i] > gap]
-    line_text = fix("      ".join(text[a:b] for a, b in zip([start] + cuts, cuts + [end])).strip())
+    line_text = fix("      ".join(text[a:b] for a, b in zip([start] + cuts, cuts + [end])).strip()) + hyphen
     return Line(unicodedata.normalize("NFC", line_text), min(left[start:end]), height - max(top[start:end]),
                 max(right[start:end]), height - min(bottom[start:end]), number)
 

@@ -36,6 +36,8 @@ RULINGS_DEPTH = 2        # path objects counted on the page and in the forms it 
 EDGES_DEPTH = 15         # forms followed for the edges (pdfminer follows all)
 MIN_ROWS = 2
 MIN_COLS = 2
+# An ink at least this light in every channel (of 255) draws nothing on a white page
+WHITE = 250
 EDGE_TOL = 1.5           # points of slack when deciding whether a cell spans a column/row
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
                   "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
@@ -107,10 +109,30 @@ def _paths(page: pdfium.PdfPage, max_depth: int):
                 continue
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                yield obj, outer
+                if not _invisible(obj):
+                    yield obj, outer
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < max_depth - 1:
                 yield from walk(obj, _compose(_matrix(obj), outer), level + 1)
     yield from walk(None, IDENTITY, 0)
+
+
+def _invisible(obj) -> bool:
+    """A path painted only in white or fully transparent ink: the white boxes an e-signing
+    tool lays behind each line of text draw no ruling on a white page."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return False
+    painted = [get for get, on in ((pdfium_c.FPDFPageObj_GetFillColor, fill.value),
+                                   (pdfium_c.FPDFPageObj_GetStrokeColor, stroke.value)) if on]
+    if not painted:
+        return True
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    for get in painted:
+        if not get(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+            return False
+        if a.value > 0 and min(r.value, g.value, b.value) < WHITE:
+            return False
+    return True
 
 
 def _matrix(obj) -> Matrix:

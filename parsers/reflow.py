@@ -5,7 +5,7 @@ source lines it was made from. Guarantees:
 - every non-blank line is in exactly one paragraph, in order; blank lines
   end a paragraph and belong to none;
 - a line that starts a numbered or bulleted item (`1.`, `1.1.`, `a)`, `đ)`,
-  `-`, `+`, `I.`, `Điều 1.`, `PHỤ LỤC`, as `parsers.markers` reads them)
+  `-`, `+`, `I.`, `Điều 1.`, `PHỤ LỤC`, as `parsers.grammar.numbering` reads them)
   always starts a paragraph;
 - an all-capitals heading line is never joined with body text;
 - a line that ends a sentence (`.`, `:`, `;`, `!`, `?`) ends its paragraph,
@@ -27,10 +27,15 @@ left margin of an indented text.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from parsers.markers import find_marker
+from parsers.grammar.documents import vocab as documents_vocab
+from parsers.grammar.places import lookup
+from parsers.grammar.numbering import bare_label, find_marker
 
 # A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
 PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—)\]]?$")
@@ -47,8 +52,6 @@ STANDALONE_START = re.compile(
 STANDALONE_END = re.compile(
     r"^(?:Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|Số\s*:\s*\S*\s*/\S+$"
     r"|[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}\s*,\s+ngày\b.{0,20}\btháng\b.{0,10}\bnăm\s+\d{4}\s*$)")
-# A letter item written with a slash, which `parsers.markers` does not read: `a/. Tên Công ty:`
-SLASH_LETTER = re.compile(r"^[a-zđ]\s*/\s*[.)]?\s+\S")
 # An enumeration run into a sentence, wrapped so that its first label opens a line:
 # `... Cụ thể:` + `(i) Rà soát, đánh giá ... cụm; (ii)` (laocai-134 V.5); the second label on
 # the same line tells it from a list of items
@@ -67,12 +70,28 @@ ACRONYM_RUN = re.compile(r"^[A-ZĐ]{2,6}(?:[,;]?\s+[A-ZĐ]{2,6})*[.;,]?$")
 # An appendix marker as it appears inside a sentence: `... tại` + `Phụ lục II kèm theo ...`
 TITLE_CASE_APPENDIX = re.compile(r"^Phụ lục\b")
 
+# Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
+STRONG = "**"
+# A line that opens with a field's label: `Đơn vị chủ trì: Phòng Quản lý Công nghiệp`,
+# `Thời gian thực hiện: Từ tháng 11/2025`, `Lãnh đạo phụ trách: Phó giám đốc ...`
+FIELD_LABEL = re.compile(r"^[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:\s")
+# A field's label that ends a line after another field, its value on the next:
+# `Đơn vị chủ trì: Văn phòng Sở; Đơn vị phối hợp:` + `Phòng Quản lý Công nghiệp, ...`
+LABEL_END = re.compile(r"[.;]\s+[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:$")
+# A line that opens with a dash bullet: `- Sở Tài chính`
+DASH_START = re.compile(r"^[-–—•+]\s")
+# The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`
+LAST_WORDS = re.compile(r"(?:^|(?<=\s))([^\W\d_]+(?: [^\W\d_]+){0,2})[*\s]*$")
+VOCAB = Path(__file__).with_name("vocab") / "reflow.json"
+
 TAB_WIDTH = 4
 # A line is "full width" when its right edge reaches this share of the text width.
 FULL_LINE_SHARE = 0.75
 # Indentation is informative when both margin lines and indented lines are common.
 MIN_MARGIN_SHARE = 0.2
 MIN_INDENTED_SHARE = 0.08
+MIN_SPACED_ITEMS = 5     # items needed to tell whether paragraphs stand apart
+SPACED_SHARE = 0.85      # share of items after a blank line in a text whose paragraphs stand apart
 INDENT_STEP = 3          # columns of extra indent that mark a first line
 
 
@@ -81,6 +100,7 @@ class _Line:
     index: int
     text: str            # stripped
     indent: int          # leading columns
+    bold_open: bool = False   # a Markdown strong run opened in its paragraph is still open
 
     @property
     def right(self) -> int:
@@ -92,13 +112,17 @@ def _gapped(text: str) -> bool:
     return "    " in text and COLUMN_GAP.search(text) is not None
 
 
-def reflow(lines: list[str]) -> list[tuple[str, list[int]]]:
-    """Paragraphs of `lines`: (text, [indices of the source lines])."""
+def reflow(lines: list[str], *, wrapped: bool = True) -> list[tuple[str, list[int]]]:
+    """Paragraphs of `lines`: (text, [indices of the source lines]). With `wrapped=False`
+    (a text whose lines are its paragraphs) only a bare numbering label and an open
+    Markdown strong run join the next line."""
     parsed = [_Line(i, ln.strip(), _indent(ln)) for i, ln in enumerate(lines)]
+    if any(STRONG in ln for ln in lines):
+        parsed = _bold_runs(parsed)
     body = [ln for ln in parsed if ln.text]
     if not body:
         return []
-    layout = _Layout.of(body)
+    layout = _Layout.of(body, wrapped, _spaced(parsed))
     paragraphs: list[tuple[list[str], list[int]]] = []
     prev: _Line | None = None
     for line in parsed:
@@ -113,6 +137,111 @@ def reflow(lines: list[str]) -> list[tuple[str, list[int]]]:
             paragraphs.append(([line.text], [line.index]))
         prev = line
     return [(_join(texts), idx) for texts, idx in paragraphs]
+
+
+def _bold_runs(parsed: list[_Line]) -> list[_Line]:
+    """Mark the lines after which a Markdown strong run is still open (`**A.` + `ĐÀO TẠO**`);
+    a blank line closes any run."""
+    out = []
+    open_ = False
+    for ln in parsed:
+        if not ln.text:
+            open_ = False
+        elif ln.text.count(STRONG) % 2:
+            open_ = not open_
+        out.append(_Line(ln.index, ln.text, ln.indent, open_) if open_ else ln)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[frozenset[str], frozenset[str]]:
+    v = json.loads(VOCAB.read_text(encoding="utf-8"))
+    return frozenset(v["number_words"]), frozenset(v["name_heads"])
+
+
+@lru_cache(maxsize=1)
+def _type_titles() -> frozenset[str]:
+    return frozenset(documents_vocab()["title_headings"])
+
+
+def _awaits_more(text: str) -> bool:
+    """A line that ends on a word that must be followed: a number (`Điều`, `khoản`) or a
+    proper name (`Sở`, `Ủy ban nhân dân`)."""
+    if TERMINAL.search(text):
+        return False
+    m = LAST_WORDS.search(text)
+    if not m:
+        return False
+    words = m.group(1).split()
+    number_words, name_heads = _vocab()
+    if words[-1] in number_words:
+        return True
+    return any(" ".join(words[k:]) in name_heads for k in range(len(words)))
+
+
+def _open_end(text: str) -> bool:
+    """A line that ends on a word that joins what follows (`và`, `của`, `với`): the sentence
+    goes on."""
+    m = LAST_WORDS.search(text)
+    return bool(m) and m.group(1).split()[-1] in _open_words()
+
+
+@lru_cache(maxsize=1)
+def _open_words() -> frozenset[str]:
+    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["open_words"])
+
+
+@lru_cache(maxsize=1)
+def wrapped_words() -> frozenset[str]:
+    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["wrapped_words"])
+
+
+def name_across(prev: str, text: str) -> bool:
+    """The last words of `prev` and the first of `text` make one name: a place (`tỉnh Lào`
+    + `Cai`, `BÀ RỊA -` + `VŨNG TÀU`) or a two-word name of a body (`CHÍNH` + `PHỦ`)."""
+    tail = prev.strip("* ").split()[-3:]
+    head = text.strip("* ").split()[:3]
+    if not tail or not head:
+        return False
+    if f"{tail[-1]} {head[0]}".upper() in wrapped_words():
+        return True
+    for i in range(len(tail)):
+        for j in range(1, len(head) + 1):
+            if lookup(" ".join(tail[i:] + head[:j]).strip(",.;:()")):
+                return True
+    return False
+
+
+def _one_word_capitals(prev: str, text: str) -> bool:
+    """Two capitals lines, one of them a single word, with the same emphasis: one heading
+    wrapped (`THỰC` + `HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG ...`), not a title over a subtitle."""
+    if not (_capitals(prev) and _capitals(text)):
+        return False
+    if prev.strip("* ") in _type_titles():
+        return False                  # `CHỈ THỊ` + `VỀ` + `VIỆC TĂNG CƯỜNG ...`: the type stands alone
+    if (prev.startswith(STRONG) or prev.endswith(STRONG)) != (text.startswith(STRONG) or text.endswith(STRONG)):
+        return False
+    return len(prev.strip("* ").split()) == 1 or len(text.strip("* ").split()) == 1
+
+
+def _capitals(text: str) -> bool:
+    """Letters, none of them lower case: `THỰC`, `**A.`"""
+    return text.isupper() and any(map(str.isalpha, text))
+
+
+def _spaced(parsed: list[_Line]) -> bool:
+    """Whether a blank line (a wide vertical gap in a PDF) stands before nearly every line
+    that opens a numbered or bulleted item after a sentence or a lead-in: then lines with no
+    gap between them are one paragraph, whatever their ends."""
+    items = after_blank = 0
+    for before, prev, line in zip(parsed, parsed[1:], parsed[2:]):
+        if not line.text or find_marker(line.text)[0] is None:
+            continue
+        last = prev if prev.text else before          # the text line before the item
+        if last.text.endswith((".", ":")):
+            items += 1
+            after_blank += not prev.text
+    return items >= MIN_SPACED_ITEMS and after_blank >= SPACED_SHARE * items
 
 
 def _indent(line: str) -> int:
@@ -150,7 +279,7 @@ def starts_item(prev: str | None, text: str) -> bool:
     """True when `text` opens a numbered/bulleted item (so it cannot continue `prev`)."""
     marker, rest = find_marker(text)
     if marker is None:
-        return bool(SLASH_LETTER.match(text))
+        return False
     if INLINE_ENUMERATION.match(text):
         return False
     open_prev = prev is not None and not TERMINAL.search(prev)
@@ -174,9 +303,11 @@ class _Layout:
     width: int           # right edge of a full line
     margin: int          # left margin (columns)
     indented: bool       # whether indentation tells paragraphs apart
+    wrapped: bool = True  # whether lines are wrapped at all
+    spaced: bool = False  # whether a blank line stands between paragraphs
 
     @classmethod
-    def of(cls, body: list[_Line]) -> "_Layout":
+    def of(cls, body: list[_Line], wrapped: bool = True, spaced: bool = False) -> "_Layout":
         plain = [ln for ln in body if not _gapped(ln.text)] or body
         rights = sorted(ln.right for ln in plain)
         width = max(rights[min(len(rights) - 1, int(len(rights) * 0.9))], 20)
@@ -185,7 +316,7 @@ class _Layout:
         indented = sum(ln.indent >= margin + INDENT_STEP for ln in plain)
         informative = (len(plain) >= 4 and at_margin >= MIN_MARGIN_SHARE * len(plain)
                        and indented >= MIN_INDENTED_SHARE * len(plain))
-        return cls(width, margin, informative)
+        return cls(width, margin, informative, wrapped, spaced)
 
     def full(self, line: _Line) -> bool:
         return line.right >= FULL_LINE_SHARE * self.width
@@ -198,24 +329,48 @@ class _Layout:
         """Whether `line` continues the paragraph that `prev` (the line above it) is in."""
         if _gapped(prev.text) or _gapped(line.text):
             return False
-        if starts_item(prev.text, line.text):
-            return False
+        if bare_label(prev.text):
+            return not starts_item(None, line.text)     # `-` + `Nghiên cứu, hoàn thiện ...`
+        if prev.bold_open and not DASH_START.match(line.text):
+            return True                                  # `**1. Sở` + `Khoa học và Công nghệ**`
         if STANDALONE_START.match(line.text) or STANDALONE_END.match(prev.text):
             return False
+        if _awaits_more(prev.text) and not DASH_START.match(line.text):
+            return True                                  # `**Điều` + `30. Cập nhật ...`, `+ Sở` + `Xây dựng: ...`
+        if starts_item(prev.text, line.text):
+            return False
+        if not self.wrapped:
+            return False
+        if _one_word_capitals(prev.text, line.text):
+            return True                                  # `THỰC` + `HIỆN QUYẾT ĐỊNH SỐ ...`
         if ACRONYM_RUN.match(line.text) and not TERMINAL.search(prev.text) \
                 and not is_heading(prev.text):
             return True
         if is_heading(prev.text) != is_heading(line.text):
             return False
+        if is_heading(prev.text):
+            # capitals lines are lines of their own (a letterhead's names, a centred title)
+            # unless the first reaches the right margin or a name runs across the break
+            return self.full(prev) or name_across(prev.text, line.text)
         if INLINE_ENUMERATION.match(line.text) and prev.text.endswith(":"):
             return True
         if TERMINAL.search(prev.text):
+            if prev.text.endswith(";") and _starts_lower(line.text) and not self.indented:
+                return True        # clauses of one sentence: `... và địa phương;` + `đẩy mạnh ...`
+            if LABEL_END.search(prev.text):
+                return True        # `Đơn vị chủ trì: Văn phòng Sở; Đơn vị phối hợp:` + its value
+            if FIELD_LABEL.match(line.text) or END_MARK.search(prev.text):
+                return False       # `... Chiến.` + `Đơn vị chủ trì: Phòng Quản lý Công nghiệp; ...`
+            if self.spaced and self.full(prev):
+                return True        # paragraphs stand apart: a sentence that ends a full line goes on
             # a sentence ends; only indentation can show the paragraph goes on
             return (self.indented and prev.text[-1:] in ".;" and not END_MARK.search(prev.text)
                     and self.full(prev)
                     and not self.new_by_indent(prev, line) and line.indent <= self.margin + 1)
         if BROKEN_HYPHEN.search(prev.text) and line.text[:1].isalnum():
             return True
+        if _open_end(prev.text) or name_across(prev.text, line.text):
+            return True            # `... phối hợp với` + `Sở ...`, `tỉnh Lào` + `Cai ...`
         if self.indented:
             if self.new_by_indent(prev, line):
                 # centred titles wrap onto another indented line that goes on in lower case

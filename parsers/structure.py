@@ -8,7 +8,7 @@ Guarantees of `build_tree(raw)`:
   programme or a PHỤ LỤC) or `note` (a block that is no paragraph or row of
   the text: a DOCX footnote, a PDF signature stamp; a leaf outside the tree);
 - numbered and bulleted items nest by the rank of their marker style
-  (`parsers.markers.RANKS`); unnumbered paragraphs and table rows are leaves
+  (`parsers.grammar.numbering.RANKS`); unnumbered paragraphs and table rows are leaves
   under the nearest open item;
 - paths follow spec §2: `II.1.1.1` for `1.1` under `1.` under `II.`, `-k`
   for the k-th bullet and `¶k` for the k-th paragraph under an item, `PL`
@@ -21,13 +21,17 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.grammar.dates import DATE_LINE
+from parsers.grammar.dates import DATE_LINE, is_letterhead_date
 from parsers.grammar.documents import NUMBER_LINE, SUBJECT_LINE, vocab as documents_vocab
-from parsers.markers import find_marker, rank
+from parsers.grammar.numbering import find_marker, rank
 from parsers.model import Block, DocumentTree, Marker, Node, RawDocument
 
 VOCAB = Path(__file__).with_name("vocab") / "structure.json"
 
+# How far down a letterhead may stand (a website's preamble above it), and how far apart
+# its anchors (number line, date line) may be
+HEAD_SCAN = 80
+ANCHOR_GAP = 8
 # Lines that open a document body, never a title: `Căn cứ Luật ...`, `Thực hiện Chỉ thị số 13/CT-TTg ..., Bộ ...:`
 BODY_OPENERS = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị|Ngày \d)", re.I)
 
@@ -51,21 +55,56 @@ def _starts_with_any(text: str, words: list[str]) -> bool:
     return text.startswith(tuple(words))
 
 
+def _is_type_heading(b: Block) -> bool:
+    """`KẾ HOẠCH`, `THÔNG TƯ LIÊN TỊCH`, `CHỈ THỊ VỀ VIỆC ...` standing as a heading."""
+    if b.is_row:
+        return False
+    text = b.text.strip().strip("*#_ ").strip()
+    for t in documents_vocab()["title_headings"]:
+        if text == t or (text.startswith(t + " ") and (
+                is_upper_heading(text) or b.bold or b.heading or len(text) < 200)
+                and not NUMBER_LINE.match(text)):
+            if text != t and not (is_upper_heading(text[len(t):]) or text[len(t):].strip()[:1].isupper()):
+                continue
+            return True
+    return False
+
+
+def is_letterhead_anchor(b: Block) -> bool:
+    """A line only a letterhead has: its number line (`Số: 161/KH-UBND`, also in a cell),
+    its date line (`Hà Nội, ngày 31 tháng 5 năm 2023`) or a Công văn's subject line."""
+    for text in (b.cells if b.is_row else b.text.split("|")):
+        for line in text.split("\n"):
+            line = line.strip().strip("*_ ")
+            if NUMBER_LINE.match(line) or SUBJECT_LINE.match(line) or re.match(r"^S[ốô]\s*:\s*$", line):
+                return True
+    return is_letterhead_date(b.text)
+
+
+def letterhead_anchors(blocks: tuple[Block, ...]) -> list[int]:
+    """The anchors of the first letterhead near the top: the first anchor and those that
+    follow it closely (a website's preamble above it may be long)."""
+    found: list[int] = []
+    for b in blocks[:HEAD_SCAN]:
+        if found and b.index - found[-1] > ANCHOR_GAP:
+            break
+        if is_letterhead_anchor(b):
+            found.append(b.index)
+    return found
+
+
 def doc_title_index(blocks: tuple[Block, ...]) -> int | None:
-    """The block that names the document type (`KẾ HOẠCH`, `NGHỊ QUYẾT`) near the top."""
-    titles = documents_vocab()["title_headings"]
-    for b in blocks[:80]:
-        if b.is_row:
-            continue
-        text = b.text.strip()
-        for t in titles:
-            if text == t or (text.startswith(t + " ") and is_upper_heading(t) and (
-                    is_upper_heading(text) or b.bold or b.heading or len(text) < 200)
-                    and not NUMBER_LINE.match(text)):
-                if text != t and not (is_upper_heading(text[len(t):]) or text[len(t):].strip()[:1].isupper()):
-                    continue
+    """The block that names the document type (`KẾ HOẠCH`, `NGHỊ QUYẾT`) near the top:
+    the first after the letterhead's anchors (a website's preamble above the letterhead
+    may repeat the type), else the first."""
+    anchors = letterhead_anchors(blocks)
+    first = None
+    for b in blocks[:HEAD_SCAN]:
+        if _is_type_heading(b):
+            if not anchors or b.index > anchors[0]:
                 return b.index
-    return None
+            first = b.index if first is None else first
+    return first if not anchors or first is not None and anchors[0] - first > HEAD_SCAN // 2 else None
 
 
 def is_signature_start(block: Block) -> bool:
@@ -78,6 +117,8 @@ def is_signature_start(block: Block) -> bool:
         if len(t) < 160 and _starts_with_any(t, v["signature_starts"]) and (
                 is_upper_heading(t[:40]) or t.startswith(("(", "["))):
             return True
+        if t.rstrip(" :") in v["signature_titles"]:
+            return True     # signed by the office-holder directly: `CHỦ TỊCH` / `Võ Thanh Khiết`
     return False
 
 
@@ -116,14 +157,9 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
             zones[j] = "title"
             head_end = j
     else:
-        for i, b in enumerate(blocks[:30]):
-            text = b.text.strip()
-            if _starts_with_any(text, vocab()["addressee_starts"]) or find_marker(text)[0] \
-                    or (len(text) > 250 and not b.is_row):
-                break
-            if DATE_LINE.search(text) or NUMBER_LINE.match(text) or SUBJECT_LINE.match(text):
-                head_end = i
-        if head_end >= 0:
+        anchors = letterhead_anchors(blocks)
+        if anchors:
+            head_end = anchors[-1]
             for i in range(head_end + 1):
                 zones[i] = "letterhead"
             # the subject line of a Công văn may wrap onto the next lines
@@ -133,6 +169,15 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
                 zones[j] = "letterhead"
                 head_end = j
                 j += 1
+            # a trích yếu in capitals under a letterhead that lost its type heading
+            j = head_end + 1
+            while j < n and j < head_end + 3 and not blocks[j].is_row and is_upper_heading(
+                    blocks[j].text) and not find_marker(blocks[j].text)[0] and len(blocks[j].text) < 400:
+                zones[j] = "title"
+                head_end = j
+                j += 1
+        else:
+            head_end = _run_in_title(blocks, zones)
     for i in range(head_end + 1, min(n, head_end + 6)):
         if _starts_with_any(blocks[i].text.strip(), vocab()["addressee_starts"]):
             zones[i] = "addressee"
@@ -168,6 +213,32 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
     return zones
 
 
+def _run_in_title(blocks: tuple[Block, ...], zones: list[str]) -> int:
+    """A document with no letterhead whose first line runs its type into its trích yếu,
+    as corpus copies of legal texts print it (`Nghị quyết về việc thành lập thị xã ...`,
+    `Quyết định về việc ban hành ...`), and the issuing body on the next short line
+    (`Chính phủ`, `Ủy ban nhân dân tỉnh`): both zoned title. The last block taken, or -1."""
+    types = [t[:1] + t[1:].lower() for t in documents_vocab()["title_headings"]]
+    for i, b in enumerate(blocks[:RUN_IN_SCAN]):
+        text = b.text.strip()
+        if b.is_row or find_marker(text)[0]:
+            return -1
+        rest = next((text[len(t):] for t in types if text.startswith(t + " ")), None)
+        if rest is None or not rest.strip()[:1].islower() or len(text) > 400 or text.endswith((":", ";")):
+            continue
+        zones[i] = "title"
+        nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+        if nxt and len(nxt.split()) <= RUN_IN_ISSUER_WORDS and not nxt.endswith((".", ":", ";", ",")) \
+                and not BODY_OPENERS.match(nxt) and not find_marker(nxt)[0]:
+            zones[i + 1] = "title"
+            return i + 1
+        return i
+    return -1
+
+
+# How far down a run-in title may stand, and how long the issuing body's line under it
+RUN_IN_SCAN = 3
+RUN_IN_ISSUER_WORDS = 10
 # Addressee continuation lines: `- Sở Công Thương;`, `Ủy ban nhân dân các xã, phường.`
 DASH_OR_CONT = re.compile(r"^\s*[-–+•]\s*\S")
 

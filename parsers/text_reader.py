@@ -4,7 +4,9 @@ Guarantees of `read_text(path)`:
 - the result's text is NFC, whatever the file's encoding (UTF-8 with or
   without BOM, UTF-16 with BOM, Windows-1258);
 - every non-blank source line is in exactly one block, and each block keeps
-  the 1-based line it starts on;
+  the 1-based line it starts on, except the text a publishing website added
+  around the document (`parsers.site_text`: its banner, its pages after the
+  document), which is left out with a warning;
 - Markdown pipe tables (in .md, and in .txt files that carry them) become
   rows with cells; their `| --- |` separator lines are dropped; a .txt table
   laid out with spaces under a `TT` column (`parsers.text_tables`) becomes
@@ -22,9 +24,11 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
-from parsers.markers import find_marker
+from parsers.cell_lines import CellTable, find_cell_tables, is_pipe_line
+from parsers.grammar.numbering import find_marker
 from parsers.model import Block, ParseError, RawDocument
 from parsers.reflow import PAGE_NUMBER, TERMINAL, reflow
+from parsers.site_text import site_lines
 from parsers.text_tables import TextTable, find_tables
 from parsers.textutil import fold_spaces
 
@@ -150,12 +154,18 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
     fmt = "md" if path.lower().endswith((".md", ".markdown")) else "txt"
     lines = text.split("\n")
     warnings: list[str] = []
+    site = site_lines(lines)
+    if site:
+        lines = ["" if i in site else ln for i, ln in enumerate(lines)]
+        warnings.append(f"{len(site)} lines of website text left out")
     if is_word_segmented(lines):
         lines = _unsegment("\n".join(lines)).split("\n")     # no pattern spans a line break
         warnings.append("word-segmented text joined back")
     hard_wrapped = is_hard_wrapped(lines)
     tables = find_tables(lines) if fmt == "txt" else []
-    blocks = _blocks_from_lines(lines, hard_wrapped=hard_wrapped, tables=tables)
+    cell_tables = find_cell_tables(lines) if "|" in text else []
+    blocks = _blocks_from_lines(lines, hard_wrapped=hard_wrapped, tables=tables,
+                                cell_tables=cell_tables)
     if blocks and hard_wrapped:
         warnings.append("hard-wrapped lines rejoined")
     reader = "markdown" if fmt == "md" else "text"
@@ -171,7 +181,7 @@ def _continues(prev: Block | None, text: str, emphasised: bool) -> bool:
 
 
 def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
-                       tables: list[TextTable] = ()) -> list[Block]:
+                       tables: list[TextTable] = (), cell_tables: list[CellTable] = ()) -> list[Block]:
     blocks: list[Block] = []
     table_no = -1
     row_no = 0
@@ -181,11 +191,9 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
     def flush() -> None:
         if not pending:
             return
-        if hard_wrapped:
-            paragraphs = reflow([t for t, _ in pending])    # the same reflow as PDF text
-            groups = [(p, pending[idx[0]][1]) for p, idx in paragraphs]
-        else:
-            groups = [(t, n) for t, n in pending]
+        # the same reflow as PDF text; lines that are paragraphs join only after a bare label
+        paragraphs = reflow([t for t, _ in pending], wrapped=hard_wrapped)
+        groups = [(p, pending[idx[0]][1]) for p, idx in paragraphs]
         for t, n in groups:
             t, bold, heading = _strip_markdown(t)
             t = fold_spaces(t)
@@ -197,9 +205,24 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
         pending.clear()
 
     table_at = {t.first: t for t in tables}
+    cell_table_at = {t.first: t for t in cell_tables}
     skip_to = 0
     for number, line in enumerate(lines, start=1):
         if number <= skip_to:
+            continue
+        if number - 1 in cell_table_at:
+            flush()
+            table = cell_table_at[number - 1]
+            table_no += 1
+            for row_no, (first, cells, bold) in enumerate(table.rows):
+                blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
+                                    cells=cells, table=table_no, row=row_no, line=first + 1,
+                                    bold=bold))
+            skip_to = table.last + 1
+            in_table = False
+            continue
+        if "|" in line and is_pipe_line(line):
+            flush()           # a cell separator left over from a portal table: no text
             continue
         if number - 1 in table_at:
             flush()

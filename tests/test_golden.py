@@ -16,8 +16,9 @@ HANOI = "hanoi-161-kh-ubnd-2023-excerpt.txt"
 # One floor per field over all gold documents at once (no per-document floors). Set to what
 # main measured when the gold grew from 13 to 36 files (2026-12-06: score 0.803, tasks 0.834,
 # owner 0.756, partners 0.834, timing 0.790 over 934 gold tasks); raise them as accuracy
-# rises, never lower them to make a change pass.
-FLOORS = {"score": 0.80, "tasks": 0.83, "owner": 0.75, "partners": 0.83, "timing": 0.78}
+# rises, never lower them to make a change pass. Timing rulings of spec §4 (new documents):
+# score 0.813, timing 0.828.
+FLOORS = {"score": 0.81, "tasks": 0.83, "owner": 0.75, "partners": 0.83, "timing": 0.82}
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from parsers.markers import find_marker
+from parsers.grammar.numbering import find_marker
 from parsers.reflow import INLINE_ENUMERATION, reflow, starts_item
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -155,3 +155,70 @@ def test_corpus_no_marker_glued_after_a_wrap():
             tail = text[p:].lstrip()
             marker, _ = find_marker(tail)
             assert marker is None or marker.style == "paren", text[max(0, p - 30):p + 30]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # a label alone on its line takes the next one (bvhttdl-cv-6386: `-` + `Nghiên cứu, ...`)
+    (["-", "Nghiên cứu, hoàn thiện các quy định.", "2.", "Tăng cường bồi dưỡng giảng viên"],
+     ["- Nghiên cứu, hoàn thiện các quy định.", "2. Tăng cường bồi dưỡng giảng viên"]),
+    # a Markdown strong run goes on over a wrap
+    (["**A.", "ĐÀO TẠO ĐẠI HỌC VÀ GIÁO DỤC NGHỀ NGHIỆP**"], ["**A. ĐÀO TẠO ĐẠI HỌC VÀ GIÁO DỤC NGHỀ NGHIỆP**"]),
+    (["**1. Sở", "Khoa học và Công nghệ**", "- Chủ trì thẩm định"],
+     ["**1. Sở Khoa học và Công nghệ**", "- Chủ trì thẩm định"]),
+    # a word that awaits a number or a name goes on, even before a number or a capital
+    (["**Điều", "30. Cập nhật dữ liệu và chế độ báo cáo**"], ["**Điều 30. Cập nhật dữ liệu và chế độ báo cáo**"]),
+    (["+ Sở", "Xây dựng: hướng dẫn các cơ quan thực hiện kiểm kê"],
+     ["+ Sở Xây dựng: hướng dẫn các cơ quan thực hiện kiểm kê"]),
+    # a one-word capitals line wraps a heading; the type heading stands alone
+    (["**KẾ HOẠCH**", "THỰC", "HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG"], ["**KẾ HOẠCH**", "THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG"]),
+    (["CHỈ THỊ", "VỀ", "VIỆC TĂNG CƯỜNG THỰC HIỆN CÁC GIẢI PHÁP"], ["CHỈ THỊ", "VỀ VIỆC TĂNG CƯỜNG THỰC HIỆN CÁC GIẢI PHÁP"]),
+    # clauses of one sentence: a lower-case line after `;`
+    (["gắn với nhu cầu thực tiễn phát triển ngành và địa phương;", "đẩy mạnh đầu tư cho các phòng thí nghiệm."],
+     ["gắn với nhu cầu thực tiễn phát triển ngành và địa phương; đẩy mạnh đầu tư cho các phòng thí nghiệm."]),
+    # a line that ends on a joining word, or inside a place name, goes on
+    (["Chủ trì, phối hợp với", "Sở Tài chính thực hiện."], ["Chủ trì, phối hợp với Sở Tài chính thực hiện."]),
+    (["Thực hiện Đề án số 08 về phát triển công nghiệp tỉnh Lào", "Cai theo hướng xanh"],
+     ["Thực hiện Đề án số 08 về phát triển công nghiệp tỉnh Lào Cai theo hướng xanh"]),
+    # a field label after a sentence starts a paragraph
+    (["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."],
+     ["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."]),
+])
+def test_reflow_layouts_of_real_copies(lines, expected):
+    assert texts(lines) == expected
+
+
+def test_capitals_lines_of_a_centred_letterhead_stand_apart():
+    """`UBND TỈNH LÀO CAI` over `SỞ CÔNG THƯƠNG`, centred, among full-width body lines."""
+    body = ["Tổ chức triển khai kịp thời, thống nhất, hiệu quả các quy định về quản lý phát triển khu"] * 6
+    out = texts(["  UBND TỈNH LÀO CAI", " SỞ CÔNG THƯƠNG", ""] + body)
+    assert out[:2] == ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"]
+
+
+def test_paragraphs_that_stand_apart():
+    """A gap before every item: a sentence that ends a full line goes on with the next line."""
+    full = "Chỉ đạo Ban quản lý khu kinh tế và các sở, ngành liên quan rà soát các dự án đầu tư xây dựng"
+    lines = []
+    for k in range(6):
+        lines += ["", f"{k + 1}. {full}", full[:80] + " KCN, CCN.", "Tập trung chỉ đạo đẩy nhanh tiến độ."]
+    out = texts(lines)
+    assert len(out) == 6 and all("CCN. Tập trung" in t for t in out)
+    assert len(texts(lines[:4])) == 2       # one item tells nothing: the sentence end ends it
+
+
+# (file, a line that starts an item, the text it must be joined with)
+CORPUS_WRAPS = [
+    ("bvhttdl-cv-6386-bvhttdl-khcndtmt-2025-nhiem-vu-nam-hoc.md", "- Nghiên cứu, hoàn thiện các quy định"),
+    ("quangngai-1627-qd-ubnd-2025-ke-hoach-tong-kiem-ke-tai-san-cong.md", "+ Sở Xây dựng: hướng dẫn"),
+    ("nghean-980-kh-ubnd-2025-phong-thu-dan-su.md", "THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG"),
+]
+
+
+@pytest.mark.parametrize("name, start", CORPUS_WRAPS, ids=[n[:24] for n, _ in CORPUS_WRAPS])
+def test_corpus_wrapped_items_come_out_whole(name, start):
+    from parsers.text_reader import read_text
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip("shared corpus not available")
+    blocks = [b.text for b in read_text(path).blocks]
+    assert any(t.startswith(start) for t in blocks)
+    assert not any(t.strip() in ("-", "+", "+ Sở", "THỰC") for t in blocks)

@@ -300,9 +300,10 @@ def test_corpus_case_is_in_its_source(source, raw):
     assert fold(raw) in source_text(source)
 
 
-# Whole-set floor over every gold file, set to what was measured when the gold grew to 36
-# files (2026-12-06: 361 of 383 timing_raw values); raise it as accuracy rises.
-GOLD_NORMALISE_FLOOR = 0.94
+# Whole-set floor over every gold file: 361 of 383 timing_raw values when the gold grew to 36
+# files; 383 of 383 with the spec §4 rulings on the new documents (ranges and lists of units,
+# yearly dates, open ends at an event, `khi` + an event); raise it as accuracy rises.
+GOLD_NORMALISE_FLOOR = 0.99
 
 
 def test_gold_timing_values_normalise_as_annotated():

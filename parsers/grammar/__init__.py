@@ -20,5 +20,5 @@ word list in `parsers/grammar/vocab/`.
                 (`do X bố trí`), lead-ins, and what gives no task.
 
 This is the lowest floor with `parsers.model`: parsers and extractors both use it,
-it imports from neither. Pure: no I/O beyond its word lists, no clock.
+it imports no reader and no extractor. Pure: no I/O beyond its word lists, no clock.
 """

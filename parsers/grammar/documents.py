@@ -26,8 +26,9 @@ NUMBER_LINE = re.compile(r"^S[ốôóoồổộ]\s*:?\s*[\w\s]*[/\-]", re.I)
 # The number on a number line: `Số: 161/KH-UBND`, `Số 3260-KH/ĐĐQH15`, `Số: 134 /KH-UBND`,
 # `Số:      /KH-UBND` (left blank)
 NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*:?\s*(?P<num>[^\s|]*(?:\s*[/\-]\s*[\wĐđ&.\-/]+)*)")
-# A number with its digits: `161/KH-UBND`, `3260-KH/ĐĐQH15`, `03/NQ-CP` (not `/KH-UBND`)
-HAS_DIGITS = re.compile(r"^\d")
+# A number with its digits: `161/KH-UBND`, `3260-KH/ĐĐQH15`, `2074a/QĐ-TTTT` (not `/KH-UBND`,
+# nor digits OCR misread: `56ŸS/BCA-C04`)
+HAS_DIGITS = re.compile(r"^\d+[a-z]?(?:[/\-.]|$)")
 # Spaces around the separators of a number as written: `1105 /KH-ĐKT` -> `1105/KH-ĐKT`
 NUMBER_SPACES = re.compile(r"\s*([/\-])\s*")
 # The subject line of a Công văn: `V/v triển khai Công điện số 131`
@@ -82,3 +83,13 @@ def type_from_number(number: str) -> str:
         if token in codes:
             return codes[token]
     return "Công văn"
+
+
+@lru_cache(maxsize=1)
+def cited_type_re() -> re.Pattern:
+    """A document type followed by its number: `quyết định số 1050/QĐ-SCT`, `Chỉ thị
+    13/CT-TTg`, `nghị định số 115/2003/NĐ-CP` (group 1 the type, group 2 what follows)."""
+    types = sorted({t.lower() for t in vocab()["heading_types"]} | set(vocab()["cited_types"]),
+                   key=len, reverse=True)
+    words = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in types)
+    return re.compile(r"(?<!\w)(" + words + r")(\s+(?:số\s*:?\s*)?\d+[a-z]?\s?[/\-])", re.I)

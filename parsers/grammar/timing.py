@@ -25,6 +25,9 @@ import re
 import unicodedata
 from pathlib import Path
 
+from parsers.grammar.dates import (DAY_IN_NUMBERS, DAY_IN_WORDS, DAY_IN_WORDS_WITH_YEAR, NUM_END,
+                                   NUM_START, YEAR_NUMBER)
+
 VOCAB: dict = json.loads(
     (Path(__file__).parent / "vocab" / "timing.json").read_text(encoding="utf-8"))
 
@@ -68,9 +71,6 @@ def search_form(pattern: str) -> str:
 NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 NO_LETTER_AFTER = r"(?![^\W\d_])"
 _LB, _LA = NO_LETTER_BEFORE, NO_LETTER_AFTER
-# A number not glued to a document number: not the `06/2022` of `06/2022/NĐ-CP`.
-NUM_START = r"(?<![\d/.,-])"
-NUM_END = r"(?![\w/]|-[^\W\d_])"
 
 DAY_W = words(VOCAB["day_words"])
 MONTH_W = words(VOCAB["month_words"])
@@ -78,25 +78,22 @@ QUARTER_W = words(VOCAB["quarter_words"])
 YEAR_W = words(VOCAB["year_words"])
 # Roman numerals are matched as written, upper case (`Quý II/2025`), even in a case-blind pattern.
 ROMAN = "(?-i:" + words(VOCAB["quarter_numerals"]) + ")" + NO_LETTER_AFTER
-YEAR_NUM = r"(?:19|20)\d\d(?!\d)"
+YEAR_NUM = YEAR_NUMBER
 # the year attached to a month or quarter: `Tháng 5/2023`, `quý 2 năm 2023`
 YEAR_TAIL = rf"(?:\s*/\s*|\s*,?\s+{YEAR_W}\s+)"
 JOINER = words(VOCAB["list_joiners"] + ["-"])
 HALF = VOCAB["half_year"]
 
-# `Ngày 15/6/2023`, `23/3/2026`, `15-6-2023`, `ngày10 /3/2026`, `trước ngày 28/5`
-DATE_NUMERIC = (rf"(?:{DAY_W}\s*)?{NUM_START}(?P<d>\d{{1,2}})\s*(?P<s1>[/.-])\s*(?P<m>\d{{1,2}})"
-                rf"(?:\s*(?P<s2>[/.-])\s*(?P<y>{YEAR_NUM}))?{NUM_END}")
-# `ngày 07 tháng 01 năm 2022`, `trước ngày 15 tháng 6`
-DATE_WORDS = (rf"{DAY_W}\s*{NUM_START}(?P<d>\d{{1,2}})\s+{MONTH_W}\s+(?P<m>\d{{1,2}})"
-              rf"(?:\s*,?\s*{YEAR_W}\s+(?P<y>{YEAR_NUM}))?{NUM_END}")
-# `trước 10 tháng 3 năm 2010`
-DATE_WORDS_YEAR = (rf"{NUM_START}(?P<d>\d{{1,2}})\s+{MONTH_W}\s+(?P<m>\d{{1,2}})\s*,?\s*{YEAR_W}\s+"
-                   rf"(?P<y>{YEAR_NUM}){NUM_END}")
-# `6 tháng đầu năm 2023`, `6 tháng cuối năm 2023`
-HALF_YEAR = (rf"{NUM_START}(?:{words(HALF['months'])})\s+{MONTH_W}\s+"
+# A day (parsers/grammar/dates.py): `Ngày 15/6/2023`, `trước ngày 28/5`, `ngày 07 tháng 01 năm
+# 2022`, `trước 10 tháng 3 năm 2010`
+DATE_NUMERIC, DATE_WORDS, DATE_WORDS_YEAR = DAY_IN_NUMBERS, DAY_IN_WORDS, DAY_IN_WORDS_WITH_YEAR
+# `6 tháng đầu năm 2023`, `6 tháng cuối năm 2023`, `02 tháng cuối năm 2025`
+YEAR_PART = (rf"{NUM_START}(?P<n>\d{{1,2}})\s+{MONTH_W}\s+"
              rf"(?P<h>{words(HALF['first'] + HALF['second'])})\s+{YEAR_W}"
              rf"(?:\s+(?P<y>{YEAR_NUM}))?{NO_LETTER_AFTER}")
+# `những tháng đầu năm 2026`: a part of a year with no definite end (never valued)
+VAGUE_PART = (rf"{_LB}{words(HALF['vague'])}\s+{words(HALF['first'] + HALF['second'])}\s+"
+              rf"{YEAR_W}\s+(?P<y>{YEAR_NUM}){NUM_END}")
 # `Quý II/2023`, `quý 2 năm 2023`, `Quý III, IV/2023`, `quí 2 năm 2010`
 QUARTERS = (rf"{QUARTER_W}\s*(?P<a>{ROMAN})(?P<rest>(?:\s*{JOINER}\s*(?:{QUARTER_W}\s*)?{ROMAN}){{0,3}})"
             rf"(?:{YEAR_TAIL}(?P<y>{YEAR_NUM}))?{NUM_END}")
@@ -111,7 +108,7 @@ YEARS = (rf"(?P<w>{YEAR_W}\s+)?{NUM_START}(?P<a>{YEAR_NUM})"
 
 # Tried in this order on a matched unit; the first that values it wins.
 UNITS = (("day", DATE_NUMERIC), ("day", DATE_WORDS), ("day", DATE_WORDS_YEAR),
-         ("half", HALF_YEAR), ("quarter", QUARTERS), ("month", MONTHS),
+         ("part", YEAR_PART), ("vague", VAGUE_PART), ("quarter", QUARTERS), ("month", MONTHS),
          ("month", MONTH_NUMERIC), ("year", YEARS))
 UNIT_RES = tuple((unit, re.compile(p, re.IGNORECASE)) for unit, p in UNITS)
 
@@ -121,6 +118,9 @@ POINT = "(?:" + "|".join(search_form(p) for _, p in UNITS) + ")"
 DAY_POINT = "(?:" + "|".join(search_form(p) for u, p in UNITS if u == "day") + ")"
 
 ROMAN_VALUES = dict(VOCAB["quarter_numerals"])
+# Between two units that make one interval: `Quý IV/2025- Quý II/2026` (a range),
+# `Quý III, IV/2026, 2027` and `02 tháng cuối năm 2025 và những tháng đầu năm 2026` (a list)
+_UNITS_JOIN = rf"\s*(?P<j>-|,|{words(['và'])}{_LA})\s*"
 # The joiners of a unit list: `, ` in `Quý III, IV/2023`, ` - ` in `Tháng 11 - 12/2026`,
 # `, tháng ` in `trong tháng 3, tháng 4, tháng 5`
 UNIT_JOIN = re.compile(rf"\s*({JOINER})\s*(?:{MONTH_W}|{QUARTER_W})?\s*", re.IGNORECASE)
@@ -128,7 +128,7 @@ RANGE_JOINERS = {"-"} | folded(VOCAB["range_joiners"])
 # A unit's own word at its start: `Ngày 15/6/2023`, `tháng 5`
 DAY_WORD_AT = re.compile(DAY_W, re.IGNORECASE)
 MONTH_WORD_AT = re.compile(MONTH_W, re.IGNORECASE)
-SECOND_HALF = folded(HALF["second"])
+SECOND_PART = folded(HALF["second"])
 
 # ---------------------------------------------------------------- timing phrases
 _R = VOCAB["recurring"]
@@ -147,11 +147,16 @@ _UN = VOCAB["unspecified"]
 _CLAUSE_END = r"(?=\s*(?:[,;.:()]|$))"
 _CLAUSE_REST = rf"(?:\s+[^\s,;.:()]+){{1,15}}{_CLAUSE_END}"
 
-# `trước ngày 20 hằng tháng`, `vào ngày 22 hàng tháng`
-RECUR_DAY = rf"{_LB}(?:{_DAY_LEADS}\s+)?(?:{DAY_W}\s+)?\d{{1,2}}\s+{_EACH_UNIT}"
-# `Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ`, `định kỳ hàng năm (trước ngày 10/12)`, `Hằng năm`
+# `trước ngày 20 hằng tháng`, `vào ngày 22 hàng tháng`, `trước ngày 30/11 hằng năm`,
+# `trước ngày 30 tháng 11 hàng năm`, `Tháng 12 hằng năm`, `trước ngày 01/6 và 15/11 hằng năm`
+_YEARLY_POINT = rf"(?:{DAY_POINT}|(?:{DAY_W}\s+)?\d{{1,2}}|{MONTH_W}\s*\d{{1,2}})"
+RECUR_DAY = (rf"{_LB}(?:{_DAY_LEADS}\s+)?{_YEARLY_POINT}"
+             rf"(?:\s*(?:,|{words(VOCAB['list_joiners'])})\s*(?:{_DAY_LEADS}\s+)?{_YEARLY_POINT})*"
+             rf"\s+{_EACH_UNIT}")
+# `Định kỳ 6 tháng, hàng năm, giữa nhiệm kỳ`, `Định kỳ 6 tháng, hàng năm hoặc đột xuất`,
+# `định kỳ hàng năm (trước ngày 10/12)`, `Hằng năm`
 RECURRING = (rf"{_LB}(?:{words(_R['periodic'])}{_LA}(?:\s+(?:{_EACH_UNIT}|{_EVERY_N}))?|{_EACH_UNIT})"
-             rf"(?:\s*,\s*{_LIST_ITEM})*"
+             rf"(?:\s*(?:,|{words(_R['list_joiners'])}{_LA})\s*{_LIST_ITEM})*"
              rf"(?:\s*\(\s*(?:{_DAY_LEADS}|{DAY_W})[^()]{{0,40}}\))?")
 # `Thường xuyên`, `Nhiệm vụ thường xuyên`
 ONGOING = rf"{_LB}{words(VOCAB['ongoing'])}{_LA}"
@@ -163,7 +168,10 @@ FROM_TO = rf"{_LB}{_FROM}\s+(?P<p1>{POINT})\s*{_TO}\s*(?:{DAY_W}\s*)?(?P<p2>{POI
 # `từ năm 2025`, `từ ngày 01 tháng 01 năm 2010`
 FROM_ON = (rf"{_LB}{_FROM}\s+(?P<p1>{POINT})(?:\s+{words(VOCAB['open_tails'])}{_LA})?"
            rf"(?!\s*{_TO})")
-# `2025 và những năm tiếp theo`
+# `Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê`
+OPEN_UNTIL = (rf"{_LB}{_FROM}\s+(?P<p1>{POINT})\s*{words(VOCAB['open_until']['words'])}{_LA}"
+              rf"{_CLAUSE_REST}")
+# `2025 và những năm tiếp theo`, `Tháng 6/2025 và thường xuyên`
 OPEN_TAIL = rf"(?P<p1>{POINT})\s*,?\s+{words(VOCAB['open_tails'])}{_LA}"
 # `trước ngày 30/5/2026`, `chậm nhất đến ngày 01 tháng 7 năm 2028`, `Chậm nhất là cuối quý I
 # năm 2010`, `Đến năm 2030`
@@ -173,32 +181,55 @@ DEADLINE = (rf"{_LB}(?P<lead>{words(_DL['day_only'] + _DL['clause_initial'] + _D
 # a vague part of the unit is unparsed: `Cuối tháng 4 năm 2010`
 PERIOD = (rf"(?:{_LB}(?P<lead>{words(_PL['prose'] + _PL['cell'])})\s*:?\s*)?"
           rf"(?:{_LB}(?P<vague>{words(VOCAB['vague_parts'])})\s+)?(?P<p1>{POINT})")
+# `Quý IV/2025- Quý II/2026`, `29/6/2026 - 09/7/2026`, `Quý III, IV/2026, 2027`, `trong 02 tháng
+# cuối năm 2025 và những tháng đầu năm 2026`
+UNITS_SPAN = (rf"(?:{_LB}(?P<lead>{words(_PL['prose'] + _PL['cell'])})\s*:?\s*)?(?P<p1>{POINT})"
+              rf"{_UNITS_JOIN}(?:{DAY_W}\s*)?(?P<p2>{POINT})")
 # `không quá 10 ngày làm việc`, `sau 10 ngày`
 RELATIVE_DURATION = (rf"{_LB}(?P<lead>{words(_REL['duration_leads'])})\s+\d{{1,3}}\s+"
                      rf"(?:{_DUR_UNITS}|{words(_R['units'])}){_LA}"
                      rf"(?:\s+{words(_REL['anchors'])}{_CLAUSE_REST})?")
-# `Sau khi hoàn thành xây dựng các phần mềm chuyên ngành`
-RELATIVE_CLAUSE = rf"{_LB}{words(_REL['clause_heads'])}{_CLAUSE_REST}"
+_NOT_EVENT = rf"(?!\s+{words(_REL['not_events'])}{_LA})"
+# `Sau khi hoàn thành xây dựng các phần mềm chuyên ngành`, `Trong thời gian chưa hoàn thành di dời`;
+# not `Trong thời gian tới`
+RELATIVE_CLAUSE = rf"{_LB}{words(_REL['clause_heads'])}{_LA}{_NOT_EVENT}{_CLAUSE_REST}"
+# `ngay sau khi lũ rút`
+RELATIVE_NOW = rf"{_LB}{words(_REL['immediate_heads'])}{_LA}{_NOT_EVENT}{_CLAUSE_REST}"
 # `theo đúng tiến độ`, `đảm bảo thời gian quy định`
 UNSPECIFIED = rf"{_LB}{words(_UN['any'])}{_LA}"
-# `khi có nhà đầu tư đề xuất đầu tư hạ tầng kỹ thuật cụm công nghiệp`, `khi được yêu cầu`
-TRIGGER = rf"{_LB}{words(_UN['triggers'])}(?:{_CLAUSE_REST}|{_CLAUSE_END})"
+# `khi có nhà đầu tư đề xuất đầu tư hạ tầng kỹ thuật cụm công nghiệp`, `khi được yêu cầu`,
+# `khi dự báo có mưa lớn`
+TRIGGER = rf"{_LB}{words(_UN['triggers'])}{_LA}(?:{_CLAUSE_REST}|{_CLAUSE_END})"
+# `khi Chính phủ và các Bộ, ngành ban hành các văn bản quy định chi tiết`: `scan` keeps it only
+# where the word after `khi` is capitalised (a named body), which a case-blind pattern cannot see
+TRIGGER_NAMED = (rf"{_LB}{words(_UN['trigger_head'])}\s+(?P<cap>[^\W\d_])[^\s,;.:()]*"
+                 rf"(?:{_CLAUSE_REST}|{_CLAUSE_END})")
+# `hoàn thành theo chỉ đạo tại các công điện của Thủ tướng Chính phủ`, `Hoàn thành công tác tuyển
+# sinh năm học 2025 - 2026 theo kế hoạch chung`; the plan word in lower case (`theo Kế hoạch số
+# 134/KH-UBND` cites a document): the phrase starts at `theo` where words stand between
+PLAN_REF = (rf"{_LB}{words(_UN['completion_verbs'])}{_LA}(?P<gap>(?:\s+[^\s,;.:()]+){{0,12}}?)\s+"
+            rf"(?P<ref>(?-i:{words(_UN['plan_refs'])})){_LA}(?:{_CLAUSE_REST})?")
+# `bảo đảm thời hạn trình Chính phủ xem xét để trình Quốc hội thông qua tại Kỳ họp thứ 10`
+DEADLINE_REF = rf"{_LB}{words(_UN['deadline_refs'])}{_LA}(?:{_CLAUSE_REST})?"
 # `Theo chỉ đạo của UBND Thành phố`: only in a timing cell
 UNSPECIFIED_CELL = rf"{_LB}{words(_UN['cell'])}{_LA}"
 
 # Forms in order of preference when two phrases start and end at the same place.
 FORMS = (("recurring_day", RECUR_DAY), ("recurring", RECURRING),
-         ("date_duration", DATE_DURATION), ("range", FROM_TO), ("open_tail", OPEN_TAIL),
-         ("open", FROM_ON), ("deadline", DEADLINE), ("relative", RELATIVE_DURATION),
-         ("relative_clause", RELATIVE_CLAUSE), ("period", PERIOD),
-         ("unspecified", UNSPECIFIED), ("trigger", TRIGGER), ("ongoing", ONGOING),
+         ("date_duration", DATE_DURATION), ("range", FROM_TO), ("open_until", OPEN_UNTIL),
+         ("open_tail", OPEN_TAIL), ("open", FROM_ON), ("deadline", DEADLINE),
+         ("relative", RELATIVE_DURATION), ("relative_clause", RELATIVE_CLAUSE),
+         ("relative_now", RELATIVE_NOW), ("period", PERIOD), ("span", UNITS_SPAN),
+         ("unspecified", UNSPECIFIED), ("plan_ref", PLAN_REF), ("deadline_ref", DEADLINE_REF),
+         ("trigger", TRIGGER), ("trigger_named", TRIGGER_NAMED), ("ongoing", ONGOING),
          ("unspecified_cell", UNSPECIFIED_CELL))
 PRIORITY = {name: i for i, (name, _) in enumerate(FORMS)}
 # The kind of a form whose phrase has no dates of its own.
 FIXED_KIND = {"recurring_day": "recurring", "recurring": "recurring", "ongoing": "ongoing",
-              "unspecified": "unspecified", "trigger": "unspecified",
-              "unspecified_cell": "unspecified", "relative": "unparsed",
-              "relative_clause": "unparsed"}
+              "unspecified": "unspecified", "plan_ref": "unspecified",
+              "deadline_ref": "unspecified", "trigger": "unspecified",
+              "trigger_named": "unspecified", "unspecified_cell": "unspecified",
+              "relative": "unparsed", "relative_clause": "unparsed", "relative_now": "unparsed"}
 
 
 def _starting_with(*vocabularies, digit: bool = False) -> str:
@@ -219,19 +250,26 @@ def _starting_with(*vocabularies, digit: bool = False) -> str:
 _UNIT_OPENERS = (VOCAB["day_words"], VOCAB["month_words"], VOCAB["quarter_words"],
                  VOCAB["year_words"])
 _OPENERS = {
-    "recurring_day": _starting_with(_R["day_leads"], VOCAB["day_words"], digit=True),
+    "recurring_day": _starting_with(_R["day_leads"], VOCAB["day_words"], VOCAB["month_words"],
+                                    digit=True),
     "recurring": _starting_with(_R["periodic"], _R["each"]),
     "date_duration": _starting_with(VOCAB["day_words"], digit=True),
     "range": _starting_with(VOCAB["range_start"]),
+    "open_until": _starting_with(VOCAB["range_start"]),
     "open_tail": _starting_with(*_UNIT_OPENERS, digit=True),
     "open": _starting_with(VOCAB["range_start"]),
     "deadline": _starting_with(_DL["day_only"], _DL["clause_initial"], _DL["any"]),
     "relative": _starting_with(_REL["duration_leads"]),
     "relative_clause": _starting_with(_REL["clause_heads"]),
-    "period": _starting_with(_PL["prose"], _PL["cell"], VOCAB["vague_parts"], *_UNIT_OPENERS,
-                             digit=True),
+    "relative_now": _starting_with(_REL["immediate_heads"]),
+    "period": _starting_with(_PL["prose"], _PL["cell"], VOCAB["vague_parts"], HALF["vague"],
+                             *_UNIT_OPENERS, digit=True),
+    "span": _starting_with(_PL["prose"], _PL["cell"], HALF["vague"], *_UNIT_OPENERS, digit=True),
     "unspecified": _starting_with(_UN["any"]),
+    "plan_ref": _starting_with(_UN["completion_verbs"]),
+    "deadline_ref": _starting_with(_UN["deadline_refs"]),
     "trigger": _starting_with(_UN["triggers"]),
+    "trigger_named": _starting_with(_UN["trigger_head"]),
     "ongoing": _starting_with(VOCAB["ongoing"]),
     "unspecified_cell": _starting_with(_UN["cell"]),
 }
@@ -241,7 +279,8 @@ FORM_RES = tuple((name, re.compile(_OPENERS[name] + p, re.IGNORECASE)) for name,
 # number or a quarter word with its numeral (`Quý II`). `forms_for` leaves them out on
 # text that has neither (most task sentences), which finds the same phrases, sooner.
 _NEEDS_DIGIT = frozenset({"recurring_day", "date_duration", "relative"})
-_NEEDS_UNIT = frozenset({"range", "open_tail", "open", "deadline", "period"})
+_NEEDS_UNIT = frozenset({"range", "open_until", "open_tail", "open", "deadline", "period",
+                         "span"})
 # Any decimal digit, as `\d` of the phrase patterns: `2025`, `0`
 ANY_DIGIT = re.compile(r"\d")
 # A quarter word, as QUARTER_W matches it case-blind: `Quý`, `quí`, `QUÝ`
@@ -255,12 +294,17 @@ _REQUIRED = {
     "recurring": folded(_R["periodic"]) | folded(_R["each"]),
     "date_duration": folded(VOCAB["duration_units"]),
     "range": folded(VOCAB["range_start"]),
+    "open_until": folded(VOCAB["open_until"]["words"]),
     "open_tail": folded(VOCAB["open_tails"]),
     "open": folded(VOCAB["range_start"]),
     "relative": folded(_REL["duration_leads"]),
     "relative_clause": folded(_REL["clause_heads"]),
+    "relative_now": folded(_REL["immediate_heads"]),
     "unspecified": folded(_UN["any"]),
+    "plan_ref": folded(_UN["plan_refs"]),
+    "deadline_ref": folded(_UN["deadline_refs"]),
     "trigger": folded(_UN["triggers"]),
+    "trigger_named": folded(_UN["trigger_head"]),
     "ongoing": folded(VOCAB["ongoing"]),
     "unspecified_cell": folded(_UN["cell"]),
 }
@@ -312,3 +356,15 @@ DOC_NUMBER_BEFORE = re.compile(r"\d[\w.-]*\s*/\s*[\w./-]*[^\W\d_][\w./-]*\s*$")
 # 16/6/2025`; lower case `quyết định` is a verb (`xem xét, quyết định trong quý III`).
 CITATION_NOUN = re.compile(
     rf"{_LB}{words([w[0].upper() + w[1:] for w in _PF['citation_nouns']])}{_LA}")
+# A noun right before a frequency that makes it the kind of the activity: `kiểm tra định kỳ và đột
+# xuất`, `chế độ báo cáo định kỳ`; not `báo cáo Thủ tướng Chính phủ định kỳ hằng năm`
+ACTIVITY_NOUN_BEFORE = re.compile(rf"{_LB}{words(_PF['activity_nouns'])}\s*$", re.IGNORECASE)
+# A fronted topic whose phrases qualify it: `Đối với các nhiệm vụ triển khai trong năm 2025, ...`
+# (to its comma), `Về điều chuyển số vốn dư, không có khả năng giải ngân trong năm 2025 ...:`
+# (to its colon)
+TOPIC_OPENER = re.compile(rf"^\W*(?P<w>{words(_PF['topic_openers'])}){_LA}", re.IGNORECASE)
+TOPIC_ENDS = {" ".join(k.lower().split()): tuple(v) for k, v in _PF["topic_openers"].items()}
+# A reporting verb right after a frequency: `Hằng năm báo cáo kết quả thực hiện`
+REPORTING_AFTER = re.compile(rf"\s*,?\s*{words(_PF['reporting_verbs'])}{_LA}", re.IGNORECASE)
+# A modal right before an ongoing word: `Các lực lượng chức năng phải liên tục ra quân`
+MODAL_BEFORE = re.compile(rf"{_LB}{words(_PF['modals'])}\s*$", re.IGNORECASE)

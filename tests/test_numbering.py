@@ -1,4 +1,4 @@
-"""parsers.markers: numbering labels at the start of a block and their nesting rank.
+"""parsers.grammar.numbering: numbering labels at the start of a block and their nesting rank.
 
 Each case is a short line of the kind the corpus uses (the file it is seen in
 is named where there is one); longer passages are not needed here.
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.markers import find_marker, rank
+from parsers.grammar.numbering import find_marker, rank
 
 # (text, style, label, raw marker, text after the marker, where the form is seen)
 MARKERS = [

@@ -1,0 +1,272 @@
+"""A trích yếu printed in capitals, written as an official writes it (spec §5):
+`... TRÊN ĐỊA BÀN TỈNH CAO BẰNG` → `... trên địa bàn tỉnh Cao Bằng`.
+
+Sentence case, with the capitals administrative Vietnamese keeps, found in this order:
+1. the document's own text: a decision restates its trích yếu in its first article,
+   a plan in its opening, a portal in its title line; a run of two or more words of
+   the title found in a line that is not in capitals gives its letter case (a capital
+   that only opens a sentence there gives none);
+2. the rules, for words the text does not write: a place after its unit word and the
+   regions (the gazetteer), a body the registry names, a document cited by type and
+   number (`Quyết định số 856/QĐ-TTg`), the document a title issues or approves
+   (`Ban hành Quy chế ...`, `Phê duyệt Đề án “...”`), the first word of a quoted name,
+   an acronym (`UBND`, `COVID-19`, one the text writes in capitals), a number as it
+   is, a Roman numeral of a session (`khóa VII`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.truecase import case_place, case_like, head_of, registry_names
+from parsers.grammar.documents import vocab as documents_vocab
+from parsers.grammar.places import key, lookup as lookup_place, units
+from parsers.structure import is_upper_heading
+
+VOCAB = Path(__file__).with_name("vocab") / "metadata.json"
+# A word of a title or of the text: letters and digits, with what joins a number's parts
+# (`856/QĐ-TTg`, `COVID-19`, `2011-2015`, `5G`)
+TOKEN = re.compile(r"\w+(?:[/\-.]\w+)*")
+# What makes the next word open a sentence or an item (its capital is positional): the
+# start of the line, a list marker (`1.`, `a)`, `-`), a full stop, a colon, a semicolon
+SENTENCE_BREAK = re.compile(r"(?:^\W*|^\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+\.)\s*|[.!?:;]\s*|\n\s*)$")
+# Quotes that open a name: `Đề án “Tuyên truyền ...”`, `"Chiến lược Dân số ..."`
+OPEN_QUOTES = "“\"‘'«"
+# A Roman numeral as a session or a part is numbered: `khóa VII`, `lần thứ X`
+ROMAN = re.compile(r"^[IVXLC]+$")
+# A number whose code is in lower case: `77/kh-lt`, `177/2004/qđ-ub`
+LOWER_CODE = re.compile(r"\d+/(?:\d+/)?[a-zđ]{2,}")
+# How long a run must be for the capital of its first word to count
+MIN_RUN_FOR_FIRST = 3
+# How many words of the document's text are read for letter case
+MAX_EVIDENCE_WORDS = 40000
+# Tone marks placed on the other vowel in older spelling, in a syllable that ends on the
+# pair: `hoá` == `hóa`, `thuỷ` == `thủy` (`hoạch` is spelt one way)
+TONE_PLACEMENT = (("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+                  ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
+                  ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"))
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    return json.loads(VOCAB.read_text(encoding="utf-8"))
+
+
+def canon(word: str) -> str:
+    """A word as matched: lower case, one tone placement (`HOÁ` == `hóa`)."""
+    w = word.casefold()
+    if not w.isascii():
+        for old, new in TONE_PLACEMENT:
+            if w.endswith(old):                  # an open syllable only: `hoá`, not `hoạch`
+                return w[: -len(old)] + new
+    return w
+
+
+def _opens(text: str, at: int) -> bool:
+    """The word at `at` opens its sentence or item: `Điều 1. Phê duyệt ...`, `- Sở ...`."""
+    return bool(SENTENCE_BREAK.search(text[max(0, at - 16):at])) if at >= 16 else bool(
+        SENTENCE_BREAK.search(text[:at]))
+
+
+class _Evidence:
+    """The document's own words (lines not in capitals), indexed by pairs of words."""
+
+    def __init__(self, texts: list[str], wanted: set[str]):
+        self.words: list[tuple[str, str, bool]] = []      # (as written, canon, opens a sentence)
+        self.pairs: dict[tuple[str, str], list[int]] = {}
+        count = 0
+        for text in texts:
+            if not text or is_upper_heading(text):
+                continue
+            start = len(self.words)
+            for m in TOKEN.finditer(text):
+                w = m.group()
+                c = canon(w)
+                self.words.append((w, c if c in wanted else "", _opens(text, m.start())))
+                count += 1
+            self.words.append(("", "", True))       # a text's end breaks every run
+            for i in range(start, len(self.words) - 2):
+                a, b = self.words[i][1], self.words[i + 1][1]
+                if a and b:
+                    self.pairs.setdefault((a, b), []).append(i)
+            if count > MAX_EVIDENCE_WORDS:
+                break
+
+    def runs(self, keys: list[str], i: int) -> list[list[tuple[str, bool]]]:
+        """The runs of the text that write keys[i:], longest first (at least two words)."""
+        if i + 1 >= len(keys):
+            return []
+        out = []
+        for pos in self.pairs.get((keys[i], keys[i + 1]), ()):
+            n = 2
+            while i + n < len(keys) and pos + n < len(self.words) and self.words[pos + n][1] == keys[i + n]:
+                n += 1
+            out.append([(self.words[pos + k][0], self.words[pos + k][2] and k == 0) for k in range(n)])
+        return sorted(out, key=len, reverse=True)
+
+
+def case_title(title: str, texts: list[list[str]]) -> str:
+    """`title` in sentence case with its proper capitals, when printed in capitals
+    (a title in mixed case stays as written, its first letter a capital). `texts`: the
+    document's texts in the order they are trusted (its body, then a website's lines)."""
+    if not title:
+        return title
+    if not is_upper_heading(title) and not _caseless(title):
+        return title[:1].upper() + title[1:]
+    spans = [(m.start(), m.end()) for m in TOKEN.finditer(title)]
+    words = [title[a:b] for a, b in spans]
+    keys = [canon(w) for w in words]
+    cased: list[str | None] = [None] * len(words)
+    _strong_rules(title, spans, words, keys, cased)
+    for source in texts:            # the body first, then a website's lines
+        _from_evidence(_Evidence(source, set(keys)), keys, cased)
+    _weak_rules(title, spans, words, keys, cased)
+    out, pos = [], 0
+    for (a, b), w, c in zip(spans, words, cased):
+        out.append(title[pos:a].lower())
+        out.append(case_like(w, c) if c and not re.search(r"\d", w) else (c or w.lower()))
+        pos = b
+    out.append(title[pos:].lower())
+    text = "".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def _caseless(title: str) -> bool:
+    """A title a corpus copy wrote without capitals: a place after its unit word or a
+    number's code in lower case (`thuộc tỉnh hải dương`, `kế hoạch 77/kh-lt`)."""
+    if any(c.isupper() for c in title[1:]):
+        return False
+    if LOWER_CODE.search(title):
+        return True
+    words = title.split()
+    unit_words = {u.split()[-1] for u in units()}
+    return any(w.strip(",;") in unit_words and lookup_place(" ".join(words[i + 1:i + 3]).strip(",;"))
+               for i, w in enumerate(words[:-1]))
+
+
+def _from_evidence(evidence: _Evidence, keys: list[str], cased: list[str | None]) -> None:
+    """Letter case from the longest runs of the text that write the title's words; a
+    capital opening a run of two is no evidence (`Tổ chức` of `Luật Tổ chức ...`)."""
+    i = 0
+    while i < len(keys):
+        runs = evidence.runs(keys, i)
+        if not runs:
+            i += 1
+            continue
+        best = len(runs[0])
+        votes = [r for r in runs if len(r) == best]
+        for k in range(best):
+            forms = [r[k][0] for r in votes if not r[k][1]]
+            if k == 0 and best < MIN_RUN_FOR_FIRST:
+                forms = [f for f in forms if not f[:1].isupper()]
+            if forms and cased[i + k] is None:      # most often; a tie to the capital
+                cased[i + k] = max(sorted(set(forms)), key=lambda f: (forms.count(f), f[:1].isupper()))
+        i += best - 1 if best > 2 else 1
+
+
+def _opens_quote(title: str, at: int) -> bool:
+    """A quote mark just before `at` opens a quotation (`ĐỀ ÁN “PHÁT`, `ĐỀ ÁN "PHÁT`),
+    not closes one (`2010"CỦA`)."""
+    if at == 0 or title[at - 1] not in OPEN_QUOTES:
+        return False
+    return title[at - 1] in "“‘«" or at < 2 or not title[at - 2].isalnum()
+
+
+def _set(cased: list[str | None], i: int, form: str) -> None:
+    if 0 <= i < len(cased) and cased[i] is None:
+        cased[i] = form
+
+
+def _strong_rules(title: str, spans, words: list[str], keys: list[str], cased: list[str | None]) -> None:
+    """What the rules of writing decide whatever the text does: an acronym, a document
+    cited by type and number (`Quyết định số 177/2004/QĐ-UB`), the document a title
+    issues (`Ban hành Quy chế ...`, `ban hành Kế hoạch ...`)."""
+    acronyms = set(_vocab()["acronyms"])
+    for i, w in enumerate(words):
+        if not re.search(r"\d", w) and (w in acronyms or (len(w) >= 2 and w.upper() in acronyms)):
+            _set(cased, i, w.upper())
+    _documents(title, spans, words, keys, cased, [v.split() for v in _vocab()["issuing_verbs_strong"]])
+
+
+def _weak_rules(title: str, spans, words: list[str], keys: list[str], cased: list[str | None]) -> None:
+    """For words the text does not write: a session's Roman numeral, places, the documents
+    a title names, a number's codes (`856/QĐ-TTg`), a body the registry names."""
+    codes = {c.upper(): c for c in _vocab()["number_codes"]}
+    for i, w in enumerate(words):
+        if re.search(r"\d", w):
+            _set(cased, i, re.sub(r"[A-ZĐ]+", lambda m: codes.get(m.group(), m.group()), w.upper()))
+        elif ROMAN.match(w) and i > 0 and keys[i - 1] in ("khóa", "khoá", "thứ", "kỳ", "phần", "chương"):
+            _set(cased, i, w)
+    _places(words, keys, cased)
+    _documents(title, spans, words, keys, cased, [v.split() for v in _vocab()["issuing_verbs"]], cited=False)
+    _bodies(words, keys, cased)
+
+
+def _places(words: list[str], keys: list[str], cased: list[str | None]) -> None:
+    """`TỈNH CAO BẰNG` → `tỉnh Cao Bằng`; a region or the country wherever it stands."""
+    unit_keys = sorted(([key(x) for x in u.split()] for u in units()), key=len, reverse=True)
+    keys = [key(w) for w in words]          # the gazetteer's keys
+    i = 0
+    while i < len(words):
+        unit = next((u for u in unit_keys if keys[i:i + len(u)] == u), None)
+        start = i + len(unit) if unit else i
+        for n in range(min(6, len(words) - start), 0, -1):
+            name = " ".join(words[start:start + n])
+            place = lookup_place(name)
+            if place and (unit or place.kind in ("region", "country")) and not (
+                    unit and unit == [key("xã")] and keys[start] == key("hội")):
+                for k, w in enumerate(case_place(name, place).split()):
+                    _set(cased, start + k, w)
+                if unit and place.written and key(place.written).startswith(" ".join(keys[i:start])):
+                    for k, w in enumerate(place.written.split()[:len(unit)]):
+                        _set(cased, i + k, w)
+                i = start + n - 1
+                break
+        else:
+            not_names = {key(w) for w in _vocab()["not_names"]}
+            if unit and start < len(words) and unit[0] in {key(u) for u in ("huyện", "quận", "thị", "xã", "phường")} \
+                    and not re.search(r"\d", words[start]) and keys[start] not in not_names:
+                for k in range(start, min(start + 2, len(words))):     # a district the gazetteer lacks
+                    if keys[k] in not_names:
+                        break
+                    _set(cased, k, words[k][:1].upper() + words[k][1:].lower())
+        i += 1
+
+
+def _bodies(words: list[str], keys: list[str], cased: list[str | None]) -> None:
+    """A body the registry names, wherever it stands: `THỦ TƯỚNG CHÍNH PHỦ`, `BỘ XÂY DỰNG`."""
+    names = registry_names()
+    longest = max((len(k.split()) for k in names), default=0)
+    keys = [key(w) for w in words]          # the registry's keys
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 1, -1):
+            model = names.get(" ".join(keys[i:i + n]))
+            if model:
+                for k, m in enumerate(model.split()):
+                    _set(cased, i + k, m)
+                i += n - 1
+                break
+        i += 1
+
+
+def _documents(title: str, spans, words: list[str], keys: list[str], cased: list[str | None],
+               verbs: list[list[str]], cited: bool = True) -> None:
+    """A document cited by type and number, or issued, approved or carried out by this
+    one, or named in quotes: `Quyết định số ...`, `Ban hành Quy chế ...`, `Đề án “...”`."""
+    types = sorted((t.lower().split() for t in documents_vocab()["heading_types"]), key=len, reverse=True)
+    named = set(_vocab()["named_types"])
+    for i in range(len(words)):
+        t = next((t for t in types if keys[i:i + len(t)] == [canon(x) for x in t]), None)
+        if not t:
+            continue
+        j = i + len(t)
+        after_number = cited and j < len(words) and (keys[j] == "số" or re.match(r"\d", words[j]))
+        after_verb = any(keys[max(0, i - len(v)):i] == v for v in verbs) and " ".join(t) in named
+        quoted = j < len(words) and _opens_quote(title, spans[j][0]) and " ".join(t) in named
+        if after_number or after_verb or quoted:
+            _set(cased, i, words[i][:1].upper() + words[i][1:].lower())
+        if quoted:                               # Đề án “Phát triển ...”
+            _set(cased, j, words[j][:1].upper() + words[j][1:].lower())

@@ -1,0 +1,127 @@
+"""parsers.cell_lines: portal tables written one cell per run of lines between `|` lines.
+
+Synthetic fixtures are short lines written here; corpus cases name their file and read
+it at test time (skipped when ../shared is absent).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsers.cell_lines import find_cell_tables, is_gap
+from parsers.text_reader import read_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+WILD = Path(__file__).resolve().parents[2] / "shared" / "wild" / "docs"
+
+
+def rows(lines: list[str]) -> list[tuple[str, ...]]:
+    return [cells for t in find_cell_tables(lines) for _, cells, _ in t.rows]
+
+
+# A letterhead as a portal writes it: two cells, a row end (`|` + `|`), two cells
+LETTERHEAD = ["|", "**ỦY BAN NHÂN", "DÂN **", "TỈNH LAI CHÂU", "--------", "|",
+              "**CỘNG HÒA XÃ", "HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do - Hạnh phúc", "|", "|",
+              "Số:", "87/2025/QĐ-UBND", "|", "*Lai Châu, ngày", "19 tháng 11 năm 2025*", "|"]
+
+# A task table: header, a group row spanning the row, data rows with an empty last cell
+TASK_TABLE = ["|", "**TT**", "|", "**Nội dung thực", "hiện**", "|", "**Cơ quan chủ trì**", "|",
+              "**Thời gian**", "|", "**Sản phẩm**", "|", "|",
+              "**I**", "|", "**KIỆN TOÀN CƠ CHẾ**", "|", "|",
+              "1", "|", "Tổ chức lại Ban Chỉ huy cấp tỉnh,", "cấp xã", "|", "Sở Khoa học và", "Công nghệ",
+              "|", "Trước ngày", "30/11/2025", "|", "|", "|",
+              "2", "|", "Ban hành quy chế", "|", "Sở Tài chính", "|", "2025", "|", "Quyết định", "|"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (LETTERHEAD, [("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"),
+                  ("Số: 87/2025/QĐ-UBND", "Lai Châu, ngày 19 tháng 11 năm 2025")]),
+    (TASK_TABLE, [("TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Thời gian", "Sản phẩm"),
+                  ("I", "KIỆN TOÀN CƠ CHẾ", "", "", ""),
+                  ("1", "Tổ chức lại Ban Chỉ huy cấp tỉnh, cấp xã", "Sở Khoa học và Công nghệ",
+                   "Trước ngày 30/11/2025", ""),
+                  ("2", "Ban hành quy chế", "Sở Tài chính", "2025", "Quyết định")]),
+    # a copy that starts inside its letterhead leaves out the first `|`
+    (["TỔNG CỤC THUẾ", "CỤC THUẾ TP HÀ NỘI", "-------", "|", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "|",
+      "Số: 101322/CTHN-TTHT", "V/v chính sách thuế", "GTGT", "|"],
+     [("TỔNG CỤC THUẾ\nCỤC THUẾ TP HÀ NỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+       "Số: 101322/CTHN-TTHT\nV/v chính sách thuế GTGT")]),
+    # capitals wrapped inside a name are one line; a new name is a line of its own
+    (["|", "THỦ TƯỚNG CHÍNH", "PHỦ", "|", "HỘI ĐỒNG", "NHÂN DÂN", "TỈNH QUẢNG NAM", "|"],
+     [("THỦ TƯỚNG CHÍNH PHỦ", "HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG NAM")]),
+    # a row the copy ran into the next one is split before its row number
+    (["|", "TT", "|", "Nội dung", "|", "Chủ trì", "|", "|", "1", "|", "Việc A", "|", "Sở A", "|",
+      "…........", "|", "2", "|", "Việc B", "|", "Sở B", "|", "|", "3", "|", "Việc C", "|", "Sở C", "|",
+      "|", "4", "|", "Việc D", "|", "Sở D", "|"],
+     [("TT", "Nội dung", "Chủ trì"), ("1", "Việc A", "Sở A", "…........"), ("2", "Việc B", "Sở B"),
+      ("3", "Việc C", "Sở C"), ("4", "Việc D", "Sở D")]),
+])
+def test_cell_tables(lines, expected):
+    assert rows(lines) == expected
+
+
+def test_text_between_tables_is_no_cell():
+    """The body after the letterhead (it holds the document's end mark) and an appendix
+    title are text between two tables; a one-line cell is a cell."""
+    body = ["**KẾ HOẠCH**", "Thực hiện Quyết định số 1899/QĐ-TTg ...", "Ủy ban nhân dân tỉnh thực hiện./."]
+    lines = LETTERHEAD + body + ["|", "Nơi nhận:", "- Như trên;", "|", "KT. CHỦ TỊCH", "|"]
+    tables = find_cell_tables(lines)
+    assert [len(t.rows) for t in tables] == [2, 1]
+    assert tables[0].last < len(LETTERHEAD) and tables[1].first == len(LETTERHEAD) + len(body)
+    assert is_gap(body) and not is_gap(["Sở Tài chính"])
+    assert is_gap(["**PHỤ LỤC**", "DANH MỤC NHIỆM VỤ", "*(Kèm theo Kế hoạch số 980/KH-UBND)*"])
+
+
+def test_a_short_row_under_a_numbered_row_takes_its_spanned_cells():
+    lines = ["|", "TT", "|", "Nội dung", "|", "Chủ trì", "|", "Phối hợp", "|", "|",
+             "1", "|", "Việc A", "|", "Sở A", "|", "Sở C", "|", "|", "Sở B", "|", "Sở D", "|"]
+    assert rows(lines)[-1] == ("1", "Việc A", "Sở B", "Sở D")
+
+
+def _corpus(name: str, where: Path = CORPUS) -> Path:
+    path = where / name
+    if not path.is_file():
+        pytest.skip("shared corpus not available")
+    return path
+
+
+def _table_rows(path: Path) -> list[tuple[str, ...]]:
+    return [b.cells for b in read_text(path).blocks if b.is_row]
+
+
+# (file, a row that must come out whole): appendix task tables and letterheads
+CORPUS_ROWS = [
+    ("nghean-980-kh-ubnd-2025-phong-thu-dan-su.md",          # page copy, no blank lines
+     ("TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+      "Sản phẩm dự kiến")),
+    ("nghean-980-kh-ubnd-2025-phong-thu-dan-su.md",
+     ("Số: 980/KH-UBND", "Nghệ An, ngày 18 tháng 11 năm 2025")),
+    ("dongthap-552-kh-ubnd-2025-lo-trinh-doi-moi-cong-nghe.md",
+     ("Số: 552/KH-UBND", "Đồng Tháp, ngày 19 tháng 11 năm 2025")),
+    ("quangngai-1627-qd-ubnd-2025-ke-hoach-tong-kiem-ke-tai-san-cong.md",
+     ("Số: 1627/QĐ-UBND", "Quảng Ngãi, ngày 21 tháng 11 năm 2025")),
+]
+
+
+@pytest.mark.parametrize("name, row", CORPUS_ROWS, ids=[f"{n[:20]}-{r[0][:8]}" for n, r in CORPUS_ROWS])
+def test_corpus_rows(name, row):
+    found = _table_rows(_corpus(name))
+    assert any(cells[:len(row)] == row for cells in found), found[:12]
+
+
+def test_corpus_task_table_rows_are_aligned():
+    """Every numbered data row of nghean-980's appendix has a body in the owner column."""
+    found = _table_rows(_corpus("nghean-980-kh-ubnd-2025-phong-thu-dan-su.md"))
+    header = next(i for i, c in enumerate(found) if c[:2] == ("TT", "Nội dung thực hiện"))
+    data = [c for c in found[header + 1:] if c[0].isdigit()]
+    assert len(data) >= 15
+    assert all(c[2].startswith(("Sở", "Bộ", "Ban", "Văn phòng", "UBND", "Cơ quan")) for c in data), data
+
+
+def test_wild_page_copy_appendix_table():
+    """A portal page with no blank lines: the numbered rows of a task table under a group
+    row whose cell numbers it (`I`) come out with their body in the owner column."""
+    found = _table_rows(_corpus("tnt305__dataset-f004d93b21e7fc5f.md", WILD))
+    data = [c for c in found if c[0] in ("1.1", "2.1", "4.1")]
+    assert len(data) >= 3 and all(c[2].startswith(("Sở", "Công an")) for c in data), data
