@@ -27,7 +27,7 @@ from pathlib import Path
 
 from parsers.grammar.assignment import find_verb
 from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, after_space, acronym_at, body_opening,
-                                    collective_at, continues_collective, head_at, is_named, keys, match_key,
+                                    collective_at, continues_collective, head_at, is_named, keys, match_key, next_word,
                                     normalize, patterns,
                                     starts_named_head, starts_new_body, title_at)
 from parsers.grammar.bodies import vocab as bodies_vocab
@@ -206,7 +206,17 @@ def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:
         # thuộc Bộ ...`, `Bộ Tài chính, bộ, ngành liên quan`), anything after `;`, and a
         # capitalised head noun even with a lower-case name (`Sở Xây dựng, Ban quản lý dự án`)
         return sep == ";" or text[pos].islower() or bool(head_at(text, key, pos))
+    if sep == ";" and text[pos].isupper():
+        return True                         # `Viện, Trường; Doanh nghiệp; Sở, ban, ngành có liên quan`
+    if sep == "," and head_at(text, key, pos) and _bare_head(current):
+        return True                         # a list of kinds of bodies: `Viện, Trường`
     return False
+
+
+def _bare_head(part: str) -> bool:
+    """A capitalised head noun standing alone for a kind of body: `Viện`, `Trường`."""
+    key = match_key(part)
+    return head_at(part, key, 0) == len(part)
 
 
 # --- helpers for the task extractors and the registry ---------------------------
@@ -242,6 +252,8 @@ def is_collective(mention: str) -> bool:
         rest = text[title_end:].strip()
         return not rest or is_collective(rest)
     head_end = head_at(text, key, 0) or acronym_at(text, 0)
+    if head_end and p.collective_word.fullmatch(key[:head_end]) and not next_word(text, head_end)[:1].isupper():
+        return True                          # a kind of body, not one: `Doanh nghiệp viễn thông`
     if head_end:
         plural = PLURAL_AFTER_HEAD.match(key, head_end)
         if plural:
