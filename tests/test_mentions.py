@@ -225,6 +225,11 @@ CASES = [
      ["các sở: Tài nguyên và Môi trường, Giáo dục và Đào tạo, Nông nghiệp và Phát triển nông thôn"]),
     ("laocai-tb-vp-ket-luan-cum-cong-nghiep-2026.docx", "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh",
      ["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"]),
+    # a list of kinds of bodies: each bare head noun is a mention; after `;` a capital starts one
+    ("dongthap-552-kh-ubnd-2025-lo-trinh-doi-moi-cong-nghe.md", "Viện, Trường; Doanh nghiệp; Sở, ban, ngành có liên quan",
+     ["Viện", "Trường", "Doanh nghiệp", "Sở, ban, ngành có liên quan"]),
+    ("dongthap-552-kh-ubnd-2025-lo-trinh-doi-moi-cong-nghe.md", "Doanh nghiệp, Sở, ban, ngành có liên quan",
+     ["Doanh nghiệp", "Sở, ban, ngành có liên quan"]),
     # a registry name with `và` inside stays whole also with its bodies' acronyms
     ("nghean-1026-kh-ubnd-2025-bao-ve-bi-mat-nha-nuoc.md",
      "Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
