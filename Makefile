@@ -7,10 +7,11 @@ export DAGSTER_HOME ?= $(CURDIR)/dagster_home
 # Debian packages that readers need: LibreOffice for .doc, Tesseract for scanned PDF,
 # DejaVu fonts for test PDFs and charts, and fonts metric-compatible with the ones Vietnamese
 # documents ask for (Times New Roman, Arial → Liberation; Calibri → Carlito; Cambria →
-# Caladea) so that a DOCX converted to PDF wraps its lines as on the author's machine.
+# Caladea) so that a DOCX converted to PDF wraps its lines as on the author's machine;
+# Chromium, headless, for the tests that render the review pages in a real browser.
 # Installed only where missing (needs root).
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-dejavu-core \
-	fonts-liberation fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea
+	fonts-liberation fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea chromium
 
 .PHONY: run setup system-deps test test-fast ui clean-data fuzz bench
 
@@ -34,12 +35,13 @@ system-deps:
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	{ fc-match "Times New Roman" 2>/dev/null | grep -q Liberation; } || missing="$$missing fonts-liberation"; \
 	{ fc-match Calibri 2>/dev/null | grep -q Carlito; } || missing="$$missing fonts-crosextra-carlito"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing Debian packages:$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES) >/dev/null; \
 	  else \
-	    echo "warning: missing Debian packages:$$missing (.doc and scanned PDF will be rejected)"; \
+	    echo "warning: missing Debian packages:$$missing (.doc and scanned PDF will be rejected; the browser tests skip)"; \
 	  fi; \
 	fi
 
@@ -65,8 +67,10 @@ CORPUS ?= ../shared/corpus
 bench: setup
 	$(BIN)/python -m bench.run_bench --n $(N) --runs $(RUNS) --corpus $(CORPUS)
 
+# `vnplan ui` runs `dagster dev -w workspace.yaml` and stops it (webserver and daemon too) on
+# SIGTERM or SIGINT, also when started in the background (`make ui &`)
 ui: setup
-	$(BIN)/dagster dev -w workspace.yaml
+	$(BIN)/vnplan ui
 
 clean-data:
 	rm -rf data/processed/* dagster_home/history dagster_home/storage dagster_home/schedules dagster_home/logs

@@ -18,14 +18,17 @@ separator inside come from the registry, `vocab/agencies.tsv`.
 from __future__ import annotations
 
 import csv
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, after_space, acronym_at, collective_at,
-                                    head_at, is_named, keys, match_key, normalize, patterns,
+from parsers.grammar.assignment import find_verb
+from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, after_space, acronym_at, body_opening,
+                                    collective_at, continues_collective, head_at, is_named, keys, match_key, next_word,
+                                    normalize, patterns,
                                     starts_named_head, starts_new_body, title_at)
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.document_context import per_document
@@ -61,9 +64,21 @@ def _protected_names() -> re.Pattern | None:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         for row in rows:
             for name in [row["name"], *filter(None, (row["aliases"] or "").split("|"))]:
+                name = unicodedata.normalize("NFC", name)
                 if SEPARATOR_RE.search(name):
-                    names.append(match_key(unicodedata.normalize("NFC", name)))
+                    names += [match_key(form) for form in _abbreviated(name)]
     return re.compile("(?:" + alternation(names) + ")" + NOT_LETTER) if names else None
+
+
+def _abbreviated(name: str) -> list[str]:
+    """A name as written in full and with each of its bodies' acronyms: `Văn phòng Đoàn
+    đại biểu Quốc hội và Hội đồng nhân dân tỉnh` also as `... và HĐND tỉnh`."""
+    forms = [name]
+    table = json.loads((VOCAB_DIR / "abbreviations.json").read_text(encoding="utf-8"))["expansions"]
+    for short, full in table.items():
+        if short.isupper() and len(short) >= 3 and " " in full:
+            forms += [f.replace(full, short) for f in forms if full in f]
+    return forms
 
 
 # --- splitting ---------------------------------------------------------------
@@ -129,8 +144,51 @@ def split_mentions(text: str) -> tuple[str, ...]:
                 bounds[-1][1] = e
                 continue
         bounds.append([s, e])
-    parts = (part.strip(EDGE_PUNCT) for s, e in bounds for part in _cut_siblings(text[s:e]))
-    return tuple(part for part in parts if part)
+    parts = (_trim(part.strip(EDGE_PUNCT)) for s, e in bounds for part in _cut_siblings(text[s:e]))
+    return tuple(part for part in parts if part and not _bare_collective(part))
+
+
+CLAUSE_WORDS = 3       # words after a verb that make a clause, not part of a name
+
+
+def _trim(part: str) -> str:
+    """A mention without what is not part of a name (spec §3): the clause after a named
+    body (`Sở Khoa học và Công nghệ| tiến hành rà soát các văn bản ...`), a scope qualifier
+    (`các sở, ban, ngành Thành phố| trong phạm vi chức năng, nhiệm vụ của mình`), a
+    role after a dash (`Sở Lao động - Thương binh và Xã hội| - thường trực kế hoạch`)."""
+    for pattern in (_scope_re(), _role_re()):
+        m = pattern.search(part)
+        if m and m.start() > 0:
+            part = part[:m.start()]
+    verb = find_verb(part)
+    if verb and verb.start() > 0 and len(part[verb.end():].split()) >= CLAUSE_WORDS:
+        name = part[:verb.start()].strip(EDGE_PUNCT)
+        if is_named(name, match_key(name)):       # `Sở Khoa học và Công nghệ| tiến hành rà soát ...`
+            part = name
+    return part.strip(EDGE_PUNCT)
+
+
+@lru_cache(maxsize=1)
+def _scope_re() -> re.Pattern:
+    return re.compile(r"\s+(?:" + alternation(bodies_vocab()["scope_qualifiers"]) + r")(?![\w]).*$")
+
+
+@lru_cache(maxsize=1)
+def _role_re() -> re.Pattern:
+    return re.compile(r"\s+[-–]\s+(?:" + alternation(bodies_vocab()["role_suffixes"]) + r")(?![\w]).*$")
+
+
+def _bare_collective(part: str) -> bool:
+    """`các`, `những` alone: the start of a collective with no noun is no mention."""
+    return bool(collective_at(match_key(part), 0) == len(part))
+
+
+# A lower-case phrase of bodies after `và`: `hệ thống các cơ quan báo chí`, `toàn thể các đơn vị`
+COLLECTIVE_AFTER = re.compile(r"(?:[^\W\d_]+ ){1,2}các ")
+
+
+def _collective_after(text: str, key: str, pos: int) -> bool:
+    return continues_collective(text[pos:]) or bool(COLLECTIVE_AFTER.match(key, pos))
 
 
 def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:
@@ -141,12 +199,24 @@ def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:
     cur_key = match_key(current)
     if p.admin_unit.match(key, pos) and p.admin_unit.fullmatch(cur_key.rsplit(" ", 1)[-1]):
         return False                        # `Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương`
+    if sep == "và" and text[pos].islower() and is_named(current, cur_key) and _collective_after(text, key, pos):
+        return True                         # `Thông tấn xã Việt Nam và hệ thống các cơ quan báo chí`
     if sep in ",;" and is_named(current, cur_key):
         # after a complete named body: anything lower-case (`..., cơ quan chuyên môn
         # thuộc Bộ ...`, `Bộ Tài chính, bộ, ngành liên quan`), anything after `;`, and a
         # capitalised head noun even with a lower-case name (`Sở Xây dựng, Ban quản lý dự án`)
         return sep == ";" or text[pos].islower() or bool(head_at(text, key, pos))
+    if sep == ";" and text[pos].isupper():
+        return True                         # `Viện, Trường; Doanh nghiệp; Sở, ban, ngành có liên quan`
+    if sep == "," and head_at(text, key, pos) and _bare_head(current):
+        return True                         # a list of kinds of bodies: `Viện, Trường`
     return False
+
+
+def _bare_head(part: str) -> bool:
+    """A capitalised head noun standing alone for a kind of body: `Viện`, `Trường`."""
+    key = match_key(part)
+    return head_at(part, key, 0) == len(part)
 
 
 # --- helpers for the task extractors and the registry ---------------------------
@@ -182,6 +252,8 @@ def is_collective(mention: str) -> bool:
         rest = text[title_end:].strip()
         return not rest or is_collective(rest)
     head_end = head_at(text, key, 0) or acronym_at(text, 0)
+    if head_end and p.collective_word.fullmatch(key[:head_end]) and not next_word(text, head_end)[:1].isupper():
+        return True                          # a kind of body, not one: `Doanh nghiệp viễn thông`
     if head_end:
         plural = PLURAL_AFTER_HEAD.match(key, head_end)
         if plural:

@@ -9,7 +9,7 @@ from extractors.ocr_repair import fold
 from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
                                         PERSON_LABEL, SENTENCE_BREAK, find_verb, handing_pattern,
                                         passive_pattern, prefix_pattern, vocab)
-from parsers.grammar.bodies import continues_collective, starts_with_body
+from parsers.grammar.bodies import body_opening, colon_frame, continues_collective, starts_with_body
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.document_context import per_document
 from parsers.textutil import alternation
@@ -22,6 +22,7 @@ LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong(?! và ngoài)|v�
 # `..., Chủ tịch Ủy ban nhân dân các tỉnh| theo chức năng, nhiệm vụ ...` (a scope qualifier)
 OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|nhằm|tại|khi|đối với|"
                         + alternation(bodies_vocab()["scope_qualifiers"]) + r")(?![\w])|[(]")
+MAX_LIST = 450                 # a list of bodies longer than this is no list: a run-on
 LEADING_CLAUSE_MAX = 160
 TOPIC_CLAUSE_MAX = 400         # `Về <kiến nghị>: ...` may name its topic at length
 MIN_WORK_WORDS = 5             # fewer words after the owner: no work is given
@@ -92,8 +93,10 @@ def leading_bodies(text: str) -> BodyList | None:
 def _owner_phrase(rest: str, stop: bool = True) -> str | None:
     """The owner list that opens `rest`, up to its verb or colon, or (with `stop`)
     before a scope word: `Các Bộ, ngành liên quan khác| trong phạm vi chức năng ...`."""
-    verb = find_verb(rest)
+    verb = find_verb(rest, body_opening(rest))     # not in the name's first word: `Đoàn| kiểm tra|`
     colon = rest.find(":")
+    while colon > 0 and colon_frame(rest, colon):
+        colon = rest.find(":", colon + 1)        # `các sở: Tài nguyên và Môi trường, ...`
     ends = [p for p in (verb.start() if verb else -1, colon) if p > 0]
     if not ends:
         return None
@@ -102,7 +105,7 @@ def _owner_phrase(rest: str, stop: bool = True) -> str | None:
     if at and at.start() > 0:
         end = at.start()
     phrase = rest[:end].rstrip(" ,")
-    if not phrase or len(phrase) > 300 or re.search(r"\.\s", phrase):
+    if not phrase or len(phrase) > MAX_LIST or re.search(r"\.\s", phrase):
         return None
     return phrase
 
@@ -334,6 +337,6 @@ def partner_lists(text: str) -> tuple[tuple[str, int], ...]:
         if not starts_with_body(rest) and not (m.group("with") and rest[:1].islower()):
             continue
         phrase = _list_before_stop(rest)
-        if phrase and len(phrase) < 300:
+        if phrase and len(phrase) < MAX_LIST:
             out.append((phrase, m.end()))
     return tuple(out)

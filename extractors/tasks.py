@@ -12,32 +12,34 @@ Tài chính`, `Tổ chức thực hiện`, `Điều khoản chuyển tiếp`), s
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.tasks_inline import inline_tasks
-from extractors.tasks_prose import prose_tasks
+from extractors.tasks_prose import has_words, prose_tasks
 from extractors.tasks_table import table_tasks
 from parsers.grammar.assignment import vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, TaskRecord
 
-# A word of at least two letters: `Rà`, `soát`; not `x`, `12`, `………`, `|`
-LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-MIN_CONTENT_WORDS = 2
-ARTICLE = "article"           # the marker style of `Điều 5.` (parsers.markers)
-
-
-def has_words(content: str) -> bool:
-    """Does the content state something (two words of letters or more)?"""
-    return len(LETTER_WORD.findall(content)) >= MIN_CONTENT_WORDS
+ARTICLE = "article"
+# Markup at the edges of a content: `**`, `*`, `|`, `#`, `>`
+EDGE_MARKUP = re.compile(r"^[\s*|#>]+|[\s*|#]+$")           # the marker style of `Điều 5.` (parsers.markers)
 
 
 def extract_tasks(tree: DocumentTree, meta: DocumentMeta) -> list[TaskRecord]:
     ref = meta.issue_date
     inline, used = inline_tasks(tree, ref)
     tasks = inline + table_tasks(tree, ref, meta.issuer) + prose_tasks(tree, meta, used)
+    tasks = [replace(t, content=_unmarked(t.content)) for t in tasks]
     tasks = [t for t in tasks if has_words(t.content)]
     if is_normative(tree, meta):
         tasks = [t for t in tasks if _in_tasking_article(tree, t)]
     return sorted(tasks, key=lambda t: t.span.block if t.span else 0)
+
+
+def _unmarked(content: str) -> str:
+    """The content without markup a reader left at its edges: `**b2) Đối với ...**`,
+    `| 2025`, `# ...` (spec §2: no leading or trailing punctuation)."""
+    return EDGE_MARKUP.sub("", content).strip() or content
 
 
 def is_normative(tree: DocumentTree, meta: DocumentMeta) -> bool:

@@ -22,11 +22,20 @@ from extractors.prose_owner import (accountable, body_only, handed_lead_in, head
 from extractors.timing import find_timing
 from extractors.timing_context import (is_timing_line, labelled_line_timing, lead_in_timing,
                                        timing_label_in)
-from parsers.grammar.assignment import SENTENCE_BREAK, vocab
+from parsers.grammar.assignment import SENTENCE_BREAK, find_verb, vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.textutil import clean_value
 
 TASK_ZONES = ("body", "appendix")
+# A word of at least two letters: `Rà`, `soát`; not `x`, `12`, `………`, `|`
+LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_CONTENT_WORDS = 2
+
+
+def has_words(content: str) -> bool:
+    """Does the text state something (two words of letters or more)? Not a number,
+    a mark, a placeholder or stray markup (`12`, `x`, `………`, `|`, `*`)."""
+    return len(LETTER_WORD.findall(content)) >= MIN_CONTENT_WORDS
 
 
 def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[TaskRecord]:
@@ -39,7 +48,7 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
         if tree.raw.blocks[node.block].is_row or _excluded(tree, node):
             continue
         kids = [tree.nodes[i] for i in node.children if tree.nodes[i].zone in TASK_ZONES]
-        marked_kids = [k for k in kids if k.marker]
+        marked_kids = [k for k in kids if k.marker and has_words(k.text)]
         if marked_kids:
             continue                      # a heading or lead-in: its items are the tasks
         title = None
@@ -60,8 +69,33 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
                 continue
         if content_node is node and _introduces_items(tree, node, meta):
             continue
+        if _only_carries_out(tree, node, content_node.text):
+            continue
         out.extend(_task(tree, meta, node, content_node, title))
     return out
+
+
+# Who was assigned, inside the subject: `các cơ quan, đơn vị| được giao chủ trì| có trách nhiệm ...`
+ASSIGNED_CLAUSE = re.compile(r"\s(?:được|đã được)\s(?:giao|phân công)(?:\s(?:chủ trì|thực hiện))?(?![\w])")
+
+
+def _only_carries_out(tree: DocumentTree, node: Node, text: str) -> bool:
+    """An item of a `Tổ chức thực hiện` part that only tells units to carry out the work
+    already assigned: `Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành
+    nhiệm vụ được phân công, bảo đảm tiến độ và nội dung` (spec §1). Any other verb of
+    work (`báo cáo`, `xây dựng kế hoạch`, `chỉ đạo`, `tham mưu`) makes it a task."""
+    v = vocab()
+    part = next((a for a in _ancestors(tree, node) if a.marker), None)
+    if part is None or not part.text.casefold().startswith(tuple(v["carry_out_parts"])):
+        return False                      # not a direct item of the part (a body's own duties are)
+    text = ASSIGNED_CLAUSE.sub(" ", text[:1].lower() + text[1:])
+    if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in v["own_work_words"]):
+        return False
+    verbs, at = [], 0
+    while (m := find_verb(text, at)) is not None:
+        verbs.append(text[m.start():m.end()])
+        at = m.end()
+    return bool(verbs) and all(verb in v["carry_out_verbs"] for verb in verbs)
 
 
 def _introduces_items(tree: DocumentTree, node: Node, meta: DocumentMeta) -> bool:

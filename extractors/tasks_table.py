@@ -35,6 +35,7 @@ class Columns:
     timing: int | None
     deliverable: int | None
     header_rows: int
+    other_owners: tuple[int, ...] = ()   # columns that give other work to other bodies
 
 
 def _norm(text: str) -> str:
@@ -66,6 +67,10 @@ def detect_columns(rows: list[Block]) -> Columns | None:
             continue
         taken: set[int] = set()
         found = {}
+        others = []
+        while (col := _find(cells, vocab["other_owners"], taken)) is not None:
+            others.append(col)                # `Cơ quan trình` beside `Cơ quan chủ trì thẩm tra`
+            taken.add(col)
         for role in ("number", "partners", "owner", "timing", "deliverable"):
             found[role] = _find(cells, vocab[role], taken)
             if role == "owner" and found[role] is None:
@@ -86,7 +91,7 @@ def detect_columns(rows: list[Block]) -> Columns | None:
             content = rest[0]
         if any(_norm(cells[content]).startswith(_norm(w)) for w in vocab["not_task_content"]):
             return None
-        return Columns(number, content, owner, partners, timing, deliverable, h + 1)
+        return Columns(number, content, owner, partners, timing, deliverable, h + 1, tuple(others))
     return None
 
 
@@ -142,8 +147,14 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
             timing = Timing(timing.raw, timing.kind, timing.start, timing.end,
                             Span(block=block.index))
         partners = _cell(block, cols.partners)
+        section = f"{base}.{label}" if base else label
+        for other in filter(None, (_cell(block, i) for i in cols.other_owners)):
+            out.append(TaskRecord(
+                section=section, source_kind="table", title=None, content=content,
+                owners=to_mentions(other, "owner", block.index), partners=(), timing=timing,
+                deliverable=_cell(block, cols.deliverable), span=Span(block=block.index)))
         out.append(TaskRecord(
-            section=f"{base}.{label}" if base else label, source_kind="table", title=None,
+            section=section, source_kind="table", title=None,
             content=content,
             owners=to_mentions(owner, "owner", block.index),
             partners=to_mentions(partners, "partner", block.index) if partners else (),

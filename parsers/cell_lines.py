@@ -42,8 +42,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from parsers.reflow import (STANDALONE_END, STANDALONE_START, TERMINAL, is_heading, name_across,
-                            starts_item)
+from parsers.line_ends import TERMINAL, name_across
+from parsers.reflow import STANDALONE_END, STANDALONE_START, is_heading, starts_item
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.textutil import fold_spaces
 

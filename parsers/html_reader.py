@@ -8,7 +8,10 @@ Guarantees of `read_html(path)`:
 - paragraphs (`p`, `li`, `h1`-`h6`, `div` text, text split at `<br>`) become
   paragraph blocks; `h1`-`h6` set `heading`, a block set all in `b`/`strong`
   (or `font-weight: bold`) sets `bold`;
-- tables become row blocks with cells (colspan and rowspan cells repeated);
+- tables become row blocks with cells (colspan and rowspan cells repeated); a
+  table that follows another with nothing between them and the same number of
+  columns goes on with its number (a table split across pages), its repeated
+  header row left out;
   a table nested in a cell is read as that cell's text;
 - text is NFC with white space (including `&nbsp;`) folded; legacy TCVN3/VNI
   font text is converted to Unicode.
@@ -265,32 +268,47 @@ class _Walker:
         rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
         if not rows:
             return
-        number = self.tables
-        self.tables += 1
-        pending: dict[int, tuple[str, int]] = {}   # column -> (text, rows still spanned)
-        for r, tr in enumerate(rows):
-            cells: list[str] = []
-            col = 0
-            for td in tr:
-                if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
-                    continue
-                while col in pending:
-                    cells.append(self._take(pending, col))
-                    col += 1
-                text = _cell_text(td)
-                span = _int_attr(td, "colspan")
-                down = _int_attr(td, "rowspan")
-                for _ in range(span):
-                    cells.append(text)
-                    if down > 1:
-                        pending[col] = (text, down - 1)
-                    col += 1
+        pending: dict[int, tuple[str, int]] = {}
+        read = [self._row(tr, pending) for tr in rows]
+        number, first = self.tables, 0
+        last = next((it for it in reversed(self.items) if it.cells is not None or it.text), None)
+        if last is not None and last.cells is not None and last.table == self.tables - 1:
+            header = next(it.cells for it in self.items if it.table == last.table and it.row == 0)
+            if len(read[0][0]) == len(header):
+                # a table split across pages goes on in the next <table>, nothing between them
+                number, first = last.table, last.row + 1
+                if read[0][0] == header:
+                    read = read[1:]              # its header row repeated on the new page
+        if number == self.tables:
+            self.tables += 1
+        for r, (cells, bold) in enumerate(read, start=first):
+            self.items.append(_Item(cells=cells, table=number, row=r, bold=bold))
+
+    def _row(self, tr: lxml.html.HtmlElement, pending: dict[int, tuple[str, int]]) -> tuple[tuple[str, ...], bool]:
+        """A row's cells (spanned cells repeated; `pending`: column -> (text, rows still
+        spanned) from the rows above) and whether it is bold."""
+        cells: list[str] = []
+        col = 0
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
             while col in pending:
                 cells.append(self._take(pending, col))
                 col += 1
-            filled = [td for td in tr if isinstance(td.tag, str) and _fold(td.text_content())]
-            bold = bool(filled) and all(_bold_share(td) >= 0.9 for td in filled)
-            self.items.append(_Item(cells=tuple(cells), table=number, row=r, bold=bold))
+            text = _cell_text(td)
+            span = _int_attr(td, "colspan")
+            down = _int_attr(td, "rowspan")
+            for _ in range(span):
+                cells.append(text)
+                if down > 1:
+                    pending[col] = (text, down - 1)
+                col += 1
+        while col in pending:
+            cells.append(self._take(pending, col))
+            col += 1
+        filled = [td for td in tr if isinstance(td.tag, str) and _fold(td.text_content())]
+        bold = bool(filled) and all(_bold_share(td) >= 0.9 for td in filled)
+        return tuple(cells), bold
 
     @staticmethod
     def _take(pending: dict[int, tuple[str, int]], col: int) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -90,6 +91,40 @@ class OcrPage:
     height: int
     columns_split: bool = False
     notes: tuple[str, ...] = ()     # what a second pass changed (parsers.ocr_gaps)
+
+
+# A bar read where a seal, a stamp's frame or a table's ruling crosses a line: `|`, `ÃI|`
+BAR = re.compile(r"^\||\|$")
+NOISE_CONF = 55        # a run of words read below this mean confidence, beside good text, is noise
+GOOD_CONF = 80         # the mean confidence of a run of words read well
+NOISE_LINE_CONF = 45   # a whole line read below this, and short, is noise (a seal)
+NOISE_LINE_WORDS = 10
+
+
+def without_noise(words: list[OcrWord]) -> list[OcrWord]:
+    """The words of a line without what a seal or a stamp laid over the text left: runs
+    of words between bars (`|`) read with low confidence beside a run read well
+    (`| #RUNG-T2M-ĐÔNG BẢO +4 T1 HỌC 0.NG ÃI| Về việc tăng cường ...`), and short lines
+    read all badly (`lụ Ni Hy: .cÓ /Í ¡ Ậâ L4Ÿ`)."""
+    if not words:
+        return words
+    mean = lambda ws: sum(w.conf for w in ws) / len(ws)      # noqa: E731
+    if len(words) <= NOISE_LINE_WORDS and mean(words) < NOISE_LINE_CONF:
+        return []
+    runs: list[list[OcrWord]] = [[]]
+    for w in words:
+        if w.text == "|":
+            runs.append([])
+            continue
+        if w.text.startswith("|") and runs[-1]:
+            runs.append([])
+        runs[-1].append(w)
+        if w.text.endswith("|") and len(w.text) > 1:
+            runs.append([])
+    runs = [r for r in runs if r]
+    if len(runs) < 2 or not any(mean(r) >= GOOD_CONF for r in runs):
+        return words
+    return [w for r in runs if mean(r) >= NOISE_CONF for w in r]
 
 
 def check_available() -> None:

@@ -22,6 +22,7 @@ import pypdfium2.raw as pdfium_c
 
 from parsers.model import Block
 from parsers.reflow import PAGE_NUMBER, reflow
+from parsers.textutil import drop_lone_underlines
 
 # Columns kept apart inside one line: `Số: /UBND-XD      Lào Cai, ngày tháng 7 năm 2026`
 COLUMN_SPLIT = re.compile(r" {6,}")
@@ -175,7 +176,8 @@ def build_blocks(pages: list[list[Line | Rows]], heights: list[float]) -> list[B
                                     cells=cells, page=first.page))
             else:
                 blocks.append(Block(index=len(blocks), kind="paragraph",
-                                    text=SPACES.sub(" ", text).strip(), page=first.page))
+                                    text=SPACES.sub(" ", drop_lone_underlines(text)).strip(),
+                                    page=first.page))
         run.clear()
 
     for items in pages:

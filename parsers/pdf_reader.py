@@ -137,7 +137,7 @@ def _read(doc: pdfium.PdfDocument, path: str, data: bytes, n_pages: int, ocr: bo
                 continue
         finally:
             textpage.close()
-        if not _has_content(page):
+        if not _has_content(page, has_text=bool(text.strip())):
             pages.append([])
             continue
         if not ocr:
@@ -220,12 +220,13 @@ def _unreadable(c: str) -> bool:
 _COMMON_READABLE = dict.fromkeys(k for k in range(0x3000) if _readable_or_space(chr(k)))
 
 
-def _has_content(page: pdfium.PdfPage) -> bool:
+def _has_content(page: pdfium.PdfPage, has_text: bool = True) -> bool:
     """Anything on the page worth OCR: an image, text we could not read, or many
-    paths (text converted to outlines)."""
+    paths (text converted to outlines). A text object whose page reads as no text at all
+    (`has_text` false: an empty paragraph a word processor left on a last page) is none."""
     paths = 0
     for obj in page.get_objects(max_depth=2):
-        if obj.type in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE or (obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT and has_text):
             return True
         if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
             paths += 1
@@ -393,14 +394,14 @@ def _ocr_items(page, index: int, path: str) -> tuple[list[Line | Rows], float, i
         for k in sorted({grid_of[(li, wi)] for wi in range(len(ln.words)) if (li, wi) in grid_of} - placed):
             items.append(_ocr_table(image, grids[k], index + 1))
             placed.add(k)
-        words = [w for wi, w in enumerate(ln.words) if (li, wi) not in grid_of]
+        words = ocr_mod.without_noise([w for wi, w in enumerate(ln.words) if (li, wi) not in grid_of])
         if not words:
             continue
         parts = [words[0].text]
         for a, b in zip(words, words[1:]):
             parts.append("      " if b.left - a.right > gap else " ")
             parts.append(b.text)
-        if len(words) == len(ln.words):
+        if words == list(ln.words):
             box = (ln.left, ln.top, ln.right, ln.bottom)
         else:       # a line that runs into a table: only its words outside the table
             box = (min(w.left for w in words), min(w.top for w in words),

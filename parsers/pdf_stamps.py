@@ -150,6 +150,9 @@ def page_chars(text: str, boxes, width: float) -> tuple:
     return text, boxes, width
 
 
+MIN_BLANK = 8.0           # points: a blank left for a value is wider than a word space
+
+
 def _line_context(chars: tuple, rect: Rect) -> tuple[str, str]:
     """The page text left and right of a widget on the text line it sits on, each cut at a
     column gap: (`Số:`, `/UBND-XD`) around a number, (`Lào Cai, ngày`, `tháng 7 năm 2026`)
@@ -170,7 +173,7 @@ def _line_context(chars: tuple, rect: Rect) -> tuple[str, str]:
         inside = sum(1 for i in line if y0 <= (bottom[i] + top[i]) / 2 <= y1)
         if inside > best_inside:
             best, best_inside = line, inside
-    middle = (x0 + x1) / 2
+    middle = _blank_in(best, boxes, x0, x1, gap)
     before = [i for i in best if (left[i] + right[i]) / 2 < middle]
     after = [i for i in best if (left[i] + right[i]) / 2 >= middle]
     cut = [k for k in range(1, len(before)) if left[before[k]] - right[before[k - 1]] > gap]
@@ -178,6 +181,18 @@ def _line_context(chars: tuple, rect: Rect) -> tuple[str, str]:
     cut = [k for k in range(1, len(after)) if left[after[k]] - right[after[k - 1]] > gap]
     after = after[:cut[0]] if cut else after
     return tuple(_clean(text[ix[0]:ix[-1] + 1]) if ix else "" for ix in (before, after))
+
+
+def _blank_in(line: list[int], boxes, x0: float, x1: float, column_gap: float) -> float:
+    """Where the value goes on a line a widget sits on: the middle of the widest blank
+    between two characters both inside the widget (`Số:` ... `/TB-UBND` under a widget as
+    wide as the line; not the gap to the next column), else the widget's middle."""
+    left, _, right, _ = boxes
+    inside = lambda i: x0 <= (left[i] + right[i]) / 2 <= x1      # noqa: E731
+    blanks = [(left[b] - right[a], (right[a] + left[b]) / 2) for a, b in zip(line, line[1:])
+              if inside(a) and inside(b) and left[b] - right[a] < column_gap]
+    widest = max(blanks, default=(0.0, 0.0))
+    return widest[1] if widest[0] >= MIN_BLANK else (x0 + x1) / 2
 
 
 def _rect_numbers(rect: Rect) -> str:

@@ -27,20 +27,15 @@ left margin of an indented text.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from parsers.grammar.documents import vocab as documents_vocab
-from parsers.grammar.places import lookup
 from parsers.grammar.numbering import bare_label, find_marker
+from parsers.line_ends import (STRONG, TERMINAL, apposition, awaits_more, awaits_number, name_across,
+                               one_word_capitals, open_end)
 
 # A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
 PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—)\]]?$")
-# Punctuation that ends a sentence or a lead-in: `... như sau:`, `- Như trên;`, `... quy định./.`
-TERMINAL = re.compile(r"[.:;!?…](?:[\"”’»)\]]*)$")
 # The end mark of a document's body: `... theo quy định./.`
 END_MARK = re.compile(r"\./\.$")
 # Letterhead and closing lines that always start a paragraph: `V/v triển khai ...`, `Kính gửi:`,
@@ -70,8 +65,6 @@ ACRONYM_RUN = re.compile(r"^[A-ZĐ]{2,6}(?:[,;]?\s+[A-ZĐ]{2,6})*[.;,]?$")
 # An appendix marker as it appears inside a sentence: `... tại` + `Phụ lục II kèm theo ...`
 TITLE_CASE_APPENDIX = re.compile(r"^Phụ lục\b")
 
-# Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
-STRONG = "**"
 # A line that opens with a field's label: `Đơn vị chủ trì: Phòng Quản lý Công nghiệp`,
 # `Thời gian thực hiện: Từ tháng 11/2025`, `Lãnh đạo phụ trách: Phó giám đốc ...`
 FIELD_LABEL = re.compile(r"^[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:\s")
@@ -80,9 +73,6 @@ FIELD_LABEL = re.compile(r"^[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:\s")
 LABEL_END = re.compile(r"[.;]\s+[A-ZĐ][^\W\d_]*(?: [^\W\d_]+){0,4}\s*:$")
 # A line that opens with a dash bullet: `- Sở Tài chính`
 DASH_START = re.compile(r"^[-–—•+]\s")
-# The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`
-LAST_WORDS = re.compile(r"(?:^|(?<=\s))([^\W\d_]+(?: [^\W\d_]+){0,2})[*\s]*$")
-VOCAB = Path(__file__).with_name("vocab") / "reflow.json"
 
 TAB_WIDTH = 4
 # A line is "full width" when its right edge reaches this share of the text width.
@@ -153,82 +143,6 @@ def _bold_runs(parsed: list[_Line]) -> list[_Line]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _vocab() -> tuple[frozenset[str], frozenset[str]]:
-    v = json.loads(VOCAB.read_text(encoding="utf-8"))
-    return frozenset(v["number_words"]), frozenset(v["name_heads"])
-
-
-@lru_cache(maxsize=1)
-def _type_titles() -> frozenset[str]:
-    return frozenset(documents_vocab()["title_headings"])
-
-
-def _awaits_more(text: str) -> bool:
-    """A line that ends on a word that must be followed: a number (`Điều`, `khoản`) or a
-    proper name (`Sở`, `Ủy ban nhân dân`)."""
-    if TERMINAL.search(text):
-        return False
-    m = LAST_WORDS.search(text)
-    if not m:
-        return False
-    words = m.group(1).split()
-    number_words, name_heads = _vocab()
-    if words[-1] in number_words:
-        return True
-    return any(" ".join(words[k:]) in name_heads for k in range(len(words)))
-
-
-def _open_end(text: str) -> bool:
-    """A line that ends on a word that joins what follows (`và`, `của`, `với`): the sentence
-    goes on."""
-    m = LAST_WORDS.search(text)
-    return bool(m) and m.group(1).split()[-1] in _open_words()
-
-
-@lru_cache(maxsize=1)
-def _open_words() -> frozenset[str]:
-    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["open_words"])
-
-
-@lru_cache(maxsize=1)
-def wrapped_words() -> frozenset[str]:
-    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["wrapped_words"])
-
-
-def name_across(prev: str, text: str) -> bool:
-    """The last words of `prev` and the first of `text` make one name: a place (`tỉnh Lào`
-    + `Cai`, `BÀ RỊA -` + `VŨNG TÀU`) or a two-word name of a body (`CHÍNH` + `PHỦ`)."""
-    tail = prev.strip("* ").split()[-3:]
-    head = text.strip("* ").split()[:3]
-    if not tail or not head:
-        return False
-    if f"{tail[-1]} {head[0]}".upper() in wrapped_words():
-        return True
-    for i in range(len(tail)):
-        for j in range(1, len(head) + 1):
-            if lookup(" ".join(tail[i:] + head[:j]).strip(",.;:()")):
-                return True
-    return False
-
-
-def _one_word_capitals(prev: str, text: str) -> bool:
-    """Two capitals lines, one of them a single word, with the same emphasis: one heading
-    wrapped (`THỰC` + `HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG ...`), not a title over a subtitle."""
-    if not (_capitals(prev) and _capitals(text)):
-        return False
-    if prev.strip("* ") in _type_titles():
-        return False                  # `CHỈ THỊ` + `VỀ` + `VIỆC TĂNG CƯỜNG ...`: the type stands alone
-    if (prev.startswith(STRONG) or prev.endswith(STRONG)) != (text.startswith(STRONG) or text.endswith(STRONG)):
-        return False
-    return len(prev.strip("* ").split()) == 1 or len(text.strip("* ").split()) == 1
-
-
-def _capitals(text: str) -> bool:
-    """Letters, none of them lower case: `THỰC`, `**A.`"""
-    return text.isupper() and any(map(str.isalpha, text))
-
-
 def _spaced(parsed: list[_Line]) -> bool:
     """Whether a blank line (a wide vertical gap in a PDF) stands before nearly every line
     that opens a numbered or bulleted item after a sentence or a lead-in: then lines with no
@@ -288,6 +202,8 @@ def starts_item(prev: str | None, text: str) -> bool:
         m = FIRST_LETTER.match(rest)
         if m and m.group(1).islower():
             return False
+        if apposition(prev, rest):
+            return False        # `đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch UBND tỉnh`: a dash of apposition
     if marker.style == "appendix" and open_prev and TITLE_CASE_APPENDIX.match(text):
         return False
     return True
@@ -335,13 +251,15 @@ class _Layout:
             return True                                  # `**1. Sở` + `Khoa học và Công nghệ**`
         if STANDALONE_START.match(line.text) or STANDALONE_END.match(prev.text):
             return False
-        if _awaits_more(prev.text) and not DASH_START.match(line.text):
-            return True                                  # `**Điều` + `30. Cập nhật ...`, `+ Sở` + `Xây dựng: ...`
+        if awaits_number(prev.text) and not DASH_START.match(line.text):
+            return True                                  # `**Điều` + `30. Cập nhật ...`
         if starts_item(prev.text, line.text):
             return False
+        if awaits_more(prev.text, line.text):
+            return True                                  # `+ Sở` + `Xây dựng: ...`, `02` + `Chương trình`
         if not self.wrapped:
             return False
-        if _one_word_capitals(prev.text, line.text):
+        if one_word_capitals(prev.text, line.text):
             return True                                  # `THỰC` + `HIỆN QUYẾT ĐỊNH SỐ ...`
         if ACRONYM_RUN.match(line.text) and not TERMINAL.search(prev.text) \
                 and not is_heading(prev.text):
@@ -355,8 +273,8 @@ class _Layout:
         if INLINE_ENUMERATION.match(line.text) and prev.text.endswith(":"):
             return True
         if TERMINAL.search(prev.text):
-            if prev.text.endswith(";") and _starts_lower(line.text) and not self.indented:
-                return True        # clauses of one sentence: `... và địa phương;` + `đẩy mạnh ...`
+            if prev.text.endswith((";", ":")) and _starts_lower(line.text) and not self.indented:
+                return True        # one sentence: `... và địa phương;` + `đẩy mạnh ...`, `cụ thể:` + `số 1341/...`
             if LABEL_END.search(prev.text):
                 return True        # `Đơn vị chủ trì: Văn phòng Sở; Đơn vị phối hợp:` + its value
             if FIELD_LABEL.match(line.text) or END_MARK.search(prev.text):
@@ -369,13 +287,15 @@ class _Layout:
                     and not self.new_by_indent(prev, line) and line.indent <= self.margin + 1)
         if BROKEN_HYPHEN.search(prev.text) and line.text[:1].isalnum():
             return True
-        if _open_end(prev.text) or name_across(prev.text, line.text):
+        if open_end(prev.text) or name_across(prev.text, line.text):
             return True            # `... phối hợp với` + `Sở ...`, `tỉnh Lào` + `Cai ...`
         if self.indented:
             if self.new_by_indent(prev, line):
                 # centred titles wrap onto another indented line that goes on in lower case
                 return _starts_lower(line.text)
-            return True
+            # a line back at the margin wraps a full line; after a short (centred) line
+            # it starts a paragraph of its own unless it goes on in lower case
+            return self.full(prev) or _starts_lower(line.text) or bool(LEADING_DIGIT.match(line.text))
         if _starts_lower(line.text) or LEADING_DIGIT.match(line.text):
             return True
         return self.full(prev)

@@ -25,13 +25,21 @@ from dataclasses import replace
 from pathlib import Path
 
 from parsers.cell_lines import CellTable, find_cell_tables, is_pipe_line
-from parsers.grammar.numbering import find_marker
+from parsers.html_inline import LINE_IN_CELL, markdown_lines
+from parsers.grammar.numbering import bare_label, find_marker
 from parsers.model import Block, ParseError, RawDocument
 from parsers.reflow import PAGE_NUMBER, TERMINAL, reflow
 from parsers.site_text import site_lines
 from parsers.text_tables import TextTable, find_tables
-from parsers.textutil import fold_spaces
+from parsers.textutil import drop_lone_underlines, fold_spaces
 
+# A page number alone on its line: `2`, `  14`, `- 3 -`, `Trang 3`, `### Trang 2`
+LONE_NUMBER = re.compile(r"^[\s\f#]*(?:[Tt]rang\s+)?[-–]?\s*(\d{1,3})\s*[-–]?\s*$")
+MIN_PAGES = 3          # page numbers needed to tell a page-number sequence
+MIN_PAGE_LINES = 20    # lines between two page numbers at the least
+MAX_PAGE_STEP = 4      # a page number after pages that printed none (or were misread)
+CHAIN_LOOKBACK = 40    # lone numbers looked back at for the one before
+MAX_ROW_CHARS = 1000        # a line longer than this is no table row written without its outer `|`
 # A Markdown table line: `| Số: 09/KH-BTNMT | *Hà Nội, ngày 06 tháng 8 năm 2024* |`
 TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 # The separator under a Markdown table header: `| --- | :---: |`
@@ -42,6 +50,15 @@ MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 MD_STRONG = re.compile(r"\*\*(.+?)\*\*")
 # Emphasis: `*Hà Nội, ngày 06 tháng 8 năm 2024*`, `*Nơi nhận:*`
 MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+# Emphasis around a numbering label only: `*a) *Tổ chức ...`, `**1.** Sở ...`
+EMPHASISED_LABEL = re.compile(r"^(\s*(?:[-–+]\s+)?)\*{1,2}([^*\s][^*]{0,10}?)\s*\*{1,2}\s*(?=\S)")
+# Emphasis closed by ` *` glued to the next word, as portal copies write it:
+# `Trung tâm Chuyển đổi số *(Sở Khoa học và Công nghệ) *thông báo ...`
+LOOSE_EMPHASIS = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)\s\*(?=\w)")
+# A strong mark with no partner: `- **b2) Đối với ...`
+STRAY_STRONG = re.compile(r"\*\*")
+# An emphasis mark with no partner against a word: `2026-2030: *Thực hiện theo ...` (not `(*)`)
+STRAY_MARK = re.compile(r"(?<![(*])\*(?=\w)|(?<=\w)\*(?![)*])")
 # A Markdown list bullet: `*   Quán triệt sâu sắc ...` (rendered as a dash bullet)
 MD_STAR_BULLET = re.compile(r"^\s*\*\s+(?=\S)")
 # A horizontal rule or letterhead underline: `---`, `-------`, `***`
@@ -100,9 +117,18 @@ def _strip_markdown(text: str) -> tuple[str, bool, bool]:
         return text, False, heading
     stripped = text.strip()
     bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
+    m = EMPHASISED_LABEL.match(text)
+    if m and bare_label(m.group(2)):
+        text = f"{m.group(1)}{m.group(2)} {text[m.end():]}"       # `*a) *Tổ chức` → `a) Tổ chức`
     text = MD_STRONG.sub(r"\1", text)
     text = MD_EMPHASIS.sub(r"\1", text)
+    if "*" in text:
+        text = LOOSE_EMPHASIS.sub(r"\1 ", text)
     text = MD_STAR_BULLET.sub("- ", text)
+    if "*" in text:
+        # a mark left with no partner (a run opened on a line before, or never closed:
+        # `- **b2) Đối với ...`) is no text
+        text = STRAY_MARK.sub("", STRAY_STRONG.sub("", text)).strip("*")
     return text, bold, heading
 
 
@@ -133,12 +159,75 @@ def is_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _split_columns(line: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in re.split(r" {6,}", line.strip()) if part.strip())
+    """The columns of a letterhead line laid out with runs of spaces, emphasis marks left
+    out (a bold line's `**` stands at the ends of the line, not of each column)."""
+    parts = (fold_spaces(_strip_markdown(p.strip("* "))[0]) for p in re.split(r" {6,}", line.strip()))
+    return tuple(p for p in parts if p)
+
+
+def page_number_lines(lines: list[str]) -> set[int]:
+    """Lines that hold only a page number of a text copied from pages (OCR output, a PDF's
+    text): lone numbers on lines of their own that rise page by page (`2`, `3`, `5`, ...),
+    each at least MIN_PAGE_LINES lines after the one before, a blank line or a sentence's
+    end around them; never a table's row numbers, which stand closer together."""
+    found = [(i, int(m.group(1))) for i, ln in enumerate(lines)
+             if (m := LONE_NUMBER.match(ln)) and _between_paragraphs(lines, i)]
+    # the longest chain of rising numbers far enough apart (a misread number is skipped)
+    chain: list[tuple[int, int]] = []          # (length, previous) per found number
+    for k, (i, n) in enumerate(found):
+        length, prev = 1, -1
+        for q in range(max(0, k - CHAIN_LOOKBACK), k):
+            j, m = found[q]
+            if 0 < n - m <= MAX_PAGE_STEP and i - j >= MIN_PAGE_LINES and chain[q][0] + 1 > length:
+                length, prev = chain[q][0] + 1, q
+        chain.append((length, prev))
+    if not chain or max(chain)[0] < MIN_PAGES:
+        return set()
+    k = max(range(len(chain)), key=lambda q: chain[q][0])
+    out = set()
+    while k >= 0:
+        out.add(found[k][0])
+        k = chain[k][1]
+    return out
+
+
+def _between_paragraphs(lines: list[str], i: int) -> bool:
+    before = lines[i - 1].strip() if i > 0 else ""
+    return not before or bool(TERMINAL.search(before)) or i + 1 >= len(lines) or not lines[i + 1].strip()
+
+
+def _outer_pipes(lines: list[str]) -> list[str]:
+    """A Markdown table written without its outer `|` (`ỦY BAN NHÂN DÂN   |  CỘNG HÒA ...`):
+    a run of two lines or more that split into the same number of cells at `|`, some of
+    them with two cells that hold text, gets its outer `|` so that it reads as a table."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        k = _inner_cells(lines[i])
+        j = i
+        while k and j + 1 < len(lines) and _inner_cells(lines[j + 1]) == k:
+            j += 1
+        if k and j > i and any(sum(1 for c in lines[m].split("|") if c.strip()) >= 2 for m in range(i, j + 1)):
+            for m in range(i, j + 1):
+                out[m] = f"| {lines[m].strip()} |"
+        i = j + 1
+    return out
+
+
+def _inner_cells(line: str) -> int:
+    """The cells of a line that has `|` inside it but not at its ends, else 0."""
+    text = line.strip()
+    if "|" not in text or text.startswith("|") or text.endswith("|") or len(text) > MAX_ROW_CHARS:
+        return 0
+    return text.count("|") + 1
 
 
 def _table_cells(line: str) -> tuple[str, ...]:
+    """The cells of a Markdown table line; a cell's line breaks (LINE_IN_CELL) kept as
+    "\n": `| **ỦY BAN NHÂN DÂN**<br>THÀNH PHỐ HÀ NỘI | ... |`."""
     inner = line.strip()[1:-1]
-    return tuple(fold_spaces(_strip_markdown(c)[0]) for c in inner.split("|"))
+    return tuple("\n".join(t for t in (fold_spaces(_strip_markdown(p)[0]) for p in c.split(LINE_IN_CELL)) if t)
+                 for c in inner.split("|"))
 
 
 def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
@@ -158,14 +247,25 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
     if site:
         lines = ["" if i in site else ln for i, ln in enumerate(lines)]
         warnings.append(f"{len(site)} lines of website text left out")
+    numbers = None
+    converted = markdown_lines(lines)
+    if converted:
+        lines, numbers = converted
+        warnings.append("HTML tags read as Markdown")
+    lines = _outer_pipes(lines)
+    pages = page_number_lines(lines)
+    if pages:
+        lines = ["" if i in pages else ln for i, ln in enumerate(lines)]
+        warnings.append(f"{len(pages)} page numbers left out")
     if is_word_segmented(lines):
         lines = _unsegment("\n".join(lines)).split("\n")     # no pattern spans a line break
         warnings.append("word-segmented text joined back")
+    lines = [drop_lone_underlines(ln) for ln in lines]
     hard_wrapped = is_hard_wrapped(lines)
     tables = find_tables(lines) if fmt == "txt" else []
     cell_tables = find_cell_tables(lines) if "|" in text else []
     blocks = _blocks_from_lines(lines, hard_wrapped=hard_wrapped, tables=tables,
-                                cell_tables=cell_tables)
+                                cell_tables=cell_tables, numbers=numbers)
     if blocks and hard_wrapped:
         warnings.append("hard-wrapped lines rejoined")
     reader = "markdown" if fmt == "md" else "text"
@@ -181,7 +281,11 @@ def _continues(prev: Block | None, text: str, emphasised: bool) -> bool:
 
 
 def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
-                       tables: list[TextTable] = (), cell_tables: list[CellTable] = ()) -> list[Block]:
+                       tables: list[TextTable] = (), cell_tables: list[CellTable] = (),
+                       numbers: list[int] | None = None) -> list[Block]:
+    """Blocks of the lines; `numbers` gives each line's source line (1-based) where the
+    lines are not the source's own (HTML read as Markdown)."""
+    source = (lambda k: numbers[k - 1]) if numbers else (lambda k: k)   # noqa: E731
     blocks: list[Block] = []
     table_no = -1
     row_no = 0
@@ -200,7 +304,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
             if t and _continues(blocks[-1] if blocks else None, t, bold or heading):
                 blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {t}")
             elif t:
-                blocks.append(Block(index=len(blocks), kind="paragraph", text=t, line=n,
+                blocks.append(Block(index=len(blocks), kind="paragraph", text=t, line=source(n),
                                     bold=bold, heading=heading))
         pending.clear()
 
@@ -216,7 +320,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
             table_no += 1
             for row_no, (first, cells, bold) in enumerate(table.rows):
                 blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
-                                    cells=cells, table=table_no, row=row_no, line=first + 1,
+                                    cells=cells, table=table_no, row=row_no, line=source(first + 1),
                                     bold=bold))
             skip_to = table.last + 1
             in_table = False
@@ -231,7 +335,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
             for row_no, (first, cells) in enumerate(table.rows):
                 cells = tuple(fold_spaces(c) for c in cells)
                 blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
-                                    cells=cells, table=table_no, row=row_no, line=first + 1))
+                                    cells=cells, table=table_no, row=row_no, line=source(first + 1)))
             skip_to = table.last + 1
             in_table = False
             continue
@@ -245,7 +349,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
                 in_table = True
             cells = _table_cells(line)
             blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
-                                cells=cells, table=table_no, row=row_no, line=number))
+                                cells=cells, table=table_no, row=row_no, line=source(number)))
             row_no += 1
             continue
         in_table = False
@@ -260,7 +364,7 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
             flush()
             cells = _split_columns(line)
             blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
-                                cells=cells, table=None, row=None, line=number))
+                                cells=cells, table=None, row=None, line=source(number)))
             continue
         pending.append((line, number))
     flush()

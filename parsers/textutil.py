@@ -31,6 +31,16 @@ def clean_value(text: str | None) -> str | None:
     return text or None
 
 
+# An underline stroke read as text between two words: `ỦY BAN NHÂN DÂN _ CỘNG HÒA ...`,
+# `Ngân hàng Nhà _ nước` (OCR); a form's blank (`Số: ____/QĐ`) is longer
+LONE_UNDERLINE = re.compile(r"(?:(?<=\s)|^)_{1,2}(?=\s|$)")
+
+
+def drop_lone_underlines(text: str) -> str:
+    """The text without underline strokes standing alone between words."""
+    return LONE_UNDERLINE.sub("", text) if "_" in text else text
+
+
 def alternation(words) -> str:
     """A regex alternation of `words`, escaped, longest first (so `Ủy ban nhân dân`
     wins over `Ủy ban`), each word once."""

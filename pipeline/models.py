@@ -49,10 +49,13 @@ class ParsedShard:
 
 @dataclass(frozen=True)
 class PublishedState:
-    """What the tables hold now: documents by doc_id, rejects by path (row dicts)."""
+    """What the tables hold now: documents by doc_id, rejects by path (row dicts),
+    and the raw root their paths are relative to (the last run's; None: none yet,
+    the paths are relative to the folder ingested now)."""
 
     documents: Mapping[str, dict] = field(default_factory=dict)
     rejects: Mapping[str, dict] = field(default_factory=dict)
+    raw_root: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ class IngestBatch:
     summary: Mapping[str, int]
     # sections, tasks, task_agencies, references rows of the parsed documents (pa.Table each)
     tables: Mapping[str, object] = field(default_factory=dict)
+    raw_root: str = ""                   # the root the batch's paths are stored against
+    rejected_files: tuple[dict, ...] = ()   # this run's rejects: path, reason, message
 
 
 # --- reports ---------------------------------------------------------------------

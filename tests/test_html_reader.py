@@ -159,3 +159,17 @@ def test_furniture_class_on_the_document_container_does_not_drop_it(tmp_path):
             f"<div class='main has-sidebar'>{body}</div></body></html>")
     texts = [b.text for b in read_html(_write(tmp_path, page)).blocks]
     assert texts == [f"{i}. Sở Y tế chủ trì triển khai nội dung số {i} của kế hoạch này." for i in range(1, 6)]
+
+
+def test_a_table_split_across_pages_goes_on(tmp_path):
+    """A Word page saved as HTML cuts a task table at a page break into two <table>s, the
+    header repeated on the new page; a table after a paragraph is another table."""
+    head = "<tr><td>TT</td><td>Nội dung</td><td>Chủ trì</td></tr>"
+    rows = lambda a, b: "".join(f"<tr><td>{k}</td><td>Việc số {k}</td><td>Sở Nội vụ</td></tr>"  # noqa: E731
+                                for k in range(a, b))
+    page = (f"<html><body><div><p>KẾ HOẠCH</p><table>{head}{rows(1, 4)}</table>"
+            f"<br clear='all' style='page-break-before:always'><table>{head}{rows(4, 6)}</table>"
+            f"<p>Phụ lục II</p><table>{head}{rows(1, 2)}</table></div></body></html>")
+    blocks = [b for b in read_html(_write(tmp_path, page)).blocks if b.is_row]
+    assert [(b.table, b.row) for b in blocks] == [(0, r) for r in range(6)] + [(1, 0), (1, 1)]
+    assert [b.cells[0] for b in blocks[:6]] == ["TT", "1", "2", "3", "4", "5"]

@@ -203,6 +203,37 @@ CASES = [
      "Sở Nông nghiệp và Phát triển nông thôn, Sở Kế hoạch và Đầu tư, Sở Tài chính, Sở Tài nguyên và Môi trường",
      ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Tài nguyên và Môi trường"]),
     ("bct-chi-thi-xuat-khau-2010-wordseg.txt", "các Vụ, Cục liên quan trong Bộ", ["các Vụ, Cục liên quan trong Bộ"]),
+    # a scope qualifier is no part of a mention
+    ("hcm-172-kh-ubnd-2025-trien-khai-luat-viec-lam.md",
+     "Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan, tổ chức "
+     "khác có liên quan",
+     ["Sở Nội vụ", "các sở, ban, ngành Thành phố", "các cơ quan, tổ chức khác có liên quan"]),
+    (QH, "Lãnh đạo các cơ quan thuộc UBTVQH, các Đoàn đại biểu Quốc hội theo chức năng, nhiệm vụ được giao",
+     ["Lãnh đạo các cơ quan thuộc UBTVQH", "các Đoàn đại biểu Quốc hội"]),
+    # nor is a role after a dash
+    ("hanoi-kh-ubnd-2010-ho-ngheo-nha-o-wordseg.txt", "Sở Lao động - Thương binh và Xã hội - thường trực kế hoạch",
+     ["Sở Lao động - Thương binh và Xã hội"]),
+    # `và` + a lower-case phrase of bodies after a complete named body starts a new mention
+    ("vpcp-cv-11554-vpcp-v1-2025-chong-buon-lau-bcd389.md", "Thông tấn xã Việt Nam và hệ thống các cơ quan báo chí",
+     ["Thông tấn xã Việt Nam", "hệ thống các cơ quan báo chí"]),
+    # a named body's clause in a responsibility cell is no part of it
+    ("laichau-7360-kh-ubnd-2025-trien-khai-luat-tieu-chuan-qckt.md",
+     "Sở Khoa học và Công nghệ tiến hành rà soát các văn bản", ["Sở Khoa học và Công nghệ"]),
+    # a colon list keeps its frame; a verb inside a common noun of a name is no verb
+    ("binhthuan-tb-ubnd-giai-the-hoi-2024.doc",
+     "các sở: Tài nguyên và Môi trường, Giáo dục và Đào tạo, Nông nghiệp và Phát triển nông thôn",
+     ["các sở: Tài nguyên và Môi trường, Giáo dục và Đào tạo, Nông nghiệp và Phát triển nông thôn"]),
+    ("laocai-tb-vp-ket-luan-cum-cong-nghiep-2026.docx", "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh",
+     ["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"]),
+    # a list of kinds of bodies: each bare head noun is a mention; after `;` a capital starts one
+    ("dongthap-552-kh-ubnd-2025-lo-trinh-doi-moi-cong-nghe.md", "Viện, Trường; Doanh nghiệp; Sở, ban, ngành có liên quan",
+     ["Viện", "Trường", "Doanh nghiệp", "Sở, ban, ngành có liên quan"]),
+    ("dongthap-552-kh-ubnd-2025-lo-trinh-doi-moi-cong-nghe.md", "Doanh nghiệp, Sở, ban, ngành có liên quan",
+     ["Doanh nghiệp", "Sở, ban, ngành có liên quan"]),
+    # a registry name with `và` inside stays whole also with its bodies' acronyms
+    ("nghean-1026-kh-ubnd-2025-bao-ve-bi-mat-nha-nuoc.md",
+     "Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+     ["Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
 ]
 
 

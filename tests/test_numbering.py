@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.grammar.numbering import find_marker, rank
+from parsers.grammar.numbering import bare_label, find_marker, rank
 
 # (text, style, label, raw marker, text after the marker, where the form is seen)
 MARKERS = [
@@ -48,6 +48,16 @@ MARKERS = [
     ("PHỤ LỤC SỐ 02", "appendix", "PL02", "PHỤ LỤC SỐ 02", "", None),
     ("Phần I", "part", "I", "Phần I", "", None),
     ("A. NHIỆM VỤ TRỌNG TÂM", "upper", "A", "A.", "NHIỆM VỤ TRỌNG TÂM", None),
+    ("1/ Người ký tên dưới đây cam kết", "decimal1", "1", "1/", "Người ký tên dưới đây cam kết",
+     "hrmaster thong-tu-so-17-2026"),
+    ("a/ Tên Công ty", "letter", "a", "a/", "Tên Công ty", None),
+    ("a/. Tên Công ty", "letter", "a", "a/.", "Tên Công ty", None),
+    ("Bước 1: Xác định công suất", "step", "B1", "Bước 1:", "Xác định công suất",
+     "hrmaster nghi-dinh-so-133-2026"),
+    ("— Bước 2: Trung tâm Quản lý chất lượng thực hiện chọn mẫu", "dash", "-", "— Bước 2:",
+     "Trung tâm Quản lý chất lượng thực hiện chọn mẫu", "dhcongthuong-hcm-753"),
+    ("+ Sở Xây dựng: hướng dẫn các cơ quan", "plus", "+", "+", "Sở Xây dựng: hướng dẫn các cơ quan",
+     "quangngai-1627"),
 ]
 
 
@@ -81,7 +91,17 @@ NOT_MARKERS = [
     "--- ",
     "Lào Cai, ngày 26 tháng 3 năm 2026",
     "Ủy ban nhân dân tỉnh",
+    "15/KH-UBND ngày 12/3/2025",                 # a number that opens a line is no label
+    "1/5/2023 là hạn cuối",
+    "Bước đầu triển khai",
 ]
+
+
+@pytest.mark.parametrize("text, bare", [("-", True), ("2.", True), ("**A.", True), ("a)", True),
+                                         ("Điều 5.", True), ("II.", True), ("2. Yêu cầu", False),
+                                         ("- Sở Tài chính", False), ("Sở", False)])
+def test_bare_label(text, bare):
+    assert bare_label(text) is bare
 
 
 @pytest.mark.parametrize("text", NOT_MARKERS)

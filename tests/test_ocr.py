@@ -195,3 +195,24 @@ def test_corpus_mojibake_pdf_is_ocrd_close_to_its_text_version():
     words = re.findall(r"[^\W\d_]+", text.lower())
     hit = sum(w in vocabulary for w in words) / len(words)
     assert hit > 0.88, hit
+
+
+def _words(spec: list[tuple[str, float]]):
+    from parsers.ocr import OcrWord
+    return [OcrWord(t, 10 * k, 0, 10 * k + 8, 10, c) for k, (t, c) in enumerate(spec)]
+
+
+@pytest.mark.parametrize("spec, kept", [
+    # a seal over the left margin, cut off by a bar (quangngai-07-ct-ubnd-2018, its title)
+    ([("|", 65), ("#RUNG-T2M-ĐÔNG", 0), ("BẢO", 26), ("+4", 26), ("T1", 0), ("HỌC", 83), ("0.NG", 25),
+      ("ÃI|", 50), ("Về", 96), ("việc", 97), ("tăng", 97), ("cường", 97)], "Về việc tăng cường"),
+    # a short line read all badly
+    ([("lụ", 77), ("Ni", 49), ("Hy:", 45), (".cÓ", 0), ("/Í", 18), ("¡", 44), ("Ậâ", 25), ("L4Ÿ", 0)], ""),
+    # a table's ruling read as bars between good words stays
+    ([("1", 90), ("|", 80), ("Sở", 95), ("Tài", 96), ("chính", 96), ("|", 85), ("2026", 93)], "1 Sở Tài chính 2026"),
+    # a handwritten day read badly inside a good line stays
+    ([("Quảng", 96), ("Ngãi,", 95), ("ngày", 96), ("®9", 20), ("tháng", 96)], "Quảng Ngãi, ngày ®9 tháng"),
+])
+def test_seal_noise_left_out(spec, kept):
+    from parsers.ocr import without_noise
+    assert " ".join(w.text for w in without_noise(_words(spec))) == kept

@@ -179,6 +179,21 @@ def test_corpus_no_marker_glued_after_a_wrap():
     (["Chủ trì, phối hợp với", "Sở Tài chính thực hiện."], ["Chủ trì, phối hợp với Sở Tài chính thực hiện."]),
     (["Thực hiện Đề án số 08 về phát triển công nghiệp tỉnh Lào", "Cai theo hướng xanh"],
      ["Thực hiện Đề án số 08 về phát triển công nghiệp tỉnh Lào Cai theo hướng xanh"]),
+    # a dash between a person's name and the office held is no bullet (lamdong-tb-so-khcn printed
+    # on a narrow page); a title under a heading is one
+    (["Kết luận của đồng chí Nguyễn Ngọc Phúc", "- Phó Chủ tịch UBND tỉnh tại buổi làm việc"],
+     ["Kết luận của đồng chí Nguyễn Ngọc Phúc - Phó Chủ tịch UBND tỉnh tại buổi làm việc"]),
+    (["2. Sở Tài chính", "- Giám đốc Sở chủ trì"], ["2. Sở Tài chính", "- Giám đốc Sở chủ trì"]),
+    # a count with a leading zero awaits its noun (quangngai-565's title)
+    (["Kết luận tại cuộc họp nghe báo cáo tiến độ triển khai thực hiện 02", "Chương trình MTQG: Phát triển"],
+     ["Kết luận tại cuộc họp nghe báo cáo tiến độ triển khai thực hiện 02 Chương trình MTQG: Phát triển"]),
+    # an office title goes on only into the body it heads; a signature's title stands alone
+    (["Quyết định số 991/QĐ-TTg của Thủ tướng", "Chính phủ phê duyệt Quy hoạch"],
+     ["Quyết định số 991/QĐ-TTg của Thủ tướng Chính phủ phê duyệt Quy hoạch"]),
+    (["Phó Chủ tịch", "(Đã ký)", "Nghiêm Xuân Cường"], ["Phó Chủ tịch", "(Đã ký)", "Nghiêm Xuân Cường"]),
+    # a lower-case line after a colon goes on (bvhttdl-cv-6386's footnote [5])
+    (["[5] Các Quyết định của Thủ tướng Chính phủ phê duyệt, cụ thể:", "số 1341/QĐ-TTg ngày 08/7/2016"],
+     ["[5] Các Quyết định của Thủ tướng Chính phủ phê duyệt, cụ thể: số 1341/QĐ-TTg ngày 08/7/2016"]),
     # a field label after a sentence starts a paragraph
     (["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."],
      ["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."]),
@@ -192,6 +207,18 @@ def test_capitals_lines_of_a_centred_letterhead_stand_apart():
     body = ["Tổ chức triển khai kịp thời, thống nhất, hiệu quả các quy định về quản lý phát triển khu"] * 6
     out = texts(["  UBND TỈNH LÀO CAI", " SỞ CÔNG THƯƠNG", ""] + body)
     assert out[:2] == ["UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG"]
+
+
+def test_a_line_after_a_centred_line_starts_a_paragraph():
+    """Indented text: a line back at the margin after a short, centred title line is the
+    body's first line (quangngai-07-ct-ubnd-2018 page 1, a seal over the first-line indent)."""
+    body = "thi hành Luật tố tụng hành chính; việc tổ chức thi hành những bản án, quyết định"
+    lines = ["              Về việc tăng cường công tác thi hành án hành chính",
+             "                         trên địa bàn tỉnh Quảng Ngãi",
+             "Trong thời gian qua, công tác triển khai " + body] + [body] * 3 + ["     " + body] * 2
+    out = texts(lines)
+    assert out[0] == "Về việc tăng cường công tác thi hành án hành chính trên địa bàn tỉnh Quảng Ngãi"
+    assert out[1].startswith("Trong thời gian qua")
 
 
 def test_paragraphs_that_stand_apart():

@@ -273,3 +273,18 @@ def test_schedule_table(tmp_path, parsed, header, rows, expected):
 def test_issuer_body(issuer, body):
     from extractors.tasks_schedule import issuer_body
     assert issuer_body(issuer) == body
+
+
+# --- a row that gives different work to different bodies: one task per body ------------
+
+UBTVQH = "ubtvqh-119-nq-ubtvqh15-2026-dieu-chinh-ctlp.html"
+
+
+def test_row_with_two_responsibility_columns_gives_two_tasks(parsed, corpus_file, gold):
+    """`STT | Tên dự án | Cơ quan trình | Cơ quan chủ trì thẩm tra | Cơ quan tham gia thẩm
+    tra | Tiến độ`: the submitting body and the reviewing body each own a task with the
+    row's content; the co-reviewers are the reviewer's partners (spec §1)."""
+    doc = parsed(corpus_file(UBTVQH))
+    got = sorted((t.section, tuple(t.owner), tuple(t.partner_names)) for t in doc.tasks)
+    want = sorted((g["section"], tuple(g["owner"]), tuple(g["partners"])) for g in gold(UBTVQH)["tasks"])
+    assert got == want

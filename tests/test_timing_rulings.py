@@ -297,9 +297,6 @@ def test_timing_from_around_the_item(ruling, source, start_of, kind, start, end)
     assert _timing_of(source, start_of) == (kind, d(start), d(end)), ruling
 
 
-@pytest.mark.xfail(strict=True, reason="the reader leaves `+ Sở\\nXây dựng: ...` (a bullet whose "
-                   "name wraps onto the next line) as a one-word item and a paragraph, so the group "
-                   "of `+` bullets that one time line closes is not a group yet")
 def test_a_time_line_after_a_group_times_every_bullet():
     require_corpus()
     assert _timing_of(QN1627, "Sở Xây dựng: hướng dẫn các cơ quan") == (OE, d("2025-11-01"), None)

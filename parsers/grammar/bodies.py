@@ -44,6 +44,8 @@ WORD_RE = re.compile(r"[^\W_][\w&]*")
 # An upper-case token that names a body, not an upper-case heading: `VTV, VOV, TTXVN
 # thực hiện ...`, `UBND tỉnh`, `BQL các khu công nghiệp`
 ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}(?=[\s,;:)]|$)(?!\s+[A-ZĐÀ-Ỹ]{2,})")
+# Markup that a reader left in a text, never part of a name: `<b>`, `<br>`, `**`, `|`, `#`
+MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,40}>|\*+|\||#+")
 # A plural or a level right after a head noun: `UBND các huyện`, `UBND cấp xã`
 PLURAL_AFTER_HEAD = re.compile(r" (?:các|cấp|những) ")
 
@@ -107,8 +109,10 @@ def match_key(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC, white space folded, no leading/trailing spaces or `.;,:`."""
-    return " ".join(unicodedata.normalize("NFC", text or "").split()).strip(EDGE_PUNCT)
+    """NFC, markup out, white space folded, no leading/trailing spaces or `.;,:`:
+    `<b>Ủy ban nhân dân<br>thành phố Hà Nội</b>` → `Ủy ban nhân dân thành phố Hà Nội`."""
+    text = MARKUP.sub(" ", unicodedata.normalize("NFC", text or ""))
+    return " ".join(text.split()).strip(EDGE_PUNCT)
 
 
 # --- the word lists as patterns -------------------------------------------------
@@ -241,6 +245,53 @@ def _names_after(text: str, key: str, end: int) -> bool:
                 or p.collective_word.match(key, nxt) or p.new_collective.match(key, nxt))
 
 
+SEGMENT_WORDS = 6        # words of the text that the segmenter reads to tell a head noun
+
+
+def _lower_case_name(text: str, pos: int, end: int) -> int:
+    """A head noun followed by a lower-case name: `Đoàn kiểm tra`, `Hội đồng thẩm định
+    Nhà nước`, `Ban quản lý dự án`, `Hội đồng quản trị`, as opposed to a word that
+    merely starts with the head's syllable: `Báo cáo`, `Tổ chức`, `Ban hành`, `Hội nghị`,
+    `Trường hợp`, `Sở hữu`. Vietnamese writes no word boundaries, so a word segmenter
+    (underthesea's, offline) tells them apart: the head must stand as a word of its own
+    (or open a longer name when it has two syllables: `Hội đồng quản trị`). Returns
+    the end of the head and of the first word of its name, or 0."""
+    nxt = after_space(text, end)
+    if nxt == end or nxt >= len(text) or not text[nxt].islower():
+        return 0
+    words = _segment(" ".join(text[pos:].split()[:SEGMENT_WORDS]))
+    head = " ".join(text[pos:end].split())
+    if words and words[0].startswith(head + " ") and " " in head:
+        return end                          # `Hội đồng quản trị`
+    joined = ""
+    for i, word in enumerate(words):
+        joined = f"{joined} {word}".strip()
+        if joined == head:                  # the head is made of whole words: `Ban| quản lý| dự án`
+            name = words[i + 1] if i + 1 < len(words) else ""
+            if not name[:1].islower() or not text.startswith(name, nxt) or _is_work(name):
+                return 0                    # `Trung tâm| chủ trì ...`, `Bộ| đã ...`: the head's work
+            return nxt + len(name)
+        if len(joined) >= len(head):
+            return 0
+    return 0
+
+
+def _is_work(word: str) -> bool:
+    """Is a lower-case word after a head noun the body's work, not its name?"""
+    return word in _work_words() and word not in vocab()["name_verbs"]
+
+
+@lru_cache(maxsize=1)
+def _work_words() -> frozenset[str]:
+    return frozenset(assignment_vocab()["verbs"] + assignment_vocab()["handing_verbs"])
+
+
+@lru_cache(maxsize=4096)
+def _segment(text: str) -> tuple[str, ...]:
+    from underthesea import word_tokenize  # loaded on first use: a large model
+    return tuple(word_tokenize(text))
+
+
 def body_opening(text: str, pos: int = 0) -> int:
     """End of the words that open a body's name at `pos` (0: no body opens there):
     `Ủy ban nhân dân| tỉnh`, `Sở| Ngoại vụ`, `Chủ tịch| Ủy ban ...`, `các sở|, ngành`,
@@ -272,7 +323,9 @@ def body_opening(text: str, pos: int = 0) -> int:
         if text[pos:end].isupper() and end - pos > 1:
             return 0                        # an upper-case heading: `TỔ CHỨC THỰC HIỆN`, `BÁO CÁO`
         named = any(w[:1].isupper() for w in text[pos:end].split()[1:])   # `Ban Quản lý`
-        return end if named or _names_after(text, key, end) else 0
+        if named or _names_after(text, key, end):
+            return end
+        return _lower_case_name(text, pos, end)
     m = ACRONYM.match(text, pos)
     return m.end() if m and _body_acronym(m.group(0)) else 0
 
@@ -322,6 +375,23 @@ def continues_collective(text: str) -> bool:
     tỉnh, thành phố trực thuộc Trung ương`)?"""
     key = match_key(text)
     return bool(text[:1].islower() and (patterns().collective_word.match(key) or patterns().admin_unit.match(key)))
+
+
+# The collective before a colon that lists names: `các sở|: Tài nguyên và Môi trường, ...`,
+# `các Tập đoàn|: Bưu chính Viễn thông Việt Nam, ...`, `UBND các phường|: Yên Bái, Văn Phú`
+COLON_FRAME = re.compile(r"(?:^|\s)(?:các|Các)\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*$")
+
+
+def colon_frame(text: str, colon: int) -> bool:
+    """Is the colon at `colon` the frame of a list of names (spec §3: `các Bộ: Công
+    Thương, Tài chính` is one mention), not the end of the bodies?"""
+    m = COLON_FRAME.search(text, 0, colon)
+    after = text[colon + 1:].lstrip()
+    if not m or not after[:1].isupper():
+        return False
+    key = match_key(m.group("noun"))
+    p = patterns()
+    return bool(p.collective_word.fullmatch(key) or p.head.fullmatch(key) or p.admin_unit.fullmatch(key))
 
 
 def starts_new_body(text: str, key: str, pos: int) -> bool:

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from pipeline.ingest.discovery import default_raw_dir, discover
+from pipeline.ingest.discovery import default_raw_dir
 from pipeline.outputs.progress import Progress, add_output_flags, mode_for, reporting
 from pipeline.tables.publish import TableInfo, all_table_info
 from pipeline.tables.storage import TablesLocation, default_processed_dir
@@ -38,6 +38,9 @@ def add_subcommands(subparsers) -> None:
     t = subparsers.add_parser("tables", help="list the published tables: version, rows, update")
     t.add_argument("--processed", metavar="DIR",
                    help="tables folder (default: $VNPLAN_PROCESSED_DIR or data/processed)")
+    t.add_argument("--runs", action="store_true",
+                   help="list the snapshots instead: one per ingest run that changed a table "
+                        "(what --as-of and tables.read(as_of=) take)")
     t.set_defaults(func=cmd_tables)
 
 
@@ -68,17 +71,54 @@ def cmd_tables(args: argparse.Namespace) -> int:
     if isinstance(processed, Path) and not processed.is_dir():
         return _fail("tables", f"{processed}: no such directory (run `vnplan ingest` first)",
                      USAGE_ERROR)
+    if args.runs:
+        print(format_runs(processed))
+        return 0
     print(f"tables in {processed}")
     print(format_tables(all_table_info(processed)))
     return 0
+
+
+def format_runs(processed) -> str:
+    """The snapshots, oldest first: number, run id, when, what the run did."""
+    from pipeline.tables.reading import read_arrow
+    rows = read_arrow("runs", None, processed).to_pylist()
+    if not rows:
+        return "no snapshot yet (no ingest run has changed a table)"
+    lines = [f"{'#':>4}  {'run id':<36}  {'published (UTC)':<19}  files parsed added rejected  raw"]
+    for r in rows:
+        lines.append(f"{r['snapshot']:>4}  {r['run_id']:<36}  "
+                     f"{r['published_at']:%Y-%m-%d %H:%M:%S}  {r['files'] or 0:>5} "
+                     f"{r['parsed'] or 0:>6} {r['documents_added'] or 0:>5} "
+                     f"{r['rejected'] or 0:>8}  {r['raw_root']}")
+    return "\n".join(lines)
 
 
 def _summary_line(summary: dict) -> str:
     s = summary
     return (f"files {s['files']}: {s['new_files']} new, {s['changed_files']} changed, "
             f"{s['removed_files']} removed, {s['unchanged_files']} unchanged; "
-            f"parsed {s['parsed']} ({s['documents_added']} documents, {s['rejected']} rejected "
-            f"files), {s['withdrawn']} withdrawn, {s['replaced']} replaced")
+            f"parsed {s['parsed']} ({s['documents_added']} documents, {s['rejected']} "
+            f"rejected), {s['withdrawn']} withdrawn, {s['replaced']} replaced")
+
+
+def _reject_lines(summary: dict, standing: list[dict]) -> list[str]:
+    """This run's rejected files by name, then the count of those rejected before."""
+    lines = [f"  rejected {r['path']}: {r['reason']} ({r['message']})"
+             for r in summary.get("rejected_files") or ()]
+    named = {r["path"] for r in summary.get("rejected_files") or ()}
+    older = [r for r in standing if r["path"] not in named]
+    if older:
+        shown = ", ".join(f"{r['path']} ({r['reason']})" for r in older[:5])
+        lines.append(f"  {len(older)} {'file stays' if len(older) == 1 else 'files stay'} "
+                     f"rejected: {shown}"
+                     + (", ..." if len(older) > 5 else "") + " (vnplan quality lists them)")
+    return lines
+
+
+def _rejects(processed) -> list[dict]:
+    from pipeline.tables.publish import read_table
+    return read_table(processed, "rejects", columns=["path", "reason", "message"]).to_pylist()
 
 
 def _check_lines(result) -> list[str]:
@@ -108,16 +148,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     except OSError as e:
         return _fail("ingest", f"{e.filename or processed}: {e.strerror}", RUN_ERROR)
     # a progress bar on a terminal, lines on stderr otherwise, nothing with --quiet/--json
-    with reporting(Progress("ingest: parse", len(discover(raw)), mode=mode_for(args))):
+    # the total is set once the run has planned its work (`progress.expect`)
+    with reporting(Progress("ingest: parse", None, mode=mode_for(args))):
         result = run_ingest(raw.resolve(), processed, force=args.force,
                             instance=instance, reports=not args.no_reports)
     if not result.success:
         return _fail("ingest", failure_message(result), RUN_ERROR)
+    summary = run_summary(result)
+    rejects = sorted(_rejects(processed), key=lambda r: r["path"])
     if args.json:
         print(json.dumps({
             "run_id": result.run_id, "raw": str(raw.resolve()),
             "processed": str(processed),
-            "summary": run_summary(result),
+            "summary": summary,
+            "rejected_files": summary.get("rejected_files") or [],
+            "rejects": rejects,
             "tables": [{"table": i.name, "version": i.version, "rows": i.rows}
                        for i in all_table_info(processed)],
             "steps": step_seconds(instance, result.run_id),
@@ -126,7 +171,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.quiet:
         return 0
     print(f"ingest {raw.resolve()} → {processed}  (run {result.run_id[:8]})")
-    print(_summary_line(run_summary(result)))
+    print(_summary_line(summary))
+    for line in _reject_lines(summary, rejects):
+        print(line)
     print(format_tables(all_table_info(processed)))
     for line in _check_lines(result):
         print(line)

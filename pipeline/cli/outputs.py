@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,10 @@ class UsageError(Exception):
     pass
 
 
+class NothingMatched(LookupError):
+    """Filters that match no row (`pipeline.outputs.exports.NoMatch` is one)."""
+
+
 def _processed_flag(p: argparse.ArgumentParser) -> None:
     p.add_argument("--processed", metavar="DIR",
                    help="tables folder (default: $VNPLAN_PROCESSED_DIR or data/processed)")
@@ -37,6 +42,30 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+# `2026-05-04`: a day (deadlines judged on it, the latest tables)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _as_of(text: str) -> tuple[date | None, str | None]:
+    """`--as-of`: a day (YYYY-MM-DD) → (day, None); an ingest run (its id or
+    `#3`) or a moment (`2026-05-04T09:00`) → (None, it): every table as that
+    run left it, deadlines judged on its day."""
+    text = text.strip()
+    if _DAY.match(text):
+        return _iso_date(text), None
+    from pipeline.tables.snapshots import parse_as_of
+    try:
+        parse_as_of(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return None, text
+
+
+AS_OF_HELP = ("a day YYYY-MM-DD: deadlines judged on it (default: today); or an ingest run "
+              "(its id, or #N of `vnplan tables --runs`) or a time YYYY-MM-DDTHH:MM: every "
+              "table as that run left it, deadlines judged on its day")
 
 
 def add_user_subcommands(subparsers) -> None:
@@ -50,6 +79,11 @@ def add_user_subcommands(subparsers) -> None:
                    help="table version (see `vnplan tables`); default: the latest")
     e.add_argument("--format", choices=["xlsx", "csv", "jsonl", "parquet"],
                    help="default: from --out's extension, else xlsx")
+    e.add_argument("--csv-dialect", choices=["plain", "excel-vi"], default="plain",
+                   help="plain (default): column names, ',' , ISO dates, codes (for programs); "
+                        "excel-vi: Vietnamese headers and labels, ';', DD/MM/YYYY, decimal "
+                        "commas, as Excel set to Vietnamese opens it")
+    e.add_argument("--as-of", type=_as_of, metavar="DAY|RUN|TIME", help=AS_OF_HELP)
     e.add_argument("--out", metavar="FILE", help="file (or folder), '-' for stdout (csv, jsonl)")
     _processed_flag(e)
     e.add_argument("--issuer", help="documents whose issuer contains this")
@@ -84,7 +118,7 @@ def add_user_subcommands(subparsers) -> None:
         "status", help="overdue, due soon, later, ongoing, no deadline: per agency",
         description="Classify tasks on a day as overdue, due within 30 days, due later, "
                     "ongoing (recurring) or without a deadline, per agency.")
-    s.add_argument("--as-of", type=_iso_date, metavar="DATE", help="the day (default: today)")
+    s.add_argument("--as-of", type=_as_of, metavar="DAY|RUN|TIME", help=AS_OF_HELP)
     s.add_argument("--agency", help="only this body; lists its tasks too")
     s.add_argument("--role", choices=["owner", "partner", "all"], default="owner",
                    help="count the owners (default), the partners, or both")
@@ -115,8 +149,14 @@ def _run(command: str, body, args: argparse.Namespace) -> int:
         return body(args)
     except UsageError as e:
         return _fail(command, str(e), USAGE_ERROR)
-    except (ValueError, LookupError) as e:
-        return _fail(command, str(e).strip("'\""), USAGE_ERROR)
+    except NothingMatched as e:          # filters that match nothing: a warning, exit 1
+        return _fail(command, str(e.args[0]) if e.args else str(e), RUN_ERROR)
+    except LookupError as e:              # KeyError quotes its message: take it as given
+        return _fail(command, str(e.args[0]) if e.args else str(e), USAGE_ERROR)
+    except ValueError as e:
+        return _fail(command, str(e), USAGE_ERROR)
+    except BrokenPipeError:               # the reader went away: `pipeline.cli.main` stops quietly
+        raise
     except OSError as e:
         return _fail(command, f"{e.filename or ''}: {e.strerror or e}", RUN_ERROR)
 
@@ -128,15 +168,27 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pipeline.outputs.exports import FORMATS, STDOUT, export
+    from pipeline.outputs.exports import FORMATS, STDOUT, NoMatch, check_out, export
     names = list(TABLES) if ALL in args.tables else args.tables
     fmt = args.format
     if fmt is None and args.out and args.out != STDOUT:
         suffix = Path(args.out).suffix.lstrip(".").lower()
-        fmt = suffix if suffix in FORMATS else None
+        if suffix and suffix not in FORMATS:
+            raise UsageError(f"--out {args.out}: .{suffix} is not an export format "
+                             f"({', '.join(FORMATS)}): name the file so, or give --format")
+        fmt = suffix or None
     fmt = fmt or ("jsonl" if args.out == STDOUT else "xlsx")
     if args.json and args.out == STDOUT:
         raise UsageError("--json and --out - both write stdout")
+    if args.csv_dialect != "plain" and fmt != "csv":
+        raise UsageError(f"--csv-dialect {args.csv_dialect} is for --format csv, not {fmt}")
+    try:
+        check_out(args.out, fmt, len(names))
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    day, run = args.as_of or (None, None)
+    if day is None and run is None and args.version is None:
+        day = date.today()                 # the one place an export reads the clock
     root = _root(args)
     sel = Selection.of(issuer=args.issuer, doc_number=args.doc_number, agency=args.agency,
                        date_from=args.date_from, date_to=args.date_to)
@@ -145,7 +197,10 @@ def _export(args: argparse.Namespace) -> int:
     progress = Progress("export", len(names) + files, mode=mode)
     try:
         result = export(names, fmt=fmt, version=args.version, out=args.out, processed=root,
-                        selection=sel, progress=progress)
+                        selection=sel, progress=progress, dialect=args.csv_dialect, as_of=day,
+                        snapshot=run)
+    except NoMatch as e:
+        raise NothingMatched(str(e.args[0])) from None
     finally:
         progress.close()
     if args.json:
@@ -153,7 +208,10 @@ def _export(args: argparse.Namespace) -> int:
     elif not args.quiet and args.out != STDOUT:
         parts = [f"{e.name} v{e.version if e.version is not None else '-'} "
                  f"({e.table.num_rows} rows)" for e in result.tables]
-        print(f"exported {', '.join(parts)} as {fmt}")
+        dialect = f" ({args.csv_dialect})" if fmt == "csv" else ""
+        print(f"exported {', '.join(parts)} as {fmt}{dialect}"
+              + (f", snapshot #{result.snapshot['snapshot']}" if result.snapshot else "")
+              + (f", deadlines as of {result.as_of.isoformat()}" if result.as_of else ""))
         for f in result.files:
             print(f"  → {f}  ({f.stat().st_size:,} bytes)")
         if not sel.empty:
@@ -204,6 +262,15 @@ def _pct(x) -> str:
     return "-" if x is None else f"{100 * x:.0f}%"
 
 
+def _review_pages(root, rows) -> dict[str, str]:
+    """doc_id → the path of its review page (`vnplan review`), where it exists."""
+    from pipeline.tables.storage import review_page_name as page_name
+    from pipeline.tables.storage import reviews_dir
+    folder = reviews_dir(root)
+    pages = {r["doc_id"]: folder / page_name(r["doc_number"], r["doc_id"]) for r in rows}
+    return {k: str(p) for k, p in pages.items() if p.is_file()}
+
+
 def _quality(args: argparse.Namespace) -> int:
     from pipeline.tables.quality import worst_first
     root = _root(args)
@@ -213,8 +280,12 @@ def _quality(args: argparse.Namespace) -> int:
     rows = [r for r in snap.table("document_quality").to_pylist() if r["doc_id"] in active]
     unmeasured = len(active - {r["doc_id"] for r in rows})
     ranked = worst_first(rows)[: args.limit] if args.limit else worst_first(rows)
+    pages = _review_pages(root, ranked)
+    ranked = [{**r, "review": pages.get(r["doc_id"])} for r in ranked]
+    rejects = sorted(snap.table("rejects").select(["path", "reason", "message"]).to_pylist(),
+                     key=lambda r: r["path"])
     if args.json:
-        _print_json({"documents": ranked, "unmeasured": unmeasured})
+        _print_json({"documents": ranked, "unmeasured": unmeasured, "rejects": rejects})
         return 0
     print(f"{'score':>5} {'tasks':>5} {'i/t/p':>9} {'owner':>5} {'timing':>6} {'unknown':>7} "
           f"{'unparsed':>8} {'ocr':>4} {'warn':>4}  document")
@@ -227,9 +298,15 @@ def _quality(args: argparse.Namespace) -> int:
               f"{r['file_name']}")
         if r["unknown_agency_names"]:
             print(f"{'':>12}unknown: {'; '.join(r['unknown_agency_names'][:5])}")
+        if r["review"]:
+            print(f"{'':>12}review: {r['review']}")
     if unmeasured:
         print(f"{unmeasured} active documents have no quality row "
               "(ingested before it existed: `vnplan ingest --force`)")
+    if rejects:
+        print(f"\n{len(rejects)} files could not be read (the rejects table):")
+        for r in rejects:
+            print(f"  {r['reason']:<18} {r['path']}  {r['message'] or ''}")
     return 0
 
 
@@ -246,8 +323,11 @@ _HEADS = {"overdue": "overdue", "due_30": "due≤30d", "due_later": "later",
 def _status(args: argparse.Namespace) -> int:
     from pipeline.outputs.status import STATUSES, per_agency, read_statuses
     root = _root(args)
-    as_of = args.as_of or date.today()          # the one place the clock is read
-    found = read_statuses(as_of, root, agency=args.agency, role=args.role,
+    day, run = args.as_of or (None, None)
+    snap = tables_api.Snapshot.as_of(root, run) if run else tables_api.Snapshot.at(root, [], None)
+    as_of = day or (snap.run["published_at"].date() if snap.run
+                    else date.today())          # the one place the clock is read
+    found = read_statuses(as_of, snap, agency=args.agency, role=args.role,
                           doc_number=args.doc_number)
     counts = per_agency(found)
     if args.json:

@@ -17,10 +17,12 @@ from dagster import ConfigurableResource, InitResourceContext
 from pipeline.ingest.discovery import HashMemo, default_raw_dir, scan
 from pipeline.ingest.lock import ingest_lock
 from pipeline.ingest.plan import state_from_rows
+from pipeline.ingest.rawpaths import base_for
 from pipeline.models import PublishedState, RawFile
 from pipeline.tables import publish
-from pipeline.tables.schemas import TABLES
-from pipeline.tables.storage import TablesLocation, default_processed_dir, reports_dir
+from pipeline.tables.schemas import SNAPSHOT_TABLES, TABLES
+from pipeline.tables.snapshots import next_run
+from pipeline.tables.storage import TablesLocation, default_processed_dir, reports_dir, reviews_dir
 
 HASH_MEMO = ".raw-hashes.json"     # in the tables folder, like the ingest lock
 
@@ -53,6 +55,10 @@ class VnplanPaths(ConfigurableResource):
     def reports_path(self) -> Path:
         return reports_dir(self.location())
 
+    def reviews_path(self) -> Path:
+        """Where the review pages go (one per document, `pipeline.outputs.review`)."""
+        return reviews_dir(self.location())
+
     def scan_raw(self) -> list[RawFile]:
         """Every raw file, hashed. A missing raw folder fails the run: scanning
         it as empty would withdraw every published document."""
@@ -72,10 +78,23 @@ class VnplanPaths(ConfigurableResource):
         return loc.local_path / HASH_MEMO if loc.is_local else None
 
     def published_state(self) -> PublishedState:
+        """The documents and rejects rows, and the raw root their paths are relative
+        to (the last run's, from the `runs` table)."""
         root = self.location()
         return state_from_rows(
             *(TABLES[t].conform(publish.read_table(root, t)).to_pylist()
-              for t in ("documents", "rejects")))
+              for t in ("documents", "rejects")), self.last_run().get("raw_root"))
+
+    def last_run(self) -> dict:
+        """The latest `runs` row ({} before the first run that changed a table)."""
+        runs = self.read("runs")
+        if runs.num_rows == 0:
+            return {}
+        return max(TABLES["runs"].conform(runs).to_pylist(), key=lambda r: r["snapshot"])
+
+    def raw_base(self) -> str:
+        """The root the stored paths are relative to, for this raw folder."""
+        return base_for(self.raw_path(), self.last_run().get("raw_root"))
 
     def read(self, table: str, columns: list[str] | None = None):
         return publish.read_table(self.location(), table, columns=columns)
@@ -87,6 +106,16 @@ class VnplanPaths(ConfigurableResource):
             version = publish.ensure_table(root, table)
             result = publish.PublishResult(table, version, True, 0, 0)
         return result
+
+    def record_run(self, run_id: str, batch, published_at) -> publish.PublishResult:
+        """Publish the `runs` row of this run (`pipeline.tables.snapshots.next_run`):
+        every table's version now; nothing when no table changed."""
+        versions = {t: self.table_info(t).version for t in SNAPSHOT_TABLES}
+        last = self.last_run() or None
+        row = next_run(last, versions, run_id, batch.now, published_at, batch.raw_root,
+                       batch.summary)
+        rows = TABLES["runs"].arrow([row] if row else [])
+        return self.publish("runs", rows, {row["run_id"]} if row else set())
 
     def table_info(self, table: str) -> publish.TableInfo:
         return publish.table_info(self.location(), table)

@@ -29,10 +29,14 @@ CHUNK_DOCS = 256            # documents whose tables are concatenated into one c
 
 class RowsParser:
     """`parse` (the extractor) returning the document's rows instead of the
-    document: what a parse worker sends back."""
+    document: what a parse worker sends back. With `review_dir`, the worker
+    also writes the document's review page there (`pipeline.outputs.review`:
+    the text with what was extracted highlighted), while it holds the parsed
+    document; a page that cannot be written does not fail the document."""
 
-    def __init__(self, parse: Callable[..., ParsedDocument]):
+    def __init__(self, parse: Callable[..., ParsedDocument], review_dir: str | None = None):
         self.parse = parse
+        self.review_dir = review_dir
 
     @property
     def preload(self) -> list[str]:
@@ -41,7 +45,16 @@ class RowsParser:
             [self.parse.__module__] if getattr(self.parse, "__module__", None) else [])
 
     def __call__(self, path: str, data: bytes) -> DocumentRows:
-        return document_rows(hashlib.sha256(data).hexdigest(), self.parse(path, data=data))
+        doc_id = hashlib.sha256(data).hexdigest()
+        doc = self.parse(path, data=data)
+        rows = document_rows(doc_id, doc)
+        if self.review_dir:
+            from pipeline.outputs.review import write_page
+            try:
+                write_page(self.review_dir, doc_id, doc, rows.quality)
+            except OSError:
+                pass              # a page is for people; the rows are what the run needs
+        return rows
 
 
 class RowsGatherer:

@@ -12,9 +12,10 @@ The work is keyed by content hash (sha256 of the file bytes = `doc_id`): the
 same bytes under two names are one document with both paths kept; a path whose
 bytes changed replaces its old document's rows; a document whose files are all
 gone from the folder is marked `withdrawn` (its rows stay). Paths are stored
-absolute (the raw folder resolved, then the file's place inside it), and only
-the published paths under the ingested folder are compared, so ingesting a
-sub-folder never withdraws documents found elsewhere.
+relative to the raw root (`pipeline.ingest.rawpaths`: the root stored once, in
+the `runs` table); inside a run they are absolute, and only the published
+paths under the ingested folder are compared, so ingesting a sub-folder never
+withdraws documents found elsewhere.
 
 No clock is read here: `now` (the ingestion time) is passed in.
 """
@@ -27,6 +28,8 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from parsers.model import ParsedDocument
 from pipeline.ingest.gather import CHUNK_DOCS, RowsGatherer
+from pipeline.ingest.rawpaths import absolute_state, base_for, stored_document, stored_reject, \
+    to_stored
 from pipeline.ingest.worker import Limits, parse_file
 from pipeline.models import (DocumentRows, Failure, IngestBatch, IngestPlan, ParsedEntry,
                              ParsedShard, PublishedState, RawFile)
@@ -73,10 +76,11 @@ class _Scope:
     """The files now under the ingested root, and the published state under it."""
 
     root: str
-    state: PublishedState
+    state: PublishedState        # its paths absolute (read against `base`)
     now: datetime
     by_hash: dict[str, list[RawFile]]
     current: dict[str, RawFile]
+    base: str                    # the root paths are stored against
 
     @classmethod
     def of(cls, root: str | Path, files: Sequence[RawFile], state: PublishedState,
@@ -84,8 +88,9 @@ class _Scope:
         by_hash: dict[str, list[RawFile]] = {}
         for f in sorted(files, key=lambda f: f.path):
             by_hash.setdefault(f.content_hash, []).append(f)
-        return cls(Path(root).resolve().as_posix(), state, now, by_hash,
-                   {f.path: f for f in files})
+        base = base_for(root, state.raw_root)
+        return cls(Path(root).resolve().as_posix(), absolute_state(state, base), now, by_hash,
+                   {f.path: f for f in files}, base)
 
     def inside(self, path: str) -> bool:
         return _under(path, self.root)
@@ -200,6 +205,17 @@ def plan_batch(root: str | Path, files: Sequence[RawFile], state: PublishedState
                       tuple(scope.by_hash[h][0] for h in _to_parse(scope, force)))
 
 
+def _stored(scope: _Scope, parsed: list[ParsedEntry], updates: list[dict],
+            reject_rows: dict[str, dict], reject_keys: set[str]):
+    """The batch's paths as the tables store them (relative to the scope's base)."""
+    base = scope.base
+    parsed = [ParsedEntry(e.doc, e.files, e.first_seen, tuple(to_stored(p, base) for p in e.paths))
+              for e in parsed]
+    updates = [stored_document(u, base) for u in updates]
+    rows = {to_stored(p, base): stored_reject(r, base) for p, r in reject_rows.items()}
+    return parsed, updates, rows, {to_stored(k, base) for k in reject_keys}
+
+
 def finish_batch(plan: IngestPlan, shards: Sequence[ParsedShard]) -> IngestBatch:
     """The batch from the plan and the parsed shards (content hash → DocumentRows
     or Failure, and the documents' rows) that cover every file of `plan.to_parse`."""
@@ -229,6 +245,11 @@ def finish_batch(plan: IngestPlan, shards: Sequence[ParsedShard]) -> IngestBatch
         "documents_updated": len(updates),
     }
     summary["unchanged_files"] = summary["files"] - summary["new_files"] - summary["changed_files"]
+    rejected = tuple({"path": to_stored(f.path, scope.base), "reason": failed[h][0],
+                      "message": failed[h][1]}
+                     for h in sorted(failed) for f in scope.by_hash[h])
+    parsed, updates, reject_rows, reject_keys = _stored(scope, parsed, updates, reject_rows,
+                                                        reject_keys)
     return IngestBatch(
         now=plan.now,
         parsed=tuple(parsed),
@@ -239,6 +260,8 @@ def finish_batch(plan: IngestPlan, shards: Sequence[ParsedShard]) -> IngestBatch
         reject_keys=frozenset(reject_keys),
         summary=summary,
         tables=concat_tables([shard.tables for shard in shards]),
+        raw_root=scope.base,
+        rejected_files=tuple(sorted(rejected, key=lambda r: r["path"])),
     )
 
 
@@ -263,5 +286,7 @@ def prepare_batch(root: str | Path, files: Sequence[RawFile], state: PublishedSt
     return finish_batch(plan, [parse_results(parse, plan.to_parse)])
 
 
-def state_from_rows(documents: Iterable[dict], rejects: Iterable[dict]) -> PublishedState:
-    return PublishedState({r["doc_id"]: r for r in documents}, {r["path"]: r for r in rejects})
+def state_from_rows(documents: Iterable[dict], rejects: Iterable[dict],
+                    raw_root: str | None = None) -> PublishedState:
+    return PublishedState({r["doc_id"]: r for r in documents}, {r["path"]: r for r in rejects},
+                          raw_root)

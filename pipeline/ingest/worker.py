@@ -108,6 +108,42 @@ def _read_checked(path: str, expected_hash: str | None, max_bytes: int) -> bytes
     return data
 
 
+# binary document formats the readers read, by extension: a file named so whose
+# bytes carry no known signature is damaged (`random bytes named .pdf`), not of
+# another format
+CLAIMED_FORMATS = frozenset({"pdf", "docx", "doc", "rtf"})
+
+
+def _signed(head: bytes) -> bool:
+    """Whether the bytes start with the signature of a format we know (a document
+    container, or an image refused by name)."""
+    from parsers.detect import IMAGE_MAGICS, OLE_MAGIC, PDF_MAGIC, RTF_MAGIC, ZIP_MAGIC
+    return (head.startswith((OLE_MAGIC, ZIP_MAGIC, RTF_MAGIC, *IMAGE_MAGICS))
+            or PDF_MAGIC in head[:1024])
+
+
+def _binary(head: bytes) -> bool:
+    """Bytes no text is made of: a NUL, or control characters beyond 1 in 100."""
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return b"\0" in head or controls > max(2, len(head) // 100)
+
+
+def reject_reason(path: str, data: bytes, reason: str, message: str) -> tuple[str, str]:
+    """The reject reason of a parse failure: `unsupported_format` becomes
+    `corrupt` for a file named as a document format we read whose bytes are
+    binary yet carry no known signature (random bytes named .pdf; a text saved
+    as .pdf stays `unsupported_format`: it is of another format). A corrupt
+    file is remembered by its content hash and not parsed again until it
+    changes; an unsupported one is retried at every run (a reader may have
+    been added)."""
+    ext = os.path.splitext(path)[1].lower().lstrip(".")
+    if reason == "unsupported_format" and ext in CLAIMED_FORMATS and data.strip() \
+            and not _signed(data[:4096]) and _binary(data[:4096]):
+        return "corrupt", (f"not a valid .{ext} file: its bytes carry no {ext.upper()} "
+                           "signature (damaged, or not what its name says)")
+    return reason, message
+
+
 def parse_file(parse: Parse, path: str, expected_hash: str | None = None,
                max_bytes: int | None = None):
     """Parse one file: the ParsedDocument, or a Failure; never raises. The file is
@@ -118,7 +154,7 @@ def parse_file(parse: Parse, path: str, expected_hash: str | None = None,
     try:
         return parse(path, data=data)
     except ParseError as e:
-        return (*known_reason(e.reason, e.message), e.location)
+        return (*known_reason(*reject_reason(path, data, e.reason, e.message)), e.location)
     except MemoryError:
         return ("memory", "parsing needed more memory than the limit", None)
     except Exception as e:  # an extractor bug must not sink the whole batch

@@ -1,5 +1,8 @@
 """Drawing the report charts with matplotlib: `Figure` objects, no pyplot (no
-global state, no GUI backend chosen; a notebook shows them inline).
+global state, no GUI backend chosen). A notebook shows them inline: they are
+`Chart`s, whose `_repr_png_` draws them (a plain Figure made without pyplot
+shows as `<Figure size ...>` in Jupyter, pyplot's inline backend never having
+been loaded).
 
 Text is set in DejaVu Sans, which has every Vietnamese letter; SVG text is
 drawn as paths, so a viewer without the font shows it too. Files are
@@ -15,6 +18,7 @@ from typing import Mapping
 
 import matplotlib
 import matplotlib.dates as mdates
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -49,6 +53,16 @@ CAPTIONS = {
     "axis_tasks": "Số nhiệm vụ",
     "none": "Chưa có dữ liệu",
 }
+
+
+class Chart(Figure):
+    """A Figure a notebook (IPython's display) shows as a picture."""
+
+    def _repr_png_(self) -> bytes:
+        import io
+        buf = io.BytesIO()
+        FigureCanvasAgg(self).print_png(buf)
+        return buf.getvalue()
 
 
 def _short(text: str, n: int) -> str:
@@ -152,7 +166,7 @@ def draw_timeline(plan: Plan) -> Figure:
     list_in = LIST_LINE_IN * (len(listed) + 1) if listed else 0
     height = HEAD_IN + chart_in + FOOT_IN + list_in
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(WIDTH_IN, height))
+        fig = Chart(figsize=(WIDTH_IN, height))
         head = f"{plan.doc_type or 'Văn bản'} {plan.doc_number or '(chưa có số)'}"
         title = textwrap.shorten(plan.title or "", 110, placeholder="…")
         fig.text(0.01, 1 - 0.3 / height, head + (f": {title}" if title else ""),
@@ -202,7 +216,7 @@ def draw_timeline(plan: Plan) -> Figure:
 
 def _bar_figure(title: str, rows: int) -> tuple[Figure, object]:
     height = 1.2 + 0.3 * max(rows, 3)
-    fig = Figure(figsize=(11, height))
+    fig = Chart(figsize=(11, height))
     ax = fig.add_axes((0.42, 0.5 / height, 0.53, 1 - 1.1 / height))
     fig.text(0.01, 1 - 0.25 / height, title, fontsize=12, fontweight="bold", va="top")
     return fig, ax
@@ -231,7 +245,7 @@ def draw_agency_counts(counts: Counter) -> Figure:
 def draw_month_counts(by_shape: Mapping[str, Counter]) -> Figure:
     months = sorted(set().union(*(c.keys() for c in by_shape.values())))
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(11, 4.2))
+        fig = Chart(figsize=(11, 4.2))
         ax = fig.add_axes((0.07, 0.2, 0.9, 0.68))
         fig.text(0.01, 0.97, CAPTIONS["month_title"], fontsize=12, fontweight="bold", va="top")
         if not months:

@@ -2,9 +2,10 @@
 stderr otherwise, nothing with `--quiet` or `--json` (scripts read stdout).
 
 `reporting(progress)` makes a `Progress` the current one for the duration of a
-run; `track(parse)` wraps the parser the ingest asset uses (the extractor, or
-the pool of parse workers) so that each parsed file advances it (the job runs
-in process, so the asset sees the progress the command set).
+run; `expect(n)` sets its total once the work is planned (the files to parse,
+not every file); `track(parse)` wraps the parser the ingest asset uses (the
+extractor, or the pool of parse workers) so that each parsed file advances it
+(the job runs in process, so the asset sees the progress the command set).
 """
 from __future__ import annotations
 
@@ -133,6 +134,17 @@ def _advance(path) -> None:
     p = current()
     if p is not None:
         p.advance(Path(str(path)).name)
+
+
+def expect(total: int, nothing: str = "nothing new to parse") -> None:
+    """Tell the current progress how many units the work holds, once it is
+    planned (an ingest counts the files it will parse, not every file)."""
+    p = current()
+    if p is None:
+        return
+    p.total = total
+    if total == 0:
+        p.note(nothing)
 
 
 def track(parse: Callable) -> Callable:

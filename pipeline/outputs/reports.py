@@ -127,6 +127,37 @@ def render_overview(documents: pa.Table, tasks: pa.Table, agencies: pa.Table,
                    out_dir / "tasks-per-month"))
 
 
+EMBED_WIDTH = 900            # pixels of a chart embedded in an asset page
+
+
+def data_uri(path: Path, max_width: int = EMBED_WIDTH) -> str:
+    """A PNG as a `data:` URI, scaled down to `max_width` pixels (an asset page
+    shows it inline; the file keeps its full size)."""
+    import base64
+    import io
+
+    from PIL import Image
+    with Image.open(path) as im:
+        if im.width > max_width:
+            im = im.resize((max_width, round(im.height * max_width / im.width)))
+        buf = io.BytesIO()
+        im.save(buf, format="PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def current_charts(out_dir: Path, timelines: int = 2) -> list[Path]:
+    """The charts as they are now: the overview charts, then the newest timelines."""
+    overview = [out_dir / f"{name}.png" for name in ("tasks-per-agency", "tasks-per-month")]
+    plans = sorted(out_dir.glob("*-timeline.png"), key=lambda p: (-p.stat().st_mtime, p.name))
+    return [p for p in overview if p.is_file()] + plans[:timelines]
+
+
+def charts_markdown(files: Sequence[Path]) -> str:
+    """The charts as markdown images (inline data), each under its file's path."""
+    return "\n".join(f"**{f.stem}** (`{f}`)\n\n![{f.stem}]({data_uri(f)})\n" for f in files) \
+        or "no chart yet"
+
+
 def report(snapshot, doc_numbers: Iterable[str] = (), *, all_plans: bool = False,
            out_dir: Path | None = None, overview: bool = True) -> ReportResult:
     """Render the timelines of the plans numbered `doc_numbers` (every plan with
@@ -141,7 +172,12 @@ def report(snapshot, doc_numbers: Iterable[str] = (), *, all_plans: bool = False
     for number in doc_numbers:
         found = plans(documents, tasks, agencies, number)
         if not found:
-            raise LookupError(f"no active plan with tasks has number {number!r}")
+            known = sorted({p.doc_number for p in plans(documents, tasks, agencies)
+                            if p.doc_number})
+            raise LookupError(f"no active plan with tasks has number {number!r}"
+                              + (f" (plans: {', '.join(known[:12])}"
+                                 f"{', ...' if len(known) > 12 else ''})" if known
+                                 else " (no plan with tasks is published yet)"))
         result.plans += found
     result.files += render_plans(result.plans, out_dir)
     if overview:

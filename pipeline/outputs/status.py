@@ -20,7 +20,7 @@ from typing import Iterable
 
 import pyarrow as pa
 
-from pipeline.tables.selection import fold, number_key
+from pipeline.tables.selection import matches, number_key
 
 OVERDUE, DUE_30, DUE_LATER, ONGOING, NO_DEADLINE = \
     "overdue", "due_30", "due_later", "ongoing", "no_deadline"
@@ -92,7 +92,7 @@ def task_statuses(documents: pa.Table, tasks: pa.Table, agencies: pa.Table, as_o
             if d["status"] != "withdrawn"
             and (doc_number is None or number_key(d["doc_number"]) == number_key(doc_number))}
     bodies = _bodies(tasks, agencies, roles)
-    needle = fold(agency) if agency else None
+    needle = agency or None
     out = []
     for t in tasks.to_pylist():
         if t["doc_id"] not in docs:
@@ -100,7 +100,7 @@ def task_statuses(documents: pa.Table, tasks: pa.Table, agencies: pa.Table, as_o
         status = classify(t["timing_kind"], t["end_date"], as_of, window_days)
         days = (t["end_date"] - as_of).days if t["end_date"] else None
         for name, matched, r in bodies.get(t["task_id"], []):
-            if needle and not any(needle in fold(m) for m in matched if m):
+            if needle and not any(matches(needle, m) for m in matched if m):
                 continue
             out.append(TaskStatus(name, r, status, docs[t["doc_id"]]["doc_number"], t["section"],
                                   t["title"] or t["content"] or "", t["timing_raw"],
@@ -122,8 +122,9 @@ def per_agency(statuses: Iterable[TaskStatus]) -> list[dict]:
 
 
 def read_statuses(as_of: date, processed=None, **kwargs) -> list[TaskStatus]:
-    """`task_statuses` over the latest published tables (in `processed`)."""
+    """`task_statuses` over the latest published tables (in `processed`), or over
+    a `tables.Snapshot` given as `processed`."""
     from pipeline.tables.reading import Snapshot
-    snap = Snapshot.at(processed, [], None)
+    snap = processed if isinstance(processed, Snapshot) else Snapshot.at(processed, [], None)
     return task_statuses(snap.table("documents"), snap.table("tasks"),
                          snap.table("task_agencies"), as_of, **kwargs)

@@ -1,11 +1,14 @@
-"""The XLSX export: one sheet per table with Vietnamese headers, and a data
-dictionary sheet, written so that the same input gives the same bytes.
+"""The XLSX export: one sheet per table as people read it
+(`pipeline.outputs.view`: Vietnamese headers, the document's number, date and
+issuer on every task, labels for codes, the deadline status, ids last), and a
+data dictionary sheet, written so that the same input gives the same bytes.
 
 Each table sheet has its header row frozen and filtered, column widths fitted
-to the content, real date cells (`DD/MM/YYYY`) and timestamps (UTC, Excel has
-no time zones); list columns are joined with `; `. The dictionary sheet lists
-every column (header, type, description, from `pipeline.dictionary`), the
-meaning of coded values, and the version, time and filters of each table.
+to the content (long text such as a task's content in a wide column, wrapped),
+real date cells (`DD/MM/YYYY`) and timestamps (UTC, Excel has no time zones);
+list columns are joined with `; `. The dictionary sheet lists every column
+(header, type, description, from `pipeline.tables.dictionary`), each code with
+its label and meaning, and the version, time and filters of each table.
 
 Reproducible: the workbook's created/modified properties are the given time
 (the table version's commit time) and the zip entries carry that date too.
@@ -24,6 +27,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
+from pipeline.outputs.view import PeopleTable
 from pipeline.tables import dictionary
 
 DATE_FORMAT = "DD/MM/YYYY"
@@ -31,6 +35,9 @@ TIME_FORMAT = "YYYY-MM-DD HH:MM:SS"
 LIST_SEPARATOR = "; "
 MAX_CELL = 32767              # Excel's limit on the characters of a cell
 MIN_WIDTH, MAX_WIDTH = 8, 60
+WRAP_WIDTH, IDENT_WIDTH = 70, 18    # long text, wrapped; machine ids (the cell keeps it all)
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 WIDTH_SAMPLE = 500            # rows looked at to fit a column's width
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -75,49 +82,63 @@ def _header_row(ws, values: Sequence[str]) -> None:
         cell.alignment = Alignment(vertical="center")
 
 
-def table_sheet(wb: Workbook, name: str, table: pa.Table) -> None:
-    cols = dictionary.columns(name)
-    ws = wb.create_sheet(dictionary.sheet_name(name))
-    _header_row(ws, [c.header for c in cols])
-    types = [table.schema.field(c.name).type for c in cols]
-    data = [table.column(c.name).to_pylist() for c in cols]
+def table_sheet(wb: Workbook, view: PeopleTable) -> None:
+    ws = wb.create_sheet(dictionary.sheet_name(view.name))
+    _header_row(ws, view.headers)
+    table = view.table
+    types = [f.type for f in table.schema]
+    data = [table.column(i).to_pylist() for i in range(table.num_columns)]
     for i in range(table.num_rows):
         ws.append([cell_value(col[i], typ) for col, typ in zip(data, types)])
-    for j, (c, typ) in enumerate(zip(cols, types), start=1):
+    for j, (c, header, typ) in enumerate(zip(view.columns, view.headers, types), start=1):
         letter = get_column_letter(j)
         fmt = DATE_FORMAT if pa.types.is_date(typ) else TIME_FORMAT \
             if pa.types.is_timestamp(typ) else None
-        if fmt:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
+        align = WRAPPED if c.wrap else TOP
+        for (cell,) in ws.iter_rows(min_row=2, min_col=j, max_col=j):
+            cell.alignment = align
+            if fmt:
                 cell.number_format = fmt
-        sample = (cell_value(v, typ) for v in data[j - 1][:WIDTH_SAMPLE])
-        ws.column_dimensions[letter].width = _width(sample, c.header)
+        if c.wrap:
+            width = float(WRAP_WIDTH)
+        else:
+            sample = (cell_value(v, typ) for v in data[j - 1][:WIDTH_SAMPLE])
+            width = _width(sample, header)
+            if c.ident:
+                width = min(width, float(IDENT_WIDTH))
+        ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(1, ws.max_row)}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(view.columns))}{max(1, ws.max_row)}"
 
 
-def dictionary_sheet(wb: Workbook, names: Sequence[str], sources: Sequence[dict]) -> None:
-    """Columns of every exported table, meanings of coded values, where the data came from."""
+def dictionary_sheet(wb: Workbook, views: Sequence[PeopleTable], sources: Sequence[dict]) -> None:
+    """Columns of every exported table, each code with its label and meaning, where
+    the data came from (and the day the deadline status was judged on)."""
     spec = dictionary.dictionary_sheet()
     ws = wb.create_sheet(spec["sheet"])
     _header_row(ws, spec["headers"])
-    for name in names:
-        for c in dictionary.columns(name):
-            ws.append([dictionary.sheet_name(name), name, c.name, c.header, c.type, c.description])
-    exported = {c.name for n in names for c in dictionary.columns(n)}
-    coded = [col for col in dictionary.value_columns() if col in exported]
+    for view in views:
+        for c, header in zip(dictionary.people_columns(view.name), view.headers):
+            ws.append([dictionary.sheet_name(view.name), view.name, c.name, header, c.type,
+                       c.description])
+    coded = [(v.name, col) for v in views for col in dictionary.coded_columns(v.name)]
     if coded:
         ws.append([])
         _header_row(ws, spec["values_headers"])
-        for col in coded:
-            for code, meaning in dictionary.labels(col).items():
-                ws.append([col, code, meaning])
+        for name, col in dict.fromkeys(coded):
+            shown = dictionary.labels(name, col)
+            for code, meaning in dictionary.meanings(name, col).items():
+                ws.append([f"{name}.{col}", code, shown.get(code, code), meaning])
     ws.append([])
     _header_row(ws, spec["source_headers"])
     for s in sources:
         when = _naive_utc(s["committed_at"]) if s.get("committed_at") else None
         ws.append([s["table"], s["version"], when, s["rows"], s["selection"]])
         ws.cell(ws.max_row, 3).number_format = TIME_FORMAT
+    days = sorted({v.as_of for v in views if v.as_of is not None})
+    for day in days:
+        ws.append([spec["as_of_label"], None, day])
+        ws.cell(ws.max_row, 3).number_format = DATE_FORMAT
     widths = (18, 18, 22, 30, 18, 90)
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
@@ -139,14 +160,14 @@ def _fixed_zip(data: bytes, when: datetime | None) -> bytes:
     return out.getvalue()
 
 
-def workbook_bytes(tables: Sequence[tuple[str, pa.Table]], sources: Sequence[dict],
+def workbook_bytes(views: Sequence[PeopleTable], sources: Sequence[dict],
                    when: datetime | None, title: str) -> bytes:
-    """The XLSX file: a sheet per (name, table), then the dictionary sheet."""
+    """The XLSX file: a sheet per table as people read it, then the dictionary sheet."""
     wb = Workbook()
     wb.remove(wb.active)
-    for name, table in tables:
-        table_sheet(wb, name, table)
-    dictionary_sheet(wb, [n for n, _ in tables], sources)
+    for view in views:
+        table_sheet(wb, view)
+    dictionary_sheet(wb, views, sources)
     stamp = _naive_utc(when).replace(microsecond=0) if when else datetime(1980, 1, 1)
     props = wb.properties
     props.created = props.modified = stamp

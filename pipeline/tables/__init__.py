@@ -15,7 +15,7 @@ builds rows (`pipeline.tables.rows`) does not load pandas and Delta Lake.
 from __future__ import annotations
 
 __all__ = ["SORT_KEYS", "Snapshot", "commits", "companion_version", "conform", "history", "list",
-           "read", "read_arrow", "root", "to_frame", "version_time"]
+           "read", "read_arrow", "root", "runs", "to_frame", "version_time"]
 
 
 def __getattr__(name: str):

@@ -46,6 +46,13 @@ class Column:
     codes: frozenset[str] | None = None   # the allowed values (null is always allowed)
     key: bool = False            # never null (the table's key, ids)
     json: bool = True            # a filled column in the `vnplan parse` JSON
+    # exports for people (the workbook, `--csv-dialect excel-vi`):
+    ident: bool = False          # for machines (a content hash, a character offset): last
+    wrap: bool = False           # long text (a task's content): a wide column, wrapped
+    # a column an export adds, not stored: "documents.<column>" (the row's
+    # document, joined on doc_id) or "deadline_status" (the task's deadline
+    # status on the export's day, `pipeline.outputs.status.classify`)
+    derived: str | None = None
 
     @property
     def filled(self) -> bool:
@@ -82,6 +89,19 @@ class Table:
     sheet: str                   # the export's sheet name (Vietnamese, at most 31 characters)
     description: str
     columns: tuple[Column, ...] = field(default=())
+    # exports for people: the columns they add (`Column.derived`), shown first
+    extras: tuple[Column, ...] = field(default=())
+
+    @cached_property
+    def people_columns(self) -> tuple[Column, ...]:
+        """The columns of an export for people, in order: the added ones (the
+        document's number, date and issuer), the stored ones, the deadline
+        status, and the machine ids last."""
+        status = tuple(c for c in self.extras if c.derived == "deadline_status")
+        first = tuple(c for c in self.extras if c not in status)
+        stored = tuple(c for c in self.columns if not c.ident)
+        machine = sorted((c for c in self.columns if c.ident), key=lambda c: c.key)
+        return first + stored + status + tuple(machine)        # offsets, then the ids
 
     @cached_property
     def schema(self) -> pa.Schema:

@@ -14,11 +14,12 @@ stored rows are re-published with the link (`relink`), so the link does not
 depend on the order the files were ingested in. A document never cites itself.
 
 The `agencies` table: one row per agency id. Every central body of the
-registry (`vocab/agencies.tsv`, kind `central`) has its row; a body scoped by
-province or ministry (`sở-công-thương@lào-cai`, `vụ-pháp-chế@bộ-công-thương`)
-has a row for every id a `task_agencies` row resolved to (`known` true).
-Mentions the registry does not know (`known` false) have no row: they stay
-as written in `task_agencies` and `vnplan quality` lists them by name.
+registry (`vocab/agencies.tsv`, kind `central`) has its row; so does every id
+a `task_agencies` row points to: a body scoped by province or ministry
+(`sở-công-thương@lào-cai`, `vụ-pháp-chế@bộ-công-thương`), and the names the
+registry does not know (`known` false, `vnplan quality` lists them) and the
+collective ones (`các đơn vị liên quan`, `collective` true), so that a join
+of `task_agencies` with `agencies` drops no row.
 Only rows that differ from the stored ones are published (no new version
 when nothing changed).
 """
@@ -128,15 +129,17 @@ def references_with_links(batch_rows: pa.Table, stored: pa.Table, documents: lis
 
 # --- agencies --------------------------------------------------------------
 
-def _agency_row(agency_id: str, canonical, typ, level, province, registry) -> dict:
+def _agency_row(agency_id: str, canonical, typ, level, province, registry, *,
+                known: bool = True, collective: bool = False) -> dict:
     base, _, scope = agency_id.partition("@")
-    entry = registry.entries.get(base)
+    entry = registry.entries.get(base) if known else None
     return {
         "agency_id": agency_id, "registry_id": base if entry else None,
         "kind": entry.kind if entry else None, "canonical_name": canonical,
         "agency_type": typ, "agency_level": level, "province": province,
         "scope": scope or None, "status": (entry.status or None) if entry else None,
-        "successor_id": registry.successor(agency_id),
+        "successor_id": registry.successor(agency_id) if known else None,
+        "known": known, "collective": collective,
     }
 
 
@@ -147,24 +150,29 @@ def registry_rows(registry) -> list[dict]:
 
 
 def seen_rows(task_agencies: Iterable[Mapping], registry) -> list[dict]:
-    """A row for every known agency id the task_agencies rows point to (first row wins)."""
+    """A row for every agency id the task_agencies rows point to (the first row
+    of an id wins; a known mention of an id wins over an unknown one)."""
     out: dict[str, dict] = {}
     for a in task_agencies:
         aid = a.get("agency_id")
-        if aid and a.get("known") and aid not in out:
-            out[aid] = _agency_row(aid, a["canonical_name"], a["agency_type"], a["agency_level"],
-                                   a["province"], registry)
+        if not aid or (aid in out and (out[aid]["known"] or not a.get("known"))):
+            continue
+        out[aid] = _agency_row(aid, a["canonical_name"], a["agency_type"], a["agency_level"],
+                               a["province"], registry, known=bool(a.get("known")),
+                               collective=bool(a.get("collective")))
     return list(out.values())
 
 
-def first_known(task_agencies: pa.Table) -> list[dict]:
-    """The first task_agencies row of each known agency id, in order (what
+def first_seen(task_agencies: pa.Table) -> list[dict]:
+    """The first task_agencies row of each agency id, known rows first (what
     `seen_rows` reads, without turning every mention into a dict)."""
-    known = task_agencies.filter(pc.fill_null(pc.and_(task_agencies.column("known"),
-                                                      pc.is_valid(task_agencies.column("agency_id"))),
-                                              False))
-    ids = known.column("agency_id")
-    return known.take(pc.index_in(pc.unique(ids), value_set=ids)).to_pylist()
+    with_id = task_agencies.filter(pc.is_valid(task_agencies.column("agency_id")))
+    known = pc.fill_null(with_id.column("known"), False)
+    out = []
+    for part in (with_id.filter(known), with_id.filter(pc.invert(known))):
+        ids = part.column("agency_id")
+        out += part.take(pc.index_in(pc.unique(ids), value_set=ids)).to_pylist()
+    return out
 
 
 def agency_changes(task_agencies: Iterable[Mapping], stored: pa.Table,
@@ -179,8 +187,7 @@ def agency_changes(task_agencies: Iterable[Mapping], stored: pa.Table,
 
 
 def missing_agencies(task_agencies: pa.Table, agencies: pa.Table) -> list[str]:
-    """Known agency ids of task_agencies without an agencies row (the asset check)."""
+    """Agency ids of task_agencies without an agencies row (the asset check)."""
     have = set(agencies.column("agency_id").to_pylist())
-    known = task_agencies.filter(pc.fill_null(task_agencies.column("known"), False))
-    ids = pc.unique(known.column("agency_id")).to_pylist()     # one per id, not per mention
+    ids = pc.unique(task_agencies.column("agency_id")).to_pylist()   # one per id, not per mention
     return sorted(a for a in ids if a and a not in have)

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
+from urllib.parse import unquote, urlparse
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.fs as pa_fs
 from deltalake import DeltaTable, write_deltalake
 from deltalake.exceptions import CommitFailedError
 
@@ -79,6 +81,42 @@ def open_table(root: Root, name: str, version: int | None = None) -> DeltaTable 
     return DeltaTable(uri, version=version, storage_options=loc.options())
 
 
+def dataset(dt: DeltaTable, root: Root):
+    """The table's files as a pyarrow dataset read through a native pyarrow file
+    system for a local folder. delta-rs's default is a Python file system
+    (`PyFileSystem(DeltaStorageHandler)`): when an Arrow I/O thread drops the
+    last reference to it while the interpreter exits (a parquet open still in
+    flight when a command ends), its destructor waits for the GIL, the thread
+    is unwound by `pthread_exit` inside a C++ destructor and the process aborts
+    with `terminate called without an active exception` (exit 134). A native
+    file system needs no GIL to be destroyed, and reads without going through
+    Python."""
+    loc = TablesLocation.of(root)
+    if not loc.is_local:
+        native = _s3_filesystem(dt.table_uri, loc.options() or {})
+        return dt.to_pyarrow_dataset(filesystem=native) if native else dt.to_pyarrow_dataset()
+    uri = dt.table_uri
+    folder = unquote(urlparse(uri).path) if uri.startswith("file:") else uri
+    return dt.to_pyarrow_dataset(filesystem=pa_fs.SubTreeFileSystem(
+        str(Path(folder).resolve()), pa_fs.LocalFileSystem()))
+
+
+def _s3_filesystem(uri: str, options: dict[str, str]):
+    """A native pyarrow S3 file system rooted at the table (`s3://bucket/prefix/t`)
+    from the storage options, or None (another store: delta-rs's own)."""
+    parsed = urlparse(uri)
+    if parsed.scheme not in ("s3", "s3a"):
+        return None
+    endpoint = options.get("aws_endpoint_url") or options.get("aws_endpoint")
+    scheme = urlparse(endpoint).scheme if endpoint else "https"
+    s3 = pa_fs.S3FileSystem(
+        access_key=options.get("aws_access_key_id"), secret_key=options.get("aws_secret_access_key"),
+        session_token=options.get("aws_session_token"), region=options.get("aws_region"),
+        endpoint_override=endpoint.split("://", 1)[-1] if endpoint else None,
+        scheme=scheme or "https")
+    return pa_fs.SubTreeFileSystem(f"{parsed.netloc}{parsed.path}".rstrip("/"), s3)
+
+
 def read_table(root: Root, name: str, version: int | None = None,
                columns: list[str] | None = None) -> pa.Table:
     """The table (at `version`) as Arrow; an empty table of the declared schema
@@ -88,13 +126,13 @@ def read_table(root: Root, name: str, version: int | None = None,
     if dt is None:
         schema = spec.schema if columns is None else pa.schema([spec.schema.field(c) for c in columns])
         return schema.empty_table()
-    return dt.to_pyarrow_table(columns=columns)
+    return dataset(dt, root).to_table(columns=columns)
 
 
 def stored_schema(root: Root, name: str) -> pa.Schema:
     """The schema the table is stored with (the declared one if it does not exist)."""
     dt = open_table(root, name)
-    return _spec(name).schema if dt is None else dt.to_pyarrow_dataset().schema
+    return _spec(name).schema if dt is None else dataset(dt, root).schema
 
 
 def _write(spec: Table, loc: TablesLocation, rows: pa.Table, keys: frozenset[str]) -> int:
@@ -151,7 +189,7 @@ def table_info(root: Root, name: str) -> TableInfo:
         return TableInfo(name, path, False)
     last = dt.history(1)[0]
     updated = datetime.fromtimestamp(last["timestamp"] / 1000, tz=timezone.utc)
-    rows = dt.to_pyarrow_dataset().count_rows()
+    rows = dataset(dt, root).count_rows()
     return TableInfo(name, path, True, dt.version(), rows, updated)
 
 

@@ -11,16 +11,21 @@ of the `document_quality` table:
   that are not collectives (`các đơn vị liên quan` can never be known);
 - unparsed lines: body lines that are neither in a task, nor under one, nor a
   heading above one — purposes and legal bases, but also missed tasks;
-- OCR confidence and warnings;
+- OCR confidence and warnings; lines that are information, not problems
+  (digital-signature stamps: `vocab/quality.json`) are `notes` and cost nothing;
 - a score from 0 to 100 (`score`), low meaning "look at this one first".
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-
 from parsers.model import ParsedDocument
+
+VOCAB = Path(__file__).resolve().parent / "vocab" / "quality.json"
+NOTE_PREFIXES = tuple(p.casefold() for p in
+                      json.loads(VOCAB.read_text(encoding="utf-8"))["note_prefixes"])
 
 SHAPES = ("inline", "table", "prose")
 BODY = "body"
@@ -55,6 +60,15 @@ def _related_nodes(doc: ParsedDocument) -> set[int]:
     return related
 
 
+def split_warnings(lines: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(warnings, notes): a line starting like a note (a digital-signature stamp:
+    `stamp: p1 (124,725,157,739): ...`) is information, not a warning."""
+    warnings, notes = [], []
+    for line in lines:
+        (notes if line.casefold().startswith(NOTE_PREFIXES) else warnings).append(line)
+    return warnings, notes
+
+
 def score(owner_share: float | None, timing_share: float | None, known_share: float,
           coverage: float, ocr_confidence: float | None, n_warnings: int) -> float:
     """0-100; documents without tasks get nothing for owners and timings."""
@@ -81,7 +95,7 @@ def quality_row(doc_id: str, doc: ParsedDocument, agencies: Sequence[Mapping]) -
     named = [a for a in agencies if not a.get("collective")]
     unknown_named = sorted({a["mention"] for a in unknown if not a.get("collective")})
     known_share = 1.0 if not named else sum(1 for a in named if a.get("known")) / len(named)
-    warnings = list(doc.raw.warnings) + list(doc.warnings)
+    warnings, notes = split_warnings(list(doc.raw.warnings) + list(doc.warnings))
     owner_share, timing_share = _share(with_owner, len(tasks)), _share(with_timing, len(tasks))
     coverage = 1.0 - (len(unparsed) / len(body) if body else 0.0)
     return {
@@ -96,7 +110,7 @@ def quality_row(doc_id: str, doc: ParsedDocument, agencies: Sequence[Mapping]) -
         "unknown_agency_names": unknown_named,
         "body_lines": len(body), "unparsed_lines": len(unparsed),
         "ocr_confidence": doc.raw.ocr_confidence,
-        "n_warnings": len(warnings), "warnings": warnings,
+        "n_warnings": len(warnings), "warnings": warnings, "notes": notes,
         "score": score(owner_share, timing_share, known_share, coverage,
                        doc.raw.ocr_confidence, len(warnings)),
     }
@@ -113,26 +127,30 @@ def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.0f}%"
 
 
-def summary_metadata(rows: Sequence[Mapping]) -> dict:
-    """Dagster metadata of a batch: totals and a markdown table, worst first."""
-    lines = ["| score | document | sections | tasks (inline/table/prose) | with owner "
+def summary_metadata(rows: Sequence[Mapping], links: Mapping[str, str] | None = None) -> dict:
+    """Totals of quality rows and a markdown table, worst first (what the
+    `delta/document_quality` asset page shows of the table as it stands);
+    `links`: doc_id → the URL of its review page."""
+    links = links or {}
+    lines = ["| score | document | review | sections | tasks (inline/table/prose) | with owner "
              "| with timing | unknown agencies | unparsed lines | OCR | warnings |",
-             "|---:|---|---:|---|---:|---:|---:|---:|---:|---|"]
+             "|---:|---|---|---:|---|---:|---:|---:|---:|---:|---|"]
     for r in worst_first(rows):
         ocr = "-" if r["ocr_confidence"] is None else f"{r['ocr_confidence']:.0f}"
+        page = f"[page]({links[r['doc_id']]})" if r.get("doc_id") in links else "-"
         lines.append(
-            f"| {r['score']} | {r['doc_number'] or '(no number)'} `{r['file_name']}` "
+            f"| {r['score']} | {r['doc_number'] or '(no number)'} `{r['file_name']}` | {page} "
             f"| {r['n_sections']} | {r['n_tasks']} ({r['tasks_inline']}/{r['tasks_table']}/"
             f"{r['tasks_prose']}) | {_pct(r['owner_share'])} | {_pct(r['timing_share'])} "
             f"| {r['unknown_agencies']} | {r['unparsed_lines']} | {ocr} "
-            f"| {'; '.join(r['warnings'])[:120]} |")
-    scores = [r["score"] for r in rows]
+            f"| {'; '.join(r['warnings'] or [])[:120]} |")
+    scores = [r["score"] for r in rows if r["score"] is not None]
     return {
         "documents": len(rows),
-        "tasks": sum(r["n_tasks"] for r in rows),
-        "mean_score": round(sum(scores) / len(scores), 1) if scores else 0.0,
-        "worst_score": min(scores) if scores else 0.0,
-        "unknown_agencies": sum(r["unknown_agencies"] for r in rows),
-        "unparsed_lines": sum(r["unparsed_lines"] for r in rows),
-        "quality": "\n".join(lines) if rows else "no document parsed in this run",
+        "tasks": sum(r["n_tasks"] or 0 for r in rows),
+        "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
+        "worst_score": min(scores) if scores else None,
+        "unknown_agencies": sum(r["unknown_agencies"] or 0 for r in rows),
+        "unparsed_lines": sum(r["unparsed_lines"] or 0 for r in rows),
+        "quality": "\n".join(lines) if rows else "no document yet",
     }

@@ -6,6 +6,9 @@
     tables.read("tasks", version=0)            # as it was at version 0
     tables.read("tasks", agency="Sở Y tế", date_from="2024-01-01")
     tables.history("tasks")                    # one row per version
+    tables.read("tasks", as_of="2026-05-04")   # every table as after the last run of that day
+    tables.read("tasks", as_of="#3")           # ... after snapshot 3 (a run id works too)
+    tables.runs()                              # the snapshots: one row per ingest run
 
 Frames have proper dtypes: dates are `datetime64`, timestamps `datetime64[UTC]`,
 integers and booleans nullable (`Int32`, `boolean`), list columns (`owner`,
@@ -17,7 +20,8 @@ default as the pipeline; this module does not import Dagster).
 
 `Snapshot` pins the tables that an export or a report reads together: the
 tables asked for at a version, and the tables they are joined with as they
-stood then (see `companion_version`).
+stood then (see `companion_version`); or every table as an ingest run left it
+(`Snapshot.as_of`, from the `runs` table: `pipeline.tables.runs`).
 """
 from __future__ import annotations
 
@@ -44,6 +48,7 @@ SORT_KEYS = {
     "document_quality": ("doc_id",),
     "references": ("doc_id", "ordinal"),
     "agencies": ("agency_id",),
+    "runs": ("snapshot",),
 }
 
 
@@ -148,7 +153,17 @@ class Snapshot:
 
     processed: Path | str
     pinned: dict[str, int] = field(default_factory=dict)
+    run: dict | None = None           # the runs row of `as_of`
     _cache: dict[str, pa.Table] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def as_of(cls, processed: str | Path | None, as_of) -> "Snapshot":
+        """Every table as the ingest run that `as_of` names left it: a run id, a
+        snapshot number (`#3`) or a moment (`pipeline.tables.runs.find`)."""
+        from pipeline.tables import snapshots as runs_mod
+        r = root(processed)
+        row = runs_mod.find(read_arrow("runs", None, r).to_pylist(), as_of)
+        return cls(r, runs_mod.versions(row), row)
 
     @classmethod
     def at(cls, processed: str | Path | None, names: builtins.list[str],
@@ -193,14 +208,31 @@ class Snapshot:
 
 
 def read(name: str, version: int | None = None, processed: str | Path | None = None, *,
-         issuer: str | None = None, doc_number: str | None = None, agency: str | None = None,
-         date_from: date | str | None = None, date_to: date | str | None = None) -> pd.DataFrame:
-    """Table `name` at `version` as a DataFrame, optionally filtered like `vnplan export`."""
-    from pipeline.tables.selection import Selection, apply
-    snap = Snapshot.at(processed, [name], version)
+         as_of=None, issuer: str | None = None, doc_number: str | None = None,
+         agency: str | None = None, date_from: date | str | None = None,
+         date_to: date | str | None = None) -> pd.DataFrame:
+    """Table `name` at `version` (or as the ingest run `as_of` names left every
+    table: a run id, `#3`, a date or a time) as a DataFrame, optionally filtered
+    like `vnplan export`; a filter that matches nothing warns (`NoMatchWarning`)."""
+    import warnings
+
+    from pipeline.tables.selection import NoMatchWarning, Selection, apply, misses
+    if as_of is not None and version is not None:
+        raise ValueError("give version= or as_of=, not both")
+    snap = Snapshot.as_of(processed, as_of) if as_of is not None \
+        else Snapshot.at(processed, [name], version)
     sel = Selection.of(issuer=issuer, doc_number=doc_number, agency=agency,
                        date_from=date_from, date_to=date_to)
-    return to_frame(apply(sel, name, snap.table(name), snap.table))
+    table = apply(sel, name, snap.table(name), snap.table)
+    if table.num_rows == 0 and not sel.empty:
+        for message in misses(sel, snap.table):
+            warnings.warn(message, NoMatchWarning, stacklevel=2)
+    return to_frame(table)
+
+
+def runs(processed: str | Path | None = None) -> pd.DataFrame:
+    """The snapshots: one row per ingest run that changed a table, oldest first."""
+    return to_frame(read_arrow("runs", None, processed))
 
 
 def history(name: str, processed: str | Path | None = None) -> pd.DataFrame:
@@ -209,7 +241,7 @@ def history(name: str, processed: str | Path | None = None) -> pd.DataFrame:
     rows = commits(name, processed)
     for r in rows:      # rows of each version: read from the Delta log, not the data
         dt = publish.open_table(root(processed), name, r["version"])
-        r["rows"] = dt.to_pyarrow_dataset().count_rows()
+        r["rows"] = publish.dataset(dt, root(processed)).count_rows()
     cols = ["version", "timestamp", "operation", "predicate", "rows_added", "rows"]
     return pd.DataFrame(rows, columns=cols)
 

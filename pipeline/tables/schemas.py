@@ -1,330 +1,44 @@
 """The published tables, each column declared once (`pipeline.tables.columns`):
 its type, how it is filled, its Vietnamese export header and description, and
-its allowed codes. The Arrow schemas, the rows, the JSON of `vnplan parse` and
-the data dictionary are derived from these declarations.
+its allowed codes. The Arrow schemas, the rows, the JSON of `vnplan parse`,
+the exports for people and the data dictionary are derived from these
+declarations. The tables are declared in `schemas_documents` (what a document
+says) and `schemas_catalog` (rejects, quality, agencies, runs); this module
+gathers them.
 
 Every table is keyed: a publish replaces all rows whose key is in the set of
 keys it touches (`documents`, `sections`, `tasks`, `task_agencies`,
-`references` by `doc_id`, the content hash of the file; `rejects` by `path`;
-`agencies` by `agency_id`).
+`references`, `document_quality` by `doc_id`, the content hash of the file;
+`rejects` by `path`; `agencies` by `agency_id`; `runs` by `run_id`).
 
-A column's `fill` reads it from the row's source: a `ParsedDocument`
-(documents), a `Node` (sections), a `TaskRecord` (tasks), a `Mention`
-(task_agencies), a `Reference` (references); the other columns are given by
-the pipeline (ids, paths, times, links, the quality measures). Only plain
-Arrow types are used (string, int32/int64, float64, bool, date32,
+Only plain Arrow types are used (string, int32/int64, float64, bool, date32,
 timestamp[us, UTC], list<string>) so that the Parquet files read back with
 plain pyarrow, pandas, polars and any Delta reader.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pyarrow as pa
 
-from parsers.model import REJECT_REASONS
-from pipeline.tables.columns import (BOOL, DATE, FLOAT, INT32, INT64, STRING, STRINGS, TIMESTAMP,
-                                     Column, Table)
+from pipeline.tables.codes import MEANINGS as CODE_LABELS   # noqa: F401 (the dictionary reads it)
+from pipeline.tables.columns import Table
+from pipeline.tables.schemas_catalog import (_AGENCIES, _DOCUMENT_QUALITY, _REJECTS,
+                                             runs_table)
+from pipeline.tables.schemas_documents import (  # noqa: F401 (the codes are imported from here)
+    _DOCUMENTS, _REFERENCES, _SECTIONS, _TASK_AGENCIES, _TASKS, ACTIVE, DOCUMENT_STATUSES,
+    REF_ROLES, ROLES, SOURCE_KINDS, TIMING_KINDS, WITHDRAWN)
 
-TS = TIMESTAMP
-ACTIVE, WITHDRAWN = "active", "withdrawn"     # values of documents.status
-DOCUMENT_STATUSES = frozenset({ACTIVE, WITHDRAWN})
-# the codes whose meanings the data dictionary gives (`values` of vocab/dictionary.json)
-CODE_LABELS = json.loads((Path(__file__).resolve().parent / "vocab" / "dictionary.json")
-                         .read_text(encoding="utf-8"))["values"]
-TIMING_KINDS = frozenset(CODE_LABELS["timing_kind"])     # spec §4
-SOURCE_KINDS = frozenset(CODE_LABELS["source_kind"])     # inline, table, prose
-ROLES = frozenset(CODE_LABELS["role"])                   # owner, partner
-REF_ROLES = frozenset(CODE_LABELS["ref_role"])           # legal_basis, implements, mention
-
-
-def _n_tasks(doc) -> int:
-    return len(doc.tasks)
-
-
-def _n_sections(doc) -> int:
-    return len(doc.tree.nodes)
-
-
-def _n_blocks(doc) -> int:
-    return len(doc.raw.blocks)
-
-
-def _warnings(doc) -> list[str]:
-    return list(doc.raw.warnings) + list(doc.warnings)
-
-
-def _is_plan(doc) -> bool:
-    return len(doc.tasks) > 0
-
-
-def _known(mention) -> bool:
-    return bool(mention.agency is not None and mention.agency.known)
-
-
-_DOCUMENTS = Table("documents", key="doc_id", sheet="Văn bản",
-    description="Một dòng cho mỗi văn bản (theo nội dung tệp).", columns=(
-    Column("doc_id", STRING, "Mã văn bản",
-           "Mã băm SHA-256 của nội dung tệp; khóa nối với các bảng khác", key=True),
-    Column("path", STRING, "Đường dẫn tệp", "Đường dẫn đầu tiên (theo thứ tự chữ cái) của tệp"),
-    Column("paths", STRINGS, "Các đường dẫn", "Mọi đường dẫn có cùng nội dung này"),
-    Column("file_name", STRING, "Tên tệp", "Tên tệp của đường dẫn đầu tiên"),
-    Column("format", STRING, "Định dạng", "Phần mở rộng của tệp: txt, md, docx, doc, pdf, html"),
-    Column("reader", STRING, "Bộ đọc",
-           "Cách đọc tệp: text, markdown, docx, pdf-text, pdf-ocr", fill="raw.reader", json=False),
-    Column("size", INT64, "Dung lượng (byte)", "Kích thước tệp tính bằng byte"),
-    Column("content_hash", STRING, "Mã băm nội dung",
-           "Mã băm SHA-256 của nội dung tệp (bằng Mã văn bản)"),
-    Column("doc_number", STRING, "Số hiệu",
-           "Số, ký hiệu văn bản như 161/KH-UBND; trống khi văn bản để trống số",
-           fill="meta.doc_number"),
-    Column("doc_type", STRING, "Loại văn bản",
-           "Kế hoạch, Quyết định, Chỉ thị, Công văn, Thông báo, ...", fill="meta.doc_type"),
-    Column("issuer", STRING, "Cơ quan ban hành",
-           "Cơ quan ban hành theo quốc hiệu, tiêu ngữ (viết đầy đủ)", fill="meta.issuer"),
-    Column("issue_date", DATE, "Ngày ban hành",
-           "Ngày ký ban hành; trống khi văn bản để trống ngày", fill="meta.issue_date"),
-    Column("place", STRING, "Địa danh", "Địa danh ghi trước ngày ban hành", fill="meta.place"),
-    Column("signer", STRING, "Người ký", "Họ tên người ký", fill="meta.signer"),
-    Column("title", STRING, "Trích yếu",
-           "Trích yếu nội dung sau tên loại văn bản", fill="meta.title"),
-    Column("n_tasks", INT32, "Số nhiệm vụ",
-           "Số nhiệm vụ trích xuất được", fill=_n_tasks, json=False),
-    Column("n_sections", INT32, "Số mục",
-           "Số mục và đoạn của cây đề mục", fill=_n_sections, json=False),
-    Column("n_blocks", INT32, "Số khối",
-           "Số đoạn văn và dòng bảng đọc được", fill=_n_blocks, json=False),
-    Column("pages", INT32, "Số trang", "Số trang (chỉ PDF)", fill="raw.pages", json=False),
-    Column("ocr_confidence", FLOAT, "Độ tin cậy OCR",
-           "Độ tin cậy trung bình của nhận dạng chữ (0-100), chỉ với bản quét",
-           fill="raw.ocr_confidence", json=False),
-    Column("warnings", STRINGS, "Cảnh báo",
-           "Cảnh báo khi đọc và trích xuất", fill=_warnings, json=False),
-    Column("first_seen", TIMESTAMP, "Ghi nhận lần đầu",
-           "Thời điểm (UTC) văn bản được nhập lần đầu"),
-    Column("last_seen", TIMESTAMP, "Cập nhật lần cuối",
-           "Thời điểm (UTC) dòng này được ghi lại lần cuối"),
-    Column("status", STRING, "Trạng thái",
-           "active: tệp còn trong thư mục; withdrawn: tệp đã bị xóa (dữ liệu vẫn giữ)",
-           codes=DOCUMENT_STATUSES),
-    Column("is_plan", BOOL, "Có nhiệm vụ",
-           "Đúng khi văn bản có ít nhất một nhiệm vụ", fill=_is_plan, json=False),
-))
-
-
-_SECTIONS = Table("sections", key="doc_id", sheet="Mục",
-    description="Cây đề mục của mỗi văn bản: một dòng cho mỗi mục hoặc đoạn.", columns=(
-    Column("doc_id", STRING, "Mã văn bản", "Văn bản chứa mục này", key=True),
-    Column("ordinal", INT32, "Thứ tự", "Thứ tự của mục trong văn bản, từ 0", fill="index"),
-    Column("path", STRING, "Đường dẫn mục",
-           "Đường dẫn nhãn, ví dụ II.1.1.1, III.1.a, I¶2", fill="path"),
-    Column("label", STRING, "Nhãn",
-           "Nhãn đánh số: II, 1.1, a; trống với đoạn văn", fill="marker.label"),
-    Column("marker_style", STRING, "Kiểu đánh số",
-           "roman, arabic, decimal2, letter, dash, ...", fill="marker.style"),
-    Column("marker_raw", STRING, "Ký hiệu như văn bản",
-           "Ký hiệu đánh số như viết, ví dụ 1.1. hoặc a)", fill="marker.raw"),
-    Column("depth", INT32, "Cấp", "Độ sâu trong cây đề mục, từ 0", fill="depth"),
-    Column("zone", STRING, "Vùng",
-           "letterhead, title, body, signature, recipients, appendix", fill="zone"),
-    Column("is_heading", BOOL, "Là tiêu đề", "Dòng viết hoa hoặc in đậm", fill="is_heading"),
-    Column("text", STRING, "Nội dung", "Nội dung của mục, không kèm số", fill="text"),
-    Column("block", INT32, "Khối", "Số thứ tự khối văn bản (đoạn hoặc dòng bảng)", fill="block"),
-    Column("parent_path", STRING, "Mục cha", "Đường dẫn của mục chứa mục này"),
-))
-
-
-_TASKS = Table("tasks", key="doc_id", sheet="Nhiệm vụ",
-    description="Một dòng cho mỗi nhiệm vụ được giao.", columns=(
-    Column("doc_id", STRING, "Mã văn bản", "Văn bản giao nhiệm vụ", key=True),
-    Column("task_id", STRING, "Mã nhiệm vụ",
-           "Mã văn bản và thứ tự nhiệm vụ: <Mã văn bản>-0001", key=True),
-    Column("ordinal", INT32, "Thứ tự", "Thứ tự nhiệm vụ trong văn bản, từ 1"),
-    Column("section", STRING, "Mục", "Đường dẫn mục của nhiệm vụ, ví dụ II.1.1.1", fill="section"),
-    Column("source_kind", STRING, "Hình thức",
-           "inline: mục có các dòng Đơn vị chủ trì/Thời gian; table: dòng của bảng nhiệm vụ; prose: câu văn giao việc",
-           fill="source_kind", codes=SOURCE_KINDS),
-    Column("title", STRING, "Tên nhiệm vụ", "Dòng tiêu đề của nhiệm vụ, nếu có", fill="title"),
-    Column("content", STRING, "Nội dung", "Nội dung công việc", fill="content"),
-    Column("owner", STRINGS, "Đơn vị chủ trì",
-           "Cơ quan, đơn vị chủ trì, như văn bản viết", fill="owner"),
-    Column("partners", STRINGS, "Đơn vị phối hợp",
-           "Cơ quan, đơn vị phối hợp, như văn bản viết", fill="partner_names"),
-    Column("timing_raw", STRING, "Thời gian (nguyên văn)",
-           "Thời gian như văn bản viết, ví dụ Tháng 5/2023, Thường xuyên", fill="timing.raw"),
-    Column("timing_kind", STRING, "Loại thời gian",
-           "period, deadline, open_ended, recurring, ongoing, unspecified, unparsed (xem trang Từ điển)",
-           fill="timing.kind", codes=TIMING_KINDS),
-    Column("start_date", DATE, "Ngày bắt đầu",
-           "Ngày bắt đầu của khoảng thời gian; trống với hạn chót", fill="timing.start"),
-    Column("end_date", DATE, "Ngày kết thúc",
-           "Ngày kết thúc hoặc hạn chót; trống với nhiệm vụ từ một thời điểm trở đi",
-           fill="timing.end"),
-    Column("deliverable", STRING, "Sản phẩm",
-           "Sản phẩm, kết quả nếu văn bản nêu", fill="deliverable"),
-    Column("block", INT32, "Khối", "Khối văn bản chứa nhiệm vụ", fill="span.block"),
-    Column("page", INT32, "Trang", "Trang chứa nhiệm vụ (PDF)", fill="span.page"),
-    Column("char_start", INT32, "Ký tự đầu", "Vị trí ký tự đầu trong khối", fill="span.start"),
-    Column("char_end", INT32, "Ký tự cuối", "Vị trí ký tự cuối trong khối", fill="span.end"),
-))
-
-
-_TASK_AGENCIES = Table("task_agencies", key="doc_id", sheet="Cơ quan thực hiện",
-    description="Một dòng cho mỗi cơ quan chủ trì hoặc phối hợp của mỗi nhiệm vụ.", columns=(
-    Column("doc_id", STRING, "Mã văn bản", "Văn bản giao nhiệm vụ", key=True),
-    Column("task_id", STRING, "Mã nhiệm vụ", "Nhiệm vụ (nối với bảng Nhiệm vụ)", key=True),
-    Column("role", STRING, "Vai trò",
-           "owner: chủ trì; partner: phối hợp", fill="role", codes=ROLES),
-    Column("ordinal", INT32, "Thứ tự", "Vị trí trong danh sách chủ trì hoặc phối hợp, từ 1"),
-    Column("mention", STRING, "Tên như văn bản", "Tên cơ quan như văn bản viết", fill="text"),
-    Column("agency_id", STRING, "Mã cơ quan",
-           "Mã cơ quan trong danh mục", fill="agency.agency_id"),
-    Column("canonical_name", STRING, "Tên chuẩn",
-           "Tên đầy đủ chuẩn hóa (viết tắt được mở rộng)", fill="agency.canonical"),
-    Column("agency_type", STRING, "Loại cơ quan",
-           "Bộ, Sở, Ủy ban nhân dân, Cục, Vụ, Ban, ...", fill="agency.type"),
-    Column("agency_level", STRING, "Cấp",
-           "central, provincial, district, commune", fill="agency.level"),
-    Column("province", STRING, "Tỉnh/thành phố",
-           "Tỉnh, thành phố của cơ quan địa phương", fill="agency.province"),
-    Column("collective", BOOL, "Là nhóm",
-           "Đúng với cách gọi chung (các đơn vị liên quan) không chỉ một cơ quan",
-           fill="agency.collective"),
-    Column("known", BOOL, "Có trong danh mục",
-           "Đúng khi tên khớp một cơ quan trong danh mục", fill=_known),
-))
-
-
-_REJECTS = Table("rejects", key="path", sheet="Tệp không đọc được",
-    description="Một dòng cho mỗi tệp không đọc được.", columns=(
-    Column("path", STRING, "Đường dẫn tệp", "Đường dẫn của tệp", key=True),
-    Column("file_name", STRING, "Tên tệp", "Tên tệp"),
-    Column("content_hash", STRING, "Mã băm nội dung", "Mã băm SHA-256 của nội dung tệp"),
-    Column("format", STRING, "Định dạng", "Phần mở rộng của tệp"),
-    Column("size", INT64, "Dung lượng (byte)", "Kích thước tệp tính bằng byte"),
-    Column("reason", STRING, "Lý do",
-           "empty, encoding, unsupported_format, corrupt, error", codes=frozenset(REJECT_REASONS)),
-    Column("message", STRING, "Thông báo lỗi", "Mô tả lỗi"),
-    Column("location", STRING, "Vị trí lỗi", "Vị trí lỗi trong tệp, nếu biết"),
-    Column("first_seen", TIMESTAMP, "Ghi nhận lần đầu", "Thời điểm (UTC) tệp bị loại lần đầu"),
-    Column("last_seen", TIMESTAMP, "Cập nhật lần cuối",
-           "Thời điểm (UTC) dòng này được ghi lại lần cuối"),
-))
-
-
-_DOCUMENT_QUALITY = Table("document_quality", key="doc_id", sheet="Chất lượng nhập",
-    description="Chất lượng nhập của mỗi văn bản: điểm thấp là nên kiểm tra lại.", columns=(
-    Column("doc_id", STRING, "Mã văn bản", "Văn bản được đánh giá", key=True),
-    Column("doc_number", STRING, "Số hiệu", "Số, ký hiệu văn bản"),
-    Column("file_name", STRING, "Tên tệp", "Tên tệp đã đọc"),
-    Column("reader", STRING, "Bộ đọc", "Cách đọc tệp: text, docx, pdf-text, pdf-ocr, ..."),
-    Column("n_sections", INT32, "Số mục đánh số",
-           "Số mục có số hoặc gạch đầu dòng trong phần nội dung"),
-    Column("n_tasks", INT32, "Số nhiệm vụ", "Số nhiệm vụ trích xuất được"),
-    Column("tasks_inline", INT32, "Nhiệm vụ dạng mục",
-           "Nhiệm vụ có dòng Đơn vị chủ trì/Thời gian"),
-    Column("tasks_table", INT32, "Nhiệm vụ dạng bảng", "Nhiệm vụ là dòng của bảng"),
-    Column("tasks_prose", INT32, "Nhiệm vụ dạng câu văn", "Nhiệm vụ giao bằng câu văn"),
-    Column("with_owner", INT32, "Có đơn vị chủ trì", "Số nhiệm vụ có đơn vị chủ trì"),
-    Column("owner_share", FLOAT, "Tỷ lệ có chủ trì", "Tỷ lệ nhiệm vụ có đơn vị chủ trì (0-1)"),
-    Column("with_timing", INT32, "Có thời gian đọc được",
-           "Số nhiệm vụ có thời gian đã hiểu (không phải unparsed)"),
-    Column("timing_share", FLOAT, "Tỷ lệ có thời gian",
-           "Tỷ lệ nhiệm vụ có thời gian đã hiểu (0-1)"),
-    Column("n_mentions", INT32, "Số lượt nêu cơ quan", "Số lượt nêu cơ quan chủ trì và phối hợp"),
-    Column("unknown_agencies", INT32, "Cơ quan chưa có trong danh mục",
-           "Số lượt nêu cơ quan không khớp danh mục (kể cả cách gọi chung)"),
-    Column("unknown_agency_names", STRINGS, "Tên cơ quan chưa nhận ra",
-           "Các tên cơ quan (không phải cách gọi chung) chưa có trong danh mục"),
-    Column("body_lines", INT32, "Số dòng nội dung", "Số dòng trong phần nội dung văn bản"),
-    Column("unparsed_lines", INT32, "Dòng không thuộc nhiệm vụ",
-           "Dòng nội dung không thuộc nhiệm vụ nào và không là tiêu đề của nhiệm vụ (mục đích, căn cứ, hoặc nhiệm vụ bị sót)"),
-    Column("ocr_confidence", FLOAT, "Độ tin cậy OCR",
-           "Độ tin cậy nhận dạng chữ (0-100), chỉ với bản quét"),
-    Column("n_warnings", INT32, "Số cảnh báo", "Số cảnh báo khi đọc và trích xuất"),
-    Column("warnings", STRINGS, "Cảnh báo", "Các cảnh báo khi đọc và trích xuất"),
-    Column("score", FLOAT, "Điểm chất lượng",
-           "0-100: 30 chủ trì, 25 thời gian, 20 cơ quan nhận ra, 15 dòng thuộc nhiệm vụ, 10 OCR; trừ 5 mỗi cảnh báo (tối đa 20)"),
-))
-
-
-_REFERENCES = Table("references", key="doc_id", sheet="Văn bản được dẫn",
-    description="Một dòng cho mỗi văn bản được một văn bản dẫn chiếu (căn cứ, thực hiện hoặc nhắc đến), gộp theo loại và số hiệu.", columns=(
-    Column("doc_id", STRING, "Mã văn bản", "Văn bản dẫn chiếu (nối với bảng Văn bản)", key=True),
-    Column("ordinal", INT32, "Thứ tự", "Thứ tự văn bản được dẫn theo lần dẫn đầu tiên, từ 1"),
-    Column("ref_type", STRING, "Loại văn bản được dẫn",
-           "Kế hoạch, Nghị định, Quyết định, Chỉ thị, Nghị quyết, Thông tư, Công văn (cả Văn bản số ...), Luật, ...",
-           fill="doc_type"),
-    Column("ref_type_raw", STRING, "Loại (nguyên văn)",
-           "Tên loại như văn bản viết, ví dụ Văn bản, công văn", fill="doc_type_raw"),
-    Column("ref_number", STRING, "Số hiệu được dẫn",
-           "Số, ký hiệu đã chuẩn hóa (bỏ khoảng trắng quanh / và -), ví dụ 06/2022/NĐ-CP; trống với luật dẫn theo tên",
-           fill="number"),
-    Column("ref_number_raw", STRING, "Số hiệu (nguyên văn)",
-           "Số, ký hiệu như văn bản viết, ví dụ 1105 /KH-ĐKT", fill="number_raw"),
-    Column("ref_name", STRING, "Tên luật",
-           "Tên luật khi luật được dẫn theo tên, không có số, ví dụ Luật Khoa học và Công nghệ",
-           fill="name"),
-    Column("ref_date", DATE, "Ngày của văn bản được dẫn",
-           "Ngày ban hành ghi sau số hiệu (ngày 01/4/2022, ngày 22 tháng 12 năm 2024), nếu có",
-           fill="issue_date"),
-    Column("ref_date_raw", STRING, "Ngày (nguyên văn)", "Ngày như văn bản viết", fill="date_raw"),
-    Column("ref_issuer", STRING, "Cơ quan ban hành văn bản được dẫn",
-           "Cơ quan hoặc người ban hành ghi sau chữ của, như văn bản viết", fill="issuer"),
-    Column("ref_role", STRING, "Vai trò dẫn chiếu",
-           "legal_basis: đoạn Căn cứ ở phần mở đầu; implements: đoạn Thực hiện/Triển khai ở phần mở đầu; mention: nhắc đến ở nơi khác",
-           fill="role", codes=REF_ROLES),
-    Column("is_basis", BOOL, "Là căn cứ",
-           "Đúng khi vai trò là legal_basis hoặc implements", fill="is_basis"),
-    Column("n_mentions", INT32, "Số lần dẫn",
-           "Số lần văn bản này được dẫn trong văn bản dẫn chiếu", fill="mentions"),
-    Column("raw", STRING, "Trích dẫn (nguyên văn)",
-           "Đoạn dẫn chiếu như văn bản viết (lần được giữ)", fill="raw"),
-    Column("section", STRING, "Mục",
-           "Đường dẫn mục chứa lần dẫn được giữ, ví dụ ¶17, III.6.-2", fill="section"),
-    Column("block", INT32, "Khối", "Khối văn bản chứa lần dẫn được giữ", fill="span.block"),
-    Column("page", INT32, "Trang", "Trang chứa lần dẫn (PDF)", fill="span.page"),
-    Column("char_start", INT32, "Ký tự đầu",
-           "Vị trí ký tự đầu của trích dẫn trong khối", fill="span.start"),
-    Column("char_end", INT32, "Ký tự cuối",
-           "Vị trí ký tự cuối của trích dẫn trong khối", fill="span.end"),
-    Column("cited_doc_id", STRING, "Mã văn bản được dẫn",
-           "Mã văn bản được dẫn khi nó có trong bảng Văn bản (cùng số hiệu, loại và ngày không mâu thuẫn); trống nếu không có"),
-))
-
-
-_AGENCIES = Table("agencies", key="agency_id", sheet="Cơ quan",
-    description="Danh mục cơ quan: mọi cơ quan trung ương của danh mục và mọi mã cơ quan mà bảng Cơ quan của nhiệm vụ trỏ tới (cơ quan nhận ra được).", columns=(
-    Column("agency_id", STRING, "Mã cơ quan",
-           "Mã cơ quan như trong bảng Cơ quan của nhiệm vụ, ví dụ sở-công-thương@lào-cai",
-           key=True),
-    Column("registry_id", STRING, "Mã trong danh mục",
-           "Dòng của danh mục (mã không kèm @phạm vi); trống nếu cơ quan không là một dòng của danh mục"),
-    Column("kind", STRING, "Kiểu trong danh mục",
-           "central: cơ quan trung ương; unit: đơn vị mà bộ nào cũng có; local: cơ quan mà tỉnh nào cũng có"),
-    Column("canonical_name", STRING, "Tên chuẩn", "Tên đầy đủ chuẩn hóa"),
-    Column("agency_type", STRING, "Loại cơ quan", "Bộ, Sở, Ủy ban nhân dân, Cục, Vụ, Ban, ..."),
-    Column("agency_level", STRING, "Cấp", "central, provincial, district, commune"),
-    Column("province", STRING, "Tỉnh/thành phố", "Tỉnh, thành phố của cơ quan địa phương"),
-    Column("scope", STRING, "Phạm vi",
-           "Phần sau @ của mã: tỉnh của cơ quan địa phương hoặc bộ của đơn vị thuộc bộ"),
-    Column("status", STRING, "Tình trạng",
-           "current: còn hoạt động; former: đã hợp nhất (sắp xếp năm 2025)"),
-    Column("successor_id", STRING, "Mã cơ quan kế thừa",
-           "Mã cơ quan mà cơ quan cũ được hợp nhất vào"),
-))
-
-
-TABLES: dict[str, Table] = {t.name: t for t in (
+_PUBLISHED: dict[str, Table] = {t.name: t for t in (
     _DOCUMENTS, _SECTIONS, _TASKS, _TASK_AGENCIES, _REJECTS, _DOCUMENT_QUALITY, _REFERENCES,
     _AGENCIES)}
+TABLES: dict[str, Table] = {**_PUBLISHED, "runs": runs_table(_PUBLISHED)}
+SNAPSHOT_TABLES = tuple(_PUBLISHED)      # the tables whose versions a runs row records
 
 # the Arrow schemas, derived
 DOCUMENTS, SECTIONS, TASKS, TASK_AGENCIES = (_DOCUMENTS.schema, _SECTIONS.schema, _TASKS.schema,
                                              _TASK_AGENCIES.schema)
 REJECTS, DOCUMENT_QUALITY, REFERENCES, AGENCIES = (_REJECTS.schema, _DOCUMENT_QUALITY.schema,
                                                    _REFERENCES.schema, _AGENCIES.schema)
+RUNS = TABLES["runs"].schema
 
 
 def schema_problems(spec: Table, actual: pa.Schema) -> list[str]:

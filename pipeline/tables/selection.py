@@ -1,8 +1,7 @@
 """Which rows an export (or `tables.read`) keeps: filters by issuer, document
 number, agency and dates, applied to any published table.
 
-- `issuer`: the documents whose issuer contains the words given (case and
-  spacing ignored, Vietnamese kept: `Hà Nội` does not match `Ha Noi`);
+- `issuer`: the documents whose issuer contains the words given;
 - `doc_number`: the documents of that number (`161/KH-UBND`, spaces ignored);
 - `agency`: the tasks where an owner or partner mention, or its canonical name,
   contains the words given; documents and sections: those with such a task;
@@ -11,8 +10,15 @@ number, agency and dates, applied to any published table.
   on; tasks without dates are left out. Documents, sections and document
   quality rows: the documents issued in the window.
 
+Words are compared as people type them (`matches`): case, spacing,
+punctuation and tone marks ignored (`ha noi` finds `Hà Nội`; the text shown is
+never folded), the registry's abbreviations expanded on both sides
+(`UBND thành phố Hà Nội` finds `Ủy ban nhân dân thành phố Hà Nội`), and an
+acronym left over stands for words with those initials, `và` skipped
+(`Sở VHTT` finds `Sở Văn hóa và Thể thao`).
+
 Filters combine with AND. The rejects table has no document, so it is never
-filtered.
+filtered. `misses` says which filter matched nothing, for a warning.
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Callable
 
 import pyarrow as pa
@@ -27,11 +34,59 @@ import pyarrow as pa
 Lookup = Callable[[str], pa.Table]          # table name → the table (same snapshot)
 
 _SPACES = re.compile(r"\s+")                # "161 /KH-UBND" → "161/KH-UBND" (doc numbers)
+# what a comparison key drops: punctuation between words (`Sở TT&TT`, `huyện, thị xã`)
+_PUNCT = re.compile(r"[^\w\s]+")
+# an acronym a person types for a body: `VHTT` of `Sở VHTT` (two or more capitals)
+ACRONYM = re.compile(r"^[A-ZĐ]{2,}$")
+JOINING_WORD = "va"                          # `và` (folded), skipped by an acronym's initials
+
+
+class NoMatchWarning(UserWarning):
+    """A filter of `tables.read` matched nothing."""
 
 
 def fold(text: str | None) -> str:
     """NFC, lower case, runs of white space as one space: the form names are compared in."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip().casefold()
+
+
+def _toneless(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _expand(text: str) -> str:
+    from extractors.agencies import expand_abbreviations    # the registry's abbreviations
+    return expand_abbreviations(unicodedata.normalize("NFC", text))
+
+
+@lru_cache(maxsize=65536)
+def key(text: str | None) -> str:
+    """The form words are compared in (never shown): abbreviations expanded, lower
+    case, no tone marks, no punctuation, single spaces."""
+    folded = _toneless(fold(_expand(text or "")))
+    return _SPACES.sub(" ", _PUNCT.sub(" ", folded)).strip()
+
+
+@lru_cache(maxsize=256)
+def _pattern(needle: str) -> re.Pattern:
+    """A needle as a pattern over keys: its words in order; an acronym (`VHTT`)
+    as words with its initials, `và` between them skipped."""
+    parts = []
+    for word in _expand(needle).split():
+        if ACRONYM.match(word):
+            letters = [re.escape(key(ch)) for ch in word]
+            parts.append(rf" (?:{JOINING_WORD} )?".join(rf"{ch}\w*" for ch in letters))
+        else:
+            parts += [re.escape(w) for w in key(word).split()]
+    return re.compile(r"(?<!\w)" + " ".join(parts) + r"(?!\w)")
+
+
+def matches(needle: str, text: str | None) -> bool:
+    """Whether `text` contains what a person meant by `needle` (see the module's doc)."""
+    if not text:
+        return False
+    return _pattern(needle).search(key(text)) is not None
 
 
 def number_key(text: str | None) -> str:
@@ -93,21 +148,20 @@ def selected_documents(sel: Selection, documents: pa.Table) -> set[str] | None:
     """doc_ids passing the issuer and number filters (None: no such filter)."""
     if not (sel.issuer or sel.doc_number):
         return None
-    want_issuer, want_number = fold(sel.issuer), number_key(sel.doc_number)
+    want_number = number_key(sel.doc_number)
     return {r["doc_id"] for r in documents.select(["doc_id", "issuer", "doc_number"]).to_pylist()
-            if (not sel.issuer or want_issuer in fold(r["issuer"]))
+            if (not sel.issuer or matches(sel.issuer, r["issuer"]))
             and (not sel.doc_number or number_key(r["doc_number"]) == want_number)}
 
 
 def agency_tasks(needle: str, tasks: pa.Table, agencies: pa.Table) -> dict[str, str]:
     """task_id → doc_id of the tasks naming a body that contains `needle`."""
-    needle = fold(needle)
     out = {}
     for r in agencies.select(["task_id", "doc_id", "mention", "canonical_name"]).to_pylist():
-        if needle in fold(r["mention"]) or needle in fold(r["canonical_name"]):
+        if matches(needle, r["mention"]) or matches(needle, r["canonical_name"]):
             out[r["task_id"]] = r["doc_id"]
     for r in tasks.select(["task_id", "doc_id", "owner", "partners"]).to_pylist():
-        if any(needle in fold(m) for m in (r["owner"] or []) + (r["partners"] or [])):
+        if any(matches(needle, m) for m in (r["owner"] or []) + (r["partners"] or [])):
             out[r["task_id"]] = r["doc_id"]
     return out
 
@@ -148,3 +202,29 @@ def apply(sel: Selection, name: str, table: pa.Table, lookup: Lookup) -> pa.Tabl
         table = (_keep(table, "task_id", dated_tasks(sel, lookup("tasks"))) if by_task
                  else _keep(table, "doc_id", issued_in(sel, lookup("documents"))))
     return table
+
+
+def _listed(values, n: int = 8) -> str:
+    values = sorted({v for v in values if v})
+    return "; ".join(values[:n]) + ("; ..." if len(values) > n else "")
+
+
+def misses(sel: Selection, lookup: Lookup) -> list[str]:
+    """Why `sel` selects nothing: a message for each filter that alone matches
+    nothing (naming what there is), or one saying they match only apart."""
+    documents, out = lookup("documents"), []
+    if sel.issuer and not selected_documents(Selection(issuer=sel.issuer), documents):
+        out.append(f"no document's issuer matches {sel.issuer!r} "
+                   f"(issuers: {_listed(documents.column('issuer').to_pylist())})")
+    if sel.doc_number and not selected_documents(Selection(doc_number=sel.doc_number), documents):
+        out.append(f"no document has number {sel.doc_number!r} "
+                   f"(numbers: {_listed(documents.column('doc_number').to_pylist())})")
+    if sel.agency and not agency_tasks(sel.agency, lookup("tasks"), lookup("task_agencies")):
+        names = lookup("task_agencies").column("canonical_name").to_pylist()
+        out.append(f"no owner or partner matches {sel.agency!r} (for example: {_listed(names)})")
+    if sel.has_dates and not dated_tasks(sel, lookup("tasks")) \
+            and not issued_in(sel, documents):
+        out.append(f"no task or document falls between {sel.date_from or '...'} and "
+                   f"{sel.date_to or '...'}")
+    return out or [f"the filters match no row together ({sel.describe()}), "
+                   "though each matches some alone"]

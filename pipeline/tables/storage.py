@@ -104,6 +104,7 @@ def is_uri(root: "str | Path | TablesLocation") -> bool:
 
 REPORTS_ENV = "VNPLAN_REPORTS_DIR"
 REPORTS_DIR = "reports"
+REVIEWS_DIR = "reviews"
 PROCESSED_ENV = "VNPLAN_PROCESSED_DIR"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -121,3 +122,24 @@ def reports_dir(root: "str | Path | TablesLocation") -> Path:
     if loc.is_local:
         return loc.local_path / REPORTS_DIR
     return Path(os.environ.get(REPORTS_ENV) or REPO_ROOT / "data" / REPORTS_DIR).expanduser()
+
+
+def reviews_dir(root: "str | Path | TablesLocation") -> Path:
+    """Where the review pages are written (one HTML page per document): beside
+    the charts, <tables>/reviews for a local folder, else the charts' local
+    parent's `reviews` (data/reviews)."""
+    loc = TablesLocation.of(root)
+    if loc.is_local:
+        return loc.local_path / REVIEWS_DIR
+    return reports_dir(root).parent / REVIEWS_DIR
+
+
+# "161/KH-UBND" → "161-KH-UBND": what a file name keeps of a document number
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def review_page_name(doc_number: str | None, doc_id: str) -> str:
+    """A document's review page in `reviews_dir`: `161-KH-UBND-1a2b3c4d.html`, its
+    number made safe and the start of its id (the id alone without a number)."""
+    stem = _UNSAFE.sub("-", doc_number or "").strip("-")
+    return f"{stem}-{doc_id[:8]}.html" if stem else f"{doc_id[:16]}.html"

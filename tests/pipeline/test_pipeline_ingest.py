@@ -122,7 +122,8 @@ def test_the_extractors_agencies_fill_the_agency_columns(raw_dir, clock):
 def _state(batch) -> PublishedState:
     """What the tables would hold after publishing `batch` onto an empty store."""
     return PublishedState({d["doc_id"]: d for d in documents_table(batch).to_pylist()},
-                          {r["path"]: r for r in rejects_table(batch).to_pylist()})
+                          {r["path"]: r for r in rejects_table(batch).to_pylist()},
+                          batch.raw_root)       # what the runs table records
 
 
 def test_nothing_changed_means_nothing_to_write(raw_dir, clock):
@@ -152,7 +153,7 @@ def test_removed_file_is_withdrawn_and_restored_file_reactivated(raw_dir, clock)
     assert row["status"] == WITHDRAWN and batch.child_keys == set()
     assert batch.summary["removed_files"] == 1
 
-    state = PublishedState({**state.documents, row["doc_id"]: row}, state.rejects)
+    state = PublishedState({**state.documents, row["doc_id"]: row}, state.rejects, state.raw_root)
     (raw_dir / "moved.txt").write_text(text, encoding="utf-8")
     back = _batch(raw_dir, clock, state, parse=lambda p: pytest.fail("re-parsed"))
     (row,) = back.document_updates

@@ -88,7 +88,7 @@ def test_rerun_over_unchanged_input_writes_no_version(raw_dir, processed_dir):
     assert len(DeltaTable(str(processed_dir / "documents")).history()) == history
     meta = {e.asset_key: e.materialization.metadata
             for e in result.get_asset_materialization_events()}
-    assert meta[AssetKey(["delta", "tasks"])]["committed"].value is False
+    assert meta[AssetKey(["delta", "tasks"])]["last_run_committed"].value is False
     assert meta[AssetKey("parsed_documents")]["unchanged_files"].value == 3
 
 
@@ -105,7 +105,7 @@ def test_changed_file_replaces_only_its_rows(raw_dir, processed_dir):
     after = versions(processed_dir)
     assert after == {**before, **{t: before[t] + 1 for t in
                                   ("documents", "sections", "tasks", "task_agencies",
-                                   "document_quality", "references")}}
+                                   "document_quality", "references", "runs")}}
 
     docs = by_name(read_table(processed_dir, "documents").to_pylist())
     new_hue = docs["kh-45-hue.txt"]
@@ -139,7 +139,8 @@ def test_a_copy_adds_a_path_not_a_document(raw_dir, processed_dir):
     before = versions(processed_dir)
     (raw_dir / "ban-sao.txt").write_bytes((raw_dir / "kh-12-hanoi.txt").read_bytes())
     ingest(raw_dir, processed_dir)
-    assert versions(processed_dir) == {**before, "documents": before["documents"] + 1}
+    assert versions(processed_dir) == {**before, "documents": before["documents"] + 1,
+                                       "runs": before["runs"] + 1}     # a new snapshot
     docs = read_table(processed_dir, "documents").to_pylist()
     assert len(docs) == 2
     (hanoi,) = [d for d in docs if d["doc_number"] == "12/KH-UBND"]
@@ -151,7 +152,8 @@ def test_force_reparses_without_duplicating_rows(raw_dir, processed_dir):
     ingest(raw_dir, processed_dir)
     counts = {i.name: i.rows for i in all_table_info(processed_dir)}
     ingest(raw_dir, processed_dir, force=True)
-    assert {i.name: i.rows for i in all_table_info(processed_dir)} == counts
+    assert {i.name: i.rows for i in all_table_info(processed_dir)} == \
+        {**counts, "runs": counts["runs"] + 1}         # the rewrite is a new snapshot
     assert versions(processed_dir)["tasks"] == 1
 
 

@@ -193,10 +193,14 @@ def test_agency_changes_only_new_or_changed_rows():
             {"agency_id": "phòng-kinh-tế@lào-cai", "known": False, "canonical_name": "Phòng Kinh tế",
              "agency_type": "Phòng", "agency_level": None, "province": "Lào Cai"}]
     first, keys = links.agency_changes(seen, AGENCIES.empty_table(), registry)
-    assert "sở-công-thương@lào-cai" in keys and "phòng-kinh-tế@lào-cai" not in keys
+    assert {"sở-công-thương@lào-cai", "phòng-kinh-tế@lào-cai"} <= keys
     assert "bộ-công-thương" in keys and first.num_rows == len(keys)
+    rows = {r["agency_id"]: r for r in first.to_pylist()}
+    assert rows["sở-công-thương@lào-cai"]["known"] and rows["sở-công-thương@lào-cai"]["registry_id"]
+    unknown = rows["phòng-kinh-tế@lào-cai"]
+    assert (unknown["known"], unknown["registry_id"], unknown["collective"]) == (False, None, False)
     again, keys = links.agency_changes(seen, first, registry)
     assert again.num_rows == 0 and not keys
     assert links.missing_agencies(pa.Table.from_pylist(seen), first) == []
     assert links.missing_agencies(pa.Table.from_pylist(seen), AGENCIES.empty_table()) == \
-        ["sở-công-thương@lào-cai"]
+        ["phòng-kinh-tế@lào-cai", "sở-công-thương@lào-cai"]

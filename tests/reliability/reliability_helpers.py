@@ -122,6 +122,15 @@ def _hashable(v):
     return tuple(v) if isinstance(v, list) else v
 
 
+RUNS_LOG = "runs"      # a log of the runs themselves: ids, times and counts differ by design
+
+
+def data_of(snap: dict[str, Counter]) -> dict[str, Counter]:
+    """A snapshot without the runs log: what two histories that end alike share (a
+    killed and resumed run is two runs in the log, a clean one is one)."""
+    return {name: rows for name, rows in snap.items() if name != RUNS_LOG}
+
+
 def snapshot(processed: Path, tables) -> dict[str, Counter]:
     """Each table's rows as a multiset (timestamps left out: runs differ in time)."""
     from pipeline.tables.publish import read_table

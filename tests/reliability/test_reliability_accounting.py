@@ -12,6 +12,7 @@ from parsers.model import REJECT_REASONS
 from pipeline.tables.checks import raw_coverage, reject_reasons
 from pipeline.models import PublishedState
 from pipeline.ingest.plan import prepare_batch, state_from_rows
+from pipeline.ingest.rawpaths import to_stored
 from pipeline.ingest.discovery import raw_entries, scan
 from pipeline.tables.rows import documents_table, rejects_table
 from pipeline.tables.schemas import DOCUMENTS, REJECTS
@@ -41,9 +42,10 @@ def test_coverage_counts_links_and_special_files(tmp_path):
     write(raw / "kh.txt", plan_text())
     os.symlink(tmp_path, raw / "ra ngoài")
     os.mkfifo(raw / "ống")
-    entries = [p.as_posix() for p in raw_entries(raw)]
-    assert len(entries) == 3
     batch = prepare_batch(raw, scan(raw), PublishedState(), unruly_parse, NOW)
+    # the tables store paths relative to the raw root, as the coverage check compares them
+    entries = [to_stored(p.as_posix(), batch.raw_root) for p in raw_entries(raw)]
+    assert len(entries) == 3
     docs, rejects = documents_table(batch), rejects_table(batch)
     assert raw_coverage(entries, docs, rejects).passed
     assert sorted(r["reason"] for r in rejects.to_pylist()) == ["not_regular", "symlink"]
@@ -70,9 +72,9 @@ def test_files_removed_or_changed_between_discovery_and_parsing(tmp_path):
         later = prepare_batch(raw, scan(raw), state, pool, NOW + timedelta(minutes=1))
     assert [e.files[0].path.rsplit("/", 1)[1] for e in later.parsed] == ["moved.txt"]
     assert later.reject_rows == ()
-    assert {k.rsplit("/", 1)[1] for k in later.reject_keys} == {"gone.txt", "moved.txt"}
+    assert {k.rsplit("/", 1)[-1] for k in later.reject_keys} == {"gone.txt", "moved.txt"}
     state = state_from_rows(first_docs + documents_table(later).to_pylist(), ())
-    covered = raw_coverage([p.as_posix() for p in raw_entries(raw)],
+    covered = raw_coverage([to_stored(p.as_posix(), later.raw_root) for p in raw_entries(raw)],
                            pa.Table.from_pylist(list(state.documents.values()), DOCUMENTS),
                            REJECTS.empty_table())
     assert covered.passed

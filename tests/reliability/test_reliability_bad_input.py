@@ -180,6 +180,6 @@ def test_odd_file_names_are_kept_exactly(bad_run):
     for name in ODD_NAMES:
         row = out[name][1]
         (path,) = [p for p in row["paths"] if p.endswith(name)]
-        assert Path(path).exists() and Path(path).name == name
+        assert (bad_run["raw"] / path).exists() and Path(path).name == name   # relative to raw
         assert row["n_tasks"] == 2
     assert out[NFD_NAME][1]["doc_id"] != out[NFC_NAME][1]["doc_id"]

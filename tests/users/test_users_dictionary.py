@@ -36,4 +36,25 @@ def test_sheet_names_are_distinct_and_columns_typed():
     tasks = {c.name: c for c in dictionary.columns("tasks")}
     assert (tasks["end_date"].header, tasks["end_date"].type) == ("Ngày kết thúc", "ngày")
     assert tasks["owner"].type == "danh sách văn bản"
-    assert dictionary.labels("timing_kind")["deadline"].startswith("Hạn chót")
+    assert dictionary.meanings("tasks", "timing_kind")["deadline"].startswith("Hạn chót")
+    assert dictionary.labels("tasks", "timing_kind")["deadline"] == "Hạn chót"
+    assert dictionary.labels("task_agencies", "role") == {"owner": "Chủ trì", "partner": "Phối hợp"}
+    assert dictionary.labels("documents", "status")["withdrawn"] == "Đã rút"       # table.column
+    assert dictionary.labels("agencies", "status")["former"] == "Đã hợp nhất"
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_every_code_has_a_label_and_a_meaning(table):
+    for c in TABLES[table].people_columns:
+        if c.codes is not None:
+            assert set(dictionary.meanings(table, c.name)) >= c.codes, c.name
+            assert set(dictionary.labels(table, c.name)) >= c.codes, c.name
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_people_headers_are_unique_and_ids_last(table):
+    headers = dictionary.people_headers(table)
+    assert len(headers) == len(set(headers))
+    cols = TABLES[table].people_columns
+    idents = [i for i, c in enumerate(cols) if c.ident]
+    assert idents == list(range(len(cols) - len(idents), len(cols)))

@@ -7,13 +7,14 @@ import unicodedata
 from datetime import date, datetime
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from pipeline.tables import dictionary
-from pipeline.outputs.exports import export
+from pipeline.outputs.exports import NoMatch, export
 from pipeline.tables.publish import publish
 from pipeline.tables.schemas import TABLES
 from pipeline.tables.selection import Selection
@@ -29,7 +30,9 @@ def test_xlsx_has_vietnamese_headers_date_cells_and_a_dictionary(sample_tables, 
     assert wb.sheetnames == ["Nhiệm vụ", "Văn bản", "Từ điển dữ liệu"]
     ws = wb["Nhiệm vụ"]
     headers = [c.value for c in ws[1]]
-    assert headers == dictionary.headers("tasks")
+    day = version_time("tasks", None, sample_tables).strftime("%d/%m/%Y")
+    assert headers == [h if h != "Tình trạng hạn" else f"Tình trạng hạn ngày {day}"
+                       for h in dictionary.people_headers("tasks")]
     assert "Đơn vị chủ trì" in headers and "Ngày kết thúc" in headers
     assert ws.freeze_panes == "A2"
     col = {h: i for i, h in enumerate(headers)}
@@ -44,9 +47,10 @@ def test_xlsx_has_vietnamese_headers_date_cells_and_a_dictionary(sample_tables, 
     assert "Tổ chức tiêm chủng cho trẻ em" in contents
     a3 = next(r for r in ws.iter_rows(min_row=2) if r[col["Mã nhiệm vụ"]].value == "a-0003")
     assert a3[col["Đơn vị phối hợp"]].value == "UBND các quận, huyện"
-    assert ws.column_dimensions["G"].width >= len("Tổ chức tiêm chủng cho trẻ em")
+    assert ws.column_dimensions[get_column_letter(col["Nội dung"] + 1)].width \
+        >= len("Tổ chức tiêm chủng cho trẻ em")
     docs = wb["Văn bản"]
-    assert docs.cell(2, dictionary.headers("documents").index("Cơ quan ban hành") + 1).value \
+    assert docs.cell(2, dictionary.people_headers("documents").index("Cơ quan ban hành") + 1).value \
         == "Ủy ban nhân dân thành phố Hà Nội"
     described = {(r[1], r[2]) for r in wb["Từ điển dữ liệu"].iter_rows(values_only=True)}
     assert {("tasks", c) for c in TABLES["tasks"].schema.names} <= described
@@ -111,7 +115,11 @@ def test_an_older_version_exports_its_own_rows(sample_tables, tmp_path):
 
 FILTERS = [   # (filters, task_ids kept)
     ({"issuer": "hà nội"}, ["a-0001", "a-0002", "a-0003", "a-0004"]),
-    ({"issuer": "Ha Noi"}, []),                                     # no folding to ASCII
+    ({"issuer": "Ha Noi"}, ["a-0001", "a-0002", "a-0003", "a-0004"]),   # tone marks ignored
+    ({"issuer": "UBND thành phố Hà Nội"}, ["a-0001", "a-0002", "a-0003", "a-0004"]),  # UBND
+    ({"issuer": "Hu"}, []),                                          # whole words: not Huế
+    ({"agency": "Sở TTTT"}, ["a-0002"]),                             # the initials of Sở TT&TT
+    ({"agency": "So Van hoa va The thao"}, ["a-0004"]),
     ({"doc_number": "45 /KH-UBND"}, ["b-0001", "b-0002"]),
     ({"agency": "y tế"}, ["a-0001", "a-0003", "c-0001"]),             # owner mentions
     ({"agency": "quận, huyện"}, ["a-0003"]),                          # a partner
@@ -125,6 +133,12 @@ FILTERS = [   # (filters, task_ids kept)
 
 @pytest.mark.parametrize("filters, expected", FILTERS)
 def test_task_filters(sample_tables, tmp_path, filters, expected):
+    if not expected:
+        with pytest.raises(NoMatch):
+            export(["tasks", "task_agencies"], fmt="csv", out=tmp_path / "out",
+                   processed=sample_tables, selection=Selection.of(**filters))
+        assert not (tmp_path / "out").exists()
+        return
     result = export(["tasks", "task_agencies"], fmt="csv", out=tmp_path / "out",
                     processed=sample_tables, selection=Selection.of(**filters))
     tasks, agencies = (e.table for e in result.tables)

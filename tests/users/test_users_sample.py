@@ -2,6 +2,7 @@
 timeline, the notebook, quality, exports and the Dagster metadata."""
 from __future__ import annotations
 
+import ast
 import json
 import struct
 from datetime import date
@@ -60,10 +61,18 @@ def test_notebook_runs_top_to_bottom(ingested, monkeypatch):
     cells = [c for c in notebook["cells"] if c["cell_type"] == "code"]
     assert len(cells) >= 8
     namespace: dict = {}
-    for i, cell in enumerate(cells):
+    for i, cell in enumerate(cells[:-1]):
         exec(compile("".join(cell["source"]), f"explore.ipynb cell {i}", "exec"), namespace)
     assert len(namespace["tasks"]) == tables.read("tasks").shape[0] > 0
     assert set(namespace["quality"]["doc_number"]) >= {PLAN}
+    # the last cell's value is what Jupyter displays: a picture, not `<Figure size ...>`
+    body = ast.parse("".join(cells[-1]["source"]))
+    *statements, last = body.body
+    exec(compile(ast.Module(statements, []), "explore.ipynb last cell", "exec"), namespace)
+    shown = eval(compile(ast.Expression(last.value), "explore.ipynb last cell", "eval"), namespace)
+    png = shown._repr_png_()
+    width, height = _png_size(png)
+    assert width >= 1000 and height >= 200
 
 
 def test_quality_rows_and_dagster_metadata(ingested, capsys):

@@ -34,17 +34,17 @@ import socket
 from datetime import datetime, timezone
 
 import pyarrow as pa
-from dagster import (AssetIn, AssetKey, Config, In, MaterializeResult, Out, Output, asset,
-                     graph_asset, op)
+from dagster import (AssetExecutionContext, AssetIn, AssetKey, Config, In, MaterializeResult,
+                     MetadataValue, Out, Output, asset, graph_asset, op)
 
-from pipeline.defs.delta import BATCH_IN, delta_key, published
+from pipeline.defs.delta import BATCH_IN, delta_key, published, table_asset
 from pipeline.defs.resources import IngestLock, VnplanPaths
 from pipeline.ingest.gather import RowsParser
 from pipeline.ingest.plan import finish_batch, parse_results, plan_batch
 from pipeline.ingest.worker import parser_for
 from pipeline.models import IngestBatch, IngestPlan, ParsedShard, RawFile
-from pipeline.outputs.progress import track
-from pipeline.tables import rows
+from pipeline.outputs.progress import expect, track
+from pipeline.tables import describe, rows
 
 
 class IngestConfig(Config):
@@ -75,6 +75,7 @@ def _plan_op(shards: int):
                     raw_documents: list[RawFile]):
         plan = plan_batch(paths.raw_path(), raw_documents, paths.published_state(),
                           datetime.now(timezone.utc), force=config.force)
+        expect(len(plan.to_parse))         # the progress bar counts the work to do
         yield Output(plan, "plan", metadata={"to_parse": len(plan.to_parse)})
         for i, part in enumerate(plan.shards(shards)):
             yield Output(part, f"shard_{i}", metadata={"files": len(part)})
@@ -82,9 +83,9 @@ def _plan_op(shards: int):
 
 
 @op(description="Parse one shard of the files in the parse workers, each document "
-                "returned as its rows.")
-def parse_shard(shard: tuple) -> Output[ParsedShard]:
-    with parser_for(RowsParser(load_extractor())) as parse:
+                "returned as its rows (and its review page written).")
+def parse_shard(paths: VnplanPaths, shard: tuple) -> Output[ParsedShard]:
+    with parser_for(RowsParser(load_extractor(), str(paths.reviews_path()))) as parse:
         parsed = parse_results(track(parse), shard)
     return Output(parsed, metadata={"files": len(shard), "pid": os.getpid(),
                                     "host": socket.gethostname()})
@@ -98,7 +99,8 @@ def _assemble_op(shards: int):
         description="The parse results of every shard, compared with the published state.")
     def assemble_batch(plan: IngestPlan, **parts) -> Output[IngestBatch]:
         batch = finish_batch(plan, [parts[f"part_{i}"] for i in range(shards)])
-        return Output(batch, metadata=dict(batch.summary))
+        return Output(batch, metadata={**batch.summary, "rejected_files": MetadataValue.json(
+            list(batch.rejected_files))})
     return assemble_batch
 
 
@@ -137,44 +139,51 @@ def task_agencies(parsed_documents: IngestBatch) -> Output[pa.Table]:
     return _rows(rows.task_agencies_table(parsed_documents))
 
 
-@asset(key=delta_key("sections"), group_name="published",
-       ins={**BATCH_IN, "sections": AssetIn(key=AssetKey("sections"))})
+@asset(**table_asset("sections"), ins={**BATCH_IN, "sections": AssetIn(key=AssetKey("sections"))})
 def delta_sections(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                    sections: pa.Table) -> MaterializeResult:
     return published(paths, paths.publish("sections", sections, parsed_documents.child_keys))
 
 
-@asset(key=delta_key("tasks"), group_name="published",
-       ins={**BATCH_IN, "tasks": AssetIn(key=AssetKey("tasks"))})
+@asset(**table_asset("tasks"), ins={**BATCH_IN, "tasks": AssetIn(key=AssetKey("tasks"))})
 def delta_tasks(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                 tasks: pa.Table) -> MaterializeResult:
     return published(paths, paths.publish("tasks", tasks, parsed_documents.child_keys))
 
 
-@asset(key=delta_key("task_agencies"), group_name="published",
-       ins={**BATCH_IN, "task_agencies": AssetIn(key=AssetKey("task_agencies"))})
+@asset(**table_asset("task_agencies"), ins={**BATCH_IN, "task_agencies": AssetIn(key=AssetKey("task_agencies"))})
 def delta_task_agencies(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                         task_agencies: pa.Table) -> MaterializeResult:
     return published(paths, paths.publish("task_agencies", task_agencies,
                                            parsed_documents.child_keys))
 
 
-@asset(key=delta_key("rejects"), group_name="published", ins=BATCH_IN)
+@asset(**table_asset("rejects"), ins=BATCH_IN)
 def delta_rejects(paths: VnplanPaths, ingest_lock: IngestLock,
                   parsed_documents: IngestBatch) -> MaterializeResult:
     return published(paths, paths.publish("rejects", rows.rejects_table(parsed_documents),
                                            parsed_documents.reject_keys))
 
 
-@asset(key=delta_key("documents"), group_name="published", ins=BATCH_IN,
+@asset(**table_asset("documents"), ins=BATCH_IN,
        deps=[delta_key(t) for t in ("sections", "tasks", "task_agencies", "rejects",
                                   "document_quality", "references", "agencies")])
 def delta_documents(paths: VnplanPaths, ingest_lock: IngestLock,
                     parsed_documents: IngestBatch) -> MaterializeResult:
-    return published(paths, paths.publish("documents", rows.documents_table(parsed_documents),
-                                           parsed_documents.document_keys))
+    result = paths.publish("documents", rows.documents_table(parsed_documents),
+                           parsed_documents.document_keys)
+    return published(paths, result, documents=MetadataValue.md(
+        describe.documents_markdown(paths.location(), paths.reviews_path())))
+
+
+@asset(**table_asset("runs"), ins=BATCH_IN, deps=[delta_key("documents")])
+def delta_runs(context: AssetExecutionContext, paths: VnplanPaths, ingest_lock: IngestLock,
+               parsed_documents: IngestBatch) -> MaterializeResult:
+    return published(paths, paths.record_run(context.run.run_id, parsed_documents,
+                                             datetime.now(timezone.utc)))
 
 
 def ingest_assets(shards: int = 1) -> list:
     return [raw_documents, parsed_documents_asset(shards), sections, tasks, task_agencies,
-            delta_sections, delta_tasks, delta_task_agencies, delta_rejects, delta_documents]
+            delta_sections, delta_tasks, delta_task_agencies, delta_rejects, delta_documents,
+            delta_runs]

@@ -14,6 +14,7 @@ from dagster import AssetCheckResult, AssetCheckSeverity, asset_check
 from pipeline.defs.delta import delta_key
 from pipeline.defs.resources import VnplanPaths
 from pipeline.ingest.discovery import raw_entries
+from pipeline.ingest.rawpaths import to_stored
 from pipeline.tables.checks import Outcome, owner_coverage, raw_coverage, reject_reasons, timing_share
 from pipeline.tables.schemas import TABLES, schema_problems
 
@@ -36,7 +37,8 @@ def timings_parsed(paths: VnplanPaths) -> AssetCheckResult:
 
 @asset_check(asset=delta_key("documents"), description="Every raw file is a document or a reject.")
 def raw_files_covered(paths: VnplanPaths) -> AssetCheckResult:
-    raw = [p.as_posix() for p in raw_entries(paths.raw_path())]
+    base = paths.raw_base()
+    raw = [to_stored(p.as_posix(), base) for p in raw_entries(paths.raw_path())]
     return check_result(raw_coverage(raw, paths.read("documents", ["status", "paths"]),
                                 paths.read("rejects", ["path"])))
 

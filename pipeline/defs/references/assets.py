@@ -7,8 +7,8 @@
   publishes them by doc_id; stored rows of other documents whose link changes
   (the cited document arrived in this run) are re-published too;
 - `delta/agencies` publishes the agency rows that are new or changed: every
-  central body of the registry and every known id the batch's `task_agencies`
-  rows point to, keyed by agency_id.
+  central body of the registry and every id the batch's `task_agencies` rows
+  point to (unknown and collective ones flagged), keyed by agency_id.
 
 `delta/documents` waits for both (it publishes last).
 """
@@ -18,7 +18,7 @@
 import pyarrow as pa
 from dagster import AssetIn, AssetKey, MaterializeResult, Output, asset
 
-from pipeline.defs.delta import BATCH_IN, delta_key, published
+from pipeline.defs.delta import BATCH_IN, published, table_asset
 from pipeline.defs.resources import IngestLock, VnplanPaths
 from pipeline.models import IngestBatch
 from pipeline.tables import links, rows
@@ -32,9 +32,8 @@ def references(parsed_documents: IngestBatch) -> Output[pa.Table]:
     return Output(table, metadata={"rows": table.num_rows})
 
 
-@asset(key=delta_key("references"), group_name="published",
-       ins={**BATCH_IN, "references": AssetIn(key=AssetKey("references"))},
-       description="Cited documents, linked to the documents table where the cited one is in it.")
+@asset(**table_asset("references"),
+       ins={**BATCH_IN, "references": AssetIn(key=AssetKey("references"))})
 def delta_references(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documents: IngestBatch,
                      references: pa.Table) -> MaterializeResult:
     batch_docs = rows.documents_table(parsed_documents).select(_DOC_COLUMNS).to_pylist()
@@ -44,19 +43,16 @@ def delta_references(paths: VnplanPaths, ingest_lock: IngestLock, parsed_documen
     numbers = links.number_keys(d for d in stored_docs + batch_docs if d["doc_id"] in touched)
     table, keys = links.references_with_links(references, paths.read("references"), documents,
                                               frozenset(parsed_documents.child_keys), numbers)
-    result = published(paths, paths.publish("references", table, keys))
     linked = sum(1 for v in table.column("cited_doc_id").to_pylist() if v)
-    return MaterializeResult(metadata={**result.metadata, "linked": linked,
-                                       "relinked_documents": len(keys - parsed_documents.child_keys)})
+    return published(paths, paths.publish("references", table, keys), last_run_linked=linked,
+                     last_run_relinked_documents=len(keys - parsed_documents.child_keys))
 
 
-@asset(key=delta_key("agencies"), group_name="published",
-       ins={"task_agencies": AssetIn(key=AssetKey("task_agencies"))},
-       description="One row per agency id: registry bodies and the scoped ids tasks point to.")
+@asset(**table_asset("agencies"), ins={"task_agencies": AssetIn(key=AssetKey("task_agencies"))})
 def delta_agencies(paths: VnplanPaths, ingest_lock: IngestLock,
                    task_agencies: pa.Table) -> MaterializeResult:
     from extractors.agencies import AgencyRegistry
-    table, keys = links.agency_changes(links.first_known(task_agencies), paths.read("agencies"),
+    table, keys = links.agency_changes(links.first_seen(task_agencies), paths.read("agencies"),
                                        AgencyRegistry.load())
     return published(paths, paths.publish("agencies", table, keys))
 

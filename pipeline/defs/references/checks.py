@@ -11,7 +11,7 @@ from pipeline.tables.checks import agencies_cover
 
 
 @asset_check(asset=delta_key("agencies"),
-             description="Every known agency id of task_agencies has its agencies row.")
+             description="Every agency id of task_agencies has its agencies row.")
 def task_agencies_in_agencies(paths: VnplanPaths) -> AssetCheckResult:
     return check_result(agencies_cover(paths.read("task_agencies", ["agency_id", "known"]),
                                   paths.read("agencies", ["agency_id"])))

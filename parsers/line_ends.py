@@ -1,0 +1,140 @@
+"""What the end of one line and the start of the next say about a wrap.
+
+A line of running text that ends on a word which cannot end it goes on with the next
+line, whatever the layout: a word a number follows (`**Điều` + `30. Cập nhật ...`), a
+count and its noun (`02` + `Chương trình`), a head noun and its name (`+ Sở` +
+`Xây dựng: ...`), an office title and the body it heads (`của Thủ tướng` + `Chính phủ`),
+a joining word (`... phối hợp với` + `Sở Tài chính`), a name broken across the break
+(`tỉnh Lào` + `Cai`, `THỦ TƯỚNG CHÍNH` + `PHỦ`), a one-word capitals line of a heading
+(`THỰC` + `HIỆN QUYẾT ĐỊNH ...`). A dash between a person's name and the office held is
+no bullet (`đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch`).
+
+Word lists: `vocab/reflow.json`, the bodies' head nouns and titles of
+`parsers.grammar.bodies`, the places of `parsers.grammar.places`, the type headings of
+`parsers.grammar.documents`.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from parsers.grammar.bodies import starts_with_body, vocab as bodies_vocab
+from parsers.grammar.documents import vocab as documents_vocab
+from parsers.grammar.places import lookup
+
+# Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
+STRONG = "**"
+# A line that ends on a person's name: `Kết luận của đồng chí Nguyễn Ngọc Phúc`
+PERSON_END = re.compile(r"\b(?:đồng chí|Đồng chí|ông|bà|Ông|Bà)(?: [A-ZĐ][^\W\d_]*){1,4}$")
+# A count written with a leading zero, which its noun follows: `... thực hiện 02` + `Chương trình`
+COUNT_END = re.compile(r"(?:^|\s)0\d{1,2}\**$")
+# The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`
+LAST_WORDS = re.compile(r"(?:^|(?<=\s))([^\W\d_]+(?: [^\W\d_]+){0,2})[*\s]*$")
+VOCAB = Path(__file__).with_name("vocab") / "reflow.json"
+# Punctuation that ends a sentence or a lead-in: `... như sau:`, `- Như trên;`, `... quy định./.`
+TERMINAL = re.compile(r"[.:;!?…](?:[\"”’»)\]]*)$")
+
+
+def apposition(prev: str, rest: str) -> bool:
+    """`rest` (a line's text after its dash) names the office held by the person `prev`
+    ends on: `Kết luận của đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch UBND tỉnh`."""
+    return bool(PERSON_END.search(prev)) and rest.lstrip().startswith(_titles())
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[frozenset[str], frozenset[str]]:
+    v = json.loads(VOCAB.read_text(encoding="utf-8"))
+    bodies = bodies_vocab()
+    # heads of one or two words that a name follows (`Sở`, `Ủy ban`), not a whole body
+    # (`Chính phủ`, `Công an`): a line can end on a whole body
+    heads = {h for h in bodies["head_nouns"] if len(h.split()) <= 2} - set(bodies["whole_bodies"])
+    return frozenset(v["number_words"]), frozenset(heads)
+
+
+@lru_cache(maxsize=1)
+def _type_titles() -> frozenset[str]:
+    return frozenset(documents_vocab()["title_headings"])
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    """Office-holders' titles (`Phó Chủ tịch`, `Giám đốc`), longest first."""
+    return tuple(sorted(bodies_vocab()["titles"], key=len, reverse=True))
+
+
+def awaits_number(text: str) -> bool:
+    """A line that ends on a word a number follows: `**Điều` (+ `30. Cập nhật ...`), `khoản`."""
+    m = LAST_WORDS.search(text)
+    return bool(m) and not TERMINAL.search(text) and m.group(1).split()[-1] in _vocab()[0]
+
+
+def awaits_more(text: str, following: str = "") -> bool:
+    """A line that ends on a word that must be followed: a count's noun (`02`), a proper
+    name (`Sở`), or, for an office-holder's title, the body it heads when the next
+    line (`following`) opens with one (`của Thủ tướng` + `Chính phủ phê duyệt ...`; not
+    `Phó Chủ tịch` + `(Đã ký)` or + the signer's name)."""
+    if TERMINAL.search(text):
+        return False
+    if COUNT_END.search(text):
+        return True                  # `... triển khai thực hiện 02` + `Chương trình MTQG: ...`
+    m = LAST_WORDS.search(text)
+    if not m:
+        return False
+    words = m.group(1).split()
+    name_heads = _vocab()[1]
+    tails = [" ".join(words[k:]) for k in range(len(words))]
+    if any(t in name_heads for t in tails):
+        return True
+    return bool(following) and any(t in _titles() for t in tails) and starts_with_body(following) > 0
+
+
+def open_end(text: str) -> bool:
+    """A line that ends on a word that joins what follows (`và`, `của`, `với`): the sentence
+    goes on."""
+    m = LAST_WORDS.search(text)
+    return bool(m) and m.group(1).split()[-1] in _open_words()
+
+
+@lru_cache(maxsize=1)
+def _open_words() -> frozenset[str]:
+    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["open_words"])
+
+
+@lru_cache(maxsize=1)
+def wrapped_words() -> frozenset[str]:
+    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["wrapped_words"])
+
+
+def name_across(prev: str, text: str) -> bool:
+    """The last words of `prev` and the first of `text` make one name: a place (`tỉnh Lào`
+    + `Cai`, `BÀ RỊA -` + `VŨNG TÀU`) or a two-word name of a body (`CHÍNH` + `PHỦ`)."""
+    tail = prev.strip("* ").split()[-3:]
+    head = text.strip("* ").split()[:3]
+    if not tail or not head:
+        return False
+    if f"{tail[-1]} {head[0]}".upper() in wrapped_words():
+        return True
+    for i in range(len(tail)):
+        for j in range(1, len(head) + 1):
+            if lookup(" ".join(tail[i:] + head[:j]).strip(",.;:()")):
+                return True
+    return False
+
+
+def one_word_capitals(prev: str, text: str) -> bool:
+    """Two capitals lines, one of them a single word, with the same emphasis: one heading
+    wrapped (`THỰC` + `HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG ...`), not a title over a subtitle."""
+    if not (_capitals(prev) and _capitals(text)):
+        return False
+    if prev.strip("* ") in _type_titles():
+        return False                  # `CHỈ THỊ` + `VỀ` + `VIỆC TĂNG CƯỜNG ...`: the type stands alone
+    if (prev.startswith(STRONG) or prev.endswith(STRONG)) != (text.startswith(STRONG) or text.endswith(STRONG)):
+        return False
+    return len(prev.strip("* ").split()) == 1 or len(text.strip("* ").split()) == 1
+
+
+def _capitals(text: str) -> bool:
+    """Letters, none of them lower case: `THỰC`, `**A.`"""
+    return text.isupper() and any(map(str.isalpha, text))
