@@ -148,7 +148,10 @@ def split_mentions(text: str) -> tuple[str, ...]:
     return tuple(part for part in parts if part and not _bare_collective(part))
 
 
+# who was assigned, a relative clause inside a mention: `Các cơ quan| được phân công chủ trì ...`
+ASSIGNED_TO = re.compile(r"(?:đã )?được (?:giao|phân công)(?![\w])")
 CLAUSE_WORDS = 3       # words after a verb that make a clause, not part of a name
+CLAUSE_WORDS_AFTER_LIST = 5   # the same after a collective (`các Bộ quản lý lĩnh vực` is a name)
 
 
 def _trim(part: str) -> str:
@@ -161,10 +164,13 @@ def _trim(part: str) -> str:
         if m and m.start() > 0:
             part = part[:m.start()]
     verb = find_verb(part)
-    if verb and verb.start() > 0 and len(part[verb.end():].split()) >= CLAUSE_WORDS:
+    if verb and verb.start() > 0 and part[verb.start():verb.end()] != "là" and "(" not in part[:verb.start()] \
+            and not ASSIGNED_TO.match(part, verb.start()):
         name = part[:verb.start()].strip(EDGE_PUNCT)
-        if is_named(name, match_key(name)):       # `Sở Khoa học và Công nghệ| tiến hành rà soát ...`
-            part = name
+        words = len(part[verb.end():].split())
+        if (is_named(name, match_key(name)) and words >= CLAUSE_WORDS) or (
+                body_opening(name) and words >= CLAUSE_WORDS_AFTER_LIST):
+            part = name                     # `Sở Khoa học và Công nghệ| tiến hành rà soát ...`
     return part.strip(EDGE_PUNCT)
 
 

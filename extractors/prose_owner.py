@@ -17,11 +17,16 @@ from parsers.textutil import alternation
 # Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`;
 # not at the `trong` of `trong và ngoài tỉnh`, which places the bodies (`các cơ sở giáo
 # dục nghề nghiệp trong và ngoài tỉnh`)
-LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong(?! và ngoài)|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia|đồng thời)(?![\w])|[;:.(\n]")
+LIST_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong(?! và ngoài)|về việc|nhằm|theo|tại|khi|đối với|với sự tham gia|đồng thời|trên cơ sở)(?![\w])|[;:.(\n]")
 # Where an owner list stops before its verb: `Các Bộ, ngành liên quan khác| trong phạm vi ...`,
 # `..., Chủ tịch Ủy ban nhân dân các tỉnh| theo chức năng, nhiệm vụ ...` (a scope qualifier)
-OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|nhằm|tại|khi|đối với|"
+OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|nhằm|tại|khi|đối với|trên cơ sở|"
                         + alternation(bodies_vocab()["scope_qualifiers"]) + r")(?![\w])|[(]")
+# A relative clause naming who was assigned, inside a subject: `các cơ quan| được phân công
+# chủ trì| thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm ...`
+ASSIGNED_TO = re.compile(r"(?:đã )?được (?:giao|phân công)(?: chủ trì)?(?![\w])")
+# A subject that names no body but by the clause after it: `Các cơ quan`, `các cơ quan, đơn vị`
+GENERIC_SUBJECT = re.compile(r"[Cc]ác (?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))*")
 MAX_LIST = 450                 # a list of bodies longer than this is no list: a run-on
 LEADING_CLAUSE_MAX = 160
 TOPIC_CLAUSE_MAX = 400         # `Về <kiến nghị>: ...` may name its topic at length
@@ -94,6 +99,10 @@ def _owner_phrase(rest: str, stop: bool = True) -> str | None:
     """The owner list that opens `rest`, up to its verb or colon, or (with `stop`)
     before a scope word: `Các Bộ, ngành liên quan khác| trong phạm vi chức năng ...`."""
     verb = find_verb(rest, body_opening(rest))     # not in the name's first word: `Đoàn| kiểm tra|`
+    clause = ASSIGNED_TO.match(rest, verb.start()) if verb else None
+    if clause and GENERIC_SUBJECT.fullmatch(rest[:verb.start()].strip()):                          # `Các cơ quan được phân công chủ trì thực hiện nhiệm vụ ...| có
+        inner = find_verb(rest, clause.end())      # trách nhiệm`: who was assigned is part of the subject
+        verb = find_verb(rest, inner.end()) if inner else None
     colon = rest.find(":")
     while colon > 0 and colon_frame(rest, colon):
         colon = rest.find(":", colon + 1)        # `các sở: Tài nguyên và Môi trường, ...`

@@ -265,9 +265,10 @@ def _gold() -> list[dict]:
 
 # Whole-set floors over every gold file, set to what was measured when the gold grew to 36
 # files (2026-12-06: 462/466 mentions kept whole, 172/185 lists split as annotated); raise
-# them as accuracy rises, never lower them.
+# them as accuracy rises, never lower them. Issue 13 (scope qualifiers, colon frames, lists of
+# kinds of bodies): 462/466 whole, 182/185 lists split as annotated.
 WHOLE_MENTION_FLOOR = 0.99
-LIST_SPLIT_FLOOR = 0.92
+LIST_SPLIT_FLOOR = 0.98
 
 
 def test_every_gold_mention_is_one_mention():

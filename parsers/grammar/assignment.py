@@ -70,7 +70,9 @@ def verb_pattern() -> re.Pattern:
 def _nouns_with_verbs() -> re.Pattern:
     nouns = vocab()["nouns_with_verbs"]
     both = nouns + [n[:1].upper() + n[1:] for n in nouns]
-    return re.compile(rf"(?<![\w])(?:{alternation(both)})(?![\w])")
+    words = [n for n in both if n[:1].isalpha()]
+    marked = [n for n in both if not n[:1].isalpha()]          # `, tổ chức`
+    return re.compile(rf"(?:(?<![\w])(?:{alternation(words)})|(?:{alternation(marked) or '(?!)'}))(?![\w])")
 
 
 def marks_off(text: str) -> str:

@@ -224,6 +224,8 @@ def is_named(text: str, key: str) -> bool:
     if title_at(key, 0) or collective_at(key, 0):
         return False
     end = head_at(text, key, 0) or acronym_at(text, 0)
+    if end and patterns().collective_word.fullmatch(key[:end]) and not next_word(text, end)[:1].isupper():
+        return False                        # a kind of body: `Doanh nghiệp viễn thông`
     return bool(end) and follows_head(text, key, 0, end) == "name"
 
 
