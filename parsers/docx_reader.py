@@ -54,12 +54,12 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _VAL = W + "val"
 
 # Runs of horizontal white space, folded to one space:
-# "Nơi nhận:    " + "     " → "Nơi nhận: " (laocai-sct-kh-2242 signature table).
+# "Nơi nhận:    " + "     " → "Nơi nhận: " (a signature table).
 SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u3000\u200b\ufeff]+")
 # Control characters other than "\n" that sometimes survive in w:t (e.g. "\x0b").
 CONTROL_CHARS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 # Spaces around line breaks and blank lines: "THỦ TƯỚNG\n\n\n\nNguyễn Tấn Dũng"
-# (signature cell of ttg-ct-07-2012) → "THỦ TƯỚNG\nNguyễn Tấn Dũng".
+# (a signature cell) → "THỦ TƯỚNG\nNguyễn Tấn Dũng".
 BLANK_LINES = re.compile(r" ?\n[ \n]*")
 
 
