@@ -39,7 +39,7 @@ from pathlib import Path
 from lxml import etree
 
 from parsers.docx_numbering import W, Numbering, StyleSheet, paragraph_numpr, toggle
-from parsers.model import Block, ParseError, RawDocument
+from parsers.model import Block, ParseError, RawDocument, input_bytes
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024   # bytes, over all XML parts we read
 MAX_RATIO = 100                        # uncompressed / compressed, per part
@@ -346,11 +346,7 @@ def read_docx(path: str | Path, data: bytes | None = None) -> RawDocument:
     """Read a .docx file into blocks (paragraphs, table rows, footnotes): its bytes
     `data`, or (None) the file at `path`."""
     path = Path(path)
-    if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ParseError(f"cannot open: {exc}", path=path, reason="corrupt") from exc
+    data = input_bytes(path, data)
     _check_magic(path, data)
     pkg = _Package(path, data)
     with pkg.zip:
