@@ -216,6 +216,14 @@ TABLES = [
      ["| 1 | Tỷ lệ hồ sơ trực tuyến | % | 80 | Sở Nội vụ |"], []),
     ("| TT | Mục tiêu | Cơ quan chủ trì |",
      ["| 1 | 100% xã đạt chuẩn | Sở Nông nghiệp và Phát triển nông thôn |"], []),
+    # a table of results by body: a column of what was done (`Kết quả thực hiện`) is no
+    # responsibility column, and the bodies are what is counted
+    ("| STT | Cơ quan | Tổng số TTHC | Kết quả thực hiện cung cấp DVCTT | Tỷ lệ thực hiện (%) |",
+     ["| 1. | Bộ Tư pháp | 19 | 12 | 100 |", "| 2. | Bộ Xây dựng | 206 | 175 | 84,95 |"], []),
+    # a responsibility cell with a mark or a count names no body: that row is no task
+    ("| TT | Nội dung | Đơn vị chủ trì | Thời gian |",
+     ["| 1 | Lập báo cáo | Sở Tài chính | 2026 |", "| 2 | Rà soát quy hoạch | - | 2026 |"],
+     [(["Sở Tài chính"], "Lập báo cáo")]),
     # the header again where the table goes on after a page or a group (its number cell
     # left empty): a row of column labels, never a task
     ("| STT | Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện |",
