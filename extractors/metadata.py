@@ -61,8 +61,10 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
 
     doc_type, title = read_title([n.text for n in title_nodes], lh.subject, number)
     if title is None:             # no trích yếu in the copy: a website's title line gives it
+        cut = title_nodes[-1].text.strip() if title_nodes and len(title_nodes) > 1 else ""
         title = portal_title([n.text for n in tree.nodes[:PORTAL_NODES] + tree.nodes[-PORTAL_NODES:]
-                              if n.zone in ("metadata", "letterhead", "body", "signature")], number)
+                              if n.zone in ("metadata", "letterhead", "body", "signature")], number,
+                             opening=cut if cut and " " not in cut else None)
     title = case_title(title, _case_evidence(tree)) if title else None
     if doc_type is None and meta_block.get("doc_type"):
         doc_type = meta_block["doc_type"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.issuer import expand, is_authority, load_titles
+from extractors.issuer import expand, is_authority, load_titles, vocab as metadata_vocab
 from parsers.grammar.places import key
 from extractors.truecase import head_of
 from parsers.grammar.documents import fold, type_from_number, vocab as documents_vocab
@@ -34,6 +34,8 @@ QUALIFIER = re.compile(r"^CỦA\s+(?P<who>.*?)(?:\s+NGÀY\s+\d{1,2}\s+THÁNG\s+\
 SUBJECT_LABEL = re.compile(r"^V/[vV]\s*[:.]?\s*")
 # A council's session on a line of its own, under its name: `KHÓA VII KỲ HỌP THỨ 6 (BẤT THƯỜNG)`
 SESSION_LINE = re.compile(r"^(?:KHÓA|KHOÁ|KỲ HỌP)\b")
+# A parenthesis closing a title: `... (sửa đổi) (trình phiên họp Chính phủ thường kỳ tháng 8/2016)`
+TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 # Words a title line may end on when it goes on under: `... CỦA`, `... VÀ`, `... TRÊN ĐỊA BÀN`
 OPEN_END = re.compile(r"(?:\b(?:của|và|về|với|cho|tại|theo|thuộc|trên|đối với|giữa|trong)|[,\-–])$", re.I)
 
@@ -69,9 +71,17 @@ def _cut_authority(text: str) -> tuple[str, bool]:
         rest = " ".join(words[i:])
         if OPEN_END.search(" ".join(words[:i])) or not head_of(expand(rest)) and not _opens_with_office(rest):
             continue
+        if _ends_with_office(" ".join(words[:i])):
+            continue            # the office the title names: `... BỔ SUNG PHÓ CHỦ TỊCH HĐND TỈNH AN GIANG`
         if is_authority(rest):
             return " ".join(words[:i]), True
     return text, False
+
+
+def _ends_with_office(text: str) -> bool:
+    """`... BẦU CỬ BỔ SUNG PHÓ CHỦTỊCH` ends on an office-holder's title (its words may be glued)."""
+    k = fold(text).replace(" ", "")
+    return any(k.endswith(fold(t).replace(" ", "")) for t in load_titles())
 
 
 def _opens_with_office(text: str) -> bool:
@@ -101,6 +111,38 @@ def _without_labels(text: str) -> str | None:
     return clean_value(SUBJECT_LABEL.sub("", text))
 
 
+def _unglued(text: str) -> str:
+    """An office-holder's title whose words a copy glued: `PHÓ CHỦTỊCH` → `PHÓ CHỦ TỊCH`."""
+    glued = _glued_titles()
+    def split(m: re.Match) -> str:
+        t = glued.get(fold(m.group()))
+        return (t.upper() if m.group().isupper() else t) if t else m.group()
+    return re.sub(r"\w{4,}", split, text)
+
+
+@lru_cache(maxsize=1)
+def _glued_titles() -> dict[str, str]:
+    """The office-holders' titles of two or more words, by their folded letters without spaces."""
+    return {fold(t).replace(" ", ""): t for t in load_titles() if " " in t}
+
+
+def _without_qualifier(text: str | None) -> str | None:
+    """A title without the parenthesis that says how it is put forward, run onto its line:
+    `(trình phiên họp Chính phủ ...)`, `(ban hành kèm theo ...)`; `(sửa đổi)` names it."""
+    m = TRAILING_PAREN.search(text or "")
+    if m and m.start() > 0 and any(key(m.group("inner")).startswith(key(q) + " ")
+                                   for q in metadata_vocab()["title_qualifiers"]):
+        return text[:m.start()]
+    return text
+
+
+def _cut_heading(text: str) -> bool:
+    """A heading cut short where the copy ends: `NGHỊ QUYẾ` (a type's first letters)."""
+    folded = fold(text)
+    return text.isupper() and any(fold(t).startswith(folded) and fold(t) != folded
+                                  for t in documents_vocab()["heading_types"])
+
+
 def read_title(texts: list[str], subject: str | None, number: str | None) -> tuple[str | None, str | None]:
     """(type, trích yếu as written) from the title zone's texts."""
     doc_type = None
@@ -124,7 +166,9 @@ def read_title(texts: list[str], subject: str | None, number: str | None) -> tup
         parts.append(text)
         if cut:
             break
-    title = _without_labels(" ".join(p for p in parts if p)) if parts else None
+    title = _without_qualifier(_without_labels(_unglued(" ".join(p for p in parts if p)))) if parts else None
+    if title and (_cut_heading(title) or " " not in title.strip()):
+        title = None                              # a copy cut short: `NGHỊ QUYẾ`, `HƯỚN`
     if doc_type is None and subject:
         title, doc_type = subject, "Công văn"
     if doc_type is None and number:
