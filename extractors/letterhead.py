@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.letterhead_lines import Line
-from parsers.grammar.dates import DATE_LINE, DATE_PARTS, is_letterhead_date, safe_date
+from parsers.grammar.dates import DATE_LINE, DATE_PARTS, is_letterhead_date, safe_date, without_fill_marks
 from parsers.grammar.documents import NUMBER, SUBJECT_LINE, document_number, vocab as documents_vocab
 from parsers.grammar.places import lookup as lookup_place
 from parsers.textutil import clean_value
@@ -71,6 +71,8 @@ def _number_of(lines: list[Line], i: int) -> tuple[str | None, int]:
     taken = 1
     if not rest and i + 1 < len(lines) and re.match(r"^[\d/]", lines[i + 1].text):
         rest, taken = lines[i + 1].text, 2
+    elif re.fullmatch(r"\d+", rest) and i + 1 < len(lines) and re.match(r"^/\d{0,4}/?[^\W\d_]", lines[i + 1].text):
+        rest, taken = rest + lines[i + 1].text.split()[0], 2      # `Số: 32` | `/2025/QĐ-UBND`
     m = NUMBER_TEXT.match(rest)
     raw = m.group("num") if m else ""
     return (document_number(raw) if "/" in raw or "-" in raw else None), taken
@@ -149,7 +151,7 @@ def _subject(lines: list[Line], i: int, first: str) -> tuple[str | None, int]:
 
 
 def _date_parts(text: str, before: str | None) -> tuple[date | None, str | None]:
-    m = DATE_PARTS.search(text)
+    m = DATE_PARTS.search(without_fill_marks(text))
     if not m:
         return None, None
     place = _place(m.group("place"), before)

@@ -12,12 +12,14 @@ the title (`(Ban hành kèm theo ...)`) and is left out.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from extractors.issuer import expand, is_authority, load_titles, vocab as metadata_vocab
 from parsers.grammar.places import key
 from extractors.truecase import head_of
-from parsers.grammar.documents import fold, type_from_number, vocab as documents_vocab
+from parsers.grammar.dates import safe_date
+from parsers.grammar.documents import document_number, fold, type_from_number, vocab as documents_vocab
 from parsers.textutil import clean_value
 
 # A footnote's mark after a heading: `THÔNG TƯ1`
@@ -30,6 +32,10 @@ LATER_OPENER = re.compile(r"^(?:Thực hiện|Trên cơ sở|Triển khai|Để|
 # An old heading's qualifier before the trích yếu: `CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 87/2008/QĐ-TTg
 # NGÀY 03 THÁNG 07 NĂM 2008`, `CỦA ỦY BAN NHÂN DÂN THÀNH PHỐ`
 QUALIFIER = re.compile(r"^CỦA\s+(?P<who>.*?)(?:\s+NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*|\s+(?=V/[Vv]\b))")
+# The number and the date an old heading's qualifier gives: `CỦA CHÍNH PHỦ SỐ 01/2010/NĐ-CP NGÀY 04
+# THÁNG 01 NĂM 2010`
+QUALIFIER_FIELDS = re.compile(r"^CỦA\s+.{0,80}?\s+SỐ\s*:?\s*(?P<num>\d+\s*/\s*[\wĐ/\-\s]*?)\s+NGÀY\s+(?P<d>\d{1,2})"
+                              r"\s+THÁNG\s+(?P<m>\d{1,2})\s+NĂM\s+(?P<y>\d{4})")
 # The subject label of a letter: `V/v`, `V/V`, `Về việc:` of a party letter stays unless a label
 SUBJECT_LABEL = re.compile(r"^V/[vV]\s*[:.]?\s*")
 # A council's session on a line of its own, under its name: `KHÓA VII KỲ HỌP THỨ 6 (BẤT THƯỜNG)`
@@ -141,6 +147,15 @@ def _cut_heading(text: str) -> bool:
     folded = fold(text)
     return text.isupper() and any(fold(t).startswith(folded) and fold(t) != folded
                                   for t in documents_vocab()["heading_types"])
+
+
+def qualifier_fields(texts: list[str]) -> tuple[str | None, date | None]:
+    """(number, date) of an old heading's qualifier among the title's first lines."""
+    for text in texts[:3]:
+        m = QUALIFIER_FIELDS.match(text.strip())
+        if m:
+            return document_number(m.group("num")), safe_date(m.group("y"), m.group("m"), m.group("d"))
+    return None, None
 
 
 def read_title(texts: list[str], subject: str | None, number: str | None) -> tuple[str | None, str | None]:
