@@ -29,6 +29,8 @@ from parsers.textutil import clean_value
 NUMBER_START = re.compile(r"^(?:S[ốôóồổộo]|SỐ|S(?=\s+:))\s*(?:hiệu\s*)?(?::[:.]*\s*|\.\s*|(?=[\d/])|\s+(?=[\d/]))")
 # The number itself after `Số:`: `161/KH-UBND`, `134 /KH - UBND`, `/KH-UBND` (blank digits)
 NUMBER_TEXT = re.compile(r"^(?P<num>[\w.]*(?:\s*[/\-]\s*[\wĐđ&.]*)*)")
+# A number standing alone on a letterhead line, its `Số:` lost: `4360/BVHTTDL-VP`
+BARE_NUMBER = re.compile(r"^\d{1,6}[a-z]?(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-Za-zĐ0-9]*)*$")
 # A date line cut after `ngày` or inside its parts: `Hà Nội, ngày 19` / `tháng 7 năm 2019`
 DATE_OPEN = re.compile(r"\bngày(?:\s+\d{1,2})?\s*$|,\s*$", re.I)
 DATE_REST = re.compile(r"^(?:ngày\s+)?(?:\d{1,2}\s+)?tháng\b|^\d{1,2}\s+tháng\b|^năm\s+\d{4}", re.I)
@@ -133,6 +135,10 @@ def read_letterhead(lines: list[Line]) -> Letterhead:
             subject, i = _subject(lines, i, SUBJECT_LINE.sub("", text, count=1))
             continue
         i += 1
+    if not has_number:             # a copy that lost `Số:`: a line that is the number alone
+        bare = next((k for k, ln in enumerate(lines) if BARE_NUMBER.match(ln.text.strip())), None)
+        if bare is not None:
+            number, number_block = document_number(lines[bare].text.strip()), lines[bare].block
     issuer = _issuer_run(lines, first_anchor) if first_anchor is not None else []
     return Letterhead(tuple(issuer), number, number_block, has_number, issue_date, place, subject)
 

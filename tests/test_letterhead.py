@@ -156,6 +156,8 @@ def test_authority_line(source, line, authority):
      ["VĂN PHÒNG CHÍNH PHỦ", "S :3661/VPCP-KTN"], "3661/VPCP-KTN", None, None),
     ("laocai-dkt-bc-ket-qua-kiem-tra-vlncn-2026.docx (a draft's blanks)",
      ["ĐOÀN KIỂM TRA", "Số: /ĐKT-SCT", "Lào Cai, ngày tháng 4 năm 2026"], None, None, "Lào Cai"),
+    ("bvhttdl-4360-bvhttdl-vp-2010-tuyen-truyen-ngay-le-lon.txt (a copy that lost 'Số:')",
+     ["4360/BVHTTDL-VP", "TL. BỘ TRƯỞNG"], "4360/BVHTTDL-VP", None, None),
     ("wild ragdemo__VanBanGoc-QD-32.2025.md (a number split over two cells, a form's fill-in marks)",
      ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Số: 32", "/2025/QĐ-UBND", "Hà Nội, ngày _16_ tháng _4_ năm 2025"],
      "32/2025/QĐ-UBND", date(2025, 4, 16), "Hà Nội"),
