@@ -42,6 +42,8 @@ SUBJECT_LABEL = re.compile(r"^V/[vV]\s*[:.]?\s*")
 SESSION_LINE = re.compile(r"^(?:KHÓA|KHOÁ|KỲ HỌP)\b")
 # A parenthesis closing a title: `... (sửa đổi) (trình phiên họp Chính phủ thường kỳ tháng 8/2016)`
 TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+# The rule a copy draws under a title, run onto its line: `... NĂM 2014 -------------------- THỦ TƯỚNG`
+SEPARATOR_RULE = re.compile(r"\s*[-_–—=*]{4,}")
 # Words a title line may end on when it goes on under: `... CỦA`, `... VÀ`, `... TRÊN ĐỊA BÀN`
 OPEN_END = re.compile(r"(?:\b(?:của|và|về|với|cho|tại|theo|thuộc|trên|đối với|giữa|trong)|[,\-–])$", re.I)
 
@@ -178,6 +180,11 @@ def read_title(texts: list[str], subject: str | None, number: str | None) -> tup
                 authority and not (parts and OPEN_END.search(parts[-1]))):
             break
         text, cut = _cut_authority(text)
+        rule = SEPARATOR_RULE.search(text)
+        if rule and rule.start() == 0 and parts:
+            break                                 # the rule under the title, on a line of its own
+        if rule and rule.start() > 0:             # `... SÔNG SÀI GÒN ----------- CHỦ TỊCH ...`
+            text, cut = text[:rule.start()], True
         parts.append(text)
         if cut:
             break

@@ -34,12 +34,14 @@ TOKEN = re.compile(r"\w+(?:[/\-.]\w+)*")
 # start of the line, a list marker (`1.`, `a)`, `-`), a full stop, a colon, a semicolon
 SENTENCE_BREAK = re.compile(r"(?:^\W*|^\s*(?:\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+\.)\s*|[.!?:;]\s*|\n\s*)$")
 # Quotes that open a name: `Đề án “Tuyên truyền ...”`, `"Chiến lược Dân số ..."`
-OPEN_QUOTES = "“\"‘'«"
+OPEN_QUOTES = "“\"‘'«”"
 # How far after a named document's type a quoted name may open (`Đề án khung sản phẩm quốc
 # gia “Sản phẩm cá da trơn ...”`), and the words that put the quote outside its name (`tiêu
 # chí số 4 về “an ninh, trật tự đô thị”`)
 QUOTE_REACH = 6
 QUOTE_BREAKS = ("về", "của", "cho", "theo", "và")
+# Words after which a capital the text gives opens a name: `của Liên hợp quốc`, `thuộc Bộ ...`
+NAME_LINKS = ("của", "thuộc", "giữa", "với")
 # A Roman numeral as a session or a part is numbered: `khóa VII`, `lần thứ X`
 ROMAN = re.compile(r"^[IVXLC]+$")
 # A number whose code is in lower case: `77/kh-lt`, `177/2004/qđ-ub`
@@ -157,7 +159,7 @@ def case_title(title: str, texts: list[list[str]]) -> str:
     evidence = [_Evidence(source, set(keys), keys) for source in texts]
     for source in evidence:         # the body first, then a website's lines
         _from_evidence(source, keys, cased)
-    _unproven_capitals(words, keys, ruled, cased, evidence)
+    _unproven_capitals(title, spans, words, keys, ruled, cased, evidence)
     _weak_rules(title, spans, words, keys, cased)
     out, pos = [], 0
     for (a, b), w, c in zip(spans, words, cased):
@@ -182,7 +184,7 @@ def _caseless(title: str) -> bool:
                for i, w in enumerate(words[:-1]))
 
 
-def _unproven_capitals(words: list[str], keys: list[str], ruled: list[str | None],
+def _unproven_capitals(title: str, spans, words: list[str], keys: list[str], ruled: list[str | None],
                        cased: list[str | None], evidence: list["_Evidence"]) -> None:
     """A capital the text gives that opens no name is the writer's emphasis, not a name:
     `Phê duyệt Quy hoạch thăm dò ...` restating a title, `thu Thuế giá trị gia tăng`.
@@ -216,6 +218,8 @@ def _unproven_capitals(words: list[str], keys: list[str], ruled: list[str | None
         if i + 1 < len(words) and cased[i + 1] and cased[i + 1][:1].isupper() and ruled[i + 1] is None \
                 and not re.search(r"\d", words[i + 1]):
             continue                            # a proper name, each syllable a capital: `Vân Đồn`
+        if keys[i - 1] in NAME_LINKS or _opens_quote(title, spans[i][0]):
+            continue                            # `của Liên hợp quốc`, `Dự án “Tăng cường ...”`
         if any(keys[i:i + len(t)] == t for t in named):
             continue                            # a document by its type: `thi hành Nghị định quy định ...`
         if _is_place(words, i) or _opens_name(words, i) or _after_name_head(words, cased, i) or _mostly_capital(evidence, keys, i):
@@ -241,7 +245,12 @@ def _opens_name(words: list[str], i: int) -> bool:
     if head and len(head.split()) > 1:
         return True
     keys = [canon(w) for w in words[i:i + 3]]
-    return any(keys[:len(o)] == o for o in _name_openers())
+    return any(keys[:len(o)] == o for o in _name_openers() + _office_titles())
+
+
+@lru_cache(maxsize=1)
+def _office_titles() -> tuple[list[str], ...]:
+    return tuple([canon(x) for x in t.split()] for t in body_vocab()["titles"])
 
 
 @lru_cache(maxsize=1)

@@ -68,6 +68,15 @@ from extractors.title_case import case_title
     ("bca-12-hd-bca-v05-2024-tieu-chi-an-ninh-trat-tu-do-thi.txt (a quote after 'về' names a matter)",
      "THỰC HIỆN TIÊU CHÍ SỐ 4 VỀ “AN NINH, TRẬT TỰ ĐÔ THỊ”", [],
      "Thực hiện tiêu chí số 4 về “an ninh, trật tự đô thị”"),
+    ("wild luatvietnam__Doc-14222559.doc (a capital after a linking word opens a body's name)",
+     "MỤC TIÊU CỦA LIÊN HỢP QUỐC TRONG LĨNH VỰC Y TẾ",
+     [["các Mục tiêu của Liên hợp quốc trong lĩnh vực y tế"]], "Mục tiêu của Liên hợp quốc trong lĩnh vực y tế"),
+    ("wild tnt305__dataset-626bc5de0254525c.md (an office-holder's title)",
+     "THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA CHỦ TỊCH UBND TỈNH",
+     [["thẩm quyền giải quyết của Chủ tịch UBND tỉnh"]], "Thuộc thẩm quyền giải quyết của Chủ tịch UBND tỉnh"),
+    ("wild tnt305__dataset-692e12b0ab77712a.md (a quoted name, its quote mark the closing one)",
+     "PHÁT ĐỘNG, TRIỂN KHAI ”CHIẾN DỊCH QUANG TRUNG” THẦN TỐC",
+     [["triển khai ”Chiến dịch Quang Trung” thần tốc"]], "Phát động, triển khai ”Chiến dịch Quang Trung” thần tốc"),
 ])
 def test_title_letter_case(source, title, texts, cased):
     assert case_title(title, texts) == cased, source
@@ -86,6 +95,12 @@ def test_title_letter_case(source, title, texts, cased):
      ["NGHỊ QUYẾT", "VỀ VIỆC BẦU CỬ BỔ SUNG PHÓ CHỦTỊCH HĐND TỈNH AN GIANG KHÓA VII",
       "HỘI ĐỒNG NHÂN DÂN TỈNH AN GIANG", "KHÓA VII KỲ HỌP THỨ 6 (BẤT THƯỜNG)"],
      "VỀ VIỆC BẦU CỬ BỔ SUNG PHÓ CHỦ TỊCH HĐND TỈNH AN GIANG KHÓA VII"),
+    ("wild luatvietnam__Doc-14222595.doc (the rule drawn under the title)",
+     ["QUYẾT ĐỊNH", "VỀ VIỆC HỖ TRỢ GẠO DỊP TẾT NGUYÊN ĐÁN", "--------------------", "THỦ TƯỚNG CHÍNH PHỦ"],
+     "VỀ VIỆC HỖ TRỢ GẠO DỊP TẾT NGUYÊN ĐÁN"),
+    ("wild luatvietnam__Doc-10403038.doc (the rule run onto the title's line)",
+     ["QUYẾT ĐỊNH", "VỀ THÀNH LẬP TRUNG TÂM ----------- CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"],
+     "VỀ THÀNH LẬP TRUNG TÂM"),
 ])
 def test_title_ends(source, texts, title):
     assert read_title(texts, None, None)[1] == title, source
