@@ -120,18 +120,23 @@ def _without_labels(text: str) -> str | None:
 
 
 def _unglued(text: str) -> str:
-    """An office-holder's title whose words a copy glued: `PHÓ CHỦTỊCH` → `PHÓ CHỦ TỊCH`."""
+    """An office-holder's title or an issuing verb whose words a copy glued: `PHÓ CHỦTỊCH` →
+    `PHÓ CHỦ TỊCH`, `BANHÀNH` → `BAN HÀNH`."""
     glued = _glued_titles()
     def split(m: re.Match) -> str:
         t = glued.get(fold(m.group()))
-        return (t.upper() if m.group().isupper() else t) if t else m.group()
+        if not t:
+            return m.group()
+        return t.upper() if m.group().isupper() else m.group()[0] + t[1:] if m.group()[0].isupper() else t
     return re.sub(r"\w{4,}", split, text)
 
 
 @lru_cache(maxsize=1)
 def _glued_titles() -> dict[str, str]:
-    """The office-holders' titles of two or more words, by their folded letters without spaces."""
-    return {fold(t).replace(" ", ""): t for t in load_titles() if " " in t}
+    """The office-holders' titles and the issuing verbs of two or more words (`Phó Chủ tịch`,
+    `ban hành`), by their folded letters without spaces."""
+    words = list(load_titles()) + list(metadata_vocab()["issuing_verbs"])
+    return {fold(t).replace(" ", ""): t for t in words if " " in t}
 
 
 def _without_qualifier(text: str | None) -> str | None:

@@ -101,6 +101,8 @@ def test_title_letter_case(source, title, texts, cased):
     ("wild luatvietnam__Doc-10403038.doc (the rule run onto the title's line)",
      ["QUYẾT ĐỊNH", "VỀ THÀNH LẬP TRUNG TÂM ----------- CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"],
      "VỀ THÀNH LẬP TRUNG TÂM"),
+    ("ninhthuan-55-2007-qd-ubnd-2007-tien-bo-phu-nu.txt (an issuing verb whose words a copy glued)",
+     ["QUYẾT ĐỊNH", "BANHÀNH KẾ HOẠCH HÀNH ĐỘNG"], "BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG"),
 ])
 def test_title_ends(source, texts, title):
     assert read_title(texts, None, None)[1] == title, source
