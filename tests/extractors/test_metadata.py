@@ -30,7 +30,7 @@ GOLD_FLOORS = {"doc_number": 0.94, "doc_type": 0.99, "issuer": 0.94, "issue_date
                "title_cased": 0.99}
 LETTERHEAD_FLOORS = {"doc_number": 0.97, "doc_type": 0.97, "issuer": 0.97, "issue_date": 0.99,
                      "place": 0.97, "signer": 0.97, "title": 0.97, "issuer_cased": 0.97,
-                     "title_cased": 0.95}
+                     "title_cased": 0.96}
 
 
 @pytest.fixture(scope="module")
