@@ -42,6 +42,9 @@ SUBJECT_LABEL = re.compile(r"^V/[vV]\s*[:.]?\s*")
 SESSION_LINE = re.compile(r"^(?:KHÓA|KHOÁ|KỲ HỌP)\b")
 # A parenthesis closing a title: `... (sửa đổi) (trình phiên họp Chính phủ thường kỳ tháng 8/2016)`
 TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+# The body's first words run onto a title's line (a PDF's text): `... GIẢI THỂ TỔ CHỨC HÀNH CHÍNH
+# Căn cứ Luật Tổ chức Chính phủ ...`
+OPENER_INSIDE = re.compile(r"\s+(?:Căn cứ|Kính gửi:?)\s+(?=[A-ZĐÀ-Ỹ])")
 # The rule a copy draws under a title, run onto its line: `... NĂM 2014 -------------------- THỦ TƯỚNG`
 SEPARATOR_RULE = re.compile(r"\s*[-_–—=*]{4,}")
 # Words a title line may end on when it goes on under: `... CỦA`, `... VÀ`, `... TRÊN ĐỊA BÀN`
@@ -185,6 +188,9 @@ def read_title(texts: list[str], subject: str | None, number: str | None) -> tup
                 authority and not (parts and OPEN_END.search(parts[-1]))):
             break
         text, cut = _cut_authority(text)
+        opener = OPENER_INSIDE.search(text)
+        if opener and len(text[:opener.start()].split()) >= 3:    # `... TỔ CHỨC HÀNH CHÍNH Căn cứ Luật ...`
+            text, cut = text[:opener.start()], True
         rule = SEPARATOR_RULE.search(text)
         if rule and rule.start() == 0 and parts:
             break                                 # the rule under the title, on a line of its own

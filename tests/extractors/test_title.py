@@ -103,6 +103,9 @@ def test_title_letter_case(source, title, texts, cased):
      "VỀ THÀNH LẬP TRUNG TÂM"),
     ("ninhthuan-55-2007-qd-ubnd-2007-tien-bo-phu-nu.txt (an issuing verb whose words a copy glued)",
      ["QUYẾT ĐỊNH", "BANHÀNH KẾ HOẠCH HÀNH ĐỘNG"], "BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG"),
+    ("wild hrmaster__nghi-dinh-so-121-2026-nd-cp-469354.pdf (the body's first words run onto its line)",
+     ["NGHỊ ĐỊNH", "Quy định về sắp xếp lại, giải thể tổ chức hành chính Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15"],
+     "Quy định về sắp xếp lại, giải thể tổ chức hành chính"),
 ])
 def test_title_ends(source, texts, title):
     assert read_title(texts, None, None)[1] == title, source
