@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.truecase import case_place, case_like, head_of, registry_names
+from extractors.truecase import case_place, case_like, head_of, registry_fields, registry_names
 from parsers.grammar.bodies import vocab as body_vocab
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.grammar.places import key, lookup as lookup_place, units
@@ -42,6 +42,8 @@ QUOTE_REACH = 6
 QUOTE_BREAKS = ("về", "của", "cho", "theo", "và")
 # Words after which a capital the text gives opens a name: `của Liên hợp quốc`, `thuộc Bộ ...`
 NAME_LINKS = ("của", "thuộc", "giữa", "với")
+# The word after which a registered body's field names a sector: `ngành Dân tộc và Tôn giáo`
+FIELD_LEADS = ("ngành",)
 # A Roman numeral as a session or a part is numbered: `khóa VII`, `lần thứ X`
 ROMAN = re.compile(r"^[IVXLC]+$")
 # A number whose code is in lower case: `77/kh-lt`, `177/2004/qđ-ub`
@@ -218,6 +220,8 @@ def _unproven_capitals(title: str, spans, words: list[str], keys: list[str], rul
         if i + 1 < len(words) and cased[i + 1] and cased[i + 1][:1].isupper() and ruled[i + 1] is None \
                 and not re.search(r"\d", words[i + 1]):
             continue                            # a proper name, each syllable a capital: `Vân Đồn`
+        if _in_registered_field(words, cased, i):
+            continue                            # `ngành Nông nghiệp và Môi trường`
         if keys[i - 1] in NAME_LINKS or _opens_quote(title, spans[i][0]):
             continue                            # `của Liên hợp quốc`, `Dự án “Tăng cường ...”`
         if any(keys[i:i + len(t)] == t for t in named):
@@ -230,6 +234,21 @@ def _unproven_capitals(title: str, spans, words: list[str], keys: list[str], rul
 @lru_cache(maxsize=1)
 def _common_words() -> tuple[list[str], ...]:
     return tuple([canon(x) for x in g.split()] for g in _vocab()["common_document_words"])
+
+
+def _in_registered_field(words: list[str], cased: list[str | None], i: int) -> bool:
+    """words[i] is inside a field a registered body is named by, capitalised from its start
+    (`Nông nghiệp và Môi trường`), or opens one after the sector word (`ngành Dân tộc và
+    Tôn giáo`; elsewhere a field's first word is a common noun: `nguồn ngân sách nhà nước`)."""
+    fields = registry_fields()
+    for j in range(max(0, i - 4), i + 1):
+        if j == i and (i == 0 or canon(words[i - 1]) not in FIELD_LEADS):
+            continue
+        if cased[j] and cased[j][:1].isupper():
+            for k in range(i + 1, min(len(words), j + 8) + 1):
+                if key(" ".join(words[j:k])) in fields:
+                    return True
+    return False
 
 
 def _is_place(words: list[str], i: int) -> bool:

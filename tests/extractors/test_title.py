@@ -77,6 +77,10 @@ from extractors.title_case import case_title
     ("wild tnt305__dataset-692e12b0ab77712a.md (a quoted name, its quote mark the closing one)",
      "PHÁT ĐỘNG, TRIỂN KHAI ”CHIẾN DỊCH QUANG TRUNG” THẦN TỐC",
      [["triển khai ”Chiến dịch Quang Trung” thần tốc"]], "Phát động, triển khai ”Chiến dịch Quang Trung” thần tốc"),
+    ("wild tnt305__dataset-f75757b004ba80c7.md (a registered body's field after 'ngành')",
+     "THUỘC PHẠM VI CHỨC NĂNG CỦA NGÀNH DÂN TỘC VÀ TÔN GIÁO TỈNH ĐỒNG NAI",
+     [["chức năng của ngành Dân tộc và Tôn giáo tỉnh Đồng Nai"]],
+     "Thuộc phạm vi chức năng của ngành Dân tộc và Tôn giáo tỉnh Đồng Nai"),
 ])
 def test_title_letter_case(source, title, texts, cased):
     assert case_title(title, texts) == cased, source
