@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractors.letterhead_lines import Line
-from parsers.grammar.dates import DATE_LINE, DATE_PARTS, is_letterhead_date, safe_date
+from parsers.grammar.dates import DATE_LINE, DATE_PARTS, is_letterhead_date, safe_date, without_fill_marks
 from parsers.grammar.documents import NUMBER, SUBJECT_LINE, document_number, vocab as documents_vocab
 from parsers.grammar.places import lookup as lookup_place
 from parsers.textutil import clean_value
@@ -29,6 +29,8 @@ from parsers.textutil import clean_value
 NUMBER_START = re.compile(r"^(?:S[ốôóồổộo]|SỐ|S(?=\s+:))\s*(?:hiệu\s*)?(?::[:.]*\s*|\.\s*|(?=[\d/])|\s+(?=[\d/]))")
 # The number itself after `Số:`: `161/KH-UBND`, `134 /KH - UBND`, `/KH-UBND` (blank digits)
 NUMBER_TEXT = re.compile(r"^(?P<num>[\w.]*(?:\s*[/\-]\s*[\wĐđ&.]*)*)")
+# A number standing alone on a letterhead line, its `Số:` lost: `4360/BVHTTDL-VP`
+BARE_NUMBER = re.compile(r"^\d{1,6}[a-z]?(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-Za-zĐ0-9]*)*$")
 # A date line cut after `ngày` or inside its parts: `Hà Nội, ngày 19` / `tháng 7 năm 2019`
 DATE_OPEN = re.compile(r"\bngày(?:\s+\d{1,2})?\s*$|,\s*$", re.I)
 DATE_REST = re.compile(r"^(?:ngày\s+)?(?:\d{1,2}\s+)?tháng\b|^\d{1,2}\s+tháng\b|^năm\s+\d{4}", re.I)
@@ -71,6 +73,8 @@ def _number_of(lines: list[Line], i: int) -> tuple[str | None, int]:
     taken = 1
     if not rest and i + 1 < len(lines) and re.match(r"^[\d/]", lines[i + 1].text):
         rest, taken = lines[i + 1].text, 2
+    elif re.fullmatch(r"\d+", rest) and i + 1 < len(lines) and re.match(r"^/\d{0,4}/?[^\W\d_]", lines[i + 1].text):
+        rest, taken = rest + lines[i + 1].text.split()[0], 2      # `Số: 32` | `/2025/QĐ-UBND`
     m = NUMBER_TEXT.match(rest)
     raw = m.group("num") if m else ""
     return (document_number(raw) if "/" in raw or "-" in raw else None), taken
@@ -131,6 +135,10 @@ def read_letterhead(lines: list[Line]) -> Letterhead:
             subject, i = _subject(lines, i, SUBJECT_LINE.sub("", text, count=1))
             continue
         i += 1
+    if not has_number:             # a copy that lost `Số:`: a line that is the number alone
+        bare = next((k for k, ln in enumerate(lines) if BARE_NUMBER.match(ln.text.strip())), None)
+        if bare is not None:
+            number, number_block = document_number(lines[bare].text.strip()), lines[bare].block
     issuer = _issuer_run(lines, first_anchor) if first_anchor is not None else []
     return Letterhead(tuple(issuer), number, number_block, has_number, issue_date, place, subject)
 
@@ -149,7 +157,7 @@ def _subject(lines: list[Line], i: int, first: str) -> tuple[str | None, int]:
 
 
 def _date_parts(text: str, before: str | None) -> tuple[date | None, str | None]:
-    m = DATE_PARTS.search(text)
+    m = DATE_PARTS.search(without_fill_marks(text))
     if not m:
         return None, None
     place = _place(m.group("place"), before)

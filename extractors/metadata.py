@@ -18,7 +18,7 @@ from extractors.ocr_repair import OCR_READERS, confirm_name, confirm_phrase
 from extractors.own_text import adopted_on, announcer, attachment, closing_letterhead, from_stamps
 from extractors.portal import portal_fields, portal_title
 from extractors.signer import signer as signature_signer
-from extractors.title import read_title
+from extractors.title import qualifier_fields, read_title
 from extractors.title_case import case_title
 from extractors.truecase import case_body, head_of
 from parsers.grammar.dates import numeric_date
@@ -59,10 +59,15 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     if issue_date is None and "issue_date" in meta_block and no_letterhead:
         issue_date = numeric_date(meta_block["issue_date"])
 
+    if number is None or issue_date is None:       # an old heading: `CỦA CHÍNH PHỦ SỐ ... NGÀY ...`
+        q_number, q_date = qualifier_fields([n.text for n in title_nodes])
+        number, issue_date = number or q_number, issue_date or q_date
     doc_type, title = read_title([n.text for n in title_nodes], lh.subject, number)
     if title is None:             # no trích yếu in the copy: a website's title line gives it
+        cut = title_nodes[-1].text.strip() if title_nodes and len(title_nodes) > 1 else ""
         title = portal_title([n.text for n in tree.nodes[:PORTAL_NODES] + tree.nodes[-PORTAL_NODES:]
-                              if n.zone in ("metadata", "letterhead", "body", "signature")], number)
+                              if n.zone in ("metadata", "letterhead", "body", "signature")], number,
+                             opening=cut if cut and " " not in cut else None)
     title = case_title(title, _case_evidence(tree)) if title else None
     if doc_type is None and meta_block.get("doc_type"):
         doc_type = meta_block["doc_type"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractors.truecase import head_of
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.structure import vocab as structure_vocab
 
@@ -15,6 +16,9 @@ from parsers.structure import vocab as structure_vocab
 # website adds: `... năm 2020 về phê duyệt ...`, `... do Bộ Tài chính ban hành`, `(Văn bản hết hiệu lực)`
 PORTAL_TITLE_TAIL = (r"(?:\s+năm\s+\d{4})?\s+(?P<title>[^\W\d][^()|]{10,}?)\s*"
                      r"(?:\s+do\s+[^()|]{3,80}?\s+ban hành\s*)?(?:\((?:Văn bản|VB)[^)]*\)|\||$)")
+# The date and the issuer a website's title line puts between the number and the trích yếu:
+# `ngày 11/07/2008 của Hội đồng nhân dân tỉnh Đắk Lắk Về phân cấp ...`
+ISSUER_BEFORE_TITLE = re.compile(r"^ngày\s+\d{1,2}/\d{1,2}/\d{4}\s+(?:của|giữa)\s+(?P<rest>.+)$")
 # What may stand before a key: a bullet, a dash, a cell separator
 KEY_LEAD = r"(?:^|(?<=[\s|•·\-*])|(?<=[a-zà-ỹđ0-9)]))"
 
@@ -39,10 +43,11 @@ def portal_fields(texts: list[str]) -> dict[str, str]:
     return out
 
 
-def portal_title(texts: list[str], number: str | None) -> str | None:
+def portal_title(texts: list[str], number: str | None, opening: str | None = None) -> str | None:
     """The trích yếu a website's title line gives after the document's type and number:
     `Quyết định 612/QĐ-UBND năm 2020 về phê duyệt quy trình ...` → `về phê duyệt quy trình
-    ...`; only for this document's own number, and only its first such line."""
+    ...`; only for this document's own number, and only its first such line. `opening`:
+    the first letters the copy's own title kept where it was cut short (`HƯỚN`)."""
     if not number:
         return None
     types = sorted(set(documents_vocab()["heading_types"].values()), key=len, reverse=True)
@@ -51,5 +56,24 @@ def portal_title(texts: list[str], number: str | None) -> str | None:
     for text in texts:
         m = pattern.match(text)
         if m and m.group("title"):
-            return m.group("title").strip(" .")
+            title = m.group("title").strip(" .")
+            if opening and not title.casefold().startswith(opening.casefold()):
+                at = title.casefold().find(" " + opening.casefold())
+                return title[at + 1:] if at >= 0 else None
+            return _after_issuer(title)
     return None
+
+
+def _after_issuer(title: str) -> str:
+    """The trích yếu after the date and the issuer a website line puts before it: `ngày
+    11/07/2008 của Hội đồng nhân dân tỉnh Đắk Lắk Về phân cấp ...` → `Về phân cấp ...` (it
+    opens at the first capital that a word in lower case follows, after a whole name)."""
+    m = ISSUER_BEFORE_TITLE.match(title)
+    if not m:
+        return title
+    words = m.group("rest").split()
+    for i in range(1, len(words) - 1):
+        if words[i][:1].isupper() and words[i + 1][:1].islower() and words[i + 1] not in ("và", "-", "–") \
+                and head_of(" ".join(words[:i])):
+            return " ".join(words[i:])
+    return title

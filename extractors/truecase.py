@@ -87,6 +87,11 @@ def _fields() -> dict[str, str]:
     return out
 
 
+def registry_fields() -> dict[str, str]:
+    """The fields registered bodies are named by, by key: `Nông nghiệp và Môi trường`."""
+    return _fields()
+
+
 def cite_case(text: str) -> str:
     """A document named by its type and number is written with a capital: `theo Quyết
     định số 1050/QĐ-SCT`, `thực hiện Chỉ thị số 13/CT-TTg`."""

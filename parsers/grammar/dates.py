@@ -18,11 +18,14 @@ from datetime import date
 DATE_LINE = re.compile(r"\bngày(?:\s+|(?=\d))(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s*[\d\s]{0,3}\s*năm\s*\d{4}", re.I)
 # A letterhead's date line standing alone (a line or a cell): the place, a comma, the
 # date written out: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Quận 2, ngày 11 tháng 01 năm 2008`,
-# `Lào Cai, ngày    tháng 4 năm 2026`, `ngày 25 tháng 12 năm 2018` (never a sentence that
-# cites a date: `Căn cứ Luật ... ngày 26 tháng 11 năm 2003;`)
-LETTERHEAD_DATE = re.compile(r"^\W*(?:(?:(?:[^\W\d_][^\W\d_]*\.?|[^\W\d_]+-[^\W\d_]+)\s*(?:[-–]\s*)?){1,6}(?:\s\d{1,2})?\s*,\s*"
+# `Lào Cai, ngày    tháng 4 năm 2026`, `ngày 25 tháng 12 năm 2018`, the comma left out
+# (`Hà Nội ngày 01 tháng 12 năm 2025`) (never a sentence that cites a date: `Căn cứ Luật
+# ... ngày 26 tháng 11 năm 2003;`: the place's words are all capitalised)
+LETTERHEAD_DATE = re.compile(r"^\W*(?:(?:(?:[^\W\d_][^\W\d_]*\.?|[^\W\d_]+-[^\W\d_]+)\s*(?:[-–]\s*)?){1,6}(?:\s\d{1,2})?\s*,?\s*"
                              r"|\d{1,2}[^\w]{0,3})?"
                              r"ngày(?:\s+|(?=\d))(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s*[\d\s]{0,3}\s*năm\s*\d{4}\W*$", re.I)
+# The fill-in marks of a form around a day or a month: `ngày _16_ tháng _4_ năm 2025`
+FILL_MARKS = re.compile(r"_+(?=\d)|(?<=\d)_+")
 # The second word of a unit that is part of a place's name: `Thành phố Hồ Chí Minh`, `Thị xã ...`
 UNIT_SECOND_WORDS = ("phố", "xã", "trấn")
 # The parts of a date line: place, day, month, year; a day OCR could not read is none:
@@ -42,9 +45,15 @@ DATE_AFTER = re.compile(
     r"|\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))")
 
 
+def without_fill_marks(text: str) -> str:
+    """A form's fill-in marks around a day and a month gone: `ngày _16_ tháng _4_ năm 2025`."""
+    return FILL_MARKS.sub(" ", text) if "_" in text else text
+
+
 def is_letterhead_date(text: str) -> bool:
     """A date line of a letterhead, in a line or in one of its `|` cells; its place is a
     name (every word capitalised: `Phan Rang-Tháp Chàm`, `TP. Hồ Chí Minh`, `Quận 2`)."""
+    text = without_fill_marks(text)
     return any(_place_ok(m) for m in (LETTERHEAD_DATE.match(p.strip()) for p in (text, *text.split("|"))
                                       if "ngày" in p.casefold()) if m)
 

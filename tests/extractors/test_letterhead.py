@@ -156,6 +156,11 @@ def test_authority_line(source, line, authority):
      ["VĂN PHÒNG CHÍNH PHỦ", "S :3661/VPCP-KTN"], "3661/VPCP-KTN", None, None),
     ("laocai-dkt-bc-ket-qua-kiem-tra-vlncn-2026.docx (a draft's blanks)",
      ["ĐOÀN KIỂM TRA", "Số: /ĐKT-SCT", "Lào Cai, ngày tháng 4 năm 2026"], None, None, "Lào Cai"),
+    ("bvhttdl-4360-bvhttdl-vp-2010-tuyen-truyen-ngay-le-lon.txt (a copy that lost 'Số:')",
+     ["4360/BVHTTDL-VP", "TL. BỘ TRƯỞNG"], "4360/BVHTTDL-VP", None, None),
+    ("wild ragdemo__VanBanGoc-QD-32.2025.md (a number split over two cells, a form's fill-in marks)",
+     ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Số: 32", "/2025/QĐ-UBND", "Hà Nội, ngày _16_ tháng _4_ năm 2025"],
+     "32/2025/QĐ-UBND", date(2025, 4, 16), "Hà Nội"),
 ])
 def test_number_and_date_lines(source, lines, number, day, place):
     lh = read_letterhead(_lines(*lines))
@@ -167,6 +172,10 @@ def test_number_and_date_lines(source, lines, number, day, place):
     ("hcm-quan2-01-2008-nq-hdnd-2008-nhiem-vu-ktxh.txt", "Quận 2, ngày 11 tháng 01 năm 2008", True),
     ("hcm-vpubnd-5476-vp-thkh-2013-no-dong-xdcb.txt", "Thành phố Hồ Chí Minh, ngày 10 tháng 07 năm 2013", True),
     ("ninhthuan-55-2007-qd-ubnd-2007-tien-bo-phu-nu.txt", "Phan Rang-Tháp Chàm, ngày 5 tháng 11 năm 2007", True),
+    ("wild tnt305__dataset-0465063a5486d493.md (the comma left out)", "Hà Nội ngày 01 tháng 12 năm 2025", True),
+    ("wild ragdemo__VanBanGoc-QD-32.2025.md (a form's fill-in marks)", "Hà Nội, ngày _16_ tháng _4_ năm 2025", True),
+    ("wild ragdemo__VanBanGoc-QD-32.2025.md (a cited law, no comma)", "Căn cứ Luật Thủy lợi ngày 19 tháng 6 năm 2017;",
+     False),
     ("gialai-72-2006-qd-ubnd-2006-chuong-trinh-nguoi-cao-tuoi.txt (a sentence citing a date)",
      "Căn cứ Pháp lệnh Người cao tuổi, ngày 28 tháng 4 năm 2000;", False),
     ("btc-07-2020-tt-btc-2020-tai-chinh-co-quan-o-nuoc-ngoai.txt (a website's summary)",
