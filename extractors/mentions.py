@@ -181,12 +181,26 @@ def _scope_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _role_re() -> re.Pattern:
-    return re.compile(r"\s+[-–]\s+(?:" + alternation(bodies_vocab()["role_suffixes"]) + r")(?![\w]).*$")
+    roles = bodies_vocab()["role_suffixes"]
+    roles = roles + [r[:1].upper() + r[1:] for r in roles]      # `- Cơ quan thường trực Ban Chỉ đạo`
+    return re.compile(r"\s+[-–]\s+(?:" + alternation(roles) + r")(?![\w]).*$")
 
 
 def _bare_collective(part: str) -> bool:
     """`các`, `những` alone: the start of a collective with no noun is no mention."""
     return bool(collective_at(match_key(part), 0) == len(part))
+
+
+# A level of administration, `cấp` and a unit word: `cấp tỉnh`, `cấp xã`
+LEVEL_WORD = "cấp "
+
+
+def _level_at(key: str, pos: int) -> bool:
+    return key.startswith(LEVEL_WORD, pos) and bool(patterns().admin_unit.match(key, pos + len(LEVEL_WORD)))
+
+
+def _names_level(key: str) -> bool:
+    return any(_level_at(key, m.start()) for m in re.finditer(LEVEL_WORD, key))
 
 
 # A lower-case phrase of bodies after `và`: `hệ thống các cơ quan báo chí`, `toàn thể các đơn vị`
@@ -205,6 +219,8 @@ def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:
     cur_key = match_key(current)
     if p.admin_unit.match(key, pos) and p.admin_unit.fullmatch(cur_key.rsplit(" ", 1)[-1]):
         return False                        # `Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương`
+    if _level_at(key, pos) and _names_level(cur_key):
+        return False                        # `Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã`
     if sep == "và" and text[pos].islower() and is_named(current, cur_key) and _collective_after(text, key, pos):
         return True                         # `Thông tấn xã Việt Nam và hệ thống các cơ quan báo chí`
     if sep in ",;" and is_named(current, cur_key):
