@@ -75,6 +75,11 @@ def leading_bodies(text: str) -> BodyList | None:
                 start, via = handed.end(), "prefix"
                 if text[start:].startswith("cho "):
                     start += 4
+        elif m and not PARTNER_OPENER.search(m.group(0)) and prefix_pattern().match(text, m.end()):
+            handed = prefix_pattern().match(text, m.end())  # `Trường hợp cần thiết, giao Bộ trưởng ...`
+            start, via = handed.end(), "prefix"
+            if text[start:].startswith("cho "):
+                start += 4
         elif m and len(m.group(0).split()) <= 6 and not PARTNER_OPENER.search(m.group(0)):
             start, via = m.end(), "adverbial"   # a cooperation phrase is no adverbial: `Phối hợp với cơ quan Thuế, Sở ...`
     rest = text[start:]

@@ -221,6 +221,27 @@ CASES = [
      ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã"]),
     ("wild/docs/hrmaster__nghi-dinh-so-155-2026-nd-cp-469547.txt", "Công an cấp xã, cấp tỉnh",
      ["Công an cấp xã, cấp tỉnh"]),
+    # a colon list of short names ends where a new body starts: `và các Bộ, ...`, `và Văn phòng ...`
+    ("binhthuan-tb-ubnd-giai-the-hoi-2024.doc",
+     "các sở: Tài nguyên và Môi trường, Giáo dục và Đào tạo, Nông nghiệp và Phát triển nông thôn và Văn phòng "
+     "Ủy ban nhân dân tỉnh",
+     ["các sở: Tài nguyên và Môi trường, Giáo dục và Đào tạo, Nông nghiệp và Phát triển nông thôn",
+      "Văn phòng Ủy ban nhân dân tỉnh"]),
+    ("wild/docs/luatvietnam__Doc-14222416.doc",
+     "Các Bộ: Tài chính, Kế hoạch và Đầu tư, Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp và các Bộ, cơ quan, "
+     "địa phương",
+     ["Các Bộ: Tài chính, Kế hoạch và Đầu tư", "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp",
+      "các Bộ, cơ quan, địa phương"]),
+    # a list of full names after the colon keeps its frame
+    ("wild/docs/tnt305__dataset-00e8b0e4daffc2ef.md",
+     "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch",
+     ["Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch"]),
+    # a lower-case kind of body left alone by a cut relative clause names no body
+    ("wild/docs/tnt305__dataset-8bb6ac57ee7b4c5d.md", "Sở Khoa học và Công nghệ, đơn vị",
+     ["Sở Khoa học và Công nghệ"]),
+    ("wild/docs/tnt305__dataset-d71b3a48efad6d2c.md",
+     "Ủy ban nhân dân thành phố, Ủy ban nhân dân cấp xã, Sở Nông nghiệp và Môi trường, cơ quan",
+     ["Ủy ban nhân dân thành phố", "Ủy ban nhân dân cấp xã", "Sở Nông nghiệp và Môi trường"]),
     # `và` + a lower-case phrase of bodies after a complete named body starts a new mention
     ("vpcp-cv-11554-vpcp-v1-2025-chong-buon-lau-bcd389.md", "Thông tấn xã Việt Nam và hệ thống các cơ quan báo chí",
      ["Thông tấn xã Việt Nam", "hệ thống các cơ quan báo chí"]),

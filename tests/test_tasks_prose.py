@@ -309,6 +309,27 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
      "hóa chất trên địa bàn tỉnh nghiên cứu, triển khai",
      "các Sở, ban, ngành tỉnh; UBND xã, phường và các đơn vị hoạt động hóa chất trên địa bàn tỉnh",
      "handed"),
+    # a short fronted adverbial, then `giao X`: X is handed the work
+    ("wild/docs/hrmaster__nghi-dinh-so-191-2026-nd-cp-469672.txt",
+     "Trường hợp cần thiết, giao Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ chủ trì họp, làm việc",
+     "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "prefix"),
+    ("wild/docs/tnt305__dataset-f069c23c942c1ec6.md",
+     "Đồng thời, giao Công an tỉnh chủ trì, phối hợp với các Sở, ban, ngành liên quan thường xuyên rà soát",
+     "Công an tỉnh", "prefix"),
+    ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx",
+     "Trong thời gian chưa hoàn thành di dời, giao các sở, ngành liên quan và UBND các phường: Yên Bái, "
+     "Văn Phú tăng cường hướng dẫn, kiểm tra",
+     "các sở, ngành liên quan và UBND các phường: Yên Bái, Văn Phú", "prefix"),
+    # a body's name ends before its verb (`tìm kiếm`, `xuất cấp`), not in a name that holds one
+    ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx",
+     "Đối với các Cụm công nghiệp: Phú Thịnh 5 và Phú Thịnh 6, giao UBND phường Văn Phú tìm kiếm nhà "
+     "đầu tư có đủ năng lực", "UBND phường Văn Phú", "addressed"),
+    ("cp-nq-380-nq-cp-2025-khac-phuc-thien-tai-mien-trung.md",
+     "Bộ Y tế, Bộ Nông nghiệp và Môi trường và các bộ, cơ quan liên quan xuất cấp",
+     "Bộ Y tế, Bộ Nông nghiệp và Môi trường và các bộ, cơ quan liên quan", "start"),
+    ("wild/docs/tnt305__dataset-f069c23c942c1ec6.md",
+     "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn tỉnh chủ trì",
+     "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn tỉnh", "start"),
 ])
 def test_leading_bodies_forms(source, text, owner, via):
     from extractors.prose_owner import leading_bodies
@@ -566,7 +587,32 @@ SHAPES = [
      "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo", False),
     ("laocai-sct-cv-thuc-hien-quy-dinh-vlncn-2026.docx", "¶",
      "Để hoạt động liên quan đến VLNCN bảo đảm theo quy định của pháp luật", False),
+    # `<adverbial>, giao X ...` and `Đối với <list>: ..., giao X ...` are X's tasks
+    ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx", "5",
+     "Trong thời gian chưa hoàn thành di dời, giao các sở, ngành liên quan", True),
+    ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx", "4",
+     "Đối với các Cụm công nghiệp: Phú Thịnh 5 và Phú Thịnh 6, giao UBND phường Văn Phú", True),
+    # a closing paragraph that only tells units to carry out the document is no task
+    ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx", "5.¶1",
+     "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ngành", False),
+    ("wild/docs/trangsct__cong-van-vp-ubnd-truyen-dat.docx", "3.¶2",
+     "Căn cứ nội dung trên, đề nghị Sở Công Thương, Ban Quản lý Khu kinh tế tỉnh", False),
 ]
+
+
+@pytest.mark.parametrize("source,text,states", [
+    ("wild/docs/hrmaster__nghi-quyet-so-109-nq-cp-469403.txt", "MỤC TIÊU", False),
+    ("wild/docs/hrmaster__nghi-quyet-so-109-nq-cp-469403.txt", "Trong đó", False),
+    ("wild/docs/hrmaster__nghi-quyet-so-20-2026-nq-cp-469467.txt", "Lưu: VT", False),
+    ("wild/docs/hrmaster__nghi-quyet-so-20-2026-nq-cp-469467.txt", "Kính gửi: ……………………………………", False),
+    ("wild/docs/hrmaster__nghi-quyet-so-175-nq-cp-40286.txt", "Đơn vị", False),
+    ("ubtvqh-119-nq-ubtvqh15-2026-dieu-chinh-ctlp.html", "Luật Nhà ở (sửa đổi)", True),
+    ("nghean-980-kh-ubnd-2025-phong-thu-dan-su.md", "Diễn tập phòng thủ dân sự các cấp", True),
+])
+def test_task_content_states_work(source, text, states):
+    """A label, a heading or a form's line left as a paragraph states no work."""
+    from extractors.tasks_prose import states_work
+    assert states_work(text) is states, source
 
 
 @pytest.mark.parametrize("source,section,start,is_task", SHAPES,
