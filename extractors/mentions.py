@@ -171,7 +171,19 @@ def split_mentions(text: str) -> tuple[str, ...]:
                 continue
         bounds.append([s, e])
     parts = (_trim(part.strip(EDGE_PUNCT)) for s, e in bounds for part in _cut_siblings(text[s:e]))
-    return tuple(part for part in parts if part and not _bare_collective(part) and not _bare_kind(part))
+    return tuple(part for part in parts
+                 if part and not _bare_collective(part) and not _bare_kind(part) and not _cut_in_parenthesis(part))
+
+
+def _cut_in_parenthesis(part: str) -> bool:
+    """A piece that closes a parenthesis it never opened was cut inside one: `Văn phòng
+    Chính phủ) vào thứ Sáu hàng tuần` of `(qua Bộ Nội vụ, Văn phòng Chính phủ)`; no mention."""
+    depth = 0
+    for c in part:
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            return True
+    return False
 
 
 # who was assigned, a relative clause inside a mention: `Các cơ quan| được phân công chủ trì ...`

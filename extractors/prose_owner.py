@@ -296,11 +296,18 @@ def body_only(text: str) -> str | None:
     return t
 
 
+# A parenthetical in a heading is no part of the body it names: `Trách nhiệm của các cơ quan
+# quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở hữu của doanh nghiệp):`
+PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+
+
 @per_document
 def heading_owner(text: str) -> str | None:
-    """`NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` → `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`."""
+    """`NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` → `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`;
+    `Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm ...):` → `các cơ quan quản lý cấp trên`."""
     if not text.casefold().startswith(tuple(vocab()["owner_heading_starts"])):
         return None
+    text = PARENTHETICAL.sub("", text).rstrip(" :")
     for word in vocab()["heading_owner_markers"]:
         at = text.rfind(f" {word} ")
         if at >= 0:

@@ -303,6 +303,8 @@ def _record(node: Node, block: int, offset: int, text: str, meta: DocumentMeta,
         return None
     owner_text, owner_off, owner_block = owner
     owners = to_mentions(owner_text, "owner", owner_block, offset + owner_off)
+    if not owners:
+        return None               # every task has an owner (spec §1): what named none gives no task
     partner_found = [(p, off, block) for p, off in partner_lists(text)] or inherited_partners
     partners = []
     seen = set()

@@ -236,6 +236,10 @@ CASES = [
     ("wild/docs/tnt305__dataset-00e8b0e4daffc2ef.md",
      "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch",
      ["Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch"]),
+    # a piece cut inside a parenthesis is no mention
+    ("wild/docs/hrmaster__chi-thi-so-21-ct-ttg-469580.pdf", "Văn phòng Chính phủ) vào thứ Sáu hàng tuần", []),
+    ("quangngai-1627-qd-ubnd-2025-ke-hoach-tong-kiem-ke-tai-san-cong.md",
+     "chủ sở hữu của doanh nghiệp)", []),
     # a lower-case kind of body left alone by a cut relative clause names no body
     ("wild/docs/tnt305__dataset-8bb6ac57ee7b4c5d.md", "Sở Khoa học và Công nghệ, đơn vị",
      ["Sở Khoa học và Công nghệ"]),

@@ -600,6 +600,19 @@ SHAPES = [
 ]
 
 
+@pytest.mark.parametrize("source,heading,owner", [
+    ("btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt", "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+     "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG"),
+    # a parenthetical is no part of the body the heading names
+    ("quangngai-1627-qd-ubnd-2025-ke-hoach-tong-kiem-ke-tai-san-cong.md",
+     "Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở hữu của doanh nghiệp):",
+     "các cơ quan quản lý cấp trên"),
+])
+def test_heading_owner(source, heading, owner):
+    from extractors.prose_owner import heading_owner
+    assert heading_owner(heading) == owner, source
+
+
 @pytest.mark.parametrize("source,text,states", [
     ("wild/docs/hrmaster__nghi-quyet-so-109-nq-cp-469403.txt", "MỤC TIÊU", False),
     ("wild/docs/hrmaster__nghi-quyet-so-109-nq-cp-469403.txt", "Trong đó", False),
