@@ -31,6 +31,7 @@ from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, a
                                     normalize, patterns,
                                     starts_named_head, starts_new_body, title_at)
 from parsers.grammar.bodies import vocab as bodies_vocab
+from parsers.grammar.documents import vocab as documents_vocab
 from parsers.document_context import per_document
 from parsers.textutil import alternation
 
@@ -172,7 +173,22 @@ def split_mentions(text: str) -> tuple[str, ...]:
         bounds.append([s, e])
     parts = (_trim(part.strip(EDGE_PUNCT)) for s, e in bounds for part in _cut_siblings(text[s:e]))
     return tuple(part for part in parts
-                 if part and not _bare_collective(part) and not _bare_kind(part) and not _cut_in_parenthesis(part))
+                 if part and not _bare_collective(part) and not _bare_kind(part) and not _cut_in_parenthesis(part)
+                 and not _names_a_document(part))
+
+
+@lru_cache(maxsize=1)
+def _document_re() -> re.Pattern:
+    """A document type opening a piece, after a collective word: `các văn bản thi hành Luật
+    Việc làm`, `Luật Đất đai`, `Kế hoạch này`."""
+    v = documents_vocab()
+    types = {t.casefold() for t in v["heading_types"]} | {t.casefold() for t in v["cited_types"]}
+    return re.compile(r"(?:(?:các|những) )?(?:" + alternation(sorted(types)) + r")(?![\w])")
+
+
+def _names_a_document(part: str) -> bool:
+    """A law, a decree, a plan or `các văn bản ...` is never a body (issue 13)."""
+    return bool(_document_re().match(match_key(part).casefold()))
 
 
 def _cut_in_parenthesis(part: str) -> bool:
@@ -230,10 +246,15 @@ def _bare_collective(part: str) -> bool:
 
 
 def _bare_kind(part: str) -> bool:
-    """A lower-case noun for a kind of body alone (`cơ quan`, `đơn vị`), left where its
+    """A lower-case noun for a body of any kind alone (`cơ quan`, `đơn vị`), left where its
     relative clause was cut off (`phối hợp với| cơ quan| thiết lập cấp độ an ninh`,
     `Sở Y tế, đơn vị| cung cấp dịch vụ`): it names no body, no mention (issue 13)."""
-    return part[:1].islower() and bool(patterns().collective_word.fullmatch(match_key(part)))
+    return part[:1].islower() and match_key(part) in _bare_kinds()
+
+
+@lru_cache(maxsize=1)
+def _bare_kinds() -> frozenset[str]:
+    return frozenset(bodies_vocab()["bare_kinds"])
 
 
 # A level of administration, `cấp` and a unit word: `cấp tỉnh`, `cấp xã`

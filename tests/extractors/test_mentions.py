@@ -236,6 +236,12 @@ CASES = [
     ("wild/docs/tnt305__dataset-00e8b0e4daffc2ef.md",
      "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch",
      ["Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương, Sở Văn hóa, Thể thao và Du lịch"]),
+    # a law or `các văn bản ...` is never a body
+    ("hcm-172-kh-ubnd-2025-trien-khai-luat-viec-lam.md",
+     "cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường, đặc khu chủ động tổ chức triển khai Luật Việc làm "
+     "và các văn bản thi hành Luật Việc làm",
+     ["cơ quan thông tấn báo chí", "Ủy ban nhân dân xã, phường, đặc khu"]),
+    ("laichau-7360-kh-ubnd-2025-trien-khai-luat-tieu-chuan-qckt.md", "các văn bản hướng dẫn", []),
     # a piece cut inside a parenthesis is no mention
     ("wild/docs/hrmaster__chi-thi-so-21-ct-ttg-469580.pdf", "Văn phòng Chính phủ) vào thứ Sáu hàng tuần", []),
     ("quangngai-1627-qd-ubnd-2025-ke-hoach-tong-kiem-ke-tai-san-cong.md",
