@@ -305,7 +305,8 @@ def _gold() -> list[dict]:
 # Whole-set floors over every gold file, set to what was measured when the gold grew to 36
 # files (2026-12-06: 462/466 mentions kept whole, 172/185 lists split as annotated); raise
 # them as accuracy rises, never lower them. Issue 13 (scope qualifiers, colon frames, lists of
-# kinds of bodies): 462/466 whole, 182/185 lists split as annotated.
+# kinds of bodies): 462/466 whole, 182/185 lists split as annotated; role suffixes capitalised,
+# levels of administration, colon frames ending at a new body: 463/466 whole, 183/185 lists.
 WHOLE_MENTION_FLOOR = 0.99
 LIST_SPLIT_FLOOR = 0.98
 
