@@ -595,6 +595,9 @@ SHAPES = [
     # a closing paragraph that only tells units to carry out the document is no task
     ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx", "5.¶1",
      "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ngành", False),
+    # a recipients list left without its label (`- Chính phủ; ... - Lưu: HC`) is no task
+    ("wild/docs/tnt305__dataset-284dd97bc14e3aeb.md", "3.3.-1", "Chính phủ; - Ban Tổ chức Trung ương", False),
+    ("wild/docs/tnt305__dataset-a032a58e6ab2f19d.md", "3.3.-1", "Chính phủ; - Ban Tổ chức Trung ương", False),
     ("wild/docs/trangsct__cong-van-vp-ubnd-truyen-dat.docx", "3.¶2",
      "Căn cứ nội dung trên, đề nghị Sở Công Thương, Ban Quản lý Khu kinh tế tỉnh", False),
 ]
