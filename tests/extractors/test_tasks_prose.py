@@ -638,3 +638,21 @@ def test_assignment_shapes(parsed, corpus_file, source, section, start, is_task)
     found = [t for t in doc.tasks if t.content.startswith(start)]
     assert bool(found) is is_task, [(t.section, t.content[:60]) for t in doc.tasks]
     assert doc.raw and any(start in " ".join(b.text.split()) for b in doc.raw.blocks)
+
+
+# ---- every task has an owner; a lead-in's partners pass down (spec §1) ----
+
+@pytest.mark.parametrize("source", ["wild/docs/tnt305__dataset-8bb6ac57ee7b4c5d.md",
+                                    "laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx"])
+def test_every_task_has_an_owner(parsed, corpus_file, source):
+    doc = parsed(corpus_file(source))
+    assert doc.tasks and all(t.owners for t in doc.tasks), [t.section for t in doc.tasks if not t.owners]
+
+
+def test_lead_in_paragraph_passes_its_partners_down(parsed, corpus_file):
+    """`3. Sở ...` / `Chủ trì, phối hợp với các cơ quan có liên quan tham mưu cho ...:` / `a) ...`."""
+    doc = parsed(corpus_file("bvhttdl-qd-4385-qd-bvhttdl-2025-ke-hoach-quy-hoach-mang-luoi-co-so-vhtt.md"))
+    items = [t for t in doc.tasks if t.content.startswith(("Tổ chức thực hiện quản lý nhà nước về văn hóa",
+                                                           "Chủ động cân đối, bố trí đủ nguồn vốn đối ứng"))]
+    assert len(items) == 2
+    assert all([m.text for m in t.partners] == ["các cơ quan có liên quan"] for t in items)
