@@ -656,3 +656,11 @@ def test_lead_in_paragraph_passes_its_partners_down(parsed, corpus_file):
                                                            "Chủ động cân đối, bố trí đủ nguồn vốn đối ứng"))]
     assert len(items) == 2
     assert all([m.text for m in t.partners] == ["các cơ quan có liên quan"] for t in items)
+
+
+def test_lead_in_partners_pass_to_numbered_items(parsed, corpus_file):
+    """`Sở Y tế ... có trách nhiệm chủ trì, phối hợp với Sở Nội vụ và các cơ quan, đơn vị có
+    liên quan thực hiện:` / `1. Chuyển đối cơ quan chủ quản ...`."""
+    doc = parsed(corpus_file("wild/docs/ragdemo__VanBanGoc-QD-21.2025.md"))
+    item = next(t for t in doc.tasks if t.content.startswith("Chuyển đối cơ quan chủ quản"))
+    assert [m.text for m in item.partners] == ["Sở Nội vụ", "các cơ quan, đơn vị có liên quan"]
