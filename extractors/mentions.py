@@ -27,10 +27,11 @@ from pathlib import Path
 
 from parsers.grammar.assignment import find_verb
 from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, after_space, acronym_at, body_opening,
-                                    collective_at, continues_collective, head_at, is_named, keys, match_key, next_word,
+                                    collective_at, continues_collective, follows_head, head_at, is_named, keys, match_key, next_word,
                                     normalize, patterns,
                                     starts_named_head, starts_new_body, title_at)
 from parsers.grammar.bodies import vocab as bodies_vocab
+from parsers.grammar.documents import vocab as documents_vocab
 from parsers.document_context import per_document
 from parsers.textutil import alternation
 
@@ -85,16 +86,42 @@ def _abbreviated(name: str) -> list[str]:
 
 def _blocked(text: str, key: str) -> list[bool]:
     """Positions where no cut is made: inside parentheses, after a colon up to
-    the next `;`, inside a registry name with a separator in it."""
+    the next `;` or a new body that is no member of the frame, inside a registry
+    name with a separator in it."""
     blocked = [False] * (len(text) + 1)
     depth, frame = 0, False
     for i, c in enumerate(text):
         depth = depth + 1 if c in "([" else max(0, depth - 1) if c in ")]" else depth
-        frame = (frame or c == ":") and not c == ";" if depth == 0 else frame
-        blocked[i] = depth > 0 or frame
+        if depth == 0 and c == ":":
+            frame = "short" if _short_names_after(text, key, i + 1) else "full"
+        elif depth == 0 and c == ";":
+            frame = False
+        elif frame == "short" and depth == 0 and (sep := SEPARATOR_RE.match(text, i)) and sep.end() > i + 1 \
+                and _leaves_frame(text, key, sep.end()):
+            frame = False
+        blocked[i] = depth > 0 or bool(frame)
     for m in _lists().protected_re.finditer(key) if _lists().protected_re else ():
         blocked[m.start():m.end()] = [True] * (m.end() - m.start())
     return blocked
+
+
+def _short_names_after(text: str, key: str, pos: int) -> bool:
+    """Does the colon list at `pos` give its members by their short names (`các Bộ:
+    Công Thương, Tài chính`), not as full names (`Thủ trưởng các cơ quan: Văn phòng
+    UBND tỉnh, Sở Công Thương`)?"""
+    pos = after_space(key, pos)
+    return pos < len(text) and not starts_named_head(text, key, pos)
+
+
+def _leaves_frame(text: str, key: str, pos: int) -> bool:
+    """After a colon list of short names, a collective or a head noun with its name
+    is a new body, no member: `các Bộ: Tài chính, Y tế| và các Bộ, cơ quan, địa
+    phương`, `các sở: Nội vụ, Tư pháp| và Văn phòng Ủy ban nhân dân tỉnh`; a member
+    that is a multi-word head alone (`Công an`) is still one."""
+    if patterns().new_collective.match(key, pos):
+        return True
+    end = head_at(text, key, pos)
+    return bool(end) and follows_head(text, key, pos, end) in ("name", "plural")
 
 
 def _cut_siblings(text: str) -> list[str]:
@@ -145,7 +172,34 @@ def split_mentions(text: str) -> tuple[str, ...]:
                 continue
         bounds.append([s, e])
     parts = (_trim(part.strip(EDGE_PUNCT)) for s, e in bounds for part in _cut_siblings(text[s:e]))
-    return tuple(part for part in parts if part and not _bare_collective(part))
+    return tuple(part for part in parts
+                 if part and not _bare_collective(part) and not _bare_kind(part) and not _cut_in_parenthesis(part)
+                 and not _names_a_document(part))
+
+
+@lru_cache(maxsize=1)
+def _document_re() -> re.Pattern:
+    """A document type opening a piece, after a collective word: `các văn bản thi hành Luật
+    Việc làm`, `Luật Đất đai`, `Kế hoạch này`."""
+    v = documents_vocab()
+    types = {t.casefold() for t in v["heading_types"]} | {t.casefold() for t in v["cited_types"]}
+    return re.compile(r"(?:(?:các|những) )?(?:" + alternation(sorted(types)) + r")(?![\w])")
+
+
+def _names_a_document(part: str) -> bool:
+    """A law, a decree, a plan or `các văn bản ...` is never a body (issue 13)."""
+    return bool(_document_re().match(match_key(part).casefold()))
+
+
+def _cut_in_parenthesis(part: str) -> bool:
+    """A piece that closes a parenthesis it never opened was cut inside one: `Văn phòng
+    Chính phủ) vào thứ Sáu hàng tuần` of `(qua Bộ Nội vụ, Văn phòng Chính phủ)`; no mention."""
+    depth = 0
+    for c in part:
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            return True
+    return False
 
 
 # who was assigned, a relative clause inside a mention: `Các cơ quan| được phân công chủ trì ...`
@@ -181,12 +235,38 @@ def _scope_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _role_re() -> re.Pattern:
-    return re.compile(r"\s+[-–]\s+(?:" + alternation(bodies_vocab()["role_suffixes"]) + r")(?![\w]).*$")
+    roles = bodies_vocab()["role_suffixes"]
+    roles = roles + [r[:1].upper() + r[1:] for r in roles]      # `- Cơ quan thường trực Ban Chỉ đạo`
+    return re.compile(r"\s+[-–]\s+(?:" + alternation(roles) + r")(?![\w]).*$")
 
 
 def _bare_collective(part: str) -> bool:
     """`các`, `những` alone: the start of a collective with no noun is no mention."""
     return bool(collective_at(match_key(part), 0) == len(part))
+
+
+def _bare_kind(part: str) -> bool:
+    """A lower-case noun for a body of any kind alone (`cơ quan`, `đơn vị`), left where its
+    relative clause was cut off (`phối hợp với| cơ quan| thiết lập cấp độ an ninh`,
+    `Sở Y tế, đơn vị| cung cấp dịch vụ`): it names no body, no mention (issue 13)."""
+    return part[:1].islower() and match_key(part) in _bare_kinds()
+
+
+@lru_cache(maxsize=1)
+def _bare_kinds() -> frozenset[str]:
+    return frozenset(bodies_vocab()["bare_kinds"])
+
+
+# A level of administration, `cấp` and a unit word: `cấp tỉnh`, `cấp xã`
+LEVEL_WORD = "cấp "
+
+
+def _level_at(key: str, pos: int) -> bool:
+    return key.startswith(LEVEL_WORD, pos) and bool(patterns().admin_unit.match(key, pos + len(LEVEL_WORD)))
+
+
+def _names_level(key: str) -> bool:
+    return any(_level_at(key, m.start()) for m in re.finditer(LEVEL_WORD, key))
 
 
 # A lower-case phrase of bodies after `và`: `hệ thống các cơ quan báo chí`, `toàn thể các đơn vị`
@@ -205,6 +285,8 @@ def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:
     cur_key = match_key(current)
     if p.admin_unit.match(key, pos) and p.admin_unit.fullmatch(cur_key.rsplit(" ", 1)[-1]):
         return False                        # `Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương`
+    if _level_at(key, pos) and _names_level(cur_key):
+        return False                        # `Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã`
     if sep == "và" and text[pos].islower() and is_named(current, cur_key) and _collective_after(text, key, pos):
         return True                         # `Thông tấn xã Việt Nam và hệ thống các cơ quan báo chí`
     if sep in ",;" and is_named(current, cur_key):

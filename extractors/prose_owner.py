@@ -75,6 +75,11 @@ def leading_bodies(text: str) -> BodyList | None:
                 start, via = handed.end(), "prefix"
                 if text[start:].startswith("cho "):
                     start += 4
+        elif m and not PARTNER_OPENER.search(m.group(0)) and prefix_pattern().match(text, m.end()):
+            handed = prefix_pattern().match(text, m.end())  # `Trường hợp cần thiết, giao Bộ trưởng ...`
+            start, via = handed.end(), "prefix"
+            if text[start:].startswith("cho "):
+                start += 4
         elif m and len(m.group(0).split()) <= 6 and not PARTNER_OPENER.search(m.group(0)):
             start, via = m.end(), "adverbial"   # a cooperation phrase is no adverbial: `Phối hợp với cơ quan Thuế, Sở ...`
     rest = text[start:]
@@ -291,11 +296,18 @@ def body_only(text: str) -> str | None:
     return t
 
 
+# A parenthetical in a heading is no part of the body it names: `Trách nhiệm của các cơ quan
+# quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở hữu của doanh nghiệp):`
+PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+
+
 @per_document
 def heading_owner(text: str) -> str | None:
-    """`NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` → `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`."""
+    """`NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` → `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`;
+    `Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm ...):` → `các cơ quan quản lý cấp trên`."""
     if not text.casefold().startswith(tuple(vocab()["owner_heading_starts"])):
         return None
+    text = PARENTHETICAL.sub("", text).rstrip(" :")
     for word in vocab()["heading_owner_markers"]:
         at = text.rfind(f" {word} ")
         if at >= 0:

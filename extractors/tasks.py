@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from extractors.tasks_inline import inline_tasks
-from extractors.tasks_prose import has_words, prose_tasks
+from extractors.tasks_prose import prose_tasks, states_work
 from extractors.tasks_table import table_tasks
 from parsers.grammar.assignment import vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, TaskRecord
@@ -30,7 +30,7 @@ def extract_tasks(tree: DocumentTree, meta: DocumentMeta) -> list[TaskRecord]:
     inline, used = inline_tasks(tree, ref)
     tasks = inline + table_tasks(tree, ref, meta.issuer) + prose_tasks(tree, meta, used)
     tasks = [replace(t, content=_unmarked(t.content)) for t in tasks]
-    tasks = [t for t in tasks if has_words(t.content)]
+    tasks = [t for t in tasks if states_work(t.content) and t.owners]    # every task has an owner (spec §1)
     if is_normative(tree, meta):
         tasks = [t for t in tasks if _in_tasking_article(tree, t)]
     return sorted(tasks, key=lambda t: t.span.block if t.span else 0)

@@ -30,12 +30,21 @@ TASK_ZONES = ("body", "appendix")
 # A word of at least two letters: `Rà`, `soát`; not `x`, `12`, `………`, `|`
 LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 MIN_CONTENT_WORDS = 2
+# A task states its work: a verb and its object, three words at least (`Tổ chức thực
+# hiện`, `Luật Nhà ở`); not a heading, a label or a form's line left as a paragraph
+# (`MỤC TIÊU`, `Trong đó`, `Lưu: VT`, `Mẫu số 11`, `Kính gửi: ……`)
+MIN_TASK_WORDS = 3
 
 
 def has_words(content: str) -> bool:
     """Does the text state something (two words of letters or more)? Not a number,
     a mark, a placeholder or stray markup (`12`, `x`, `………`, `|`, `*`)."""
     return len(LETTER_WORD.findall(content)) >= MIN_CONTENT_WORDS
+
+
+def states_work(content: str) -> bool:
+    """Is the text long enough to state a task's work (MIN_TASK_WORDS words of letters)?"""
+    return len(LETTER_WORD.findall(content)) >= MIN_TASK_WORDS
 
 
 def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[TaskRecord]:
@@ -82,11 +91,14 @@ ASSIGNED_CLAUSE = re.compile(r"\s(?:được|đã được)\s(?:giao|phân công
 def _only_carries_out(tree: DocumentTree, node: Node, text: str) -> bool:
     """An item of a `Tổ chức thực hiện` part that only tells units to carry out the work
     already assigned: `Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành
-    nhiệm vụ được phân công, bảo đảm tiến độ và nội dung` (spec §1). Any other verb of
-    work (`báo cáo`, `xây dựng kế hoạch`, `chỉ đạo`, `tham mưu`) makes it a task."""
+    nhiệm vụ được phân công, bảo đảm tiến độ và nội dung` (spec §1); so does the
+    document's closing paragraph (`Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ngành
+    ... khẩn trương triển khai thực hiện`). Any other verb of work (`báo cáo`, `xây
+    dựng kế hoạch`, `chỉ đạo`, `tham mưu`) makes it a task."""
     v = vocab()
     part = next((a for a in _ancestors(tree, node) if a.marker), None)
-    if part is None or not part.text.casefold().startswith(tuple(v["carry_out_parts"])):
+    closing = node.marker is None and not any(n.zone == node.zone for n in tree.nodes[node.index + 1:])
+    if not closing and (part is None or not part.text.casefold().startswith(tuple(v["carry_out_parts"]))):
         return False                      # not a direct item of the part (a body's own duties are)
     text = ASSIGNED_CLAUSE.sub(" ", text[:1].lower() + text[1:])
     if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in v["own_work_words"]):
@@ -178,6 +190,9 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
     for anc in _ancestors(tree, node):
         for phrase, off in partner_lists(anc.text) if anc.text.endswith(":") else []:
             partners.append((phrase, off, anc.block))
+        lead_in = _sibling_lead_in(tree, anc, child)     # `Chủ trì, phối hợp với các cơ quan có
+        for phrase, off in partner_lists(lead_in.text) if lead_in else []:   # liên quan tham mưu ...:`
+            partners.append((phrase, off, lead_in.block))
         lead = leading_bodies(anc.text)
         if lead:
             return lead.text, partners
@@ -205,6 +220,16 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
         if handed:
             return handed.text, partners
     return None, partners
+
+
+def _sibling_lead_in(tree: DocumentTree, parent: Node, child: Node) -> Node | None:
+    """The unnumbered paragraph nearest before `child` under `parent`, where it is a
+    lead-in (ends in `:`): its partners pass to the items below it."""
+    for sib_index in reversed([i for i in parent.children if i < child.index]):
+        sib = tree.nodes[sib_index]
+        if sib.marker is None:
+            return sib if sib.text.rstrip().endswith(":") else None
+    return None
 
 
 def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node,
@@ -291,6 +316,8 @@ def _record(node: Node, block: int, offset: int, text: str, meta: DocumentMeta,
         return None
     owner_text, owner_off, owner_block = owner
     owners = to_mentions(owner_text, "owner", owner_block, offset + owner_off)
+    if not owners:
+        return None               # every task has an owner (spec §1): what named none gives no task
     partner_found = [(p, off, block) for p, off in partner_lists(text)] or inherited_partners
     partners = []
     seen = set()

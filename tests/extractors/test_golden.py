@@ -19,8 +19,10 @@ HANOI = "hanoi-161-kh-ubnd-2023-excerpt.txt"
 # rises, never lower them to make a change pass. Timing rulings of spec §4 (new documents):
 # score 0.813, timing 0.828. Assignment shapes, mentions and grammar of issue 13 merged with
 # the readers' and letterheads' work: score 0.943, tasks 0.953, owner 0.911, partners 0.960,
-# timing 0.950.
-FLOORS = {"score": 0.94, "tasks": 0.95, "owner": 0.90, "partners": 0.95, "timing": 0.94}
+# timing 0.950. Owners and mentions of the new documents (fronted clauses before giao X,
+# colon frames, headings with a parenthetical, no document or bare kind as a body): score
+# 0.957, tasks 0.965, owner 0.940, partners 0.961, timing 0.962.
+FLOORS = {"score": 0.95, "tasks": 0.96, "owner": 0.93, "partners": 0.95, "timing": 0.96}
 
 
 @pytest.fixture(scope="module")

@@ -309,6 +309,27 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
      "hóa chất trên địa bàn tỉnh nghiên cứu, triển khai",
      "các Sở, ban, ngành tỉnh; UBND xã, phường và các đơn vị hoạt động hóa chất trên địa bàn tỉnh",
      "handed"),
+    # a short fronted adverbial, then `giao X`: X is handed the work
+    ("wild/docs/hrmaster__nghi-dinh-so-191-2026-nd-cp-469672.txt",
+     "Trường hợp cần thiết, giao Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ chủ trì họp, làm việc",
+     "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "prefix"),
+    ("wild/docs/tnt305__dataset-f069c23c942c1ec6.md",
+     "Đồng thời, giao Công an tỉnh chủ trì, phối hợp với các Sở, ban, ngành liên quan thường xuyên rà soát",
+     "Công an tỉnh", "prefix"),
+    ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx",
+     "Trong thời gian chưa hoàn thành di dời, giao các sở, ngành liên quan và UBND các phường: Yên Bái, "
+     "Văn Phú tăng cường hướng dẫn, kiểm tra",
+     "các sở, ngành liên quan và UBND các phường: Yên Bái, Văn Phú", "prefix"),
+    # a body's name ends before its verb (`tìm kiếm`, `xuất cấp`), not in a name that holds one
+    ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx",
+     "Đối với các Cụm công nghiệp: Phú Thịnh 5 và Phú Thịnh 6, giao UBND phường Văn Phú tìm kiếm nhà "
+     "đầu tư có đủ năng lực", "UBND phường Văn Phú", "addressed"),
+    ("cp-nq-380-nq-cp-2025-khac-phuc-thien-tai-mien-trung.md",
+     "Bộ Y tế, Bộ Nông nghiệp và Môi trường và các bộ, cơ quan liên quan xuất cấp",
+     "Bộ Y tế, Bộ Nông nghiệp và Môi trường và các bộ, cơ quan liên quan", "start"),
+    ("wild/docs/tnt305__dataset-f069c23c942c1ec6.md",
+     "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn tỉnh chủ trì",
+     "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn tỉnh", "start"),
 ])
 def test_leading_bodies_forms(source, text, owner, via):
     from extractors.prose_owner import leading_bodies
@@ -566,7 +587,48 @@ SHAPES = [
      "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo", False),
     ("laocai-sct-cv-thuc-hien-quy-dinh-vlncn-2026.docx", "¶",
      "Để hoạt động liên quan đến VLNCN bảo đảm theo quy định của pháp luật", False),
+    # `<adverbial>, giao X ...` and `Đối với <list>: ..., giao X ...` are X's tasks
+    ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx", "5",
+     "Trong thời gian chưa hoàn thành di dời, giao các sở, ngành liên quan", True),
+    ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx", "4",
+     "Đối với các Cụm công nghiệp: Phú Thịnh 5 và Phú Thịnh 6, giao UBND phường Văn Phú", True),
+    # a closing paragraph that only tells units to carry out the document is no task
+    ("laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx", "5.¶1",
+     "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ngành", False),
+    # a recipients list left without its label (`- Chính phủ; ... - Lưu: HC`) is no task
+    ("wild/docs/tnt305__dataset-284dd97bc14e3aeb.md", "3.3.-1", "Chính phủ; - Ban Tổ chức Trung ương", False),
+    ("wild/docs/tnt305__dataset-a032a58e6ab2f19d.md", "3.3.-1", "Chính phủ; - Ban Tổ chức Trung ương", False),
+    ("wild/docs/trangsct__cong-van-vp-ubnd-truyen-dat.docx", "3.¶2",
+     "Căn cứ nội dung trên, đề nghị Sở Công Thương, Ban Quản lý Khu kinh tế tỉnh", False),
 ]
+
+
+@pytest.mark.parametrize("source,heading,owner", [
+    ("btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt", "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+     "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG"),
+    # a parenthetical is no part of the body the heading names
+    ("quangngai-1627-qd-ubnd-2025-ke-hoach-tong-kiem-ke-tai-san-cong.md",
+     "Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở hữu của doanh nghiệp):",
+     "các cơ quan quản lý cấp trên"),
+])
+def test_heading_owner(source, heading, owner):
+    from extractors.prose_owner import heading_owner
+    assert heading_owner(heading) == owner, source
+
+
+@pytest.mark.parametrize("source,text,states", [
+    ("wild/docs/hrmaster__nghi-quyet-so-109-nq-cp-469403.txt", "MỤC TIÊU", False),
+    ("wild/docs/hrmaster__nghi-quyet-so-109-nq-cp-469403.txt", "Trong đó", False),
+    ("wild/docs/hrmaster__nghi-quyet-so-20-2026-nq-cp-469467.txt", "Lưu: VT", False),
+    ("wild/docs/hrmaster__nghi-quyet-so-20-2026-nq-cp-469467.txt", "Kính gửi: ……………………………………", False),
+    ("wild/docs/hrmaster__nghi-quyet-so-175-nq-cp-40286.txt", "Đơn vị", False),
+    ("ubtvqh-119-nq-ubtvqh15-2026-dieu-chinh-ctlp.html", "Luật Nhà ở (sửa đổi)", True),
+    ("nghean-980-kh-ubnd-2025-phong-thu-dan-su.md", "Diễn tập phòng thủ dân sự các cấp", True),
+])
+def test_task_content_states_work(source, text, states):
+    """A label, a heading or a form's line left as a paragraph states no work."""
+    from extractors.tasks_prose import states_work
+    assert states_work(text) is states, source
 
 
 @pytest.mark.parametrize("source,section,start,is_task", SHAPES,
@@ -576,3 +638,29 @@ def test_assignment_shapes(parsed, corpus_file, source, section, start, is_task)
     found = [t for t in doc.tasks if t.content.startswith(start)]
     assert bool(found) is is_task, [(t.section, t.content[:60]) for t in doc.tasks]
     assert doc.raw and any(start in " ".join(b.text.split()) for b in doc.raw.blocks)
+
+
+# ---- every task has an owner; a lead-in's partners pass down (spec §1) ----
+
+@pytest.mark.parametrize("source", ["wild/docs/tnt305__dataset-8bb6ac57ee7b4c5d.md",
+                                    "laocai-cv-ubnd-kt-di-doi-ccn-dam-hong-2026.docx"])
+def test_every_task_has_an_owner(parsed, corpus_file, source):
+    doc = parsed(corpus_file(source))
+    assert doc.tasks and all(t.owners for t in doc.tasks), [t.section for t in doc.tasks if not t.owners]
+
+
+def test_lead_in_paragraph_passes_its_partners_down(parsed, corpus_file):
+    """`3. Sở ...` / `Chủ trì, phối hợp với các cơ quan có liên quan tham mưu cho ...:` / `a) ...`."""
+    doc = parsed(corpus_file("bvhttdl-qd-4385-qd-bvhttdl-2025-ke-hoach-quy-hoach-mang-luoi-co-so-vhtt.md"))
+    items = [t for t in doc.tasks if t.content.startswith(("Tổ chức thực hiện quản lý nhà nước về văn hóa",
+                                                           "Chủ động cân đối, bố trí đủ nguồn vốn đối ứng"))]
+    assert len(items) == 2
+    assert all([m.text for m in t.partners] == ["các cơ quan có liên quan"] for t in items)
+
+
+def test_lead_in_partners_pass_to_numbered_items(parsed, corpus_file):
+    """`Sở Y tế ... có trách nhiệm chủ trì, phối hợp với Sở Nội vụ và các cơ quan, đơn vị có
+    liên quan thực hiện:` / `1. Chuyển đối cơ quan chủ quản ...`."""
+    doc = parsed(corpus_file("wild/docs/ragdemo__VanBanGoc-QD-21.2025.md"))
+    item = next(t for t in doc.tasks if t.content.startswith("Chuyển đối cơ quan chủ quản"))
+    assert [m.text for m in item.partners] == ["Sở Nội vụ", "các cơ quan, đơn vị có liên quan"]

@@ -194,6 +194,6 @@ def test_upper_case_token_is_no_body(source, phrase):
 
 
 def test_content_without_words_is_no_task():
-    from extractors.tasks import has_words
-    assert not any(has_words(c) for c in ("12", "x", "………", "|", "-", "2.", "| 2025"))
-    assert has_words("Rà soát, tổng hợp")
+    from extractors.tasks_prose import has_words, states_work
+    assert not any(has_words(c) or states_work(c) for c in ("12", "x", "………", "|", "-", "2.", "| 2025"))
+    assert has_words("Rà soát, tổng hợp") and states_work("Rà soát, tổng hợp")
