@@ -293,13 +293,17 @@ def body_only(text: str) -> str | None:
 
 @per_document
 def heading_owner(text: str) -> str | None:
-    """`NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` → `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`."""
-    if not text.casefold().startswith(tuple(vocab()["owner_heading_starts"])):
+    """`NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` → `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`;
+    `ĐỐI VỚI CÁC TỔ CHỨC TÍN DỤNG` → `CÁC TỔ CHỨC TÍN DỤNG`."""
+    folded = text.casefold()
+    addressed = text.isupper() and folded.startswith(tuple(vocab()["addressed_heading_starts"]))
+    if not addressed and not folded.startswith(tuple(vocab()["owner_heading_starts"])):
         return None
+    padded = " " + text             # `ĐỐI VỚI CÁC TỔ CHỨC TÍN DỤNG`: the marker opens it
     for word in vocab()["heading_owner_markers"]:
-        at = text.rfind(f" {word} ")
+        at = padded.rfind(f" {word} ")
         if at >= 0:
-            tail = text[at + len(word) + 2:].strip()
+            tail = padded[at + len(word) + 2:].strip()
             if starts_with_body(tail.title()) or starts_with_body(tail):
                 return tail
     return None
