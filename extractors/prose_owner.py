@@ -304,14 +304,18 @@ PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 @per_document
 def heading_owner(text: str) -> str | None:
     """`NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` → `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`;
-    `Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm ...):` → `các cơ quan quản lý cấp trên`."""
-    if not text.casefold().startswith(tuple(vocab()["owner_heading_starts"])):
+    `Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm ...):` → `các cơ quan quản lý cấp trên`;
+    `ĐỐI VỚI CÁC TỔ CHỨC TÍN DỤNG` → `CÁC TỔ CHỨC TÍN DỤNG`."""
+    folded = text.casefold()
+    addressed = text.isupper() and folded.startswith(tuple(vocab()["addressed_heading_starts"]))
+    if not addressed and not folded.startswith(tuple(vocab()["owner_heading_starts"])):
         return None
     text = PARENTHETICAL.sub("", text).rstrip(" :")
+    padded = " " + text             # `ĐỐI VỚI CÁC TỔ CHỨC TÍN DỤNG`: the marker opens it
     for word in vocab()["heading_owner_markers"]:
-        at = text.rfind(f" {word} ")
+        at = padded.rfind(f" {word} ")
         if at >= 0:
-            tail = text[at + len(word) + 2:].strip()
+            tail = padded[at + len(word) + 2:].strip()
             if starts_with_body(tail.title()) or starts_with_body(tail):
                 return tail
     return None

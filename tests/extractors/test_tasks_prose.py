@@ -120,6 +120,26 @@ def test_part_heading_names_the_owner(parsed, corpus_file, scorer):
         assert [scorer.norm(o) for o in owner] == [scorer.norm("Bộ Tài nguyên và Môi trường")]
 
 
+# A part of a directive addressed to a body, its heading in capitals (`II. ĐỐI VỚI ...`),
+# gives its items that body; in running text `Đối với ...` opens a rule's condition.
+HEADING_OWNERS = [
+    ("luatvietnam__Doc-14222599.doc", "ĐỐI VỚI CÁC TỔ CHỨC TÍN DỤNG", "CÁC TỔ CHỨC TÍN DỤNG"),
+    ("luatvietnam__Doc-14222691.doc", "ĐỐI VỚI CÁC BAN QUẢN LÝ DỰ ÁN NHÓM II",
+     "CÁC BAN QUẢN LÝ DỰ ÁN NHÓM II"),
+    ("btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt", "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+     "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG"),
+    ("hrmaster__thong-tu-so-01-2024-tt-bldtbxh-41332.txt", "ĐỐI VỚI CÁC MÔN HỌC CHUNG BẮT BUỘC", None),
+    ("hrmaster__nghi-dinh-so-112-2021-nd-cp-34959.txt",
+     "Đối với doanh nghiệp dịch vụ giải thể, phá sản hoặc doanh nghiệp chấm dứt hoạt động", None),
+]
+
+
+@pytest.mark.parametrize("source,heading,owner", HEADING_OWNERS, ids=[c[1][:40] for c in HEADING_OWNERS])
+def test_heading_owner(source, heading, owner):
+    from extractors.prose_owner import heading_owner
+    assert heading_owner(heading) == owner
+
+
 def test_named_owners_split_at_semicolon_and_commas(parsed, corpus_file):
     """btnmt-09 III.3 (two bodies split at ';') and III.4 (three bodies)."""
     tasks = {t.section: t for t in parsed(corpus_file(BTNMT)).tasks}
