@@ -20,7 +20,7 @@ from extractors.letterhead_lines import Line
 from parsers.grammar.dates import DATE_LINE, DATE_PARTS, is_letterhead_date, safe_date, without_fill_marks
 from parsers.grammar.documents import NUMBER, SUBJECT_LINE, document_number, vocab as documents_vocab
 from parsers.grammar.places import lookup as lookup_place
-from parsers.textutil import clean_value
+from parsers.clean_text import clean_value
 
 # A number line as the copy writes it, the `ố` as OCR may read it: `Số: 161/KH-UBND`,
 # `Số 06-CT/TW`, `Số:` (its number on the next line), `Sô: 12/UBND`, `SỐ: 25/KH-UBND`, `Số:. 4315/...`,

@@ -15,7 +15,7 @@ import unicodedata
 from typing import NamedTuple
 
 from parsers.grammar.documents import motto_spans
-from parsers.textutil import fold_spaces
+from parsers.clean_text import fold_spaces
 
 # Markup a copy leaves in a letterhead: `<br>`, `<b>`, `</strong>`, `**`, `__`
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)

@@ -33,7 +33,7 @@ from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, a
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.document_context import per_document
-from parsers.textutil import alternation
+from parsers.grammar.alternation import alternation
 
 VOCAB_DIR = Path(__file__).resolve().parent / "vocab"
 

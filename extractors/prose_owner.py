@@ -12,7 +12,7 @@ from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAU
 from parsers.grammar.bodies import body_opening, colon_frame, continues_collective, starts_with_body
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.document_context import per_document
-from parsers.textutil import alternation
+from parsers.grammar.alternation import alternation
 
 # Where a body list stops besides a verb: `để`, `trong việc`, `đồng thời`, `(`, `;`, `.`, `:`;
 # not at the `trong` of `trong và ngoài tỉnh`, which places the bodies (`các cơ sở giáo

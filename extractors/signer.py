@@ -8,7 +8,7 @@ import re
 
 from parsers.model import Node
 from parsers.structure import is_upper_heading
-from parsers.textutil import fold_spaces
+from parsers.clean_text import fold_spaces
 
 # A signer's name: two to five capitalised words, `Vũ Thu Hà`, `Nguyễn Hòa Bình`; whole
 # words only (`À-Ỹ` holds lower-case letters too: not the `ướng` of `Thượng tướng Nguyễn Văn Long`)

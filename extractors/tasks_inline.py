@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors.fields import labelled_fields, to_mentions
+from extractors.labelled_fields import labelled_fields, to_mentions
 from extractors.timing import normalise_timing
 from parsers.model import DocumentTree, Node, Span, TaskRecord, Timing
-from parsers.textutil import clean_value
+from parsers.clean_text import clean_value
 
 TASK_ZONES = ("body", "appendix")
 

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from extractors.fields import to_mentions
+from extractors.labelled_fields import to_mentions
 from extractors.ocr_repair import OCR_READERS
 from extractors.prose_owner import (accountable, body_only, handed_lead_in, heading_owner, lead_in_bodies,
                                     leading_bodies, assigned_later, no_work, owner_clauses,
@@ -24,7 +24,7 @@ from extractors.timing_context import (is_timing_line, labelled_line_timing, lea
                                        timing_label_in)
 from parsers.grammar.assignment import SENTENCE_BREAK, find_verb, vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
-from parsers.textutil import clean_value
+from parsers.clean_text import clean_value
 
 TASK_ZONES = ("body", "appendix")
 # A word of at least two letters: `Rà`, `soát`; not `x`, `12`, `………`, `|`

@@ -27,10 +27,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extractors.fields import labels, to_mentions
+from extractors.labelled_fields import labels, to_mentions
 from extractors.timing import normalise_timing
 from parsers.model import Block, Span, TaskRecord, Timing
-from parsers.textutil import clean_value, fold_spaces
+from parsers.clean_text import clean_value, fold_spaces
 
 # The decision that set a body up, after its name:
 # `Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT`, `Tổ công tác thành lập theo Quyết định số 12/QĐ-UBND`

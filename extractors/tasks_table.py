@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extractors.fields import labels, to_mentions
+from extractors.labelled_fields import labels, to_mentions
 from extractors.tasks_schedule import schedule_tasks
 from extractors.timing import normalise_timing
 from parsers.model import Block, DocumentTree, Node, Span, TaskRecord, Timing
-from parsers.textutil import clean_value, fold_spaces
+from parsers.clean_text import clean_value, fold_spaces
 
 # The number cell of a data row: `1`, `3.`, `11.2`
 ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")

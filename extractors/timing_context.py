@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
-from extractors.fields import labelled_fields, labels
+from extractors.labelled_fields import labelled_fields, labels
 from extractors.timing import find_timing, normalise_timing
 from parsers.document_context import per_document
 from parsers.model import DocumentTree, Node, Span, Timing

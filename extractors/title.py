@@ -20,7 +20,7 @@ from parsers.grammar.places import key
 from extractors.truecase import head_of
 from parsers.grammar.dates import safe_date
 from parsers.grammar.documents import document_number, fold, type_from_number, vocab as documents_vocab
-from parsers.textutil import clean_value
+from parsers.clean_text import clean_value
 
 # A footnote's mark after a heading: `THÔNG TƯ1`
 FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])\d{1,2}$")

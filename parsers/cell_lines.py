@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from parsers.line_ends import TERMINAL, name_across
 from parsers.reflow import STANDALONE_END, STANDALONE_START, is_heading, starts_item
 from parsers.grammar.documents import vocab as documents_vocab
-from parsers.textutil import fold_spaces
+from parsers.clean_text import fold_spaces
 
 # A line that holds only the cell separator: `|`
 PIPE_LINE = re.compile(r"^\s*\|\s*$")

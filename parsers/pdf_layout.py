@@ -22,7 +22,7 @@ import pypdfium2.raw as pdfium_c
 
 from parsers.model import Block
 from parsers.reflow import PAGE_NUMBER, reflow
-from parsers.textutil import drop_lone_underlines
+from parsers.clean_text import drop_lone_underlines
 
 # Columns kept apart inside one line: `Số: /UBND-XD      Lào Cai, ngày tháng 7 năm 2026`
 COLUMN_SPLIT = re.compile(r" {6,}")

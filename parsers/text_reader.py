@@ -31,7 +31,7 @@ from parsers.model import Block, ParseError, RawDocument
 from parsers.reflow import PAGE_NUMBER, TERMINAL, reflow
 from parsers.site_text import site_lines
 from parsers.text_tables import TextTable, find_tables
-from parsers.textutil import drop_lone_underlines, fold_spaces
+from parsers.clean_text import drop_lone_underlines, fold_spaces
 
 # A page number alone on its line: `2`, `  14`, `- 3 -`, `Trang 3`, `### Trang 2`
 LONE_NUMBER = re.compile(r"^[\s\f#]*(?:[Tt]rang\s+)?[-–]?\s*(\d{1,3})\s*[-–]?\s*$")

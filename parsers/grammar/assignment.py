@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from parsers.textutil import alternation
+from parsers.grammar.alternation import alternation
 
 VOCAB = Path(__file__).with_name("vocab") / "assignment.json"
 

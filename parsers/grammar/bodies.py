@@ -29,7 +29,7 @@ from pathlib import Path
 
 from parsers.grammar.assignment import vocab as assignment_vocab
 from parsers.grammar.places import units as place_units
-from parsers.textutil import alternation
+from parsers.grammar.alternation import alternation
 
 VOCAB = Path(__file__).with_name("vocab") / "bodies.json"
 

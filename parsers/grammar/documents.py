@@ -16,7 +16,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.textutil import fold_spaces
+from parsers.clean_text import fold_spaces
 
 VOCAB = Path(__file__).with_name("vocab") / "documents.json"
 

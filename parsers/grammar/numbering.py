@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from parsers.grammar.alternation import alternation
 from parsers.model import Marker
 
 VOCAB = Path(__file__).with_name("vocab") / "numbering.json"
@@ -33,7 +34,7 @@ def vocab() -> dict:
 
 
 def _heads(style: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(vocab()["heads"][style], key=len, reverse=True))
+    return alternation(vocab()["heads"][style])
 
 
 # Vietnamese list letters: the Latin alphabet without f, j, w, z, plus đ (a, b, c, d, đ, e, g ...)

@@ -317,7 +317,7 @@ def test_a_repeated_header_row_is_no_task(parsed, name):
     path = WILD / name
     if not path.is_file():
         pytest.skip(f"{path} not here")
-    from extractors.fields import labels
+    from extractors.labelled_fields import labels
     column_labels = {x.casefold() for x in labels()["table"]["content"]}
     table = [t for t in parsed(path).tasks if t.source_kind == "table"]
     assert len(table) >= 10

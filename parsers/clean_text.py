@@ -1,4 +1,5 @@
-"""Small text helpers shared by the readers and the structure parser."""
+"""Text as a field value wants it: runs of white space folded (`fold_spaces`), edge
+punctuation stripped (`clean_value`), underline strokes standing alone dropped."""
 from __future__ import annotations
 
 import re
@@ -39,9 +40,3 @@ LONE_UNDERLINE = re.compile(r"(?:(?<=\s)|^)_{1,2}(?=\s|$)")
 def drop_lone_underlines(text: str) -> str:
     """The text without underline strokes standing alone between words."""
     return LONE_UNDERLINE.sub("", text) if "_" in text else text
-
-
-def alternation(words) -> str:
-    """A regex alternation of `words`, escaped, longest first (so `Ủy ban nhân dân`
-    wins over `Ủy ban`), each word once."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

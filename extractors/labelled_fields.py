@@ -8,7 +8,7 @@ from pathlib import Path
 
 from extractors.mentions import split_mentions
 from parsers.model import Mention, Span
-from parsers.textutil import clean_value
+from parsers.clean_text import clean_value
 
 VOCAB = Path(__file__).with_name("vocab") / "labels.json"
 
