@@ -7,7 +7,8 @@ count and its noun (`02` + `Chương trình`), a head noun and its name (`+ Sở
 a joining word (`... phối hợp với` + `Sở Tài chính`), a name broken across the break
 (`tỉnh Lào` + `Cai`, `THỦ TƯỚNG CHÍNH` + `PHỦ`), a one-word capitals line of a heading
 (`THỰC` + `HIỆN QUYẾT ĐỊNH ...`). A dash between a person's name and the office held is
-no bullet (`đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch`).
+no bullet (`đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch`), nor is one between two places
+(`Lào Cai` + `- Hải Phòng`).
 
 Word lists: `vocab/reflow.json`, the bodies' head nouns and titles of
 `parsers.grammar.bodies`, the places of `parsers.grammar.places`, the type headings of
@@ -105,6 +106,15 @@ def _open_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def wrapped_words() -> frozenset[str]:
     return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["wrapped_words"])
+
+
+def place_pair(prev: str, rest: str) -> bool:
+    """`prev` ends on a place and `rest` (a line's text after its dash) opens with one: the
+    dash joins two places, a route or a pair (`cao tốc Lào Cai` + `- Hải Phòng`), no bullet."""
+    tail = prev.strip("* ").split()[-4:]
+    head = rest.strip("* ").split()[:4]
+    return (any(lookup(" ".join(tail[i:]).strip(",.;:()")) for i in range(len(tail) - 1))
+            and any(lookup(" ".join(head[:j]).strip(",.;:()")) for j in range(2, len(head) + 1)))
 
 
 def name_across(prev: str, text: str) -> bool:

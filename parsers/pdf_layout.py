@@ -38,6 +38,7 @@ LETTERHEAD_ZONE = 0.35    # top share of page 1 where a two-column line is a let
 BLANK_GAP = 1.7           # a step down of this many line pitches ends a paragraph
 MIN_BODY_CHARS = 30
 COLUMN_GAP_SHARE = 0.09   # a gap between characters wider than this share of the page width
+JUSTIFIED_SPREAD = 1.3    # the word gaps of a stretched justified line differ by less than this ratio
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,20 @@ def char_boxes(textpage: pdfium.PdfTextPage, text: str) -> tuple[array, array, a
     values = array("d")
     values.frombytes(bytes(buf))
     return values[0::4], values[2::4], values[1::4], values[3::4]
+
+
+def column_cuts(text: str, visible: list[int], cuts: list[int], left, right, gap: float) -> list[int]:
+    """Of the `cuts` of one line (its visible characters far right of the one before;
+    `visible`: the indices of the line's visible characters), those that open a column.
+    A column never opens on a lower-case letter: a wide gap before one is a space that
+    justification stretched (`soát,       đôn` when a wide font leaves two words on a line).
+    A justified line stretched so far that every space between its words is wider than half
+    a column gap, all alike, has no columns (`Ủy       ban       nhân`); a letterhead row keeps
+    narrow spaces inside its columns (`Số: 134/KH-UBND      Lào Cai, ngày ...`)."""
+    spaces = [left[j] - right[i] for i, j in zip(visible, visible[1:]) if j > i + 1]
+    if len(spaces) >= 2 and min(spaces) > gap / 2 and max(spaces) <= JUSTIFIED_SPREAD * min(spaces):
+        return []
+    return [j for j in cuts if not text[j].islower()]
 
 
 def _key(text: str) -> str:

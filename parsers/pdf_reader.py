@@ -43,7 +43,8 @@ from parsers import ocr as ocr_mod
 from parsers import ocr_gaps, pdf_stamps, pdf_tables
 from parsers.legacy_encoding import convert, detect_legacy, is_syllable
 from parsers.model import ParseError, RawDocument
-from parsers.pdf_layout import COLUMN_GAP_SHARE, Line, Rows, build_blocks, char_boxes, drop_furniture
+from parsers.pdf_layout import (COLUMN_GAP_SHARE, Line, Rows, build_blocks, char_boxes, drop_furniture,
+                                column_cuts)
 
 OCR_SCALE = ocr_mod.DPI / 72
 # Generated line breaks in pdfium's text: `ỦY BAN NHÂN DÂN\r\nTỈNH LÀO CAI`, and the hyphen
@@ -263,6 +264,8 @@ def _text_items(page, text: str, boxes, size: tuple[float, float], index: int,
         if first == len(visible) or visible[first] >= end:
             continue
         cuts = gaps[bisect_right(gaps, visible[first]):bisect_left(gaps, end)]
+        if cuts:
+            cuts = column_cuts(text, visible[first:bisect_left(visible, end)], cuts, left, right, gap)
         pieces = [text[a:b] for a, b in zip([start] + cuts, cuts + [end])]
         line_text = fix("      ".join(pieces).strip()) + _hyphen(m)
         # white space has an empty box: a line's extent is that of its visible characters
@@ -346,6 +349,8 @@ def _plain_line(text: str, start: int, end: int, boxes, gap: float, height: floa
     if not visible:
         return None
     cuts = [j for i, j in zip(visible, visible[1:]) if left[j] - right[i] > gap]
+    if cuts:
+        cuts = column_cuts(text, visible, cuts, left, right, gap)
     line_text = fix("      ".join(text[a:b] for a, b in zip([start] + cuts, cuts + [end])).strip()) + hyphen
     return Line(unicodedata.normalize("NFC", line_text), min(left[start:end]), height - max(top[start:end]),
                 max(right[start:end]), height - min(bottom[start:end]), number)

@@ -9,7 +9,7 @@ source lines it was made from. Guarantees:
   always starts a paragraph;
 - an all-capitals heading line is never joined with body text;
 - a line that ends a sentence (`.`, `:`, `;`, `!`, `?`) ends its paragraph,
-  except where indentation proves otherwise (after `.` or `;`, the next line
+  except where indentation proves otherwise (after `.`, `;` or `:`, the next line
   sits at the left margin under a full-width line, in a text whose
   paragraphs have first-line indents); `./.` always ends one;
 - letterhead lines stand alone: `V/v ...`, `Kính gửi:`, `Số: ...`,
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from parsers.grammar.numbering import bare_label, find_marker
 from parsers.line_ends import (STRONG, TERMINAL, apposition, awaits_more, awaits_number, name_across,
-                               one_word_capitals, open_end)
+                               one_word_capitals, open_end, place_pair)
 
 # A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
 PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—)\]]?$")
@@ -204,6 +204,8 @@ def starts_item(prev: str | None, text: str) -> bool:
             return False
         if apposition(prev, rest):
             return False        # `đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch UBND tỉnh`: a dash of apposition
+        if place_pair(prev, rest):
+            return False        # `cao tốc Nội Bài - Lào Cai` + `- Hải Phòng`: a route
     if marker.style == "appendix" and open_prev and TITLE_CASE_APPENDIX.match(text):
         return False
     return True
@@ -282,7 +284,7 @@ class _Layout:
             if self.spaced and self.full(prev):
                 return True        # paragraphs stand apart: a sentence that ends a full line goes on
             # a sentence ends; only indentation can show the paragraph goes on
-            return (self.indented and prev.text[-1:] in ".;" and not END_MARK.search(prev.text)
+            return (self.indented and prev.text[-1:] in ".;:" and not END_MARK.search(prev.text)
                     and self.full(prev)
                     and not self.new_by_indent(prev, line) and line.indent <= self.margin + 1)
         if BROKEN_HYPHEN.search(prev.text) and line.text[:1].isalnum():
