@@ -120,6 +120,8 @@ def _read(doc: pdfium.PdfDocument, path: str, data: bytes, n_pages: int, ocr: bo
         try:
             text = textpage.get_text_range()
             problem = text_problem(text)
+            if problem == "no text layer" and text.strip() and not _has_content(page, has_text=False):
+                problem = None      # a page that holds only a few readable words (its number): no scan
             legacy = None
             if problem and problem != "no text layer":
                 legacy = detect_legacy(text)

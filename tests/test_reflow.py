@@ -90,6 +90,32 @@ def test_indentation_tells_paragraphs_apart():
     assert [idx for _, idx in out] == [[0, 1, 2, 3], [4, 5], [6], [7, 8]]
 
 
+@pytest.mark.parametrize("lines, joined", [
+    # a colon at a full line's end, the next line back at the margin: one paragraph
+    # (laocai-cv-ubnd-kt-di-doi item 5 on a wider page: `... và UBND các phường:` + `Yên Bái, ...`;
+    # laocai-sct-kh-de-an-08 in Carlito: `... giải phóng mặt bằng:` + `tăng cường đối thoại, ...`)
+    (["      5. Trong thời gian chưa hoàn thành di dời, giao các sở, ngành liên quan và các phường:",
+      "Yên Bái, Văn Phú tăng cường hướng dẫn, kiểm tra, giám sát việc chấp hành quy định về đất"],
+     True),
+    (["      - Phối hợp tập trung giải quyết triệt để điểm nghẽn về giải phóng mặt bằng của dự án:",
+      "tăng cường đối thoại, phân cấp nhiệm vụ về cấp xã, chủ động tạo quỹ đất sạch trước khi"],
+     True),
+    # an indented line after the colon starts a paragraph of its own
+    (["      5. Trong thời gian chưa hoàn thành di dời, giao các sở, ngành liên quan và các phường:",
+      "      Yên Bái, Văn Phú tăng cường hướng dẫn, kiểm tra, giám sát việc chấp hành quy định"],
+     False),
+])
+def test_colon_at_a_full_line_end_in_an_indented_text(lines, joined):
+    body = [
+        "      Tổ chức triển khai kịp thời, thống nhất, hiệu quả các quy định về quản lý phát",
+        "triển khu, cụm công nghiệp trên địa bàn tỉnh và các phường, xã trong năm nay.",
+        "      Xây dựng lộ trình, phân bổ nguồn lực, phân công nhiệm vụ cho từng đơn vị tổ",
+        "chức triển khai thực hiện.",
+    ]
+    out = reflow(body + lines)
+    assert (len(out) == len(reflow(body)) + 1) == joined
+
+
 def test_starts_item():
     assert starts_item(None, "1.1. Kiện toàn thành viên")
     assert starts_item("như sau:", "- Đơn vị chủ trì: Sở Văn hóa và Thể thao.")
@@ -197,6 +223,14 @@ def test_corpus_no_marker_glued_after_a_wrap():
     # a field label after a sentence starts a paragraph
     (["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."],
      ["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."]),
+    # a dash between two places is no bullet (laocai-sct-kh-de-an-08 printed in DejaVu Sans:
+    # `... đường sắt tốc độ cao Lào Cai` + `- Hải Phòng.`; ttg-ct-07's `Nội Bài - Lào Cai`)
+    (["các ga đường sắt tốc độ cao Lào Cai", "- Hải Phòng. Đôn đốc hoàn thiện hạ tầng"],
+     ["các ga đường sắt tốc độ cao Lào Cai - Hải Phòng. Đôn đốc hoàn thiện hạ tầng"]),
+    (["2. Ủy ban nhân dân tỉnh Lào Cai", "- Chủ trì rà soát quy hoạch"],
+     ["2. Ủy ban nhân dân tỉnh Lào Cai", "- Chủ trì rà soát quy hoạch"]),
+    (["2. Các đơn vị phối hợp", "- Ủy ban nhân dân tỉnh Hà Giang chủ trì"],
+     ["2. Các đơn vị phối hợp", "- Ủy ban nhân dân tỉnh Hà Giang chủ trì"]),
 ])
 def test_reflow_layouts_of_real_copies(lines, expected):
     assert texts(lines) == expected
