@@ -14,7 +14,7 @@ from parsers.model import ParseError
 from parsers.read import read_document
 from parsers.structure import build_tree
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 ZONES = {"metadata", "letterhead", "title", "addressee", "body", "signature", "appendix", "note"}
 
 
