@@ -40,8 +40,9 @@ TERMINAL = re.compile(r"[.:;!?…](?:[\"”’»)\]]*)$")
 
 def apposition(prev: str, rest: str) -> bool:
     """`rest` (a line's text after its dash) names the office held by the person `prev`
-    ends on: `Kết luận của đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch UBND tỉnh`."""
-    return bool(PERSON_END.search(prev)) and rest.lstrip().startswith(_titles())
+    ends on, or the person's rank in the Party: `Kết luận của đồng chí Nguyễn Ngọc Phúc` +
+    `- Phó Chủ tịch UBND tỉnh`, + `- Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh`."""
+    return bool(PERSON_END.search(prev)) and rest.lstrip().startswith(_titles() + _party_ranks())
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,13 @@ def _type_titles() -> frozenset[str]:
 def _titles() -> tuple[str, ...]:
     """Office-holders' titles (`Phó Chủ tịch`, `Giám đốc`), longest first."""
     return tuple(sorted(bodies_vocab()["titles"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _party_ranks() -> tuple[str, ...]:
+    """A person's rank in the Party, written after the name like an office: `Tỉnh ủy viên`."""
+    ranks = json.loads(VOCAB.read_text(encoding="utf-8"))["party_ranks"]
+    return tuple(sorted({r for rank in ranks for r in (rank, rank.replace("ủy", "uỷ"))}, key=len, reverse=True))
 
 
 def awaits_number(text: str) -> bool:

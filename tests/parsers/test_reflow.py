@@ -210,6 +210,9 @@ def test_corpus_no_marker_glued_after_a_wrap():
     (["Kết luận của đồng chí Nguyễn Ngọc Phúc", "- Phó Chủ tịch UBND tỉnh tại buổi làm việc"],
      ["Kết luận của đồng chí Nguyễn Ngọc Phúc - Phó Chủ tịch UBND tỉnh tại buổi làm việc"]),
     (["2. Sở Tài chính", "- Giám đốc Sở chủ trì"], ["2. Sở Tài chính", "- Giám đốc Sở chủ trì"]),
+    # or the person's rank in the Party (lamdong-tb-ubnd-ket-luan-pci printed in Carlito)
+    (["thông báo kết luận của đồng chí Nguyễn Ngọc Phúc", "- Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh để các cơ quan"],
+     ["thông báo kết luận của đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh để các cơ quan"]),
     # a count with a leading zero awaits its noun (quangngai-565's title)
     (["Kết luận tại cuộc họp nghe báo cáo tiến độ triển khai thực hiện 02", "Chương trình MTQG: Phát triển"],
      ["Kết luận tại cuộc họp nghe báo cáo tiến độ triển khai thực hiện 02 Chương trình MTQG: Phát triển"]),
