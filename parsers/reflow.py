@@ -243,6 +243,15 @@ class _Layout:
         """`line` is indented like a first line (or a centred line), not a wrap back to the margin."""
         return line.indent >= self.margin + INDENT_STEP
 
+    def dash_runs_on(self, prev: _Line, line: _Line) -> bool:
+        """A dash at the margin after a full line of running text that no punctuation ends
+        (no item's first line, no heading, no closing emphasis) is the sentence's dash, wrapped, not a bullet:
+        `... Công ty cổ phần đường sắt Yên Lào` + `– Chi nhánh sản xuất vật liệu ...`."""
+        return (self.wrapped and DASH_START.match(line.text) is not None and self.full(prev)
+                and not TERMINAL.search(prev.text) and not prev.text.endswith(STRONG)
+                and find_marker(prev.text)[0] is None and not is_heading(prev.text)
+                and line.indent <= self.margin + 1)
+
     def joins(self, prev: _Line, line: _Line) -> bool:
         """Whether `line` continues the paragraph that `prev` (the line above it) is in."""
         if _gapped(prev.text) or _gapped(line.text):
@@ -255,6 +264,8 @@ class _Layout:
             return False
         if awaits_number(prev.text) and not DASH_START.match(line.text):
             return True                                  # `**Điều` + `30. Cập nhật ...`
+        if self.dash_runs_on(prev, line):
+            return True                                  # `... đường sắt Yên Lào` + `– Chi nhánh ...`
         if starts_item(prev.text, line.text):
             return False
         if awaits_more(prev.text, line.text):

@@ -116,6 +116,21 @@ def test_colon_at_a_full_line_end_in_an_indented_text(lines, joined):
     assert (len(out) == len(reflow(body)) + 1) == joined
 
 
+def test_a_dash_after_a_full_line_of_running_text_is_no_bullet():
+    """laocai-sct-kh-3957 in DejaVu Sans: a company's name wrapped before its dash; a bullet
+    after an item's heading or a short line stays a bullet."""
+    lines = ["Xét đề nghị của 19 đơn vị gồm: Công ty cổ phần Thịnh Đạt tại Văn bản số",
+             "05/ĐN-Cty ngày 23/6/2026; Công ty cổ phần đường sắt Yên Lào",
+             "– Chi nhánh sản xuất vật liệu Lâm Giang tại Văn bản ngày",
+             "22/6/2026; Công ty Cổ phần Kim Thành tại văn bản số 24.6/GĐN.",
+             "2. Sở Tài chính chủ trì, phối hợp với các sở, ngành thực hiện",
+             "- Tham mưu bố trí vốn đầu tư kết cấu hạ tầng theo khả năng ngân sách;",
+             "- Hướng dẫn các đơn vị lập danh mục dự án thu hút đầu tư.",
+             "Các đơn vị gồm",
+             "- Sở Công Thương."]
+    assert [idx for _, idx in reflow(lines)] == [[0, 1, 2, 3], [4], [5], [6], [7], [8]]
+
+
 def test_starts_item():
     assert starts_item(None, "1.1. Kiện toàn thành viên")
     assert starts_item("như sau:", "- Đơn vị chủ trì: Sở Văn hóa và Thể thao.")
