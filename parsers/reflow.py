@@ -83,6 +83,8 @@ MIN_INDENTED_SHARE = 0.08
 MIN_SPACED_ITEMS = 5     # items needed to tell whether paragraphs stand apart
 SPACED_SHARE = 0.85      # share of items after a blank line in a text whose paragraphs stand apart
 INDENT_STEP = 3          # columns of extra indent that mark a first line
+MAX_FIRST_INDENT = 10    # columns a first line of running text may stand in from the margin
+MIN_RUNNING_WORDS = 6    # words of a full line of running text
 
 
 @dataclass(frozen=True)
@@ -245,12 +247,14 @@ class _Layout:
 
     def dash_runs_on(self, prev: _Line, line: _Line) -> bool:
         """A dash at the margin after a full line of running text that no punctuation ends
-        (no item's first line, no heading, no closing emphasis) is the sentence's dash, wrapped, not a bullet:
+        (no item's first line, no heading, no closing emphasis; not a name set far right,
+        as a signer's over the recipients' list) is the sentence's dash, wrapped, not a bullet:
         `... Công ty cổ phần đường sắt Yên Lào` + `– Chi nhánh sản xuất vật liệu ...`."""
         return (self.wrapped and DASH_START.match(line.text) is not None and self.full(prev)
                 and not TERMINAL.search(prev.text) and not prev.text.endswith(STRONG)
                 and find_marker(prev.text)[0] is None and not is_heading(prev.text)
-                and line.indent <= self.margin + 1)
+                and len(prev.text.split()) >= MIN_RUNNING_WORDS
+                and prev.indent <= self.margin + MAX_FIRST_INDENT and line.indent <= self.margin + 1)
 
     def joins(self, prev: _Line, line: _Line) -> bool:
         """Whether `line` continues the paragraph that `prev` (the line above it) is in."""

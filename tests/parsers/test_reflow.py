@@ -129,6 +129,10 @@ def test_a_dash_after_a_full_line_of_running_text_is_no_bullet():
              "Các đơn vị gồm",
              "- Sở Công Thương."]
     assert [idx for _, idx in reflow(lines)] == [[0, 1, 2, 3], [4], [5], [6], [7], [8]]
+    # a signer's name set far right over the recipients' list (ragdemo__NQso11.2025.pdf)
+    signed = ["- Các Ban của HĐND Thành phố;", "- Văn phòng Thành ủy, các Ban Đảng Thành ủy;",
+              "                                   Nguyễn Ngọc Tuấn", "- VP HĐNDTP, VP UBNDTP;"]
+    assert len(reflow(signed)) == 4
 
 
 def test_starts_item():
