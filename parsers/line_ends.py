@@ -7,7 +7,8 @@ count and its noun (`02` + `Chương trình`), a head noun and its name (`+ Sở
 a joining word (`... phối hợp với` + `Sở Tài chính`), a name broken across the break
 (`tỉnh Lào` + `Cai`, `THỦ TƯỚNG CHÍNH` + `PHỦ`), a one-word capitals line of a heading
 (`THỰC` + `HIỆN QUYẾT ĐỊNH ...`). A dash between a person's name and the office held is
-no bullet (`đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch`).
+no bullet (`đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch`), nor is one between two places
+(`Lào Cai` + `- Hải Phòng`).
 
 Word lists: `vocab/reflow.json`, the bodies' head nouns and titles of
 `parsers.grammar.bodies`, the places of `parsers.grammar.places`, the type headings of
@@ -39,8 +40,9 @@ TERMINAL = re.compile(r"[.:;!?…](?:[\"”’»)\]]*)$")
 
 def apposition(prev: str, rest: str) -> bool:
     """`rest` (a line's text after its dash) names the office held by the person `prev`
-    ends on: `Kết luận của đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch UBND tỉnh`."""
-    return bool(PERSON_END.search(prev)) and rest.lstrip().startswith(_titles())
+    ends on, or the person's rank in the Party: `Kết luận của đồng chí Nguyễn Ngọc Phúc` +
+    `- Phó Chủ tịch UBND tỉnh`, + `- Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh`."""
+    return bool(PERSON_END.search(prev)) and rest.lstrip().startswith(_titles() + _party_ranks())
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +64,13 @@ def _type_titles() -> frozenset[str]:
 def _titles() -> tuple[str, ...]:
     """Office-holders' titles (`Phó Chủ tịch`, `Giám đốc`), longest first."""
     return tuple(sorted(bodies_vocab()["titles"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _party_ranks() -> tuple[str, ...]:
+    """A person's rank in the Party, written after the name like an office: `Tỉnh ủy viên`."""
+    ranks = json.loads(VOCAB.read_text(encoding="utf-8"))["party_ranks"]
+    return tuple(sorted({r for rank in ranks for r in (rank, rank.replace("ủy", "uỷ"))}, key=len, reverse=True))
 
 
 def awaits_number(text: str) -> bool:
@@ -105,6 +114,15 @@ def _open_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def wrapped_words() -> frozenset[str]:
     return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["wrapped_words"])
+
+
+def place_pair(prev: str, rest: str) -> bool:
+    """`prev` ends on a place and `rest` (a line's text after its dash) opens with one: the
+    dash joins two places, a route or a pair (`cao tốc Lào Cai` + `- Hải Phòng`), no bullet."""
+    tail = prev.strip("* ").split()[-4:]
+    head = rest.strip("* ").split()[:4]
+    return (any(lookup(" ".join(tail[i:]).strip(",.;:()")) for i in range(len(tail) - 1))
+            and any(lookup(" ".join(head[:j]).strip(",.;:()")) for j in range(2, len(head) + 1)))
 
 
 def name_across(prev: str, text: str) -> bool:

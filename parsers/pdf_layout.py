@@ -14,7 +14,7 @@ import ctypes
 import re
 from array import array
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 import pypdfium2 as pdfium
@@ -37,7 +37,9 @@ REPEAT_SHARE = 0.5        # a header/footer repeats on at least this share of pa
 LETTERHEAD_ZONE = 0.35    # top share of page 1 where a two-column line is a letterhead row
 BLANK_GAP = 1.7           # a step down of this many line pitches ends a paragraph
 MIN_BODY_CHARS = 30
+MIN_PAGE_LINES = 6        # body lines a page needs to measure its own left margin
 COLUMN_GAP_SHARE = 0.09   # a gap between characters wider than this share of the page width
+JUSTIFIED_SPREAD = 1.3    # the word gaps of a stretched justified line differ by less than this ratio
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,20 @@ def char_boxes(textpage: pdfium.PdfTextPage, text: str) -> tuple[array, array, a
     return values[0::4], values[2::4], values[1::4], values[3::4]
 
 
+def column_cuts(text: str, visible: list[int], cuts: list[int], left, right, gap: float) -> list[int]:
+    """Of the `cuts` of one line (its visible characters far right of the one before;
+    `visible`: the indices of the line's visible characters), those that open a column.
+    A column never opens on a lower-case letter: a wide gap before one is a space that
+    justification stretched (`soát,       đôn` when a wide font leaves two words on a line).
+    A justified line stretched so far that every space between its words is wider than half
+    a column gap, all alike, has no columns (`Ủy       ban       nhân`); a letterhead row keeps
+    narrow spaces inside its columns (`Số: 134/KH-UBND      Lào Cai, ngày ...`)."""
+    spaces = [left[j] - right[i] for i, j in zip(visible, visible[1:]) if j > i + 1]
+    if len(spaces) >= 2 and min(spaces) > gap / 2 and max(spaces) <= JUSTIFIED_SPREAD * min(spaces):
+        return []
+    return [j for j in cuts if not text[j].islower()]
+
+
 def _key(text: str) -> str:
     return DIGITS.sub("#", SPACES.sub(" ", text).strip().lower())
 
@@ -126,6 +142,10 @@ def _page_metrics(lines: list[Line]) -> tuple[float, float]:
     return float(margin), max(advance, 1.0)
 
 
+def _body_lines(lines: list[Line]) -> int:
+    return sum(len(ln.text) >= MIN_BODY_CHARS for ln in lines)
+
+
 def _pitch(lines: list[Line]) -> float:
     """The usual distance from one line's top to the next one's on a page."""
     steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top > 1]
@@ -137,7 +157,11 @@ def _to_strings(lines: list[Line]) -> list[str]:
     by_page: dict[int, list[Line]] = {}
     for ln in lines:
         by_page.setdefault(ln.page, []).append(ln)
-    metrics = {p: _page_metrics(ls) for p, ls in by_page.items()}
+    # a page with few lines of text (the last lines of a letter) takes the margin of them all:
+    # its own few lines cannot tell a first-line indent from the margin
+    whole = _page_metrics(lines)
+    metrics = {p: _page_metrics(ls) if _body_lines(ls) >= MIN_PAGE_LINES else whole
+               for p, ls in by_page.items()}
     pitches = {p: _pitch(ls) for p, ls in by_page.items()}
     out: list[str] = []
     prev: Line | None = None
@@ -195,6 +219,9 @@ def build_blocks(pages: list[list[Line | Rows]], heights: list[float]) -> list[B
                 table, _, row, header = current
                 if rows and rows[0] == header:
                     rows = rows[1:]          # the header row repeated on the new page
+                if rows and _cut_row(blocks[-1].cells, rows[0]):
+                    blocks[-1] = _joined_row(blocks[-1], rows[0])
+                    rows = rows[1:]
             else:
                 table, row, header = tables, 0, rows[0] if rows else ()
                 tables += 1
@@ -206,6 +233,19 @@ def build_blocks(pages: list[list[Line | Rows]], heights: list[float]) -> list[B
             first_on_page = False
     flush()
     return blocks
+
+
+def _cut_row(last: tuple[str, ...], first: tuple[str, ...]) -> bool:
+    """Whether the first row of a table's next page goes on with the row above the page
+    break: its first (number) cell is empty under a numbered row, its other cells are not
+    (`| khoáng sản nhóm I, II | | |` under `3 | Thực hiện rà soát ... Quy hoạch | Sở ...`)."""
+    return (len(first) == len(last) and not first[0].strip() and bool(last[0].strip())
+            and any(c.strip() for c in first[1:]))
+
+
+def _joined_row(block: Block, cells: tuple[str, ...]) -> Block:
+    joined = tuple(" ".join(c for c in (a.strip(), b.strip()) if c) for a, b in zip(block.cells, cells))
+    return replace(block, cells=joined, text=" | ".join(joined))
 
 
 def _letterhead_cells(line: Line | None, text: str, heights: list[float]) -> tuple[str, ...] | None:

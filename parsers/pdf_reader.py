@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -41,9 +40,11 @@ import pypdfium2.raw as pdfium_c
 
 from parsers import ocr as ocr_mod
 from parsers import ocr_gaps, pdf_stamps, pdf_tables
-from parsers.legacy_encoding import convert, detect_legacy, is_syllable
+from parsers.legacy_encoding import convert, detect_legacy
 from parsers.model import ParseError, RawDocument, input_bytes
-from parsers.pdf_layout import COLUMN_GAP_SHARE, Line, Rows, build_blocks, char_boxes, drop_furniture
+from parsers.pdf_layout import (COLUMN_GAP_SHARE, Line, Rows, build_blocks, char_boxes, drop_furniture,
+                                column_cuts)
+from parsers.pdf_text_layer import text_problem
 
 OCR_SCALE = ocr_mod.DPI / 72
 # Generated line breaks in pdfium's text: `ỦY BAN NHÂN DÂN\r\nTỈNH LÀO CAI`, and the hyphen
@@ -53,16 +54,6 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n|\ufffe")
 LINE_END_HYPHEN = "\ufffe"
 # A visible character (what `str.isspace` is not): the `S` of `Số: /UBND-XD`
 VISIBLE = re.compile(r"\S")
-# Glyphs pdfminer-style extractors leave for unmapped fonts: `(cid:23)`
-CID = re.compile(r"\(cid:\d+\)")
-# Where a compound token splits into words: `KH-UBND`, `Đ/c`
-WORD_SPLIT = re.compile(r"[-/]")
-# Punctuation around a word: `(Đ/c Minh);`
-WORD_EDGE = "\"'“”‘’()[]{}.,;:!?…*"
-MIN_TEXT_CHARS = 20          # fewer non-space characters than this: no text layer
-MAX_BAD_SHARE = 0.03         # unreadable characters (other scripts, controls, U+FFFD, PUA)
-MIN_WORDS_TO_JUDGE = 15
-MIN_VIETNAMESE_SHARE = 0.5   # share of words that are Vietnamese syllables
 MIN_OUTLINE_PATHS = 200      # a page drawing this many paths may hold text as outlines
 
 
@@ -115,6 +106,8 @@ def _read(doc: pdfium.PdfDocument, path: str, data: bytes, n_pages: int, ocr: bo
         try:
             text = textpage.get_text_range()
             problem = text_problem(text)
+            if problem == "no text layer" and text.strip() and not _has_content(page, has_text=False):
+                problem = None      # a page that holds only a few readable words (its number): no scan
             legacy = None
             if problem and problem != "no text layer":
                 legacy = detect_legacy(text)
@@ -173,49 +166,6 @@ def _read(doc: pdfium.PdfDocument, path: str, data: bytes, n_pages: int, ocr: bo
                        pages=n_pages, ocr_confidence=confidence, warnings=tuple(warnings))
 
 
-def _readable_or_space(c: str) -> bool:
-    return c.isspace() or not _unreadable(c)
-
-
-def text_problem(text: str) -> str | None:
-    """Why a page's text layer cannot be used, or None when it reads as Vietnamese."""
-    n_chars = sum(map(len, text.split()))          # characters that are not white space
-    if n_chars < MIN_TEXT_CHARS:
-        return "no text layer"
-    cids = len(CID.findall(text))
-    # only the characters outside the common readable ones need a closer look
-    bad = cids * 6 + sum(1 for c in text.translate(_COMMON_READABLE) if _unreadable(c) and not c.isspace())
-    if bad > MAX_BAD_SHARE * n_chars:
-        return f"unusable text layer: {100 * bad / n_chars:.0f}% unreadable characters"
-    counts = [_judged_words(t) for t in text.split()]
-    n_words = sum(n for n, _ in counts)
-    if n_words >= MIN_WORDS_TO_JUDGE:
-        share = sum(k for _, k in counts) / n_words
-        if share < MIN_VIETNAMESE_SHARE:
-            return f"unusable text layer: only {100 * share:.0f}% of words read as Vietnamese"
-    return None
-
-
-@lru_cache(maxsize=1 << 16)
-def _judged_words(token: str) -> tuple[int, int]:
-    """(words of a token that are judged, how many of them are Vietnamese syllables): digits
-    and ASCII capitals (`2026`, `UBND`) are not judged; `KH-UBND` splits at `-`."""
-    words = [w for w in WORD_SPLIT.split(token.strip(WORD_EDGE))
-             if w and not any(ch.isdigit() for ch in w) and not (w.isascii() and w.isupper())]
-    return len(words), sum(is_syllable(w.strip(WORD_EDGE)) for w in words)
-
-
-def _unreadable(c: str) -> bool:
-    cat = unicodedata.category(c)
-    if cat in ("Cc", "Co", "Cs", "Cn") or c == "\ufffd":
-        return True
-    return c.isalpha() and not unicodedata.name(c, "").startswith("LATIN")
-
-
-# Code points below U+3000 that are white space or readable: deleted before counting the unreadable
-_COMMON_READABLE = dict.fromkeys(k for k in range(0x3000) if _readable_or_space(chr(k)))
-
-
 def _has_content(page: pdfium.PdfPage, has_text: bool = True) -> bool:
     """Anything on the page worth OCR: an image, text we could not read, or many
     paths (text converted to outlines). A text object whose page reads as no text at all
@@ -259,6 +209,8 @@ def _text_items(page, text: str, boxes, size: tuple[float, float], index: int,
         if first == len(visible) or visible[first] >= end:
             continue
         cuts = gaps[bisect_right(gaps, visible[first]):bisect_left(gaps, end)]
+        if cuts:
+            cuts = column_cuts(text, visible[first:bisect_left(visible, end)], cuts, left, right, gap)
         pieces = [text[a:b] for a, b in zip([start] + cuts, cuts + [end])]
         line_text = fix("      ".join(pieces).strip()) + _hyphen(m)
         # white space has an empty box: a line's extent is that of its visible characters
@@ -342,6 +294,8 @@ def _plain_line(text: str, start: int, end: int, boxes, gap: float, height: floa
     if not visible:
         return None
     cuts = [j for i, j in zip(visible, visible[1:]) if left[j] - right[i] > gap]
+    if cuts:
+        cuts = column_cuts(text, visible, cuts, left, right, gap)
     line_text = fix("      ".join(text[a:b] for a, b in zip([start] + cuts, cuts + [end])).strip()) + hyphen
     return Line(unicodedata.normalize("NFC", line_text), min(left[start:end]), height - max(top[start:end]),
                 max(right[start:end]), height - min(bottom[start:end]), number)

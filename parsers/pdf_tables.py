@@ -36,6 +36,8 @@ RULINGS_DEPTH = 2        # path objects counted on the page and in the forms it 
 EDGES_DEPTH = 15         # forms followed for the edges (pdfminer follows all)
 MIN_ROWS = 2
 MIN_COLS = 2
+MIN_CUT_COLS = 3         # a one-row grid at a page's top is a cut row when it has this many columns
+TOP_SHARE = 0.15         # the top of a page, where a table goes on from the page before
 # An ink at least this light in every channel (of 255) draws nothing on a white page
 WHITE = 250
 EDGE_TOL = 1.5           # points of slack when deciding whether a cell spans a column/row
@@ -89,10 +91,17 @@ def find_tables(page: pdfium.PdfPage, height: float) -> list[TableGrid]:
         table = Table(None, group)
         rows = tuple(tuple(tuple(c) if c is not None else None for c in row.cells)
                      for row in table.rows)
-        if len(rows) < MIN_ROWS or max(len(r) for r in rows) < MIN_COLS:
+        cols = max(len(r) for r in rows)
+        if cols < MIN_COLS or (len(rows) < MIN_ROWS and not _cut_off(table.bbox, cols, height)):
             continue
         grids.append(TableGrid(tuple(table.bbox), rows))
     return sorted(grids, key=lambda g: g.bbox[1])
+
+
+def _cut_off(bbox, cols: int, height: float) -> bool:
+    """A one-row grid of several columns at the very top of a page: the end of a row that a
+    page break cut, its table begun on the page before."""
+    return cols >= MIN_CUT_COLS and bbox[1] < TOP_SHARE * height
 
 
 def _paths(page: pdfium.PdfPage, max_depth: int):

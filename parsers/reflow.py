@@ -9,7 +9,7 @@ source lines it was made from. Guarantees:
   always starts a paragraph;
 - an all-capitals heading line is never joined with body text;
 - a line that ends a sentence (`.`, `:`, `;`, `!`, `?`) ends its paragraph,
-  except where indentation proves otherwise (after `.` or `;`, the next line
+  except where indentation proves otherwise (after `.`, `;` or `:`, the next line
   sits at the left margin under a full-width line, in a text whose
   paragraphs have first-line indents); `./.` always ends one;
 - letterhead lines stand alone: `V/v ...`, `Kính gửi:`, `Số: ...`,
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from parsers.grammar.numbering import bare_label, find_marker
 from parsers.line_ends import (STRONG, TERMINAL, apposition, awaits_more, awaits_number, name_across,
-                               one_word_capitals, open_end)
+                               one_word_capitals, open_end, place_pair)
 
 # A lone page number at the top or bottom of a page: `2`, `- 2 -`, `Trang 2`, `2/5`
 PAGE_NUMBER = re.compile(r"^[-–—(\[]?\s*(?:[Tt]rang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—)\]]?$")
@@ -83,6 +83,8 @@ MIN_INDENTED_SHARE = 0.08
 MIN_SPACED_ITEMS = 5     # items needed to tell whether paragraphs stand apart
 SPACED_SHARE = 0.85      # share of items after a blank line in a text whose paragraphs stand apart
 INDENT_STEP = 3          # columns of extra indent that mark a first line
+MAX_FIRST_INDENT = 10    # columns a first line of running text may stand in from the margin
+MIN_RUNNING_WORDS = 6    # words of a full line of running text
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,8 @@ def starts_item(prev: str | None, text: str) -> bool:
             return False
         if apposition(prev, rest):
             return False        # `đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch UBND tỉnh`: a dash of apposition
+        if place_pair(prev, rest):
+            return False        # `cao tốc Nội Bài - Lào Cai` + `- Hải Phòng`: a route
     if marker.style == "appendix" and open_prev and TITLE_CASE_APPENDIX.match(text):
         return False
     return True
@@ -241,6 +245,17 @@ class _Layout:
         """`line` is indented like a first line (or a centred line), not a wrap back to the margin."""
         return line.indent >= self.margin + INDENT_STEP
 
+    def dash_runs_on(self, prev: _Line, line: _Line) -> bool:
+        """A dash at the margin after a full line of running text that no punctuation ends
+        (no item's first line, no heading, no closing emphasis; not a name set far right,
+        as a signer's over the recipients' list) is the sentence's dash, wrapped, not a bullet:
+        `... Công ty cổ phần đường sắt Yên Lào` + `– Chi nhánh sản xuất vật liệu ...`."""
+        return (self.wrapped and DASH_START.match(line.text) is not None and self.full(prev)
+                and not TERMINAL.search(prev.text) and not prev.text.endswith(STRONG)
+                and find_marker(prev.text)[0] is None and not is_heading(prev.text)
+                and len(prev.text.split()) >= MIN_RUNNING_WORDS
+                and prev.indent <= self.margin + MAX_FIRST_INDENT and line.indent <= self.margin + 1)
+
     def joins(self, prev: _Line, line: _Line) -> bool:
         """Whether `line` continues the paragraph that `prev` (the line above it) is in."""
         if _gapped(prev.text) or _gapped(line.text):
@@ -253,6 +268,8 @@ class _Layout:
             return False
         if awaits_number(prev.text) and not DASH_START.match(line.text):
             return True                                  # `**Điều` + `30. Cập nhật ...`
+        if self.dash_runs_on(prev, line):
+            return True                                  # `... đường sắt Yên Lào` + `– Chi nhánh ...`
         if starts_item(prev.text, line.text):
             return False
         if awaits_more(prev.text, line.text):
@@ -282,7 +299,7 @@ class _Layout:
             if self.spaced and self.full(prev):
                 return True        # paragraphs stand apart: a sentence that ends a full line goes on
             # a sentence ends; only indentation can show the paragraph goes on
-            return (self.indented and prev.text[-1:] in ".;" and not END_MARK.search(prev.text)
+            return (self.indented and prev.text[-1:] in ".;:" and not END_MARK.search(prev.text)
                     and self.full(prev)
                     and not self.new_by_indent(prev, line) and line.indent <= self.margin + 1)
         if BROKEN_HYPHEN.search(prev.text) and line.text[:1].isalnum():

@@ -90,6 +90,51 @@ def test_indentation_tells_paragraphs_apart():
     assert [idx for _, idx in out] == [[0, 1, 2, 3], [4, 5], [6], [7, 8]]
 
 
+@pytest.mark.parametrize("lines, joined", [
+    # a colon at a full line's end, the next line back at the margin: one paragraph
+    # (laocai-cv-ubnd-kt-di-doi item 5 on a wider page: `... và UBND các phường:` + `Yên Bái, ...`;
+    # laocai-sct-kh-de-an-08 in Carlito: `... giải phóng mặt bằng:` + `tăng cường đối thoại, ...`)
+    (["      5. Trong thời gian chưa hoàn thành di dời, giao các sở, ngành liên quan và các phường:",
+      "Yên Bái, Văn Phú tăng cường hướng dẫn, kiểm tra, giám sát việc chấp hành quy định về đất"],
+     True),
+    (["      - Phối hợp tập trung giải quyết triệt để điểm nghẽn về giải phóng mặt bằng của dự án:",
+      "tăng cường đối thoại, phân cấp nhiệm vụ về cấp xã, chủ động tạo quỹ đất sạch trước khi"],
+     True),
+    # an indented line after the colon starts a paragraph of its own
+    (["      5. Trong thời gian chưa hoàn thành di dời, giao các sở, ngành liên quan và các phường:",
+      "      Yên Bái, Văn Phú tăng cường hướng dẫn, kiểm tra, giám sát việc chấp hành quy định"],
+     False),
+])
+def test_colon_at_a_full_line_end_in_an_indented_text(lines, joined):
+    body = [
+        "      Tổ chức triển khai kịp thời, thống nhất, hiệu quả các quy định về quản lý phát",
+        "triển khu, cụm công nghiệp trên địa bàn tỉnh và các phường, xã trong năm nay.",
+        "      Xây dựng lộ trình, phân bổ nguồn lực, phân công nhiệm vụ cho từng đơn vị tổ",
+        "chức triển khai thực hiện.",
+    ]
+    out = reflow(body + lines)
+    assert (len(out) == len(reflow(body)) + 1) == joined
+
+
+def test_a_dash_after_a_full_line_of_running_text_is_no_bullet():
+    """laocai-sct-kh-3957 in DejaVu Sans: a company's name wrapped before its dash; a bullet
+    after an item's heading or a short line stays a bullet."""
+    lines = ["Xét đề nghị của 19 đơn vị gồm: Công ty cổ phần Thịnh Đạt tại Văn bản số",
+             "05/ĐN-Cty ngày 23/6/2026; Công ty cổ phần đường sắt Yên Lào",
+             "– Chi nhánh sản xuất vật liệu Lâm Giang tại Văn bản ngày",
+             "22/6/2026; Công ty Cổ phần Kim Thành tại văn bản số 24.6/GĐN.",
+             "2. Sở Tài chính chủ trì, phối hợp với các sở, ngành thực hiện",
+             "- Tham mưu bố trí vốn đầu tư kết cấu hạ tầng theo khả năng ngân sách;",
+             "- Hướng dẫn các đơn vị lập danh mục dự án thu hút đầu tư.",
+             "Các đơn vị gồm",
+             "- Sở Công Thương."]
+    assert [idx for _, idx in reflow(lines)] == [[0, 1, 2, 3], [4], [5], [6], [7], [8]]
+    # a signer's name set far right over the recipients' list (ragdemo__NQso11.2025.pdf)
+    signed = ["- Các Ban của HĐND Thành phố;", "- Văn phòng Thành ủy, các Ban Đảng Thành ủy;",
+              "                                   Nguyễn Ngọc Tuấn", "- VP HĐNDTP, VP UBNDTP;"]
+    assert len(reflow(signed)) == 4
+
+
 def test_starts_item():
     assert starts_item(None, "1.1. Kiện toàn thành viên")
     assert starts_item("như sau:", "- Đơn vị chủ trì: Sở Văn hóa và Thể thao.")
@@ -184,6 +229,9 @@ def test_corpus_no_marker_glued_after_a_wrap():
     (["Kết luận của đồng chí Nguyễn Ngọc Phúc", "- Phó Chủ tịch UBND tỉnh tại buổi làm việc"],
      ["Kết luận của đồng chí Nguyễn Ngọc Phúc - Phó Chủ tịch UBND tỉnh tại buổi làm việc"]),
     (["2. Sở Tài chính", "- Giám đốc Sở chủ trì"], ["2. Sở Tài chính", "- Giám đốc Sở chủ trì"]),
+    # or the person's rank in the Party (lamdong-tb-ubnd-ket-luan-pci printed in Carlito)
+    (["thông báo kết luận của đồng chí Nguyễn Ngọc Phúc", "- Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh để các cơ quan"],
+     ["thông báo kết luận của đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh để các cơ quan"]),
     # a count with a leading zero awaits its noun (quangngai-565's title)
     (["Kết luận tại cuộc họp nghe báo cáo tiến độ triển khai thực hiện 02", "Chương trình MTQG: Phát triển"],
      ["Kết luận tại cuộc họp nghe báo cáo tiến độ triển khai thực hiện 02 Chương trình MTQG: Phát triển"]),
@@ -197,6 +245,14 @@ def test_corpus_no_marker_glued_after_a_wrap():
     # a field label after a sentence starts a paragraph
     (["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."],
      ["Lãnh đạo phụ trách: Phó giám đốc Nguyễn Văn A.", "Đơn vị chủ trì: Phòng Quản lý Công nghiệp."]),
+    # a dash between two places is no bullet (laocai-sct-kh-de-an-08 printed in DejaVu Sans:
+    # `... đường sắt tốc độ cao Lào Cai` + `- Hải Phòng.`; ttg-ct-07's `Nội Bài - Lào Cai`)
+    (["các ga đường sắt tốc độ cao Lào Cai", "- Hải Phòng. Đôn đốc hoàn thiện hạ tầng"],
+     ["các ga đường sắt tốc độ cao Lào Cai - Hải Phòng. Đôn đốc hoàn thiện hạ tầng"]),
+    (["2. Ủy ban nhân dân tỉnh Lào Cai", "- Chủ trì rà soát quy hoạch"],
+     ["2. Ủy ban nhân dân tỉnh Lào Cai", "- Chủ trì rà soát quy hoạch"]),
+    (["2. Các đơn vị phối hợp", "- Ủy ban nhân dân tỉnh Hà Giang chủ trì"],
+     ["2. Các đơn vị phối hợp", "- Ủy ban nhân dân tỉnh Hà Giang chủ trì"]),
 ])
 def test_reflow_layouts_of_real_copies(lines, expected):
     assert texts(lines) == expected
