@@ -37,6 +37,20 @@ VOCAB = Path(__file__).with_name("vocab") / "reflow.json"
 TERMINAL = re.compile(r"[.:;!?…](?:[\"”’»)\]]*)$")
 
 
+@lru_cache(maxsize=16)
+def last_words(text: str) -> str | None:
+    """The last one to three words of a line (LAST_WORDS' group), None when it ends on no
+    word; the line's end is looked at first: most lines end on punctuation, and a line is
+    asked about by several rules in a row."""
+    end = text.rstrip()
+    while end.endswith("*"):
+        end = end[:-1].rstrip()
+    if not end or not end[-1].isalnum() or end[-1].isdecimal():
+        return None                  # LAST_WORDS ends on a letter, then only `*` and spaces
+    m = LAST_WORDS.search(text)
+    return m.group(1) if m else None
+
+
 def apposition(prev: str, rest: str) -> bool:
     """`rest` (a line's text after its dash) names the office held by the person `prev`
     ends on: `Kết luận của đồng chí Nguyễn Ngọc Phúc` + `- Phó Chủ tịch UBND tỉnh`."""
@@ -66,8 +80,8 @@ def _titles() -> tuple[str, ...]:
 
 def awaits_number(text: str) -> bool:
     """A line that ends on a word a number follows: `**Điều` (+ `30. Cập nhật ...`), `khoản`."""
-    m = LAST_WORDS.search(text)
-    return bool(m) and not TERMINAL.search(text) and m.group(1).split()[-1] in _vocab()[0]
+    last = last_words(text)
+    return bool(last) and not TERMINAL.search(text) and last.split()[-1] in _vocab()[0]
 
 
 def awaits_more(text: str, following: str = "") -> bool:
@@ -79,10 +93,10 @@ def awaits_more(text: str, following: str = "") -> bool:
         return False
     if COUNT_END.search(text):
         return True                  # `... triển khai thực hiện 02` + `Chương trình MTQG: ...`
-    m = LAST_WORDS.search(text)
-    if not m:
+    last = last_words(text)
+    if not last:
         return False
-    words = m.group(1).split()
+    words = last.split()
     name_heads = _vocab()[1]
     tails = [" ".join(words[k:]) for k in range(len(words))]
     if any(t in name_heads for t in tails):
@@ -93,8 +107,8 @@ def awaits_more(text: str, following: str = "") -> bool:
 def open_end(text: str) -> bool:
     """A line that ends on a word that joins what follows (`và`, `của`, `với`): the sentence
     goes on."""
-    m = LAST_WORDS.search(text)
-    return bool(m) and m.group(1).split()[-1] in _open_words()
+    last = last_words(text)
+    return bool(last) and last.split()[-1] in _open_words()
 
 
 @lru_cache(maxsize=1)
