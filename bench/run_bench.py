@@ -2,7 +2,7 @@
 notebook reads at several corpus sizes; prints a table and writes JSON.
 
     python -m bench.run_bench --n 100 1000 10000 --runs 3 [--corpus DIR] [--out DIR]
-        [--wild DIR | --skip-wild] [--wild-ingest]
+        [--wild DIR [--wild-ingest]]
 
 Throughput per format is timed beside the raw readers (bench.raw_readers) in the same
 runs, on the corpus and on the real documents of --wild ("real documents" rows);
@@ -106,9 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     ap.add_argument("--mix", choices=["bulk", "all"], default="bulk")
     ap.add_argument("--skip-throughput", action="store_true")
-    ap.add_argument("--wild", type=Path, default=DEFAULT_WILD,
-                    help="folder of real documents for the per-format rows (skipped when absent)")
-    ap.add_argument("--skip-wild", action="store_true")
+    ap.add_argument("--wild", type=Path, default=None,
+                    help=f"folder of real documents for the per-format rows (`make bench`: {DEFAULT_WILD})")
     ap.add_argument("--wild-ingest", action="store_true",
                     help="also a cold `vnplan ingest` of the whole --wild folder (minutes)")
     ap.add_argument("--reports", action="store_true",
@@ -125,10 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_throughput:
         log("throughput per format (single process, CPU time)")
         result["throughput"] = throughput(args.corpus, args.runs)
-    if not args.skip_wild and args.wild.is_dir():
+    if args.wild is not None and not args.wild.is_dir():
+        print(f"bench: {args.wild}: no such folder of real documents", file=sys.stderr)
+        return 2
+    if args.wild is not None:
         log(f"real documents per format: {args.wild}")
         result["wild"] = wild_throughput(args.wild, args.runs)
-    if args.wild_ingest and args.wild.is_dir():
+    if args.wild_ingest and args.wild is not None:
         log(f"cold ingest of {args.wild}")
         with tempfile.TemporaryDirectory(prefix="vnplan-bench-wild-") as tmp:
             result["wild_ingest"] = wild_ingest(args.wild, Path(tmp))
