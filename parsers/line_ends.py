@@ -22,7 +22,7 @@ from pathlib import Path
 
 from parsers.grammar.bodies import starts_with_body, vocab as bodies_vocab
 from parsers.grammar.documents import vocab as documents_vocab
-from parsers.grammar.places import lookup
+from parsers.grammar.places import key as place_key, known_key
 
 # Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
 STRONG = "**"
@@ -130,9 +130,12 @@ def name_across(prev: str, text: str) -> bool:
         return False
     if f"{tail[-1]} {head[0]}".upper() in wrapped_words():
         return True
-    for i in range(len(tail)):
+    # each word keyed once; a run's key is its words' keys joined (`places.known_key`)
+    keys = [k for k in map(place_key, tail + head)]
+    n = len(tail)
+    for i in range(n):
         for j in range(1, len(head) + 1):
-            if lookup(" ".join(tail[i:] + head[:j]).strip(",.;:()")):
+            if known_key(" ".join(k for k in keys[i:n + j] if k)):
                 return True
     return False
 
