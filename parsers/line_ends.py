@@ -45,10 +45,29 @@ def last_words(text: str) -> str | None:
     end = text.rstrip()
     while end.endswith("*"):
         end = end[:-1].rstrip()
-    if not end or not end[-1].isalnum() or end[-1].isdecimal():
+    if not end or not _letter(end[-1]):
         return None                  # LAST_WORDS ends on a letter, then only `*` and spaces
-    m = LAST_WORDS.search(text)
-    return m.group(1) if m else None
+    # LAST_WORDS read from the end: up to three runs of letters, one space apart, the
+    # leftmost whose run starts the line or follows white space
+    found, start, words = None, len(end), 0
+    while words < 3:
+        i = start
+        while i and _letter(end[i - 1]):
+            i -= 1
+        if i == start:
+            break
+        words += 1
+        if i == 0 or end[i - 1].isspace():
+            found = i
+        if i < 2 or end[i - 1] != " ":
+            break
+        start = i - 1
+    return end[found:] if found is not None else None
+
+
+def _letter(c: str) -> bool:
+    """`[^\W\d_]`: a word character that is no digit."""
+    return c.isalnum() and not c.isdecimal()
 
 
 def apposition(prev: str, rest: str) -> bool:
