@@ -66,7 +66,7 @@ def last_words(text: str) -> str | None:
 
 
 def _letter(c: str) -> bool:
-    """`[^\W\d_]`: a word character that is no digit."""
+    r"""`[^\W\d_]`: a word character that is no digit."""
     return c.isalnum() and not c.isdecimal()
 
 
