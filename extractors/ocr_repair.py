@@ -2,7 +2,7 @@
 
 Tesseract reads the large capitals of a letterhead and the signature block
 worst (`ĐOÀN KIÊM TRA` for `ĐOÀN KIỂM TRA`, `lowfg Văn Thuân` for `Hoàng Văn
-Thuân` in laocai-kh-1105-dkt-kiem-tra.pdf); the same words are usually written
+Thuân` in a scanned inspection plan); the same words are usually written
 again in the body (`... của Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT`,
 `Ông. Hoàng Văn Thuân - Trưởng đoàn`), where they read better. A value read by
 OCR takes the body's spelling where the two agree once tone marks are set

@@ -39,20 +39,20 @@ ROLE_RANK = {"legal_basis": 0, "implements": 1, "mention": 2}
 MAX_ISSUER_WORDS = 15
 MAX_NAME_WORDS = 14
 
-# A document number with a letter code: `102/KH-UBND` (hanoi-161),
-# `06/2022/NĐ-CP`, `57-NQ/TW` (cp-nq-03), `1105 /KH-ĐKT` (laocai-kh-1105),
+# A document number with a letter code: `102/KH-UBND`,
+# `06/2022/NĐ-CP`, `57-NQ/TW`, `1105 /KH-ĐKT`,
 # `2074a/QĐ-TTTT`, `04/TTr-BKHCN-BTTTT`, `193/2025/QH15`.
 NUMBER = r"\d+[a-z]?(?:\s?[/\-]\s?(?:\d{4}|[A-ZĐ][A-Za-zĐđ&0-9]*))+"
 
-# `của Ủy ban nhân dân thành phố Hà Nội` (hanoi-161), `của Tỉnh uỷ Lào Cai`
-# (laocai-134): the issuer must start with a capital.
+# `của Ủy ban nhân dân thành phố Hà Nội`, `của Tỉnh uỷ Lào Cai`:
+# the issuer must start with a capital.
 ISSUER_AFTER = re.compile(r"\s*,?\s*của\s+(?=[A-ZĐÀ-Ỹ])")
 
 # More numbers of the same type: `Nghị định số 35/2022/NĐ-CP, 32/2024/NĐ-CP`.
 MORE_NUMBERS = re.compile(r"\s*(?:,|và)\s*(?:số\s*)?(?P<num>" + NUMBER + r")")
 
-# A law by its name: `Luật Khoa học và Công nghệ`, `Luật Bảo vệ môi trường`
-# (laocai-134), `Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015` (cp-nq-03).
+# A law by its name: `Luật Khoa học và Công nghệ`, `Luật Bảo vệ môi trường`,
+# `Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015`.
 LAW_WORD = "Luật"
 LAW_NAME = re.compile(rf"{LAW_WORD}(?<!\w{LAW_WORD})\s+(?=[A-ZĐÀ-Ỹ])")   # the word first: a fast scan
 # How every NUMBER starts, looked for before the citation pattern (which is slow to
@@ -76,7 +76,7 @@ def _types_alternation() -> str:
 @lru_cache(maxsize=1)
 def _citation_re() -> re.Pattern:
     """`<type> [số][:] <number>`: `Nghị quyết số 57-NQ/TW`, `Kế hoạch 102/KH-UBND`,
-    `Quyết định số: 2339/QĐ-UBND` (laocai-134), `văn bản số 2600/TTg-KTTH` (bct-chi-thi)."""
+    `Quyết định số: 2339/QĐ-UBND`, `văn bản số 2600/TTg-KTTH`."""
     return re.compile(r"(?<!\w)(?P<type>" + _types_alternation() + r")\s+(?:số\s*:?\s*)?(?P<num>"
                       + NUMBER + r")(?![\w])")
 
@@ -120,7 +120,7 @@ def _tail(text: str, pos: int) -> tuple[date | None, str | None, str | None, int
 
 
 def _type_at(text: str, pos: int) -> bool:
-    """A document type starts at `pos` (`... hàng hoá và Nghị định`, bct-chi-thi)."""
+    """A document type starts at `pos` (`... hàng hoá và Nghị định`)."""
     return _citation_type_re().match(text, pos) is not None or text.startswith("Luật", pos)
 
 
@@ -131,7 +131,7 @@ def _citation_type_re() -> re.Pattern:
 
 def _name_goes_on(text: str, pos: int, stops: set[str]) -> bool:
     """After `, Công`: the name goes on when a lower-case word or `và` follows
-    (`Luật Khoa học, Công nghệ và Đổi mới sáng tạo`, cp-nq-03), not before
+    (`Luật Khoa học, Công nghệ và Đổi mới sáng tạo`), not before
     another body (`, Bộ Tài chính`)."""
     nxt = WORD.match(text, pos + 1) if text[pos:pos + 1] == " " else None
     return bool(nxt) and (nxt.group(0) == "và" or nxt.group(0)[:1].islower() and nxt.group(0) not in stops)

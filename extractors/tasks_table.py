@@ -127,7 +127,7 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
         number = _cell(block, cols.number) or ""
         content = _cell(block, cols.content)
         owner = _cell(block, cols.owner)
-        if _is_header_repeat(block, blocks[cols.header_rows - 1]) or not content \
+        if _is_header_repeat(block, blocks[cols.header_rows - 1], cols) or not content \
                 or all(COLUMN_NUMBER.match(c.strip()) or not c.strip() for c in block.cells):
             continue
         if GROUP_NUMBER.match(number) or (not owner and not number and _is_group(block, cols)):
@@ -163,8 +163,18 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
     return out
 
 
-def _is_header_repeat(block: Block, header: Block) -> bool:
-    return block.cells == header.cells
+def _is_header_repeat(block: Block, header: Block, cols: Columns) -> bool:
+    """The header again (a table continued on the next page, or a second table run on
+    under the first): the same cells, or a responsibility cell that is itself a column
+    label (`Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện`)."""
+    if block.cells == header.cells:
+        return True
+    owner = _cell(block, cols.owner)
+    if not owner:
+        return False
+    owner = _norm(owner)
+    return owner == _norm(_cell(header, cols.owner) or "") or owner in {
+        _norm(label) for label in labels()["table"]["owner"]}
 
 
 def _is_group(block: Block, cols: Columns) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from parsers.docx_reader import ENCRYPTED_STREAM, OLE_MAGIC, read_docx
-from parsers.model import ParseError, RawDocument
+from parsers.model import ParseError, RawDocument, input_bytes
 
 CONVERT_TIMEOUT = 120          # seconds for one soffice conversion
 MAX_DOC_BYTES = 100 * 1024 * 1024
@@ -83,11 +83,7 @@ def read_doc(path: str | Path, data: bytes | None = None) -> RawDocument:
     """Read a .doc file (or whatever hides under that name) into blocks: its bytes
     `data`, or (None) the file at `path`."""
     path = Path(path)
-    if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ParseError(f"cannot open: {exc}", path=path, reason="corrupt") from exc
+    data = input_bytes(path, data)
     size, head = len(data), data[:4096]
     if size > MAX_DOC_BYTES:
         raise ParseError(f"file over {MAX_DOC_BYTES} bytes", path=path, reason="too_large")

@@ -39,7 +39,7 @@ from pathlib import Path
 from lxml import etree
 
 from parsers.docx_numbering import W, Numbering, StyleSheet, paragraph_numpr, toggle
-from parsers.model import Block, ParseError, RawDocument
+from parsers.model import Block, ParseError, RawDocument, input_bytes
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024   # bytes, over all XML parts we read
 MAX_RATIO = 100                        # uncompressed / compressed, per part
@@ -54,12 +54,12 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _VAL = W + "val"
 
 # Runs of horizontal white space, folded to one space:
-# "Nơi nhận:    " + "     " → "Nơi nhận: " (laocai-sct-kh-2242 signature table).
+# "Nơi nhận:    " + "     " → "Nơi nhận: " (a signature table).
 SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u3000\u200b\ufeff]+")
 # Control characters other than "\n" that sometimes survive in w:t (e.g. "\x0b").
 CONTROL_CHARS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 # Spaces around line breaks and blank lines: "THỦ TƯỚNG\n\n\n\nNguyễn Tấn Dũng"
-# (signature cell of ttg-ct-07-2012) → "THỦ TƯỚNG\nNguyễn Tấn Dũng".
+# (a signature cell) → "THỦ TƯỚNG\nNguyễn Tấn Dũng".
 BLANK_LINES = re.compile(r" ?\n[ \n]*")
 
 
@@ -346,11 +346,7 @@ def read_docx(path: str | Path, data: bytes | None = None) -> RawDocument:
     """Read a .docx file into blocks (paragraphs, table rows, footnotes): its bytes
     `data`, or (None) the file at `path`."""
     path = Path(path)
-    if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ParseError(f"cannot open: {exc}", path=path, reason="corrupt") from exc
+    data = input_bytes(path, data)
     _check_magic(path, data)
     pkg = _Package(path, data)
     with pkg.zip:

@@ -55,6 +55,17 @@ class ParseError(Exception):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+def input_bytes(path: str | Path, data: bytes | None) -> bytes:
+    """The bytes a reader reads: `data` when given, else the file at `path`; a file that
+    cannot be opened is a `ParseError` (reason `corrupt`)."""
+    if data is not None:
+        return data
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot open: {exc}", path=path, reason="corrupt") from exc
+
+
 @dataclass(frozen=True)
 class Span:
     """Where a value came from: the block, the page (PDF) and character offsets

@@ -42,7 +42,7 @@ import pypdfium2.raw as pdfium_c
 from parsers import ocr as ocr_mod
 from parsers import ocr_gaps, pdf_stamps, pdf_tables
 from parsers.legacy_encoding import convert, detect_legacy, is_syllable
-from parsers.model import ParseError, RawDocument
+from parsers.model import ParseError, RawDocument, input_bytes
 from parsers.pdf_layout import COLUMN_GAP_SHARE, Line, Rows, build_blocks, char_boxes, drop_furniture
 
 OCR_SCALE = ocr_mod.DPI / 72
@@ -71,11 +71,7 @@ def read_pdf(path: str | Path, data: bytes | None = None, *, ocr: bool = True,
     """Read a PDF into a RawDocument (format "pdf"): its bytes `data`, or (None)
     the file at `path`."""
     path = str(path)
-    if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise ParseError(f"cannot open: {exc}", path=path, reason="corrupt") from exc
+    data = input_bytes(path, data)
     doc = _open(data, path)
     try:
         n_pages = len(doc)

@@ -48,7 +48,7 @@ STANDALONE_END = re.compile(
     r"^(?:Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc|Số\s*:\s*\S*\s*/\S+$"
     r"|[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}\s*,\s+ngày\b.{0,20}\btháng\b.{0,10}\bnăm\s+\d{4}\s*$)")
 # An enumeration run into a sentence, wrapped so that its first label opens a line:
-# `... Cụ thể:` + `(i) Rà soát, đánh giá ... cụm; (ii)` (laocai-134 V.5); the second label on
+# `... Cụ thể:` + `(i) Rà soát, đánh giá ... cụm; (ii)`; the second label on
 # the same line tells it from a list of items
 INLINE_ENUMERATION = re.compile(r"^\((?:i|a|1)\)\s.*\((?:ii|b|2)\)")
 # A word broken at a hyphen inside it: `Nghị định số 217/2025/NĐ-` + `CP ngày 05/8/2025`

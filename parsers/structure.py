@@ -223,18 +223,26 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
             zones[i] = "appendix"
             for k in range(i + 1, n):
                 zones[k] = "appendix"
-            # a later signature inside the attachment closes it again
-            for k in range(i + 1, n):
-                if is_signature_start(blocks[k]):
-                    for m in range(k, n):
-                        if _is_attachment_start(blocks[m]) and m > k:
-                            break
-                        zones[m] = "signature"
-                    break
+            # a signature inside the attachment closes it (each form of a set of forms ends
+            # with its own `Nơi nhận`: `- Như Điều 4;` is a recipient, never work); the next
+            # attachment opens again
+            _sign_attachments(blocks, zones, i + 1)
             break
         if in_sig:
             zones[i] = "signature"
     return zones
+
+
+def _sign_attachments(blocks: tuple[Block, ...], zones: list[str], start: int) -> None:
+    """Zone the attachments from `start` on: a signature start opens `signature`, the next
+    attachment start (after it) opens `appendix` again."""
+    signing = False
+    for k in range(start, len(blocks)):
+        if signing and _is_attachment_start(blocks[k]):
+            signing = False
+        elif not signing and is_signature_start(blocks[k]):
+            signing = True
+        zones[k] = "signature" if signing else "appendix"
 
 
 def _is_motto(b: Block) -> bool:

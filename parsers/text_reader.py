@@ -64,7 +64,7 @@ MD_STAR_BULLET = re.compile(r"^\s*\*\s+(?=\S)")
 # A horizontal rule or letterhead underline: `---`, `-------`, `***`
 RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 # How far a page number copied out of a PDF stands in: `                                        2`
-# (laocai-cv-5973, a centred line), unlike a number that starts a line of text
+# (a centred line), unlike a number that starts a line of text
 PAGE_NUMBER_INDENT = 20
 # Word-segmented syllables: `tổ_chức thực_hiện`
 WORDSEG_JOIN = re.compile(r"_(?<=\w_)(?=\w)")     # `_` first: found by a fast literal scan
@@ -275,7 +275,7 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
 
 def _continues(prev: Block | None, text: str, emphasised: bool) -> bool:
     """`text` goes on with the sentence of the paragraph before, broken off by a blank
-    line: `... có liên quan đến` + `phát triển khoa học, công nghệ ...` (cp-nq-03 III.2)."""
+    line: `... có liên quan đến` + `phát triển khoa học, công nghệ ...`."""
     return (prev is not None and not prev.is_row and not (prev.bold or prev.heading or emphasised)
             and not TERMINAL.search(prev.text) and text[:1].islower() and find_marker(text)[0] is None)
 

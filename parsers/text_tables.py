@@ -1,6 +1,6 @@
 """Space-aligned tables in plain text: a table copied out of a PDF with its layout.
 
-laocai-kh-1105-dkt-kiem-tra.txt, Phụ lục I (shortened):
+An inspection plan's appendix (shortened):
 
           Tên đơn vị được                              Thời gian công bố     Thời hạn
   TT                          Đối tượng kiểm tra

@@ -3,7 +3,7 @@ phrases of the corpus, each naming its source file in ../shared/corpus, then
 properties over arbitrary text (hypothesis).
 
 The helpers at the top (corpus location, a file's text, the gold files) are
-also used by tests/test_timing_find.py.
+also used by tests/extractors/test_timing_find.py.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from hypothesis import given, settings, strategies as st
 from extractors.timing import clean_raw, normalise_timing
 from extractors.timing_scan import scan
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "corpus"
 GOLD = CORPUS / "gold"
 KINDS = {"period", "deadline", "open_ended", "recurring", "ongoing", "unspecified", "unparsed"}

@@ -8,7 +8,7 @@ import pytest
 from parsers.grammar.numbering import find_marker
 from parsers.reflow import INLINE_ENUMERATION, reflow, starts_item
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 WRAPPED = "laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt"
 
 

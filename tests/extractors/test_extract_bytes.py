@@ -18,7 +18,7 @@ import pytest
 from extractors.extract import extract
 from parsers.model import ParseError
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 DOC_FILE = "lamdong-cv-giao-danh-gia-cchc-cong-an.doc"      # a Word 97-2003 file of the corpus
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 

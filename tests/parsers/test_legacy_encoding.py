@@ -9,8 +9,8 @@ import pytest
 
 from parsers.legacy_encoding import UNICODE_ONLY, convert, detect_legacy, fix_legacy, is_syllable
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-VOCAB = Path(__file__).resolve().parents[1] / "parsers" / "vocab"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+VOCAB = Path(__file__).resolve().parents[2] / "parsers" / "vocab"
 
 
 @pytest.mark.parametrize("mojibake, unicode_text, encoding", [

@@ -12,8 +12,8 @@ import pytest
 from parsers.cell_lines import find_cell_tables, is_gap
 from parsers.text_reader import read_text
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-WILD = Path(__file__).resolve().parents[2] / "shared" / "wild" / "docs"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+WILD = Path(__file__).resolve().parents[3] / "shared" / "wild" / "docs"
 
 
 def rows(lines: list[str]) -> list[tuple[str, ...]]:

@@ -21,7 +21,7 @@ from extractors.agencies import AgencyRef, AgencyRegistry, clean, expand_abbrevi
 from extractors.mentions import VOCAB_DIR
 from parsers.grammar.bodies import normalize, unify_tone
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus"
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "gold"
+GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "gold"
 BTNMT = "btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt"
 TTG = "ttg-ct-07-2012-chan-chinh-kkt-kcn-ccn.docx"
 CPNQ = "cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md"

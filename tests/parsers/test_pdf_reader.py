@@ -23,7 +23,7 @@ from parsers.model import ParseError  # noqa: E402
 from parsers.pdf_layout import char_boxes  # noqa: E402
 from parsers.pdf_reader import read_pdf, text_problem  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT = "DejaVuSans"
 SIZE = 12

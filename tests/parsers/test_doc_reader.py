@@ -14,7 +14,7 @@ from parsers.doc_reader import CONVERTED_WARNING, read_doc, sniff, soffice_path
 from parsers.docx_reader import read_docx
 from parsers.model import ParseError
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 needs_soffice = pytest.mark.skipif(soffice_path() is None, reason="LibreOffice not installed")

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from extractors.mentions import is_collective, split_mentions
 from parsers.grammar.bodies import normalize, starts_with_body
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus"
 SPEC = "spec/task-records.md"
 

@@ -118,7 +118,7 @@ def test_stamped_number(source, code, digits, where, so_read, expected):
 
 
 def test_number_already_read_is_left_alone():
-    """`Số: 134/KH-UBND` (the letterhead of tests/test_ocr.py, from laocai-kh-134-...)."""
+    """`Số: 134/KH-UBND` (the letterhead of tests/parsers/test_ocr.py, from laocai-kh-134-...)."""
     sheet = Sheet()
     sheet.word(sheet.word(300, "Số:"), "134/KH-UBND")
     line = sheet.line()

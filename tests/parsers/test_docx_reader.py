@@ -17,7 +17,7 @@ from parsers.docx_numbering import Numbering, format_number
 from parsers.docx_reader import read_docx
 from parsers.model import ParseError
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 # Abstract numberings written into the fixtures:

@@ -9,7 +9,7 @@ import pytest
 from parsers.html_inline import LINE_IN_CELL, markdown_lines
 from parsers.text_reader import _strip_markdown, read_text
 
-WILD = Path(__file__).resolve().parents[2] / "shared" / "wild" / "docs"
+WILD = Path(__file__).resolve().parents[3] / "shared" / "wild" / "docs"
 
 
 def test_html_read_as_markdown():

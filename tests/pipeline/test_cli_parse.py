@@ -17,7 +17,7 @@ import pytest
 
 from pipeline.cli.main import main
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SAMPLES = ["mau-ke-hoach-inline.txt", "mau-ke-hoach-bang.md", "mau-chi-thi-van-xuoi.txt"]
 DOCUMENT_FIELDS = {"doc_number", "doc_type", "issuer", "issue_date", "place", "signer", "title"}
 TASK_FIELDS = {"section", "source_kind", "title", "content", "owner", "partners", "timing_raw",

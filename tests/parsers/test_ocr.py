@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 
 from parsers.pdf_reader import read_pdf  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 A4_300DPI = (2480, 3508)
 

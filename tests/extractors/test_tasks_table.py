@@ -8,6 +8,7 @@ Phụ lục II (140 task rows). Fixture: data/raw/mau-ke-hoach-bang.md.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -215,6 +216,13 @@ TABLES = [
      ["| 1 | Tỷ lệ hồ sơ trực tuyến | % | 80 | Sở Nội vụ |"], []),
     ("| TT | Mục tiêu | Cơ quan chủ trì |",
      ["| 1 | 100% xã đạt chuẩn | Sở Nông nghiệp và Phát triển nông thôn |"], []),
+    # the header again where the table goes on after a page or a group (its number cell
+    # left empty): a row of column labels, never a task
+    ("| STT | Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện |",
+     ["| 1 | Xây dựng kế hoạch chuyển đổi số | Sở Y tế | Các sở, ban, ngành | 2026 - 2030 |",
+      "| | Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện |",
+      "| 2 | Triển khai bệnh án điện tử | Sở Y tế | | 2026 |"],
+     [(["Sở Y tế"], "Xây dựng kế hoạch chuyển đổi số"), (["Sở Y tế"], "Triển khai bệnh án điện tử")]),
 ]
 
 
@@ -288,3 +296,21 @@ def test_row_with_two_responsibility_columns_gives_two_tasks(parsed, corpus_file
     got = sorted((t.section, tuple(t.owner), tuple(t.partner_names)) for t in doc.tasks)
     want = sorted((g["section"], tuple(g["owner"]), tuple(g["partners"])) for g in gold(UBTVQH)["tasks"])
     assert got == want
+
+
+# Appendix tables whose header comes again further down (a second table of the same
+# columns run on under the first): no task is owned by a column label.
+WILD = Path(__file__).resolve().parents[3] / "shared" / "wild" / "docs"
+REPEATED_HEADERS = ["tnt305__dataset-f004d93b21e7fc5f.md", "tnt305__dataset-f7f2733d47a603dc.md"]
+
+
+@pytest.mark.parametrize("name", REPEATED_HEADERS)
+def test_a_repeated_header_row_is_no_task(parsed, name):
+    path = WILD / name
+    if not path.is_file():
+        pytest.skip(f"{path} not here")
+    from extractors.fields import labels
+    column_labels = {x.casefold() for x in labels()["table"]["content"]}
+    table = [t for t in parsed(path).tasks if t.source_kind == "table"]
+    assert len(table) >= 10
+    assert not [t.section for t in table if t.content.casefold() in column_labels]

@@ -9,7 +9,7 @@ import pytest
 from parsers.detect import detect_format
 from parsers.model import ParseError
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -18,7 +18,7 @@ from extractors.prose_owner import leading_bodies, partner_lists
 from parsers.grammar.assignment import find_verb
 from parsers.grammar.bodies import body_opening, starts_with_body
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
 @lru_cache(maxsize=None)

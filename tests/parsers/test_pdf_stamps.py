@@ -21,7 +21,7 @@ from parsers.model import ParseError  # noqa: E402
 from parsers.pdf_reader import read_pdf  # noqa: E402
 from parsers.pdf_stamps import pdf_date  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT = "DejaVuSans"
 NUMBER_RECT = (124, 727, 157, 741)       # over the blank of `Số:          /UBND-XD`

@@ -9,8 +9,8 @@ import pytest
 from parsers.site_text import site_lines
 from parsers.text_reader import read_text
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-WILD = Path(__file__).resolve().parents[2] / "shared" / "wild" / "docs"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+WILD = Path(__file__).resolve().parents[3] / "shared" / "wild" / "docs"
 
 BANNER = ["|", "Bản dịch này thuộc quyền sở hữu của **", "THƯ VIỆN PHÁP LUẬT**. Mọi hành vi ...",
           "X", "Click vào phần bôi vàng để xem chi tiết.", "Đang tải văn bản...", "#"]

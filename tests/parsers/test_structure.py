@@ -14,7 +14,7 @@ from parsers.model import ParseError
 from parsers.read import read_document
 from parsers.structure import build_tree
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 ZONES = {"metadata", "letterhead", "title", "addressee", "body", "signature", "appendix", "note"}
 
 
@@ -173,6 +173,28 @@ def test_appendix_tables_hang_under_their_appendix(tree):
     assert t.nodes[targets.parent].path == "PLI"
     assert t.nodes[tasks.parent].path == "PLII"
     assert targets.zone == tasks.zone == "appendix"
+
+
+# Each form of a set of forms attached to a decree closes with its own recipients list
+# (`Nơi nhận:` / `- Như Điều 4;` / `- Lưu: VT.`): every one is signature, never body or
+# appendix, however many forms follow one another.
+WILD = CORPUS.parent / "wild" / "docs"
+FORMS_WITH_RECIPIENTS = [
+    "hrmaster__nghi-quyet-so-20-2026-nq-cp-469467.txt",
+    "hrmaster__van-ban-hop-nhat-so-3305-vbhn-bldtbxh-42445.txt",
+    "hrmaster__van-ban-hop-nhat-so-37-vbhn-bct-469648.txt",
+]
+
+
+@pytest.mark.parametrize("name", FORMS_WITH_RECIPIENTS)
+def test_every_recipients_list_of_attached_forms_is_signature(name):
+    path = WILD / name
+    if not path.is_file():
+        pytest.skip(f"{path} not here")
+    t = _tree(path)
+    recipients = [n for n in t.nodes if t.raw.blocks[n.block].text.lstrip(" -*").startswith("Nơi nhận")]
+    assert len(recipients) >= 3
+    assert all(n.zone == "signature" for n in recipients), [n.zone for n in recipients]
 
 
 def test_lettered_items_are_children_of_their_lead_in(tree):
