@@ -13,7 +13,7 @@ export DAGSTER_HOME ?= $(CURDIR)/dagster_home
 APT_PACKAGES := libreoffice-writer-nogui tesseract-ocr tesseract-ocr-vie fonts-dejavu-core \
 	fonts-liberation fonts-liberation2 fonts-crosextra-carlito fonts-crosextra-caladea chromium
 
-.PHONY: run setup system-deps test test-fast ui clean-data fuzz bench
+.PHONY: run setup system-deps test test-fast ui clean-data fuzz bench bench-wild
 
 run: setup
 	$(BIN)/vnplan ingest data/raw
@@ -60,12 +60,20 @@ fuzz: setup
 	  tests/reliability/test_reliability_properties.py tests/reliability/test_reliability_kill.py
 
 # Throughput and ingest benchmark (not part of `make test`): prints a table and writes
-# bench/results/<UTC time>.json. `make bench N="100 1000" RUNS=3`; CORPUS=DIR for other files.
+# bench/results/<UTC time>.json. `make bench N="100 1000" RUNS=3`; CORPUS=DIR for other files;
+# WILD=DIR the real documents of the "real documents" rows (raw readers timed beside vnplan).
 N ?= 100 1000 10000
 RUNS ?= 3
 CORPUS ?= ../shared/corpus
+WILD ?= ../shared/wild/docs
 bench: setup
-	$(BIN)/python -m bench.run_bench --n $(N) --runs $(RUNS) --corpus $(CORPUS)
+	$(BIN)/python -m bench.run_bench --n $(N) --runs $(RUNS) --corpus $(CORPUS) --wild $(WILD)
+
+# The real documents alone (minutes): per-format rows beside the raw readers, and one cold
+# `vnplan ingest` of the whole WILD folder (wall time, peak memory); no synthetic sizes.
+bench-wild: setup
+	$(BIN)/python -m bench.run_bench --n --runs $(RUNS) --corpus $(CORPUS) --wild $(WILD) \
+	  --skip-throughput --wild-ingest
 
 # `vnplan ui` runs `dagster dev -w workspace.yaml` and stops it (webserver and daemon too) on
 # SIGTERM or SIGINT, also when started in the background (`make ui &`)

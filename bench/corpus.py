@@ -51,6 +51,25 @@ def classify(corpus: Path) -> list[SourceFile]:
     return out
 
 
+def _pdf_kind_no_ocr(path: Path) -> str:
+    """pdf-text when every page has a usable text layer; pdf-ocr when none has;
+    pdf-mixed otherwise (read with OCR off, so a scan costs no Tesseract run)."""
+    from parsers.model import ParseError
+    from parsers.pdf_reader import read_pdf
+    try:
+        raw = read_pdf(path, path.read_bytes(), ocr=False)
+    except ParseError as exc:
+        return "pdf-ocr" if exc.reason == "no_text_layer" else "pdf-rejected"
+    return "pdf-mixed" if any("not OCR'd" in w for w in raw.warnings) else "pdf-text"
+
+
+def quick_classify(folder: Path) -> list[SourceFile]:
+    """`classify` without OCR (a folder of real documents holds scans of many pages)."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FORMATS)
+    return [SourceFile(p, _pdf_kind_no_ocr(p) if p.suffix.lower() == ".pdf" else p.suffix.lower()[1:])
+            for p in files]
+
+
 def docx_pdfs(sources: list[SourceFile], dest: Path) -> list[SourceFile]:
     """The corpus .docx files converted to PDF by LibreOffice into `dest` (one soffice
     run, a private profile), classified by the reader like any corpus PDF: the text-layer

@@ -10,14 +10,24 @@ def throughput_lines(tp: dict) -> list[str]:
     """One row per kind; `pdf-text (from docx)` is the corpus .docx files converted to PDF
     by LibreOffice (bench.throughput), `pdf-text` the corpus's own text-layer PDFs."""
     w = max([9] + [len(kind) for kind in tp])
-    lines = ["parse + extraction, single process (CPU time, median of runs)",
+    lines = ["parse + extraction, single process (CPU time, median of runs); `raw`: the "
+             "reader alone (bench.raw_readers) in the same runs",
              f"{'format':<{w}} {'files':>5} {'pages':>5} {'docs/s':>8} {'pages/s':>8} "
-             f"{'ms/doc':>8} {'runs':>4}"]
+             f"{'ms/doc':>8} {'raw docs/s':>10} {'raw pages/s':>11} {'ratio':>6} {'runs':>4}"]
     for kind, t in tp.items():
         lines.append(f"{kind:<{w}} {t['files']:>5} {t['pages'] or '-':>5} "
                      f"{_f(t['docs_per_cpu_s']):>8} {_f(t['pages_per_cpu_s']):>8} "
-                     f"{_f(t['ms_per_doc_cpu']):>8} {t['runs']:>4}")
+                     f"{_f(t['ms_per_doc_cpu']):>8} {_f(t.get('raw_docs_per_cpu_s')):>10} "
+                     f"{_f(t.get('raw_pages_per_cpu_s')):>11} {_f(t.get('ratio'), 2):>6} "
+                     f"{t['runs']:>4}")
     return lines
+
+
+def wild_ingest_lines(w: dict) -> list[str]:
+    return ["cold `vnplan ingest` of the real documents (wall time, one run)",
+            f"{w['files']} files in {w['folder']}: {_f(w['wall_s'])} s wall, "
+            f"{_f(w['cpu_s'])} s CPU, peak {_f(w['peak_rss_mb'], 0)} MB; "
+            f"{_work(w['summary'])}"]
 
 
 def _work(summary: dict) -> str:
@@ -47,5 +57,10 @@ def format_report(result: dict) -> str:
                  *m["load_average_start"], *result["load_average_end"]), ""]
     if "throughput" in result:
         lines += throughput_lines(result["throughput"]) + [""]
-    lines += sizes_lines(result["sizes"])
+    if "wild" in result:
+        lines += ["real documents:"] + throughput_lines(result["wild"]) + [""]
+    if "wild_ingest" in result:
+        lines += wild_ingest_lines(result["wild_ingest"]) + [""]
+    if result.get("sizes"):
+        lines += sizes_lines(result["sizes"])
     return "\n".join(lines)

@@ -2,6 +2,11 @@
 notebook reads at several corpus sizes; prints a table and writes JSON.
 
     python -m bench.run_bench --n 100 1000 10000 --runs 3 [--corpus DIR] [--out DIR]
+        [--wild DIR [--wild-ingest]]
+
+Throughput per format is timed beside the raw readers (bench.raw_readers) in the same
+runs, on the corpus and on the real documents of --wild ("real documents" rows);
+--wild-ingest adds one cold `vnplan ingest` of the whole --wild folder.
 
 For each N, a corpus of N documents is built in a temporary folder (see
 bench.corpus for the mix) and, `runs` times: ingested cold (empty tables, new
@@ -35,6 +40,7 @@ from bench.report import format_report
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+DEFAULT_WILD = REPO.parent / "shared" / "wild" / "docs"
 
 
 def _median(runs: list[dict], key: str) -> float:
@@ -76,14 +82,34 @@ def throughput(corpus: Path, runs: int) -> dict:
     return json.loads(out)
 
 
+def wild_throughput(folder: Path, runs: int) -> dict:
+    """The real-documents rows (bench.throughput --wild), in a fresh process."""
+    out = subprocess.run([sys.executable, "-m", "bench.throughput", "--wild", str(folder), str(runs)],
+                         cwd=REPO, check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def wild_ingest(folder: Path, work: Path) -> dict:
+    """One cold `vnplan ingest` of every file of `folder` (tables only), wall time and peak
+    memory of the process tree."""
+    out = run_ingest(folder, work / "processed-wild", work / "home-wild", False)
+    out["folder"] = str(folder)
+    out["files"] = sum(1 for p in folder.iterdir() if p.is_file())
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="bench", description=__doc__.split("\n")[0])
-    ap.add_argument("--n", type=int, nargs="+", default=[100, 1000, 10000])
+    ap.add_argument("--n", type=int, nargs="*", default=[100, 1000, 10000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "results")
     ap.add_argument("--mix", choices=["bulk", "all"], default="bulk")
     ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--wild", type=Path, default=None,
+                    help=f"folder of real documents for the per-format rows (`make bench`: {DEFAULT_WILD})")
+    ap.add_argument("--wild-ingest", action="store_true",
+                    help="also a cold `vnplan ingest` of the whole --wild folder (minutes)")
     ap.add_argument("--reports", action="store_true",
                     help="ingest with the `reports` charts (default: --no-reports, tables only)")
     args = ap.parse_args(argv)
@@ -98,6 +124,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_throughput:
         log("throughput per format (single process, CPU time)")
         result["throughput"] = throughput(args.corpus, args.runs)
+    if args.wild is not None and not args.wild.is_dir():
+        print(f"bench: {args.wild}: no such folder of real documents", file=sys.stderr)
+        return 2
+    if args.wild is not None:
+        log(f"real documents per format: {args.wild}")
+        result["wild"] = wild_throughput(args.wild, args.runs)
+    if args.wild_ingest and args.wild is not None:
+        log(f"cold ingest of {args.wild}")
+        with tempfile.TemporaryDirectory(prefix="vnplan-bench-wild-") as tmp:
+            result["wild_ingest"] = wild_ingest(args.wild, Path(tmp))
     sources = bulk_sources(classify(args.corpus), args.mix)
     result["config"]["sources"] = [s.path.name for s in sources]
     result["sizes"] = []

@@ -15,7 +15,11 @@ reader reads as text-layer PDFs are timed as a kind of their own,
 e-signed letter and the converted documents stay visible); a converted file
 the reader partly OCRs (an image page) is left out.
 
+Beside each kind, its raw reader (bench.raw_readers) is timed in the same runs, and
+`ratio` is vnplan's rate over the raw reader's (1.0: as fast as the reader alone).
+
     python -m bench.throughput CORPUS RUNS      # prints the JSON of `measure`
+    python -m bench.throughput --wild DIR RUNS  # the real-documents rows (`measure_wild`)
 """
 from __future__ import annotations
 
@@ -27,7 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.corpus import classify, docx_pdfs
+from bench.corpus import classify, docx_pdfs, quick_classify
+from bench.raw_readers import raw_reader
 
 FROM_DOCX = "pdf-text (from docx)"
 KIND_ORDER = ("txt", "md", "docx", "pdf-text", FROM_DOCX, "doc", "pdf-ocr")
@@ -38,25 +43,39 @@ def _cpu() -> float:
     return time.process_time() + t.children_user + t.children_system
 
 
-def _time_kind(paths: list[Path], runs: int) -> dict:
+def _time_kind(paths: list[Path], runs: int, kind: str = "") -> dict:
+    """vnplan's `extract` on `paths`, and in each run just before it the raw reader of
+    the kind (bench.raw_readers), so that both see the same load on the machine."""
     from extractors.extract import extract
+    raw = raw_reader(kind)
     pages = 0
     for p in paths:                                  # warm-up, and the page count
         pages += extract(p).raw.pages or 0
+        if raw:
+            raw(p)
     size = sum(p.stat().st_size for p in paths)
-    cpu_s, wall_s = [], []
+    cpu_s, wall_s, raw_cpu_s = [], [], []
     for _ in range(runs):
+        if raw:
+            c0 = _cpu()
+            for p in paths:
+                raw(p)
+            raw_cpu_s.append(_cpu() - c0)
         c0, w0 = _cpu(), time.perf_counter()
         for p in paths:
             extract(p)
         cpu_s.append(_cpu() - c0)
         wall_s.append(time.perf_counter() - w0)
     cpu, wall = statistics.median(cpu_s), statistics.median(wall_s)
+    raw_cpu = statistics.median(raw_cpu_s) if raw_cpu_s else None
     return {"files": len(paths), "bytes": size, "pages": pages, "runs": runs,
-            "cpu_s": cpu_s, "wall_s": wall_s,
+            "cpu_s": cpu_s, "wall_s": wall_s, "raw_cpu_s": raw_cpu_s,
             "docs_per_cpu_s": len(paths) / cpu, "docs_per_wall_s": len(paths) / wall,
             "pages_per_cpu_s": pages / cpu if pages else None,
-            "ms_per_doc_cpu": 1000 * cpu / len(paths)}
+            "ms_per_doc_cpu": 1000 * cpu / len(paths),
+            "raw_docs_per_cpu_s": len(paths) / raw_cpu if raw_cpu else None,
+            "raw_pages_per_cpu_s": pages / raw_cpu if raw_cpu and pages else None,
+            "ratio": raw_cpu / cpu if raw_cpu else None}
 
 
 def measure(corpus: Path, runs: int, kinds: tuple[str, ...] = KIND_ORDER,
@@ -73,10 +92,28 @@ def measure(corpus: Path, runs: int, kinds: tuple[str, ...] = KIND_ORDER,
         for kind in kinds:
             if by_kind.get(kind):
                 n = slow_runs if kind in ("doc", "pdf-ocr") else runs
-                out[kind] = _time_kind(by_kind[kind], max(1, n))
+                out[kind] = _time_kind(by_kind[kind], max(1, n), kind)
     return out
 
 
+WILD_KINDS = ("txt", "md", "docx", "pdf-text")
+
+
+def measure_wild(folder: Path, runs: int, kinds: tuple[str, ...] = WILD_KINDS) -> dict:
+    """The "real documents" rows: {`wild <kind>`: figures} for the files of `folder` (the
+    real documents of ../shared/wild/docs, real lengths); PDFs are sorted without OCR
+    (bench.corpus.quick_classify), so scanned and mixed ones are left out unless asked."""
+    by_kind: dict[str, list[Path]] = {}
+    for s in quick_classify(folder):
+        by_kind.setdefault(s.kind, []).append(s.path)
+    return {f"wild {kind}": _time_kind(by_kind[kind], max(1, runs if kind in WILD_KINDS else 1), kind)
+            for kind in kinds if by_kind.get(kind)}
+
+
 if __name__ == "__main__":
-    print(json.dumps(measure(Path(sys.argv[1]), int(sys.argv[2]),
-                             slow_runs=int(sys.argv[3]) if len(sys.argv) > 3 else 1)))
+    if sys.argv[1] == "--wild":                 # python -m bench.throughput --wild DIR RUNS [KIND...]
+        kinds = tuple(sys.argv[4:]) or WILD_KINDS
+        print(json.dumps(measure_wild(Path(sys.argv[2]), int(sys.argv[3]), kinds)))
+    else:
+        print(json.dumps(measure(Path(sys.argv[1]), int(sys.argv[2]),
+                                 slow_runs=int(sys.argv[3]) if len(sys.argv) > 3 else 1)))

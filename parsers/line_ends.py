@@ -23,7 +23,7 @@ from pathlib import Path
 
 from parsers.grammar.bodies import starts_with_body, vocab as bodies_vocab
 from parsers.grammar.documents import vocab as documents_vocab
-from parsers.grammar.places import lookup
+from parsers.grammar.places import key as place_key, known_key
 
 # Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
 STRONG = "**"
@@ -36,6 +36,39 @@ LAST_WORDS = re.compile(r"(?:^|(?<=\s))([^\W\d_]+(?: [^\W\d_]+){0,2})[*\s]*$")
 VOCAB = Path(__file__).with_name("vocab") / "reflow.json"
 # Punctuation that ends a sentence or a lead-in: `... như sau:`, `- Như trên;`, `... quy định./.`
 TERMINAL = re.compile(r"[.:;!?…](?:[\"”’»)\]]*)$")
+
+
+@lru_cache(maxsize=16)
+def last_words(text: str) -> str | None:
+    """The last one to three words of a line (LAST_WORDS' group), None when it ends on no
+    word; the line's end is looked at first: most lines end on punctuation, and a line is
+    asked about by several rules in a row."""
+    end = text.rstrip()
+    while end.endswith("*"):
+        end = end[:-1].rstrip()
+    if not end or not _letter(end[-1]):
+        return None                  # LAST_WORDS ends on a letter, then only `*` and spaces
+    # LAST_WORDS read from the end: up to three runs of letters, one space apart, the
+    # leftmost whose run starts the line or follows white space
+    found, start, words = None, len(end), 0
+    while words < 3:
+        i = start
+        while i and _letter(end[i - 1]):
+            i -= 1
+        if i == start:
+            break
+        words += 1
+        if i == 0 or end[i - 1].isspace():
+            found = i
+        if i < 2 or end[i - 1] != " ":
+            break
+        start = i - 1
+    return end[found:] if found is not None else None
+
+
+def _letter(c: str) -> bool:
+    r"""`[^\W\d_]`: a word character that is no digit."""
+    return c.isalnum() and not c.isdecimal()
 
 
 def apposition(prev: str, rest: str) -> bool:
@@ -75,8 +108,8 @@ def _party_ranks() -> tuple[str, ...]:
 
 def awaits_number(text: str) -> bool:
     """A line that ends on a word a number follows: `**Điều` (+ `30. Cập nhật ...`), `khoản`."""
-    m = LAST_WORDS.search(text)
-    return bool(m) and not TERMINAL.search(text) and m.group(1).split()[-1] in _vocab()[0]
+    last = last_words(text)
+    return bool(last) and not TERMINAL.search(text) and last.split()[-1] in _vocab()[0]
 
 
 def awaits_more(text: str, following: str = "") -> bool:
@@ -88,10 +121,10 @@ def awaits_more(text: str, following: str = "") -> bool:
         return False
     if COUNT_END.search(text):
         return True                  # `... triển khai thực hiện 02` + `Chương trình MTQG: ...`
-    m = LAST_WORDS.search(text)
-    if not m:
+    last = last_words(text)
+    if not last:
         return False
-    words = m.group(1).split()
+    words = last.split()
     name_heads = _vocab()[1]
     tails = [" ".join(words[k:]) for k in range(len(words))]
     if any(t in name_heads for t in tails):
@@ -102,8 +135,8 @@ def awaits_more(text: str, following: str = "") -> bool:
 def open_end(text: str) -> bool:
     """A line that ends on a word that joins what follows (`và`, `của`, `với`): the sentence
     goes on."""
-    m = LAST_WORDS.search(text)
-    return bool(m) and m.group(1).split()[-1] in _open_words()
+    last = last_words(text)
+    return bool(last) and last.split()[-1] in _open_words()
 
 
 @lru_cache(maxsize=1)
@@ -134,9 +167,12 @@ def name_across(prev: str, text: str) -> bool:
         return False
     if f"{tail[-1]} {head[0]}".upper() in wrapped_words():
         return True
-    for i in range(len(tail)):
+    # each word keyed once; a run's key is its words' keys joined (`places.known_key`)
+    keys = [k for k in map(place_key, tail + head)]
+    n = len(tail)
+    for i in range(n):
         for j in range(1, len(head) + 1):
-            if lookup(" ".join(tail[i:] + head[:j]).strip(",.;:()")):
+            if known_key(" ".join(k for k in keys[i:n + j] if k)):
                 return True
     return False
 

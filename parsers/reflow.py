@@ -175,7 +175,9 @@ def _indent(line: str) -> int:
 def _join(texts: list[str]) -> str:
     out = texts[0]
     for t in texts[1:]:
-        if BROKEN_HYPHEN.search(out) and t[:1].isalnum():
+        # the pattern looks at the last two characters (and a final newline): the tail
+        # alone is searched, not the paragraph joined so far (quadratic on long ones)
+        if BROKEN_HYPHEN.search(out[-3:]) and t[:1].isalnum():
             out += t
         else:
             out += " " + t

@@ -53,7 +53,8 @@ def _corpus(folder: Path) -> Path:
 def test_bench_smoke_writes_positive_figures(tmp_path):
     corpus, out = _corpus(tmp_path / "corpus"), tmp_path / "results"
     run = subprocess.run([sys.executable, "-m", "bench.run_bench", "--n", "2",
-                          "--runs", "1", "--corpus", str(corpus), "--out", str(out)],
+                          "--runs", "1", "--corpus", str(corpus), "--out", str(out),
+                          "--wild", str(corpus)],
                          cwd=REPO, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     assert "parse + extraction" in run.stdout and "ingest through Dagster" in run.stdout
@@ -68,6 +69,12 @@ def test_bench_smoke_writes_positive_figures(tmp_path):
     for figures in result["throughput"].values():
         assert figures["files"] == 1 and figures["docs_per_cpu_s"] > 0
         assert figures["ms_per_doc_cpu"] > 0
+        # the raw reader of the format, timed in the same runs
+        assert figures["raw_docs_per_cpu_s"] > 0 and figures["ratio"] > 0
+    # the real-documents rows (here the same tiny folder), and their printed table
+    assert set(result["wild"]) == {"wild txt", "wild md", "wild docx"}
+    assert all(f["ratio"] > 0 for f in result["wild"].values())
+    assert "real documents:" in run.stdout and "ratio" in run.stdout
 
     assert [s["n"] for s in result["sizes"]] == [2]
     for size in result["sizes"]:

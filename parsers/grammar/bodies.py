@@ -79,20 +79,27 @@ def lower_same_length(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tone_table() -> tuple[dict[str, str], re.Pattern]:
+def _tone_table() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     pairs = {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
              for k, v in vocab()["tone_placement"].items()}
     # `uỷ` of `Uỷ ban`, `oá` of `Thanh Hoá`: the last two vowels of a syllable,
     # never after `q` (`quý` is right in both styles).
     pattern = re.compile(r"(?<![qQ])(?:" + alternation(pairs) + ")" + NOT_LETTER, re.IGNORECASE)
-    return pairs, pattern
+    # what any match holds, in either case: two letters scanned for far faster than the
+    # alternation is tried at every position (most texts have no old-style placement)
+    firsts = {c for k in pairs for c in (k[0], k[0].upper())}
+    seconds = {c for k in pairs for c in (k[1], k[1].upper())}
+    maybe = re.compile(f"[{''.join(sorted(firsts))}][{''.join(sorted(seconds))}]")
+    return pairs, pattern, maybe
 
 
 def unify_tone(text: str) -> str:
     """Old-style tone placement to the registry's style, keeping length:
     `Uỷ ban` -> `Ủy ban`, `Thanh Hoá` -> `Thanh Hóa`, `thuỷ` -> `thủy`;
     `quý`, `hoàn`, `khuya` are left alone."""
-    pairs, pattern = _tone_table()
+    pairs, pattern, maybe = _tone_table()
+    if maybe.search(text) is None:
+        return text
 
     def fix(m: re.Match) -> str:
         pair = m.group(0)

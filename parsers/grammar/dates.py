@@ -53,9 +53,20 @@ def without_fill_marks(text: str) -> str:
 def is_letterhead_date(text: str) -> bool:
     """A date line of a letterhead, in a line or in one of its `|` cells; its place is a
     name (every word capitalised: `Phan Rang-Tháp Chàm`, `TP. Hồ Chí Minh`, `Quận 2`)."""
+    if "ngày" not in text.casefold():
+        return False                # no cell can hold one (most lines, at once)
     text = without_fill_marks(text)
-    return any(_place_ok(m) for m in (LETTERHEAD_DATE.match(p.strip()) for p in (text, *text.split("|"))
-                                      if "ngày" in p.casefold()) if m)
+    return any(_place_ok(m) for m in (LETTERHEAD_DATE.match(s) for s in (p.strip() for p in (text, *text.split("|")))
+                                      if "ngày" in s.casefold() and _ends_in_year(s)) if m)
+
+
+def _ends_in_year(text: str) -> bool:
+    """`text` ends as LETTERHEAD_DATE does: four digits, then only non-word characters
+    (`... năm 2023`, `... năm 2023./.`); a sentence that cites a date goes on after it."""
+    i = len(text)
+    while i and not (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return i >= 4 and text[i - 4:i].isdecimal()
 
 
 def _place_ok(m: re.Match) -> bool:

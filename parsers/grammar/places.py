@@ -80,6 +80,13 @@ def unit_abbreviations() -> dict[str, str]:
     return json.loads((VOCAB / "admin_units.json").read_text(encoding="utf-8"))["abbreviations"]
 
 
+def known_key(k: str) -> bool:
+    """Whether `k`, a `key`, is the key of a place: `lookup(name)` is not None exactly
+    when `known_key(key(name))`. The key of words joined by spaces is their keys joined
+    (`key` reads word by word), so a caller trying runs of words keys each word once."""
+    return k in _index()
+
+
 def lookup(name: str, kinds: tuple[str, ...] = ()) -> Place | None:
     """The place written `name` (any case, any tone placement, an alias), preferring a
     province to a city of the same name; None when the gazetteer has none."""

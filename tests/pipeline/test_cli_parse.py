@@ -154,3 +154,43 @@ def test_bad_option_is_a_usage_error(capsys, sample):
     with pytest.raises(SystemExit) as exc:
         main(["parse", str(sample(SAMPLES[0])), "--format", "xml"])
     assert exc.value.code == 2
+
+
+CORPUS = REPO.parent / "shared" / "corpus"
+# real plans of the corpus (a .txt, a .md and a .docx) parsed beside the fixtures
+POOL_CORPUS_FILES = ["laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt", "nghean-980-kh-ubnd-2025-phong-thu-dan-su.md",
+                     "laocai-sct-kh-3898-huan-luyen-2026.docx"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_folder_in_worker_processes_equals_one_by_one(capsys, tmp_path, raw_folder, fmt):
+    """A folder parsed across worker processes prints and writes what it does one by one,
+    in the same order, the rejected file reported the same way."""
+    for name in POOL_CORPUS_FILES:
+        if (CORPUS / name).exists():
+            shutil.copy(CORPUS / name, raw_folder / name)
+    runs = {}
+    for workers in ("0", "2"):
+        out_dir = tmp_path / f"pred-{workers}"
+        code = main(["parse", str(raw_folder), "--format", fmt, "--workers", workers])
+        captured = capsys.readouterr()
+        main(["parse", str(raw_folder), "--format", "json", "--workers", workers,
+              "--out", str(out_dir)])
+        assert capsys.readouterr().err == captured.err
+        written = {p.name: p.read_text(encoding="utf-8") for p in sorted(out_dir.iterdir())}
+        runs[workers] = (code, captured.out, captured.err, written)
+    assert runs["2"] == runs["0"]
+    code, out, err, written = runs["0"]
+    assert code == 0 and out and len(written) >= len(SAMPLES)
+    assert "trong.txt" in err and "empty" in err
+
+
+def test_workers_default_to_every_core(monkeypatch):
+    from pipeline.cli.parse import _workers
+    monkeypatch.delenv("VNPLAN_PARSE_WORKERS", raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    assert _workers(None, 100) == 4
+    assert _workers(None, 3) == 3                   # never more than the files
+    assert _workers(0, 100) == 0
+    monkeypatch.setenv("VNPLAN_PARSE_WORKERS", "1")
+    assert _workers(None, 100) == 1
