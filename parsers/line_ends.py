@@ -23,7 +23,7 @@ from pathlib import Path
 
 from parsers.grammar.bodies import starts_with_body, vocab as bodies_vocab
 from parsers.grammar.documents import vocab as documents_vocab
-from parsers.grammar.places import key as place_key, known_key
+from parsers.grammar.places import key as place_key, known_key, lookup
 
 # Strong emphasis in Markdown: a line with an odd number of these opens a run that goes on
 STRONG = "**"
