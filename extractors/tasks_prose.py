@@ -74,7 +74,7 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
         # the closing `Bộ Kế hoạch và Đầu tư chịu trách nhiệm ...`
         if node.marker is None and node.parent is None and (
                 first_marked is None or node.index < first_marked):
-            if not _assigns(content_node.text):
+            if not _assigns(content_node.text) and not _after_lead_in(tree, node):
                 continue
         if content_node is node and _introduces_items(tree, node, meta):
             continue
@@ -181,6 +181,24 @@ def _assigns(text: str) -> bool:
     """A top-level paragraph counts only where it assigns: `UBND tỉnh giao Sở ...`, `Giao ...`."""
     found = leading_bodies(text)
     return found is not None and found.via in ("prefix", "handed")
+
+
+def _after_lead_in(tree: DocumentTree, node: Node) -> bool:
+    """An unnumbered paragraph that names its body and its work, in a run of such paragraphs
+    after a lead-in of the document's directions (`Phó Thủ tướng Chính phủ ... có ý kiến như sau:` then
+    `Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên khẩn trương làm việc ...`)."""
+    if leading_bodies(node.text) is None:
+        return False
+    for prev in reversed(tree.nodes[:node.index]):
+        if prev.parent is not None or prev.zone != node.zone:
+            continue
+        if prev.marker is not None:
+            return False
+        if prev.text.rstrip().endswith(":"):
+            return prev.text.rstrip(" :").casefold().endswith(tuple(vocab()["content_lead_in_ends"]))
+        if leading_bodies(prev.text) is None:
+            return False
+    return False
 
 
 def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[str, int, int]]]:

@@ -21,8 +21,10 @@ HANOI = "hanoi-161-kh-ubnd-2023-excerpt.txt"
 # the readers' and letterheads' work: score 0.943, tasks 0.953, owner 0.911, partners 0.960,
 # timing 0.950. Owners and mentions of the new documents (fronted clauses before giao X,
 # colon frames, headings with a parenthetical, no document or bare kind as a body): score
-# 0.957, tasks 0.965, owner 0.940, partners 0.961, timing 0.962.
-FLOORS = {"score": 0.95, "tasks": 0.96, "owner": 0.93, "partners": 0.95, "timing": 0.96}
+# 0.957, tasks 0.965, owner 0.940, partners 0.961, timing 0.962. Readers, forms' recipients,
+# repeated table headers, ĐỐI VỚI parts, relayed directions: score 0.960, tasks 0.966, owner
+# 0.943, partners 0.967, timing 0.963.
+FLOORS = {"score": 0.955, "tasks": 0.96, "owner": 0.94, "partners": 0.96, "timing": 0.96}
 
 
 @pytest.fixture(scope="module")

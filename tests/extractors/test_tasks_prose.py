@@ -120,6 +120,34 @@ def test_part_heading_names_the_owner(parsed, corpus_file, scorer):
         assert [scorer.norm(o) for o in owner] == [scorer.norm("Bộ Tài nguyên và Môi trường")]
 
 
+# A letter that relays a leader's directions (`... Phó Thủ tướng Chính phủ có ý kiến như sau:`)
+# and gives them as unnumbered paragraphs, each naming its body and its work: each is a task.
+# A list of attendees after `... là Ủy viên Ban Chỉ đạo:` is none.
+WILD_DOCS = GOLD.parent.parent / "wild" / "docs"
+RELAYED_DIRECTIONS = [
+    ("tnt305__dataset-2c71d790ecdeb8d1.md",
+     [["Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên"], ["Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang"]]),
+    ("tnt305__dataset-06690fd4027d01c8.md", [["Bộ Khoa học và Công nghệ"]]),
+    ("tnt305__dataset-1a814c71716d3047.md", [["Bộ Nông nghiệp và Môi trường"]]),
+    ("tnt305__dataset-cb6eb2174499b5d1.md", [["Bộ Công Thương"]]),
+]
+
+
+@pytest.mark.parametrize("name,owners", RELAYED_DIRECTIONS, ids=[c[0] for c in RELAYED_DIRECTIONS])
+def test_relayed_directions_are_tasks(parsed, name, owners):
+    path = WILD_DOCS / name
+    if not path.is_file():
+        pytest.skip(f"{path} not here")
+    assert [t.owner for t in parsed(path).tasks] == owners
+
+
+def test_attendees_after_a_colon_are_no_tasks(parsed):
+    path = WILD_DOCS / "tnt305__dataset-50f694478a35aefd.md"
+    if not path.is_file():
+        pytest.skip(f"{path} not here")
+    assert not [t for t in parsed(path).tasks if t.owner and t.owner[0].startswith("Công an, Xây dựng")]
+
+
 # A part of a directive addressed to a body, its heading in capitals (`II. ĐỐI VỚI ...`),
 # gives its items that body; in running text `Đối với ...` opens a rule's condition.
 HEADING_OWNERS = [
