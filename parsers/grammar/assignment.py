@@ -75,6 +75,7 @@ def _nouns_with_verbs() -> re.Pattern:
     return re.compile(rf"(?:(?<![\w])(?:{alternation(words)})|(?:{alternation(marked) or '(?!)'}))(?![\w])")
 
 
+@lru_cache(maxsize=4096)
 def marks_off(text: str) -> str:
     """`text` without tone and vowel marks, `đ` as `d`, case kept, same length
     (`Du lịch đây mạnh` → `Du lich day manh`): the key OCR'd verbs are matched on."""
@@ -96,7 +97,7 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | N
     two syllables is also found with a mark misread (`Bộ Văn hóa, Thể thao và Du lịch|
     đây mạnh ...`)."""
     end = len(text) if end is None else end
-    nouns = [(m.start(), m.end()) for m in _nouns_with_verbs().finditer(text, 0, min(len(text), end + 20))]
+    nouns = _noun_spans(text)
     found = list(verb_pattern().finditer(text, start, end))
     bare = marks_off(text)
     if len(bare) == len(text):
@@ -105,6 +106,13 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | N
         if not any(s <= m.start() and m.end() <= e for s, e in nouns):
             return m
     return None
+
+
+@lru_cache(maxsize=4096)
+def _noun_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where `text` holds a noun phrase with a verb inside (`các cơ quan chủ trì`): a verb
+    there is none (the same text is asked about from many starts)."""
+    return tuple((m.start(), m.end()) for m in _nouns_with_verbs().finditer(text))
 
 
 @lru_cache(maxsize=1)
