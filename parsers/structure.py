@@ -221,8 +221,6 @@ def assign_zones(blocks: tuple[Block, ...]) -> list[str]:
         elif in_sig and not b.is_row and _is_attachment_start(b):
             in_sig = False
             zones[i] = "appendix"
-            for k in range(i + 1, n):
-                zones[k] = "appendix"
             # a signature inside the attachment closes it (each form of a set of forms ends
             # with its own `Nơi nhận`: `- Như Điều 4;` is a recipient, never work); the next
             # attachment opens again
