@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -20,32 +18,10 @@ from hypothesis import strategies as st
 from extractors.agencies import AgencyRef, AgencyRegistry, clean, expand_abbreviations, slug
 from extractors.mentions import VOCAB_DIR
 from parsers.grammar.bodies import normalize, unify_tone
+from test_mentions import source_text   # the corpus text, as the mention tests read it
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus"
-
-
-@lru_cache(maxsize=None)
-def source_text(name: str) -> str:
-    """The text of a corpus file, white space folded; word-segmented files are
-    read back as plain text."""
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"{path} is not available")
-    if path.suffix == ".docx":
-        import docx
-        document = docx.Document(str(path))
-        text = "\n".join([p.text for p in document.paragraphs]
-                         + [c.text for t in document.tables for r in t.rows for c in r.cells])
-    elif path.suffix == ".pdf":
-        import pdfplumber
-        with pdfplumber.open(str(path)) as pdf:
-            text = "\n".join(page.extract_text() or "" for page in pdf.pages)
-    else:
-        text = path.read_text(encoding="utf-8")
-    if "wordseg" in name:
-        text = re.sub(r" ([,;:.)])", r"\1", text.replace("_", " "))
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 # The issuing body of files without a gold file, as the file writes it.
