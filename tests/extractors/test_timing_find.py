@@ -10,24 +10,9 @@ from hypothesis import given, settings, strategies as st
 
 from extractors.timing import find_timing
 from test_timing import CORPUS, KINDS, d, fold, gold_files, require_corpus, source_text
+from test_timing import (BCT, BK, BO, BT, CP, CT11, DDQH, HCMS, HCMX, KHCN, L134, L7432,  # the sources
+                         LSCT, QDKT, S08, TTG, VP)
 
-CP = ("cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md", "2025-01-09")
-BT = ("btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt", "2024-08-06")
-CT11 = ("laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx", None)
-KHCN = ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx", None)
-L134 = ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt", "2026-03-26")
-L7432 = ("laocai-cv-7432-ubnd-xd-trien-khai-qd1074-2026.pdf", "2026-07-21")
-LSCT = ("laocai-cv-ubnd-kt-giao-sct-tham-muu-uy-quyen-2025.docx", None)
-S08 = ("laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx", None)
-TTG = ("ttg-ct-07-2012-chan-chinh-kkt-kcn-ccn.docx", "2012-03-02")
-DDQH = ("ddqh-3260-kh-ddqh15-2025-trien-khai-nq57.md", "2025-01-10")
-QDKT = ("laocai-sct-qd-doan-kiem-tra-hoa-chat-2026.docx", None)
-BCT = ("bct-chi-thi-xuat-khau-2010-wordseg.txt", None)
-HCMX = ("hcm-chi-thi-xay-dung-kiem-tra-vbqppl-wordseg.txt", None)
-HCMS = ("hcm-chi-thi-quan-ly-song-kenh-giao-thong-thuy-wordseg.txt", None)
-BK = ("backan-qd-de-an-giao-rung-2009-2015-wordseg.txt", None)
-BO = ("bo-bao-cao-thang2-ke-hoach-thang3-2010-wordseg.txt", None)
-VP = ("vpcp-tb-ket-luan-de-an-day-nghe-1956-wordseg.txt", None)
 
 # (source, ref), text, expected raw (None: no timing), kind, start, end
 _SCHEDULES = [
