@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from extractors.labelled_fields import labels, to_mentions
 from extractors.tasks_schedule import schedule_tasks
@@ -173,8 +174,12 @@ def _is_header_repeat(block: Block, header: Block, cols: Columns) -> bool:
     if not owner:
         return False
     owner = _norm(owner)
-    return owner == _norm(_cell(header, cols.owner) or "") or owner in {
-        _norm(label) for label in labels()["table"]["owner"]}
+    return owner == _norm(_cell(header, cols.owner) or "") or owner in _owner_labels()
+
+
+@lru_cache(maxsize=1)
+def _owner_labels() -> frozenset[str]:
+    return frozenset(_norm(label) for label in labels()["table"]["owner"])
 
 
 def _is_group(block: Block, cols: Columns) -> bool:
