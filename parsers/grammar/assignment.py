@@ -108,6 +108,12 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | N
     return None
 
 
+def in_noun_phrase(text: str, start: int, end: int) -> bool:
+    """Is `text[start:end]` (a verb's word) inside a noun phrase that holds it (`Ủy ban
+    bầu cử`, `các chủ đầu tư`), so that it ends no body's name?"""
+    return any(s <= start and end <= e for s, e in _noun_spans(text))
+
+
 @lru_cache(maxsize=4096)
 def _noun_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where `text` holds a noun phrase with a verb inside (`các cơ quan chủ trì`): a verb

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.grammar.assignment import vocab as assignment_vocab
+from parsers.grammar.assignment import in_noun_phrase, vocab as assignment_vocab
 from parsers.grammar.places import units as place_units
 from parsers.grammar.alternation import alternation
 
@@ -363,8 +363,9 @@ def starts_with_body(text: str) -> int:
             end = len(text)
             break
         stop, after = m.group(0), m.end()
-        if stop[0] == " " and stop not in (" và ", " với ") and not text[m.start() + 1].islower():
-            pos = after                     # `Ban Chỉ đạo`, `Ban Tổ chức`: a name, not a verb
+        if stop[0] == " " and stop not in (" và ", " với ") and (
+                not text[m.start() + 1].islower() or in_noun_phrase(text, m.start() + 1, after)):
+            pos = after                     # `Ban Chỉ đạo`, `Ban Tổ chức`, `Ủy ban bầu cử`: a name, not a verb
             continue
         if stop in (" và ", " với ") and not starts_new_body(text, key, after):
             pos = after                     # `Sở Văn hóa và Thể thao`

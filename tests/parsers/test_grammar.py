@@ -50,6 +50,9 @@ WILD_QD12 = "ragdemo__VanBanGoc-QD-12.2025.md"
 WILD_KHCN = "tnt305__dataset-abc00053e9811268.md"
 WILD_VBHN = "hrmaster__van-ban-hop-nhat-so-9191-vbhn-bkhdt-43190.txt"
 WILD_XA = "tnt305__dataset-de16a702fae1465d.md"
+WILD_NHATHAU = "tnt305__dataset-ad0066b8d39e5c85.md"
+WILD_THIDUA = "tnt305__dataset-2957e4f4f0e41373.md"
+WILD_BAUCU = "tnt305__dataset-4672020dbba893fb.md"
 
 # (source, section, phrase, the body it opens with; "" = none)
 BODIES = [
@@ -64,6 +67,9 @@ BODIES = [
     (CP, "III", "Tòa án nhân dân tối cao, Viện Kiểm sát nhân dân tối cao", "Tòa án nhân dân tối cao"),
     (HCM172, "II.2", "Chi nhánh Ngân hàng Chính sách xã hội Thành phố",
      "Chi nhánh Ngân hàng Chính sách xã hội Thành phố"),
+    # `bầu cử` (an election) inside a body's name is no verb `cử` (to send)
+    (WILD_THIDUA, "IV.2.a", "Tổ giúp việc Ban Chỉ đạo bầu cử của tỉnh", "Tổ giúp việc Ban Chỉ đạo bầu cử của tỉnh"),
+    (WILD_BAUCU, "", "Ủy ban bầu cử, Ban bầu cử, Tiểu ban bầu cử, Tổ bầu cử", "Ủy ban bầu cử"),
 ]
 
 
@@ -88,6 +94,10 @@ LIST_ENDS = [
                    "ngoài tỉnh tổ chức đào tạo",
      "các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh"),
     (WILD_QD12, "b", "Chủ trì phối hợp với các cơ quan, tổ chức có liên quan thẩm định", "các cơ quan, tổ chức có liên quan"),
+    # `làm tốt` (do well) is the work, not part of the bodies' name
+    (WILD_THIDUA, "VI.3", "phối hợp với cơ quan báo chí làm tốt công tác thông tin, tuyên truyền",
+     "cơ quan báo chí"),
+    (WILD_NHATHAU, "", "phối hợp với các nhà thầu làm tốt công tác đào tạo", "các nhà thầu"),
 ]
 
 
