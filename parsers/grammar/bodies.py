@@ -29,6 +29,7 @@ from pathlib import Path
 
 from parsers.grammar.assignment import in_noun_phrase, vocab as assignment_vocab
 from parsers.grammar.places import units as place_units
+from parsers.grammar.timing import dated_leads
 from parsers.grammar.alternation import alternation
 
 VOCAB = Path(__file__).with_name("vocab") / "bodies.json"
@@ -150,7 +151,8 @@ def word_pattern(words) -> re.Pattern:
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     v = vocab()
-    stops = keys(assignment_vocab()["verbs"] + assignment_vocab()["handing_verbs"] + v["scope_qualifiers"])
+    stops = keys(assignment_vocab()["verbs"] + assignment_vocab()["handing_verbs"] + v["scope_qualifiers"]
+                 + dated_leads())
     return _Patterns(
         head=word_pattern(v["head_nouns"]),
         whole=word_pattern(v["whole_bodies"]),
@@ -161,7 +163,8 @@ def patterns() -> _Patterns:
         admin_unit=word_pattern(list(admin_units())),
         follower=word_pattern(v["head_followers"] + list(admin_units())),
         # what ends a body's name: `Sở Công Thương| chủ trì, ...`, `Cục Biến đổi khí
-        # hậu| có trách nhiệm:`, `Viện ...|; Viện ...`, `Sở Tư pháp| và các cơ quan ...`
+        # hậu| có trách nhiệm:`, `Viện ...|; Viện ...`, `Sở Tư pháp| và các cơ quan ...`,
+        # `Ủy ban nhân dân tỉnh| trước ngày 15/11 ...`
         name_end=re.compile(r"[,;:()\[\]]|\.(?!\S)| (?:và|với) | (?:" + alternation(stops) + ")" + NOT_LETTER),
         acronyms=frozenset(v["body_acronyms"]),
     )

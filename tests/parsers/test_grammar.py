@@ -53,6 +53,7 @@ WILD_XA = "tnt305__dataset-de16a702fae1465d.md"
 WILD_NHATHAU = "tnt305__dataset-ad0066b8d39e5c85.md"
 WILD_THIDUA = "tnt305__dataset-2957e4f4f0e41373.md"
 WILD_BAUCU = "tnt305__dataset-4672020dbba893fb.md"
+WILD_TTG_TB = "tnt305__dataset-50f694478a35aefd.md"
 
 # (source, section, phrase, the body it opens with; "" = none)
 BODIES = [
@@ -70,6 +71,9 @@ BODIES = [
     # `bầu cử` (an election) inside a body's name is no verb `cử` (to send)
     (WILD_THIDUA, "IV.2.a", "Tổ giúp việc Ban Chỉ đạo bầu cử của tỉnh", "Tổ giúp việc Ban Chỉ đạo bầu cử của tỉnh"),
     (WILD_BAUCU, "", "Ủy ban bầu cử, Ban bầu cử, Tiểu ban bầu cử, Tổ bầu cử", "Ủy ban bầu cử"),
+    # a timing phrase is no part of a name: `trước ngày`, `trong tháng`
+    (WILD_TTG_TB, "III.2.c", "Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra",
+     "Phó Thủ tướng Chính phủ Trần Hồng Hà"),
 ]
 
 
@@ -104,6 +108,15 @@ LIST_ENDS = [
 @pytest.mark.parametrize("source, section, text, listed", LIST_ENDS, ids=[f"{c[0][:12]}:{c[2][:30]}" for c in LIST_ENDS])
 def test_partner_list_ends_at_its_verb(source, section, text, listed):
     assert [p for p, _ in partner_lists(text)] == [listed]
+
+
+@pytest.mark.parametrize("phrase, body", [
+    ("Ủy ban nhân dân tỉnh trong tháng 12 hoàn thành", "Ủy ban nhân dân tỉnh"),
+    ("Sở Y tế chậm nhất ngày 30/6 báo cáo", "Sở Y tế"),
+    ("Công an tỉnh từ ngày 01/7 triển khai", "Công an tỉnh"),
+])
+def test_timing_phrase_ends_a_name(phrase, body):
+    assert phrase[:starts_with_body(phrase)] == body
 
 
 def test_verb_in_noun_phrase_is_none():
