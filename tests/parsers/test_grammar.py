@@ -71,6 +71,13 @@ BODIES = [
     # `bầu cử` (an election) inside a body's name is no verb `cử` (to send)
     (WILD_THIDUA, "IV.2.a", "Tổ giúp việc Ban Chỉ đạo bầu cử của tỉnh", "Tổ giúp việc Ban Chỉ đạo bầu cử của tỉnh"),
     (WILD_BAUCU, "", "Ủy ban bầu cử, Ban bầu cử, Tiểu ban bầu cử, Tổ bầu cử", "Ủy ban bầu cử"),
+    # a province acts as a body where a verb of work or another body follows, not where
+    # the text describes the place
+    (WILD_TTG_TB, "III.3.d", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh việc lựa chọn",
+     "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng"),
+    ("tnt305__dataset-826ed569ec2ddaa1.md", "II", "tỉnh Đắk Lắk cần tiếp tục thực hiện quyết liệt", "tỉnh Đắk Lắk"),
+    ("tnt305__dataset-24f956b72eef05a2.md", "1.91", "tỉnh Thái Nguyên có 92 đơn vị hành chính cấp xã", ""),
+    ("tnt305__dataset-4d98410054b11ab4.md", "1.64", "tỉnh Cà Mau có 64 đơn vị hành chính cấp xã", ""),
     # a timing phrase is no part of a name: `trước ngày`, `trong tháng`
     (WILD_TTG_TB, "III.2.c", "Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra",
      "Phó Thủ tướng Chính phủ Trần Hồng Hà"),
