@@ -82,14 +82,18 @@ def lower_same_length(text: str) -> str:
 def _tone_table() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     pairs = {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
              for k, v in vocab()["tone_placement"].items()}
-    # `uỷ` of `Uỷ ban`, `oá` of `Thanh Hoá`: the last two vowels of a syllable,
-    # never after `q` (`quý` is right in both styles).
-    pattern = re.compile(r"(?<![qQ])(?:" + alternation(pairs) + ")" + NOT_LETTER, re.IGNORECASE)
-    # what any match holds, in either case: two letters scanned for far faster than the
-    # alternation is tried at every position (most texts have no old-style placement)
+    # What any match holds, in either case: two letters scanned for far faster than the
+    # alternation is tried at every position (most texts have no old-style placement).
     firsts = {c for k in pairs for c in (k[0], k[0].upper())}
     seconds = {c for k in pairs for c in (k[1], k[1].upper())}
-    maybe = re.compile(f"[{''.join(sorted(firsts))}][{''.join(sorted(seconds))}]")
+    two_letters = f"[{''.join(sorted(firsts))}][{''.join(sorted(seconds))}]"
+    maybe = re.compile(two_letters)
+    # `uỷ` of `Uỷ ban`, `oá` of `Thanh Hoá`: the last two vowels of a syllable, never after
+    # `q` (`quý` is right in both styles); the two letters looked ahead for first, so that a
+    # position without them fails at once (the case-blind alternation alone is tried in
+    # full at every position).
+    pattern = re.compile(f"(?={two_letters})" r"(?<![qQ])(?:" + alternation(pairs) + ")" + NOT_LETTER,
+                         re.IGNORECASE)
     return pairs, pattern, maybe
 
 
