@@ -77,18 +77,21 @@ class Evidence:
                     continue                    # a text that writes no two title words together
             start = len(self.words)
             tokens = list(TOKEN.finditer(text))
-            for k, m in enumerate(tokens):
-                w = m.group()
-                c = variants.get(w.casefold(), "")      # only the title's words are looked at
-                if c and _in_capitals(tokens, k):
-                    c = ""                      # a run of capitals inside a line says nothing
-                self.words.append((w, c, bool(c) and _opens(text, m.start())))
-                count += 1
+            written = [m.group() for m in tokens]
+            keys = [variants.get(w.casefold(), "") for w in written]   # only the title's words
+            hits = [k for k, c in enumerate(keys) if c]                  # are looked at further
+            opens = [False] * len(tokens)
+            for k in hits:
+                if _in_capitals(tokens, k):
+                    keys[k] = ""                # a run of capitals inside a line says nothing
+                else:
+                    opens[k] = _opens(text, tokens[k].start())
+            self.words.extend(zip(written, keys, opens))
+            count += len(tokens)
             self.words.append(("", "", True))       # a text's end breaks every run
-            for i in range(start, len(self.words) - 2):
-                a, b = self.words[i][1], self.words[i + 1][1]
-                if a and b:
-                    self.pairs.setdefault((a, b), []).append(i)
+            for k in hits:
+                if keys[k] and k + 1 < len(keys) and keys[k + 1]:
+                    self.pairs.setdefault((keys[k], keys[k + 1]), []).append(start + k)
             if count > MAX_EVIDENCE_WORDS:
                 break
 
