@@ -5,6 +5,36 @@ import re
 
 
 def alternation(words) -> str:
-    """A regex alternation of `words`, escaped, longest first (so `Ủy ban nhân dân`
-    wins over `Ủy ban`), each word once."""
+    """A regex alternation of `words`, each word once, that matches as the escaped words
+    listed longest first would (so `Ủy ban nhân dân` wins over `Ủy ban`), written as a
+    tree of their shared beginnings: `chủ trì|chỉ đạo|chủ` → `ch(?:ủ(?: trì|)|ỉ đạo)`.
+    `re` tries the branches of a flat list one by one at every position; in the tree a
+    letter that opens none of them ends the try at once. For patterns compiled
+    case-sensitively (under re.IGNORECASE, `P` and `p` would open two branches that
+    both match: use `flat_alternation`)."""
+    return _tree(sorted(set(words), key=len, reverse=True))
+
+
+def flat_alternation(words) -> str:
+    """A regex alternation of `words`, escaped, longest first, each word once (for a
+    pattern compiled with re.IGNORECASE)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _tree(words: list[str]) -> str:
+    """`words` (longest first) as nested branches by their first letter. Two words that
+    match at one position are one a beginning of the other, so the longer is still
+    tried first: down its branch before the shorter's empty end."""
+    branches: dict[str, list[str]] = {}         # first letter → the rests, longest first
+    ends_here = False
+    for w in words:
+        if w:
+            branches.setdefault(w[0], []).append(w[1:])
+        else:
+            ends_here = True
+    alts = [re.escape(first) + _tree(rests) for first, rests in branches.items()]
+    if not alts:
+        return ""
+    if ends_here:
+        alts.append("")
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from parsers.grammar.assignment import vocab as assignment_vocab
 from parsers.grammar.places import units as place_units
-from parsers.grammar.alternation import alternation
+from parsers.grammar.alternation import alternation, flat_alternation
 
 VOCAB = Path(__file__).with_name("vocab") / "bodies.json"
 
@@ -92,7 +92,7 @@ def _tone_table() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     # `q` (`quý` is right in both styles); the two letters looked ahead for first, so that a
     # position without them fails at once (the case-blind alternation alone is tried in
     # full at every position).
-    pattern = re.compile(f"(?={two_letters})" r"(?<![qQ])(?:" + alternation(pairs) + ")" + NOT_LETTER,
+    pattern = re.compile(f"(?={two_letters})" r"(?<![qQ])(?:" + flat_alternation(pairs) + ")" + NOT_LETTER,
                          re.IGNORECASE)
     return pairs, pattern, maybe
 

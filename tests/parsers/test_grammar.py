@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from extractors.prose_owner import leading_bodies, partner_lists
-from parsers.grammar.assignment import find_verb
+from parsers.grammar.alternation import alternation, flat_alternation
+from parsers.grammar.assignment import find_verb, verb_words
 from parsers.grammar.bodies import body_opening, starts_with_body
+from parsers.grammar.bodies import vocab as bodies_vocab
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
@@ -197,3 +199,29 @@ def test_content_without_words_is_no_task():
     from extractors.tasks_prose import has_words, states_work
     assert not any(has_words(c) or states_work(c) for c in ("12", "x", "………", "|", "-", "2.", "| 2025"))
     assert has_words("Rà soát, tổng hợp") and states_work("Rà soát, tổng hợp")
+
+
+# --- a word list as one pattern (parsers.grammar.alternation) ---------------------
+
+def test_alternation_tree_prefers_the_longer_word():
+    """`chủ trì` before `chủ`, `Ủy ban nhân dân` before `Ủy ban`, whatever the list order."""
+    rx = re.compile(rf"(?:{alternation(['chủ', 'chỉ đạo', 'chủ trì'])})(?![\w])")
+    assert [m.group() for m in rx.finditer("Sở chủ trì, chủ động; UBND chỉ đạo")] == ["chủ trì", "chủ", "chỉ đạo"]
+    assert re.fullmatch(alternation(["Ủy ban", "Ủy ban nhân dân"]), "Ủy ban nhân dân")
+    assert alternation([]) == ""
+
+
+@pytest.mark.parametrize("source", ["laocai-sct-kh-2242-kiem-tra-gcn-2026.docx",
+                                    "cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md",
+                                    "hanoi-kh-ubnd-2010-ho-ngheo-nha-o-wordseg.txt"])
+def test_alternation_tree_finds_what_the_flat_list_finds(source):
+    """The grammar's word lists (verbs of work, body heads, titles) as a tree find the same
+    phrases as the flat list longest first, in a whole document."""
+    text = source_text(source)
+    lists = [verb_words(), bodies_vocab()["head_nouns"], bodies_vocab()["titles"],
+             [w.lower() for w in bodies_vocab()["head_nouns"]]]
+    for words in lists:
+        tree = re.compile(rf"(?<![\w&])(?:{alternation(words)})(?![\w])")
+        flat = re.compile(rf"(?<![\w&])(?:{flat_alternation(words)})(?![\w])")
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert re.search(alternation(verb_words()), text)
