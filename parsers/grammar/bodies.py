@@ -305,6 +305,7 @@ def _segment(text: str) -> tuple[str, ...]:
     return tuple(word_tokenize(text))
 
 
+@lru_cache(maxsize=8192)
 def body_opening(text: str, pos: int = 0) -> int:
     """End of the words that open a body's name at `pos` (0: no body opens there):
     `Ủy ban nhân dân| tỉnh`, `Sở| Ngoại vụ`, `Chủ tịch| Ủy ban ...`, `các sở|, ngành`,
@@ -349,6 +350,7 @@ def _body_acronym(token: str) -> bool:
     return token in acronyms or any(token.startswith(a) for a in acronyms if len(a) >= 3)
 
 
+@lru_cache(maxsize=8192)
 def starts_with_body(text: str) -> int:
     """Length of the body name that `text` opens with, 0 if none. It ends before
     a verb, punctuation, or ` và `/` với ` + another body: `Sở Công Thương chủ
