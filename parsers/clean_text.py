@@ -32,6 +32,12 @@ def clean_value(text: str | None) -> str | None:
     return text or None
 
 
+def has_value(text: str) -> bool:
+    """`clean_value(text)` is not None; a letter or a digit says so at once, without
+    folding a whole paragraph's white space."""
+    return any(map(str.isalnum, text)) or clean_value(text) is not None
+
+
 # An underline stroke read as text between two words: `ỦY BAN NHÂN DÂN _ CỘNG HÒA ...`,
 # `Ngân hàng Nhà _ nước` (OCR); a form's blank (`Số: ____/QĐ`) is longer
 LONE_UNDERLINE = re.compile(r"(?:(?<=\s)|^)_{1,2}(?=\s|$)")
