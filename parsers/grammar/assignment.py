@@ -18,6 +18,7 @@ forms; who the owner of an item is (which needs body names too) is decided in
 """
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import unicodedata
@@ -98,11 +99,13 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | N
     đây mạnh ...`)."""
     end = len(text) if end is None else end
     nouns = _noun_spans(text)
-    found = list(verb_pattern().finditer(text, start, end))
+    found = verb_pattern().finditer(text, start, end)
     bare = marks_off(text)
     if len(bare) == len(text):
-        found += _verbs_without_marks().finditer(bare, start, end)
-    for m in sorted(found, key=lambda m: m.start()):
+        # both in order of position, the verb as written first where both start: read only
+        # as far as the first verb outside a noun phrase
+        found = heapq.merge(found, _verbs_without_marks().finditer(bare, start, end), key=re.Match.start)
+    for m in found:
         if not any(s <= m.start() and m.end() <= e for s, e in nouns):
             return m
     return None
