@@ -5,6 +5,7 @@ gives their case; a capital that only opens a sentence there gives none.
 from __future__ import annotations
 
 import re
+from itertools import compress, repeat
 
 from parsers.structure import is_upper_heading
 
@@ -45,6 +46,8 @@ def _spellings(c: str) -> tuple[str, ...]:
 
 def _opens(text: str, at: int) -> bool:
     """The word at `at` opens its sentence or item: `Điều 1. Phê duyệt ...`, `- Sở ...`."""
+    if at >= 2 and text[at - 1] == " " and (text[at - 2].isalnum() or text[at - 2] == "_"):
+        return False        # a word and a space before it (most words): no SENTENCE_BREAK ends so
     return bool(SENTENCE_BREAK.search(text[max(0, at - 16):at])) if at >= 16 else bool(
         SENTENCE_BREAK.search(text[:at]))
 
@@ -77,12 +80,12 @@ class Evidence:
                     continue                    # a text that writes no two title words together
             start = len(self.words)
             tokens = list(TOKEN.finditer(text))
-            written = [m.group() for m in tokens]
-            keys = [variants.get(w.casefold(), "") for w in written]   # only the title's words
-            hits = [k for k, c in enumerate(keys) if c]                  # are looked at further
+            written = list(map(re.Match.group, tokens))      # (map: no Python-level loop)
+            keys = list(map(variants.get, map(str.casefold, written), repeat("")))
+            hits = list(compress(range(len(keys)), keys))    # only the title's words are looked at
             opens = [False] * len(tokens)
             for k in hits:
-                if _in_capitals(tokens, k):
+                if written[k].isupper() and _in_capitals(tokens, k):    # (isupper: at once)
                     keys[k] = ""                # a run of capitals inside a line says nothing
                 else:
                     opens[k] = _opens(text, tokens[k].start())
