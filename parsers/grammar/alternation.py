@@ -38,3 +38,15 @@ def _tree(words: list[str]) -> str:
     if ends_here:
         alts.append("")
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def first_letter_lookahead(words) -> str:
+    """`(?=[CLNS])`: a look-ahead for the first letters of `words`, to put before a pattern
+    whose every match opens with one of them. `re` skips ahead to a literal or a class that
+    opens a pattern, but not past a look-behind or an anchor (`(?<=\\s)(?:Số hiệu|...)`):
+    there the class fails at once at most positions, the branches are not tried. Empty
+    (no look-ahead) when a word is empty, for case-sensitive patterns."""
+    words = list(words)
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from extractors.prose_owner import leading_bodies, partner_lists
-from parsers.grammar.alternation import alternation, flat_alternation
+from parsers.grammar.alternation import alternation, first_letter_lookahead, flat_alternation
 from parsers.grammar.assignment import find_verb, verb_words
 from parsers.grammar.bodies import body_opening, starts_with_body
 from parsers.grammar.bodies import vocab as bodies_vocab
@@ -225,3 +225,15 @@ def test_alternation_tree_finds_what_the_flat_list_finds(source):
         flat = re.compile(rf"(?<![\w&])(?:{flat_alternation(words)})(?![\w])")
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
     assert re.search(alternation(verb_words()), text)
+
+
+def test_first_letter_lookahead_keeps_every_match():
+    """A look-ahead for the words' first letters before a look-behind finds what the
+    pattern alone finds (`Số hiệu`, `Người ký` of a website's box), and none for an empty word."""
+    words = ["Số hiệu", "Người ký", "Loại văn bản"]
+    text = "Số hiệu: 15/CT-UBND | Loại văn bản:Chỉ thị|Người ký: Nguyễn Văn A"
+    plain = re.compile(rf"(?:^|(?<=[\s|]))(?:{alternation(words)})")
+    ahead = re.compile(first_letter_lookahead(words) + plain.pattern)
+    assert [m.span() for m in ahead.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(list(ahead.finditer(text))) == 3
+    assert first_letter_lookahead(["", "Số"]) == ""
