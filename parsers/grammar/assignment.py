@@ -18,13 +18,12 @@ forms; who the owner of an item is (which needs body names too) is decided in
 """
 from __future__ import annotations
 
-import heapq
 import json
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from parsers.grammar.alternation import alternation
 
@@ -102,13 +101,24 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | N
     found = verb_pattern().finditer(text, start, end)
     bare = marks_off(text)
     if len(bare) == len(text):
-        # both in order of position, the verb as written first where both start: read only
-        # as far as the first verb outside a noun phrase
-        found = heapq.merge(found, _verbs_without_marks().finditer(bare, start, end), key=re.Match.start)
-    for m in found:
+        found = _in_order(found, _verbs_without_marks().finditer(bare, start, end))
+    for m in found:         # read only as far as the first verb outside a noun phrase
         if not any(s <= m.start() and m.end() <= e for s, e in nouns):
             return m
     return None
+
+
+def _in_order(first: Iterator[re.Match], second: Iterator[re.Match]) -> Iterator[re.Match]:
+    """The matches of two scans by position, `first`'s before `second`'s where both start
+    at one place (as a stable sort of the two lists would give them)."""
+    a, b = next(first, None), next(second, None)
+    while a is not None or b is not None:
+        if b is None or (a is not None and a.start() <= b.start()):
+            yield a
+            a = next(first, None)
+        else:
+            yield b
+            b = next(second, None)
 
 
 @lru_cache(maxsize=4096)
