@@ -185,6 +185,15 @@ def test_letterhead_date_line(source, line, is_date):
     assert is_letterhead_date(line) is is_date, source
 
 
+@pytest.mark.parametrize("shape", ["straight connector 2", "Straight Arrow Connector 12", "Rectangle 3",
+                                   "Text Box 4", "Oval 5", "Line 6"])
+def test_shape_names_left_by_a_conversion_are_cut(shape):
+    """Every shape name Word gives (SHAPE_NAME, whatever its first letter) is cut out of a
+    letterhead line: `ỦY BAN NHÂN DÂN straight connector 2Số: 15/KH-UBND`."""
+    from extractors.letterhead_lines import SHAPE_NAME
+    assert SHAPE_NAME.sub("\n", f"ỦY BAN NHÂN DÂN {shape}Số: 15/KH-UBND") == "ỦY BAN NHÂN DÂN \nSố: 15/KH-UBND"
+
+
 def test_date_line_word_limit_rejects_no_date_line(corpus):
     """Every line and `|` cell of the 150 letterheads (`../shared/corpus/letterheads/docs`)
     that LETTERHEAD_DATE matches has no more words than `_few_words` lets through, the
