@@ -309,18 +309,21 @@ _REQUIRED = {
     "ongoing": folded(VOCAB["ongoing"]),
     "unspecified_cell": folded(_UN["cell"]),
 }
-# Every word of `_REQUIRED`, looked ahead for at each position of a text in one pass (each
-# match the longest word there: `hằng tháng` before `hằng`), and the words each one begins with
+# Every word of `_REQUIRED` as one pattern (a match is the longest word where it starts:
+# `hằng tháng` before `hằng`), and the words each one begins with
 _REQUIRED_WORDS = frozenset().union(*_REQUIRED.values())
-_REQUIRED_WORD_AT = re.compile("(?=(" + alternation(_REQUIRED_WORDS) + "))")
+_REQUIRED_WORD = re.compile(alternation(_REQUIRED_WORDS))
 _WORDS_BEGINNING = {w: frozenset(v for v in _REQUIRED_WORDS if w.startswith(v)) for w in _REQUIRED_WORDS}
 
 
 def _required_words_in(low: str) -> set[str]:
-    """The words of `_REQUIRED` that stand in `low` (as `in` would find them)."""
+    """The words of `_REQUIRED` that stand in `low` (as `in` would find them): searched for
+    again from the letter after each match's start, so words inside it are found too."""
     found: set[str] = set()
-    for m in _REQUIRED_WORD_AT.finditer(low):
-        found |= _WORDS_BEGINNING[m.group(1)]
+    pos = 0
+    while pos <= len(low) and (m := _REQUIRED_WORD.search(low, pos)) is not None:
+        found |= _WORDS_BEGINNING[m.group()]
+        pos = m.start() + 1
     return found
 
 
