@@ -46,8 +46,10 @@ def vocab() -> dict:
     return json.loads(VOCAB.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=8192)
 def is_upper_heading(text: str) -> bool:
-    """`II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` (most letters upper-case)."""
+    """`II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` (most letters upper-case);
+    remembered: the tree, the zones and the title's evidence ask about the same texts."""
     # a paragraph: more lower-case letters in its first quarter than 15% of its length
     # leaves no room for 85% capitals (letters <= length), without counting the rest
     if sum(map(str.islower, text[:len(text) // 4 + 20])) > 0.15 * len(text):
