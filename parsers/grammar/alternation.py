@@ -12,7 +12,26 @@ def alternation(words) -> str:
     letter that opens none of them ends the try at once. For patterns compiled
     case-sensitively (under re.IGNORECASE, `P` and `p` would open two branches that
     both match: use `flat_alternation`)."""
-    return _tree(sorted(set(words), key=len, reverse=True))
+    return _tree(sorted(set(words), key=len, reverse=True), lambda c, depth: re.escape(c))
+
+
+def phrase_alternation(words) -> str:
+    """`alternation` of lower-case phrases as running text writes them: the first letter
+    in either case, any white space between the words (`[nN]ghị\\s+(?:quyết|định)`). A list
+    where two first letters' cases meet is written flat, longest first (`[LL]uật` and
+    `[lL]uật` would open two branches that both match)."""
+    words = sorted(words, key=len, reverse=True)
+    firsts = {w[:1] for w in words}
+    cases = [c2 for c in firsts for c2 in {c, c.upper()}]
+    if len(cases) != len(set(cases)):
+        return "|".join("".join(_phrase_letter(c, k) for k, c in enumerate(w)) for w in words)
+    return _tree(list(dict.fromkeys(words)), _phrase_letter)
+
+
+def _phrase_letter(c: str, depth: int) -> str:
+    if depth == 0:
+        return f"[{c}{c.upper()}]"
+    return r"\s+" if c == " " else re.escape(c)
 
 
 def flat_alternation(words) -> str:
@@ -21,10 +40,11 @@ def flat_alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _tree(words: list[str]) -> str:
-    """`words` (longest first) as nested branches by their first letter. Two words that
-    match at one position are one a beginning of the other, so the longer is still
-    tried first: down its branch before the shorter's empty end."""
+def _tree(words: list[str], spell, depth: int = 0) -> str:
+    """`words` (longest first) as nested branches by their first letter, each letter as
+    `spell(letter, depth)` writes it (what two letters' spellings match never overlaps).
+    Two words that match at one position are one a beginning of the other, so the longer
+    is still tried first: down its branch before the shorter's empty end."""
     branches: dict[str, list[str]] = {}         # first letter → the rests, longest first
     ends_here = False
     for w in words:
@@ -32,7 +52,7 @@ def _tree(words: list[str]) -> str:
             branches.setdefault(w[0], []).append(w[1:])
         else:
             ends_here = True
-    alts = [re.escape(first) + _tree(rests) for first, rests in branches.items()]
+    alts = [spell(first, depth) + _tree(rests, spell, depth + 1) for first, rests in branches.items()]
     if not alts:
         return ""
     if ends_here:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from extractors.prose_owner import leading_bodies, partner_lists
-from parsers.grammar.alternation import alternation, first_letter_lookahead, flat_alternation
+from parsers.grammar.alternation import alternation, first_letter_lookahead, flat_alternation, phrase_alternation
 from parsers.grammar.assignment import find_verb, verb_words
 from parsers.grammar.bodies import body_opening, starts_with_body
 from parsers.grammar.bodies import vocab as bodies_vocab
@@ -237,3 +237,20 @@ def test_first_letter_lookahead_keeps_every_match():
     assert [m.span() for m in ahead.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert len(list(ahead.finditer(text))) == 3
     assert first_letter_lookahead(["", "Số"]) == ""
+
+
+@pytest.mark.parametrize("source", ["cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md",
+                                    "btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt"])
+def test_phrase_alternation_finds_what_the_flat_list_finds(source):
+    """The cited document types (`Nghị quyết`, `nghị định`, `Thông báo kết luận`) as a tree,
+    first letter in either case and any white space between words, find what the flat
+    list longest first finds."""
+    from extractors.references import vocab as references_vocab
+    text = source_text(source)
+    types = sorted(references_vocab()["types"], key=len, reverse=True)
+    flat = "|".join(f"[{w[0]}{w[0].upper()}]" + re.escape(w[1:]).replace(r"\ ", r"\s+") for w in types)
+    tree_rx = re.compile(rf"(?<!\w)(?:{phrase_alternation(types)})\s+số")
+    flat_rx = re.compile(rf"(?<!\w)(?:{flat})\s+số")
+    assert [m.span() for m in tree_rx.finditer(text)] == [m.span() for m in flat_rx.finditer(text)]
+    assert len(list(tree_rx.finditer(text))) >= 3
+    assert phrase_alternation(["Luật", "luật"]) == "[LL]uật|[lL]uật"      # cases meet: flat
