@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
 
 # A date line: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Lào Cai, ngày   tháng 4 năm 2026`
 # and as OCR reads a handwritten day: `Hà Nội, ngày |Š tháng 12 năm 2025`, or glues it: `ngày13 tháng 01`, `ngày 24 tháng11 năm 2025`
@@ -77,7 +78,8 @@ def _ends_in_year(text: str) -> bool:
 def _few_words(text: str) -> bool:
     """`text` has no more words with letters than LETTERHEAD_DATE can hold (checked before
     it: the pattern tries every way to cut a long sentence's letters into six words)."""
-    return sum(1 for w in text.split() if any(map(str.isalpha, w))) <= MAX_DATE_LINE_WORDS
+    lettered = (w for w in text.split() if any(map(str.isalpha, w)))
+    return sum(1 for _ in islice(lettered, MAX_DATE_LINE_WORDS + 1)) <= MAX_DATE_LINE_WORDS
 
 
 def _place_ok(m: re.Match) -> bool:
