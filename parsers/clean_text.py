@@ -18,6 +18,8 @@ _INVISIBLE_SPACES = ("\u200b", "\ufeff")
 def fold_spaces(text: str) -> str:
     """Runs of SPACES as one space, none at the ends (`str.split` splits at `\\s`, and
     much faster than a regex)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text     # already folded (most texts): every space but ` ` is unprintable
     for c in _INVISIBLE_SPACES:
         if c in text:
             text = text.replace(c, " ")
