@@ -408,4 +408,3 @@ def test_scan_shortcuts_find_what_every_form_finds(kind, monkeypatch):
     monkeypatch.setattr(ts, "forms_for", lambda sh: plain)
     assert [scan(t, ref) for t in texts] == fast
     assert sum(map(len, fast)) > 100          # the corpus has timing phrases to find
-
