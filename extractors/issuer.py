@@ -53,9 +53,18 @@ def expand(line: str) -> str:
     HỒ CHÍ MINH`; `UỶ` → `ỦY`; a footnote's mark gone (`(1)NGÂN HÀNG ...`)."""
     line = FOOTNOTE_MARK.sub("", line.replace("UỶ", "ỦY").replace("Uỷ", "Ủy"))
     line = GLUED_UNIT.sub(" ", line)
-    for abbr, full in sorted(vocab()["letterhead_abbreviations"].items(), key=lambda x: -len(x[0])):
-        line = re.sub(rf"(?<![\w.]){re.escape(abbr)}(?:(?<=\.)|(?!\w))\s*", full + " ", line)
+    for abbr, pattern, full in _abbreviations():
+        if abbr in line:                        # (what the pattern needs, looked for first)
+            line = pattern.sub(full, line)
     return " ".join(line.split())
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[tuple[str, re.Pattern, str], ...]:
+    """The letterhead abbreviations, longest first: each with its pattern (a whole word, or
+    ending on its full stop: `TP.HỒ CHÍ MINH`) and what it stands for, a space after it."""
+    return tuple((abbr, re.compile(rf"(?<![\w.]){re.escape(abbr)}(?:(?<=\.)|(?!\w))\s*"), full + " ")
+                 for abbr, full in sorted(vocab()["letterhead_abbreviations"].items(), key=lambda x: -len(x[0])))
 
 
 def _unit_first(text: str) -> bool:

@@ -30,7 +30,8 @@ INNER_RULE = re.compile(r"\s[-_*=–—]{3,}\s")
 # Line breaks a copy kept as text (`\r\n` written out), and the names Word gives the shapes
 # of a letterhead, left in a conversion: `THÀNH PHỐ HỒ CHÍ MINH straight connector 2Số: 1551`
 ESCAPED_BREAK = re.compile(r"(?:\\r)?\\n")
-SHAPE_NAME = re.compile(r"\b(?:straight (?:arrow )?connector|rectangle|text box|oval|line)\s*\d+", re.I)
+# (the names' first letters, s c r t o l, looked ahead for first: most positions fail at once)
+SHAPE_NAME = re.compile(r"(?=[scrtol])\b(?:straight (?:arrow )?connector|rectangle|text box|oval|line)\s*\d+", re.I)
 # What rules off or decorates a letterhead line: `-------`, `***`, `———`, `_____`, `=====`
 EDGE_JUNK = " \t*_-–—=~|"
 
@@ -56,7 +57,9 @@ def block_lines(block) -> list[Line]:
     col = 0
     for cell in cells:
         for part in cell.split("|"):
-            part = SHAPE_NAME.sub("\n", ESCAPED_BREAK.sub("\n", part))
+            if "\\n" in part:                # what ESCAPED_BREAK matches ends so
+                part = ESCAPED_BREAK.sub("\n", part)
+            part = SHAPE_NAME.sub("\n", part)
             for raw in INNER_RULE.sub("\n", LINE_BREAK_TAG.sub("\n", part)).split("\n"):
                 text = clean_line(raw)
                 if text:

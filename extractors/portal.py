@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from extractors.truecase import head_of
+from parsers.grammar.alternation import alternation, first_letter_lookahead
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.structure import vocab as structure_vocab
 
@@ -25,8 +26,8 @@ KEY_LEAD = r"(?:^|(?<=[\s|•·\-*])|(?<=[a-zà-ỹđ0-9)]))"
 
 @lru_cache(maxsize=1)
 def _keys_re() -> re.Pattern:
-    keys = sorted(structure_vocab()["metadata_keys"], key=len, reverse=True)
-    return re.compile(KEY_LEAD + "(" + "|".join(re.escape(k) for k in keys) + r")\s*[:|]?\s*")
+    keys = structure_vocab()["metadata_keys"]
+    return re.compile(first_letter_lookahead(keys) + KEY_LEAD + "(" + alternation(keys) + r")\s*[:|]?\s*")
 
 
 def portal_fields(texts: list[str]) -> dict[str, str]:

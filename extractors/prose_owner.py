@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.ocr_repair import fold
 from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
@@ -336,8 +337,7 @@ def lead_in_bodies(text: str) -> str | None:
     handed = handed_lead_in(text)
     if handed:
         return handed.text
-    markers = vocab()["owner_markers"]
-    at = min((p for p in (re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in markers) if p),
+    at = min((p for p in (rx.search(text) for w, rx in _owner_markers() if w in text) if p),
              key=lambda m: m.start(), default=None)
     if at is None:
         return None
@@ -351,6 +351,12 @@ def lead_in_bodies(text: str) -> str | None:
     while kept and not starts_with_body(kept[-1]):
         kept.pop()
     return ", ".join(reversed(kept)) or None
+
+
+@lru_cache(maxsize=1)
+def _owner_markers() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each word that marks the owner in a lead-in, with its pattern as a whole word."""
+    return tuple((w, re.compile(rf"(?<![\w]){re.escape(w)}(?![\w])")) for w in vocab()["owner_markers"])
 
 
 @per_document

@@ -29,6 +29,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from parsers.grammar.alternation import first_letter_lookahead, phrase_alternation
 from parsers.grammar.dates import DATE_AFTER, safe_date as _safe_date
 from parsers.grammar.documents import normalize_number
 from parsers.model import DocumentMeta, DocumentTree, Reference, Span
@@ -68,16 +69,17 @@ def vocab() -> dict:
 
 def _types_alternation() -> str:
     """The type words of the vocabulary, longest first, capitalised or not:
-    `[Nn]ghị\\s+định|...`."""
-    words = sorted(vocab()["types"], key=len, reverse=True)
-    return "|".join(f"[{w[0]}{w[0].upper()}]" + re.escape(w[1:]).replace(r"\ ", r"\s+") for w in words)
+    `[nN]ghị\\s+(?:quyết|định)|...`."""
+    return phrase_alternation(vocab()["types"])
 
 
 @lru_cache(maxsize=1)
 def _citation_re() -> re.Pattern:
     """`<type> [số][:] <number>`: `Nghị quyết số 57-NQ/TW`, `Kế hoạch 102/KH-UBND`,
     `Quyết định số: 2339/QĐ-UBND`, `văn bản số 2600/TTg-KTTH`."""
-    return re.compile(r"(?<!\w)(?P<type>" + _types_alternation() + r")\s+(?:số\s*:?\s*)?(?P<num>"
+    types = list(vocab()["types"])
+    ahead = first_letter_lookahead(types + [t[:1].upper() + t[1:] for t in types])   # most positions fail at once
+    return re.compile(ahead + r"(?<!\w)(?P<type>" + _types_alternation() + r")\s+(?:số\s*:?\s*)?(?P<num>"
                       + NUMBER + r")(?![\w])")
 
 

@@ -23,13 +23,16 @@ from parsers.model import DocumentMeta, DocumentTree, Node, TaskRecord
 ARTICLE = "article"
 # Markup at the edges of a content: `**`, `*`, `|`, `#`, `>`
 EDGE_MARKUP = re.compile(r"^[\s*|#>]+|[\s*|#]+$")           # the marker style of `Điều 5.` (parsers.markers)
+# The marks, other than white space, EDGE_MARKUP takes at a content's start and at its end
+MARKUP_OPENS, MARKUP_ENDS = ("*", "|", "#", ">"), ("*", "|", "#")
 
 
 def extract_tasks(tree: DocumentTree, meta: DocumentMeta) -> list[TaskRecord]:
     ref = meta.issue_date
     inline, used = inline_tasks(tree, ref)
     tasks = inline + table_tasks(tree, ref, meta.issuer) + prose_tasks(tree, meta, used)
-    tasks = [replace(t, content=_unmarked(t.content)) for t in tasks]
+    tasks = [t if (content := _unmarked(t.content)) == t.content else replace(t, content=content)
+             for t in tasks]
     tasks = [t for t in tasks if states_work(t.content) and t.owners]    # every task has an owner (spec §1)
     if is_normative(tree, meta):
         tasks = [t for t in tasks if _in_tasking_article(tree, t)]
@@ -39,6 +42,9 @@ def extract_tasks(tree: DocumentTree, meta: DocumentMeta) -> list[TaskRecord]:
 def _unmarked(content: str) -> str:
     """The content without markup a reader left at its edges: `**b2) Đối với ...**`,
     `| 2025`, `# ...` (spec §2: no leading or trailing punctuation)."""
+    if not (content[:1] in MARKUP_OPENS or content[:1].isspace()
+            or content[-1:] in MARKUP_ENDS or content[-1:].isspace()):
+        return content.strip() or content       # EDGE_MARKUP can match at neither edge
     return EDGE_MARKUP.sub("", content).strip() or content
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from extractors.labelled_fields import to_mentions
@@ -22,9 +23,10 @@ from extractors.prose_owner import (accountable, body_only, handed_lead_in, head
 from extractors.timing import find_timing
 from extractors.timing_context import (is_timing_line, labelled_line_timing, lead_in_timing,
                                        timing_label_in)
+from parsers.grammar.alternation import alternation
 from parsers.grammar.assignment import SENTENCE_BREAK, find_verb, vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
-from parsers.clean_text import clean_value
+from parsers.clean_text import clean_value, has_value
 
 TASK_ZONES = ("body", "appendix")
 # A word of at least two letters: `Rà`, `soát`; not `x`, `12`, `………`, `|`
@@ -39,12 +41,18 @@ MIN_TASK_WORDS = 3
 def has_words(content: str) -> bool:
     """Does the text state something (two words of letters or more)? Not a number,
     a mark, a placeholder or stray markup (`12`, `x`, `………`, `|`, `*`)."""
-    return len(LETTER_WORD.findall(content)) >= MIN_CONTENT_WORDS
+    return _letter_words(content, MIN_CONTENT_WORDS) >= MIN_CONTENT_WORDS
 
 
 def states_work(content: str) -> bool:
     """Is the text long enough to state a task's work (MIN_TASK_WORDS words of letters)?"""
-    return len(LETTER_WORD.findall(content)) >= MIN_TASK_WORDS
+    return _letter_words(content, MIN_TASK_WORDS) >= MIN_TASK_WORDS
+
+
+def _letter_words(content: str, enough: int) -> int:
+    """How many LETTER_WORDs `content` holds, counted up to `enough` (not through a whole
+    paragraph)."""
+    return sum(1 for _ in islice(LETTER_WORD.finditer(content), enough))
 
 
 def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[TaskRecord]:
@@ -134,6 +142,8 @@ class _Exclusions(NamedTuple):
     phrases: re.Pattern           # anywhere: `chịu trách nhiệm thi hành`
     headings: tuple[str, ...]     # casefolded: `mục đích`, `yêu cầu`
     effect: re.Pattern            # near the start: `Quyết định này có hiệu lực thi hành`
+    heading_chars: int            # the longest heading's length: a text's first letters
+                                  # are folded to compare (folding goes letter by letter)
 
 
 @lru_cache(maxsize=1)
@@ -141,11 +151,12 @@ def _exclusions() -> _Exclusions:
     """The vocabulary of `_excluded`, prepared once (`(?!)`, which never matches,
     stands for an empty phrase list)."""
     v = vocab()
-    phrases = "|".join(re.escape(p) for p in v["not_task_phrases"]) or "(?!)"
-    effect = "|".join(re.escape(p) for p in v["effect_phrases"]) or "(?!)"
+    phrases = alternation(v["not_task_phrases"]) or "(?!)"
+    effect = alternation(v["effect_phrases"]) or "(?!)"
     return _Exclusions(tuple(v["not_task_openers"] + v["legal_basis"]), re.compile(phrases),
                        tuple(v["excluded_headings"]),
-                       re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"))
+                       re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"),
+                       max(map(len, v["excluded_headings"]), default=0))
 
 
 def _excluded(tree: DocumentTree, node: Node) -> bool:
@@ -154,7 +165,7 @@ def _excluded(tree: DocumentTree, node: Node) -> bool:
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text):
         return True
     for anc in _ancestors(tree, node, include_self=True):
-        if anc.marker and anc.text.casefold().startswith(ex.headings) \
+        if anc.marker and anc.text[:ex.heading_chars].casefold().startswith(ex.headings) \
                 and not _assigns(anc.text) \
                 and (anc is not node or anc.children or _names_heading(anc.text, ex.headings)):
             return True       # not `a) Yêu cầu Sở Khoa học ... chủ động ...`, nor the item
@@ -254,7 +265,7 @@ def _task(tree: DocumentTree, meta: DocumentMeta, node: Node, content_node: Node
           title: str | None) -> list[TaskRecord]:
     """The item's task, split where a later clause gives other work to another body."""
     text = _before_boilerplate(content_node.text)
-    if not clean_value(text) or is_timing_line(text):
+    if not has_value(text) or is_timing_line(text):
         return []                 # `Thời gian thực hiện: ...` times the item above it
     labelled = labelled_line_timing(tree, content_node, text, meta.issue_date)
     text = text[:timing_label_in(text) or len(text)]

@@ -5,6 +5,7 @@ gives their case; a capital that only opens a sentence there gives none.
 from __future__ import annotations
 
 import re
+from itertools import compress, repeat
 
 from parsers.structure import is_upper_heading
 
@@ -45,6 +46,8 @@ def _spellings(c: str) -> tuple[str, ...]:
 
 def _opens(text: str, at: int) -> bool:
     """The word at `at` opens its sentence or item: `Điều 1. Phê duyệt ...`, `- Sở ...`."""
+    if at >= 2 and text[at - 1] == " " and (text[at - 2].isalnum() or text[at - 2] == "_"):
+        return False        # a word and a space before it (most words): no SENTENCE_BREAK ends so
     return bool(SENTENCE_BREAK.search(text[max(0, at - 16):at])) if at >= 16 else bool(
         SENTENCE_BREAK.search(text[:at]))
 
@@ -77,18 +80,21 @@ class Evidence:
                     continue                    # a text that writes no two title words together
             start = len(self.words)
             tokens = list(TOKEN.finditer(text))
-            for k, m in enumerate(tokens):
-                w = m.group()
-                c = variants.get(w.casefold(), "")      # only the title's words are looked at
-                if c and _in_capitals(tokens, k):
-                    c = ""                      # a run of capitals inside a line says nothing
-                self.words.append((w, c, bool(c) and _opens(text, m.start())))
-                count += 1
+            written = list(map(re.Match.group, tokens))      # (map: no Python-level loop)
+            keys = list(map(variants.get, map(str.casefold, written), repeat("")))
+            hits = list(compress(range(len(keys)), keys))    # only the title's words are looked at
+            opens = [False] * len(tokens)
+            for k in hits:
+                if written[k].isupper() and _in_capitals(tokens, k):    # (isupper: at once)
+                    keys[k] = ""                # a run of capitals inside a line says nothing
+                else:
+                    opens[k] = _opens(text, tokens[k].start())
+            self.words.extend(zip(written, keys, opens))
+            count += len(tokens)
             self.words.append(("", "", True))       # a text's end breaks every run
-            for i in range(start, len(self.words) - 2):
-                a, b = self.words[i][1], self.words[i + 1][1]
-                if a and b:
-                    self.pairs.setdefault((a, b), []).append(i)
+            for k in hits:
+                if keys[k] and k + 1 < len(keys) and keys[k + 1]:
+                    self.pairs.setdefault((keys[k], keys[k + 1]), []).append(start + k)
             if count > MAX_EVIDENCE_WORDS:
                 break
 

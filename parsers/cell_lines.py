@@ -227,18 +227,21 @@ def _cut_for(filled: list[bool], numbered: list[bool], width: int) -> tuple[Scor
     # best[i]: (score, end of the first row) of the best cut of slots[i:], a row starting at i
     best: list[tuple[Score, int]] = [((0, 0, 0), m)] * (m + 1)
     for i in range(m - 1, -1, -1):
-        choice = None
-        for j in ends[bisect_left(ends, i + 1):]:
+        # the best end j of the row at i: the best cut after it, the row's own full or overlong
+        # count added (its number and empty first cell are the same for every j: added after)
+        top = None                                  # (full rows, empty firsts, rows, j)
+        for k in range(bisect_left(ends, i + 1), len(ends)):
+            j = ends[k]
             length = j - i
             if length > MAX_ROW:
                 break
-            nxt = best[m] if j >= m - 1 else best[j + 1]
-            full = length == width and any(filled[i:j])
-            score = (nxt[0][0] + full + numbered[i] - OVERLONG_COST * (length > width),
-                     nxt[0][1] - (not filled[i]), nxt[0][2] + 1)
-            if choice is None or score > choice[0]:
-                choice = (score, j)
-        best[i] = choice if choice is not None else ((-m, 0, 0), min(m, i + 1))
+            (a, b, c), _ = best[m] if j >= m - 1 else best[j + 1]
+            if length >= width:
+                a += (length == width and any(filled[i:j])) - OVERLONG_COST * (length > width)
+            if top is None or a > top[0] or (a == top[0] and (b, c) > (top[1], top[2])):
+                top = (a, b, c, j)
+        best[i] = (((top[0] + numbered[i], top[1] - (not filled[i]), top[2] + 1), top[3]) if top is not None
+                   else ((-m, 0, 0), min(m, i + 1)))
     rows = []
     i = 0
     while i < m:

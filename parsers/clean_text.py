@@ -18,6 +18,8 @@ _INVISIBLE_SPACES = ("\u200b", "\ufeff")
 def fold_spaces(text: str) -> str:
     """Runs of SPACES as one space, none at the ends (`str.split` splits at `\\s`, and
     much faster than a regex)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text     # already folded (most texts): every space but ` ` is unprintable
     for c in _INVISIBLE_SPACES:
         if c in text:
             text = text.replace(c, " ")
@@ -30,6 +32,12 @@ def clean_value(text: str | None) -> str | None:
         return None
     text = fold_spaces(unicodedata.normalize("NFC", text)).strip(EDGE_PUNCT).strip()
     return text or None
+
+
+def has_value(text: str) -> bool:
+    """`clean_value(text)` is not None; a letter or a digit says so at once, without
+    folding a whole paragraph's white space."""
+    return any(map(str.isalnum, text)) or clean_value(text) is not None
 
 
 # An underline stroke read as text between two words: `ỦY BAN NHÂN DÂN _ CỘNG HÒA ...`,

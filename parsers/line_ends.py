@@ -167,14 +167,23 @@ def name_across(prev: str, text: str) -> bool:
         return False
     if f"{tail[-1]} {head[0]}".upper() in wrapped_words():
         return True
-    # each word keyed once; a run's key is its words' keys joined (`places.known_key`)
-    keys = [k for k in map(place_key, tail + head)]
-    n = len(tail)
-    for i in range(n):
-        for j in range(1, len(head) + 1):
-            if known_key(" ".join(k for k in keys[i:n + j] if k)):
-                return True
-    return False
+    # each word keyed once; a run's key is its words' keys joined (`places.known_key`): the
+    # keys of the tail's last words, then of the head's first words, each joined once
+    tails = _joined_runs(map(place_key, reversed(tail)), reverse=True)
+    heads = _joined_runs(map(place_key, head))
+    return any(known_key(" ".join(filter(None, (t, h)))) for t in tails for h in heads)
+
+
+def _joined_runs(keys, reverse: bool = False) -> list[str]:
+    """The runs of `keys` from the first (each longer by one), their keys that are not
+    empty joined by spaces (`-` has none: `BÀ RỊA -`); with `reverse`, `keys` run
+    backwards and each run is joined in reading order."""
+    out, run = [], ""
+    for k in keys:
+        if k:
+            run = (f"{k} {run}" if reverse else f"{run} {k}") if run else k
+        out.append(run)
+    return out
 
 
 def one_word_capitals(prev: str, text: str) -> bool:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from parsers.grammar.numbering import bare_label, find_marker
 from parsers.line_ends import (STRONG, TERMINAL, apposition, awaits_more, awaits_number, name_across,
@@ -87,8 +88,7 @@ MAX_FIRST_INDENT = 10    # columns a first line of running text may stand in fro
 MIN_RUNNING_WORDS = 6    # words of a full line of running text
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):     # (a tuple: made once per line, faster than a frozen dataclass)
     index: int
     text: str            # stripped
     indent: int          # leading columns

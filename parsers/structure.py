@@ -46,8 +46,10 @@ def vocab() -> dict:
     return json.loads(VOCAB.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=8192)
 def is_upper_heading(text: str) -> bool:
-    """`II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` (most letters upper-case)."""
+    """`II. NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG` (most letters upper-case);
+    remembered: the tree, the zones and the title's evidence ask about the same texts."""
     # a paragraph: more lower-case letters in its first quarter than 15% of its length
     # leaves no room for 85% capitals (letters <= length), without counting the rest
     if sum(map(str.islower, text[:len(text) // 4 + 20])) > 0.15 * len(text):
@@ -64,9 +66,13 @@ def _is_type_heading(b: Block) -> bool:
     """`KẾ HOẠCH`, `THÔNG TƯ LIÊN TỊCH`, `CHỈ THỊ VỀ VIỆC ...` standing as a heading."""
     if b.is_row:
         return False
-    text = FOOTNOTE_MARK.sub("", b.text.strip().strip("*#_ ").strip())
+    text = b.text.strip().strip("*#_ ").strip()
+    if text[-1:].isdecimal():       # FOOTNOTE_MARK ends on a digit (most texts end otherwise)
+        text = FOOTNOTE_MARK.sub("", text)
     if is_upper_heading(text) and fold(text) in _folded_headings():
         return True                 # a heading OCR misread: `QUYÉT ĐỊNH`
+    if not text.startswith(_title_headings()):
+        return False                # no heading word opens it (most blocks, at once)
     for t in documents_vocab()["title_headings"]:
         if text == t or (text.startswith(t + " ") and (
                 is_upper_heading(text) or b.bold or b.heading or len(text) < 200)
@@ -75,6 +81,11 @@ def _is_type_heading(b: Block) -> bool:
                 continue
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _title_headings() -> tuple[str, ...]:
+    return tuple(documents_vocab()["title_headings"])
 
 
 @lru_cache(maxsize=1)

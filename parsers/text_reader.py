@@ -145,6 +145,8 @@ JOINED_WORD = re.compile(r"_\S*")
 
 def is_word_segmented(lines: list[str]) -> bool:
     sample = " ".join(lines[:200])
+    if "_" not in sample:
+        return False                # no JOINED_WORD (most texts), no need to count the words
     words = len(sample.split())
     return words > 0 and len(JOINED_WORD.findall(sample)) > words * 0.05
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from parsers.grammar.assignment import in_noun_phrase, verb_pattern, vocab as assignment_vocab
 from parsers.grammar.places import lookup, units as place_units
 from parsers.grammar.timing import dated_leads
-from parsers.grammar.alternation import alternation
+from parsers.grammar.alternation import alternation, flat_alternation
 
 VOCAB = Path(__file__).with_name("vocab") / "bodies.json"
 
@@ -88,14 +88,18 @@ def lower_same_length(text: str) -> str:
 def _tone_table() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     pairs = {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
              for k, v in vocab()["tone_placement"].items()}
-    # `uỷ` of `Uỷ ban`, `oá` of `Thanh Hoá`: the last two vowels of a syllable,
-    # never after `q` (`quý` is right in both styles).
-    pattern = re.compile(r"(?<![qQ])(?:" + alternation(pairs) + ")" + NOT_LETTER, re.IGNORECASE)
-    # what any match holds, in either case: two letters scanned for far faster than the
-    # alternation is tried at every position (most texts have no old-style placement)
+    # What any match holds, in either case: two letters scanned for far faster than the
+    # alternation is tried at every position (most texts have no old-style placement).
     firsts = {c for k in pairs for c in (k[0], k[0].upper())}
     seconds = {c for k in pairs for c in (k[1], k[1].upper())}
-    maybe = re.compile(f"[{''.join(sorted(firsts))}][{''.join(sorted(seconds))}]")
+    two_letters = f"[{''.join(sorted(firsts))}][{''.join(sorted(seconds))}]"
+    maybe = re.compile(two_letters)
+    # `uỷ` of `Uỷ ban`, `oá` of `Thanh Hoá`: the last two vowels of a syllable, never after
+    # `q` (`quý` is right in both styles); the two letters looked ahead for first, so that a
+    # position without them fails at once (the case-blind alternation alone is tried in
+    # full at every position).
+    pattern = re.compile(f"(?={two_letters})" r"(?<![qQ])(?:" + flat_alternation(pairs) + ")" + NOT_LETTER,
+                         re.IGNORECASE)
     return pairs, pattern, maybe
 
 
@@ -309,6 +313,7 @@ def _segment(text: str) -> tuple[str, ...]:
     return tuple(word_tokenize(text))
 
 
+@lru_cache(maxsize=8192)
 def body_opening(text: str, pos: int = 0) -> int:
     """End of the words that open a body's name at `pos` (0: no body opens there):
     `Ủy ban nhân dân| tỉnh`, `Sở| Ngoại vụ`, `Chủ tịch| Ủy ban ...`, `các sở|, ngành`,
@@ -375,6 +380,7 @@ def _body_acronym(token: str) -> bool:
     return token in acronyms or any(token.startswith(a) for a in acronyms if len(a) >= 3)
 
 
+@lru_cache(maxsize=8192)
 def starts_with_body(text: str) -> int:
     """Length of the body name that `text` opens with, 0 if none. It ends before
     a verb, punctuation, or ` và `/` với ` + another body: `Sở Công Thương chủ

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import islice
 
 # A date line: `Hà Nội, ngày 31 tháng 5 năm 2023`, `Lào Cai, ngày   tháng 4 năm 2026`
 # and as OCR reads a handwritten day: `Hà Nội, ngày |Š tháng 12 năm 2025`, or glues it: `ngày13 tháng 01`, `ngày 24 tháng11 năm 2025`
@@ -24,6 +25,10 @@ DATE_LINE = re.compile(r"\bngày(?:\s+|(?=\d))(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng
 LETTERHEAD_DATE = re.compile(r"^\W*(?:(?:(?:[^\W\d_][^\W\d_]*\.?|[^\W\d_]+-[^\W\d_]+)\s*(?:[-–]\s*)?){1,6}(?:\s\d{1,2})?\s*,?\s*"
                              r"|\d{1,2}[^\w]{0,3})?"
                              r"ngày(?:\s+|(?=\d))(?:[\d\s]{0,3}|\S{1,3}\s)\s*tháng\s*[\d\s]{0,3}\s*năm\s*\d{4}\W*$", re.I)
+# The most runs of letters between white space LETTERHEAD_DATE can hold: the place's six
+# words, `ngày`, a day OCR misread (`|Š`), `tháng`, `năm` (`Phan Rang - Tháp Chàm, ngày 5
+# tháng 3 năm 2024`); a longer sentence that cites a date is no date line
+MAX_DATE_LINE_WORDS = 10
 # The fill-in marks of a form around a day or a month: `ngày _16_ tháng _4_ năm 2025`
 FILL_MARKS = re.compile(r"_+(?=\d)|(?<=\d)_+")
 # The second word of a unit that is part of a place's name: `Thành phố Hồ Chí Minh`, `Thị xã ...`
@@ -56,8 +61,9 @@ def is_letterhead_date(text: str) -> bool:
     if "ngày" not in text.casefold():
         return False                # no cell can hold one (most lines, at once)
     text = without_fill_marks(text)
-    return any(_place_ok(m) for m in (LETTERHEAD_DATE.match(s) for s in (p.strip() for p in (text, *text.split("|")))
-                                      if "ngày" in s.casefold() and _ends_in_year(s)) if m)
+    candidates = (s for s in (p.strip() for p in (text, *text.split("|")))
+                  if "ngày" in s.casefold() and _ends_in_year(s) and _few_words(s))
+    return any(_place_ok(m) for m in map(LETTERHEAD_DATE.match, candidates) if m)
 
 
 def _ends_in_year(text: str) -> bool:
@@ -67,6 +73,13 @@ def _ends_in_year(text: str) -> bool:
     while i and not (text[i - 1].isalnum() or text[i - 1] == "_"):
         i -= 1
     return i >= 4 and text[i - 4:i].isdecimal()
+
+
+def _few_words(text: str) -> bool:
+    """`text` has no more words with letters than LETTERHEAD_DATE can hold (checked before
+    it: the pattern tries every way to cut a long sentence's letters into six words)."""
+    lettered = (w for w in text.split() if any(map(str.isalpha, w)))
+    return sum(1 for _ in islice(lettered, MAX_DATE_LINE_WORDS + 1)) <= MAX_DATE_LINE_WORDS
 
 
 def _place_ok(m: re.Match) -> bool:

@@ -74,6 +74,12 @@ BARE_LABEL = re.compile(rf"^\**\s*(?:[{BULLETS}+]|\d{{1,2}}(?:\.\d{{1,2}}){{0,3}
                         rf"|[A-H][.)]|[IVXL]{{1,5}}[.)]|\((?:\d{{1,2}}|[a-zđ])\)"
                         rf"|(?:{_heads('article')})\s+\d+\s*[.:])\s*\**$")
 
+# What any label above opens with: a head word, a digit, a Roman or list letter, `(`, a
+# bullet or `+`; a text that opens otherwise (`Sở Tư pháp ...`, `Ủy ban ...`) has no label
+# and is not tried against each of them.
+MAY_OPEN_LABEL = re.compile(rf"(?:{alternation(w for ws in vocab()['heads'].values() for w in ws)})"
+                            rf"|[\dIVXLA-Ha-zđ(+{BULLETS}]")
+
 RANKS = vocab()["ranks"]
 PARAGRAPH_RANK = 99
 HEADED = (("part", PART), ("chapter", CHAPTER), ("subpart", SUBPART), ("article", ARTICLE))
@@ -88,8 +94,12 @@ def bare_label(text: str) -> bool:
     return bool(BARE_LABEL.match(text))
 
 
+@lru_cache(maxsize=8192)
 def find_marker(text: str) -> tuple[Marker | None, str]:
-    """The numbering label at the start of `text` and the text after it."""
+    """The numbering label at the start of `text` and the text after it (the same text is
+    asked about by the reader, the reflow and the structure: remembered)."""
+    if not MAY_OPEN_LABEL.match(text):
+        return None, text
     for style, pattern in HEADED:
         m = pattern.match(text)
         if m:

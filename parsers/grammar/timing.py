@@ -25,6 +25,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from parsers.grammar.alternation import alternation
 from parsers.grammar.dates import (DAY_IN_NUMBERS, DAY_IN_WORDS, DAY_IN_WORDS_WITH_YEAR, NUM_END,
                                    NUM_START, YEAR_NUMBER)
 
@@ -318,6 +319,22 @@ _REQUIRED = {
     "ongoing": folded(VOCAB["ongoing"]),
     "unspecified_cell": folded(_UN["cell"]),
 }
+# Every word of `_REQUIRED` as one pattern (a match is the longest word where it starts:
+# `hằng tháng` before `hằng`), and the words each one begins with
+_REQUIRED_WORDS = frozenset().union(*_REQUIRED.values())
+_REQUIRED_WORD = re.compile(alternation(_REQUIRED_WORDS))
+_WORDS_BEGINNING = {w: frozenset(v for v in _REQUIRED_WORDS if w.startswith(v)) for w in _REQUIRED_WORDS}
+
+
+def _required_words_in(low: str) -> set[str]:
+    """The words of `_REQUIRED` that stand in `low` (as `in` would find them): searched for
+    again from the letter after each match's start, so words inside it are found too."""
+    found: set[str] = set()
+    pos = 0
+    while pos <= len(low) and (m := _REQUIRED_WORD.search(low, pos)) is not None:
+        found |= _WORDS_BEGINNING[m.group()]
+        pos = m.start() + 1
+    return found
 
 
 def forms_for(sh: str) -> tuple[tuple[str, re.Pattern], ...]:
@@ -327,9 +344,8 @@ def forms_for(sh: str) -> tuple[tuple[str, re.Pattern], ...]:
         skip = set()
     else:
         skip = set(_NEEDS_DIGIT if QUARTER_WORD.search(sh) else _NEEDS_DIGIT | _NEEDS_UNIT)
-    low = " ".join(sh.lower().split())        # `in` on this is far faster than a pattern
-    skip.update(form for form, needed in _REQUIRED.items()
-                if not any(map(low.__contains__, needed)))   # map: no Python-level loop
+    present = _required_words_in(" ".join(sh.lower().split()))
+    skip.update(form for form, needed in _REQUIRED.items() if present.isdisjoint(needed))
     return tuple((name, rx) for name, rx in FORM_RES if name not in skip)
 
 

@@ -185,6 +185,30 @@ def test_letterhead_date_line(source, line, is_date):
     assert is_letterhead_date(line) is is_date, source
 
 
+@pytest.mark.parametrize("shape", ["straight connector 2", "Straight Arrow Connector 12", "Rectangle 3",
+                                   "Text Box 4", "Oval 5", "Line 6"])
+def test_shape_names_left_by_a_conversion_are_cut(shape):
+    """Every shape name Word gives (SHAPE_NAME, whatever its first letter) is cut out of a
+    letterhead line: `ỦY BAN NHÂN DÂN straight connector 2Số: 15/KH-UBND`."""
+    from extractors.letterhead_lines import SHAPE_NAME
+    assert SHAPE_NAME.sub("\n", f"ỦY BAN NHÂN DÂN {shape}Số: 15/KH-UBND") == "ỦY BAN NHÂN DÂN \nSố: 15/KH-UBND"
+
+
+def test_date_line_word_limit_rejects_no_date_line(corpus):
+    """Every line and `|` cell of the 150 letterheads (`../shared/corpus/letterheads/docs`)
+    that LETTERHEAD_DATE matches has no more words than `_few_words` lets through, the
+    shortcut that spares the pattern long sentences citing a date."""
+    from parsers.grammar.dates import LETTERHEAD_DATE, _few_words
+    from parsers.read import read_document
+    docs = sorted((corpus / "letterheads" / "docs").iterdir())
+    parts = [p.strip() for path in docs for b in read_document(str(path), path.read_bytes()).blocks
+             for line in b.text.splitlines() for p in (line, *line.split("|"))]
+    matched = [p for p in parts if LETTERHEAD_DATE.match(p)]
+    assert len(matched) > 50
+    assert all(_few_words(p) for p in matched)
+    assert not _few_words("Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ về công tác văn thư ngày 05 tháng 3 năm 2020")
+
+
 @pytest.mark.parametrize("source,raw,number,doc_type", [
     ("bldtbxh-btc-10-2004-ttlt-2004-tro-giup-tre-mo-coi-ocr.txt", "10/2004/TTLT-BLĐTBXH-BTC", "10/2004/TTLT-BLĐTBXH-BTC",
      "Thông tư liên tịch"),

@@ -198,3 +198,18 @@ def test_any_text_never_raises(text, ref):
         assert t.kind in KINDS
         if t.start and t.end:
             assert t.start <= t.end
+
+
+@pytest.mark.parametrize("kind", ["txt", "md"])
+def test_required_words_found_as_substring_tests_find_them(kind):
+    """`forms_for`'s one pass over a text finds exactly the required words that `in` finds
+    (words inside a longer match too: `năm` in `hằng năm`), on every paragraph and cell of
+    the corpus's text files."""
+    require_corpus()
+    import parsers.grammar.timing as tg
+    from parsers.read import read_document
+    lows = [" ".join(tg.shadow(b.text).lower().split()) for p in sorted(CORPUS.glob(f"*.{kind}"))
+            for b in read_document(str(p), p.read_bytes()).blocks]
+    found = [tg._required_words_in(low) for low in lows]
+    assert found == [{w for w in tg._REQUIRED_WORDS if w in low} for low in lows]
+    assert sum(map(len, found)) > 100

@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 from extractors.prose_owner import leading_bodies, partner_lists
-from parsers.grammar.assignment import find_verb
+from parsers.grammar.alternation import alternation, first_letter_lookahead, flat_alternation, phrase_alternation
+from parsers.grammar.assignment import find_verb, verb_words
 from parsers.grammar.bodies import body_opening, starts_with_body
+from parsers.grammar.bodies import vocab as bodies_vocab
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
@@ -227,3 +229,58 @@ def test_content_without_words_is_no_task():
     from extractors.tasks_prose import has_words, states_work
     assert not any(has_words(c) or states_work(c) for c in ("12", "x", "………", "|", "-", "2.", "| 2025"))
     assert has_words("Rà soát, tổng hợp") and states_work("Rà soát, tổng hợp")
+
+
+# --- a word list as one pattern (parsers.grammar.alternation) ---------------------
+
+def test_alternation_tree_prefers_the_longer_word():
+    """`chủ trì` before `chủ`, `Ủy ban nhân dân` before `Ủy ban`, whatever the list order."""
+    rx = re.compile(rf"(?:{alternation(['chủ', 'chỉ đạo', 'chủ trì'])})(?![\w])")
+    assert [m.group() for m in rx.finditer("Sở chủ trì, chủ động; UBND chỉ đạo")] == ["chủ trì", "chủ", "chỉ đạo"]
+    assert re.fullmatch(alternation(["Ủy ban", "Ủy ban nhân dân"]), "Ủy ban nhân dân")
+    assert alternation([]) == ""
+
+
+@pytest.mark.parametrize("source", ["laocai-sct-kh-2242-kiem-tra-gcn-2026.docx",
+                                    "cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md",
+                                    "hanoi-kh-ubnd-2010-ho-ngheo-nha-o-wordseg.txt"])
+def test_alternation_tree_finds_what_the_flat_list_finds(source):
+    """The grammar's word lists (verbs of work, body heads, titles) as a tree find the same
+    phrases as the flat list longest first, in a whole document."""
+    text = source_text(source)
+    lists = [verb_words(), bodies_vocab()["head_nouns"], bodies_vocab()["titles"],
+             [w.lower() for w in bodies_vocab()["head_nouns"]]]
+    for words in lists:
+        tree = re.compile(rf"(?<![\w&])(?:{alternation(words)})(?![\w])")
+        flat = re.compile(rf"(?<![\w&])(?:{flat_alternation(words)})(?![\w])")
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert re.search(alternation(verb_words()), text)
+
+
+def test_first_letter_lookahead_keeps_every_match():
+    """A look-ahead for the words' first letters before a look-behind finds what the
+    pattern alone finds (`Số hiệu`, `Người ký` of a website's box), and none for an empty word."""
+    words = ["Số hiệu", "Người ký", "Loại văn bản"]
+    text = "Số hiệu: 15/CT-UBND | Loại văn bản:Chỉ thị|Người ký: Nguyễn Văn A"
+    plain = re.compile(rf"(?:^|(?<=[\s|]))(?:{alternation(words)})")
+    ahead = re.compile(first_letter_lookahead(words) + plain.pattern)
+    assert [m.span() for m in ahead.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(list(ahead.finditer(text))) == 3
+    assert first_letter_lookahead(["", "Số"]) == ""
+
+
+@pytest.mark.parametrize("source", ["cp-nq-03-nq-cp-2025-chuong-trinh-hanh-dong-nq57.md",
+                                    "btnmt-09-kh-btnmt-2024-trien-khai-ct13.txt"])
+def test_phrase_alternation_finds_what_the_flat_list_finds(source):
+    """The cited document types (`Nghị quyết`, `nghị định`, `Thông báo kết luận`) as a tree,
+    first letter in either case and any white space between words, find what the flat
+    list longest first finds."""
+    from extractors.references import vocab as references_vocab
+    text = source_text(source)
+    types = sorted(references_vocab()["types"], key=len, reverse=True)
+    flat = "|".join(f"[{w[0]}{w[0].upper()}]" + re.escape(w[1:]).replace(r"\ ", r"\s+") for w in types)
+    tree_rx = re.compile(rf"(?<!\w)(?:{phrase_alternation(types)})\s+số")
+    flat_rx = re.compile(rf"(?<!\w)(?:{flat})\s+số")
+    assert [m.span() for m in tree_rx.finditer(text)] == [m.span() for m in flat_rx.finditer(text)]
+    assert len(list(tree_rx.finditer(text))) >= 3
+    assert phrase_alternation(["Luật", "luật"]) == "[LL]uật|[lL]uật"      # cases meet: flat
