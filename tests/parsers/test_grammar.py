@@ -80,6 +80,14 @@ BODIES = [
     ("tnt305__dataset-826ed569ec2ddaa1.md", "II", "tỉnh Đắk Lắk cần tiếp tục thực hiện quyết liệt", "tỉnh Đắk Lắk"),
     ("tnt305__dataset-24f956b72eef05a2.md", "1.91", "tỉnh Thái Nguyên có 92 đơn vị hành chính cấp xã", ""),
     ("tnt305__dataset-4d98410054b11ab4.md", "1.64", "tỉnh Cà Mau có 64 đơn vị hành chính cấp xã", ""),
+    # the activity a body acts in is no part of its name (`trong việc`, `trong bảo quản`);
+    # the place it stands in is (`trong và ngoài tỉnh`)
+    ("tnt305__dataset-1a3950726cd8511f.md", "", "các cơ quan, đơn vị liên quan trong việc chấp thuận địa điểm, giao đất",
+     "các cơ quan, đơn vị liên quan"),
+    ("hrmaster__nghi-dinh-so-152-2026-nd-cp-469524.txt", "", "các cơ quan, tổ chức, cá nhân trong bảo quản vật chứng",
+     "các cơ quan, tổ chức, cá nhân"),
+    (LC134, "V.6", "các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh tổ chức đào tạo",
+     "các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh"),
     # a timing phrase is no part of a name: `trước ngày`, `trong tháng`
     (WILD_TTG_TB, "III.2.c", "Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra",
      "Phó Thủ tướng Chính phủ Trần Hồng Hà"),
