@@ -88,6 +88,12 @@ BODIES = [
      "các cơ quan, tổ chức, cá nhân"),
     (LC134, "V.6", "các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh tổ chức đào tạo",
      "các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh"),
+    # a body's name ends before its verb of work (`thu thập`, `niêm yết`, `họp`)
+    ("tnt305__dataset-5d99697f14bcf68a.md", "IV.3", "Các cơ quan, đơn vị liên quan thu thập thông tin theo các mẫu biểu",
+     "Các cơ quan, đơn vị liên quan"),
+    ("tnt305__dataset-27cbc6425a10478c.md", "2.2", "UBND các xã, phường niêm yết công khai nội dung TTHC",
+     "UBND các xã, phường"),
+    ("tnt305__dataset-80bb1f677e7d4d75.md", "2.2", "UBND các xã, phường niêm yết công khai", "UBND các xã, phường"),
     # a timing phrase is no part of a name: `trước ngày`, `trong tháng`
     (WILD_TTG_TB, "III.2.c", "Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra",
      "Phó Thủ tướng Chính phủ Trần Hồng Hà"),
