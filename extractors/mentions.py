@@ -27,7 +27,8 @@ from pathlib import Path
 
 from parsers.grammar.assignment import find_verb
 from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, after_space, acronym_at, body_opening,
-                                    collective_at, continues_collective, follows_head, head_at, is_named, keys, match_key, next_word,
+                                    collective_at, continues_collective, follows_head, head_at, is_named, joined_at, keys, match_key,
+                                    next_word,
                                     normalize, patterns,
                                     starts_named_head, starts_new_body, title_at)
 from parsers.grammar.bodies import vocab as bodies_vocab
@@ -102,6 +103,11 @@ def _blocked(text: str, key: str) -> list[bool]:
         blocked[i] = depth > 0 or bool(frame)
     for m in _lists().protected_re.finditer(key) if _lists().protected_re else ():
         blocked[m.start():m.end()] = [True] * (m.end() - m.start())
+    comma = key.find(",")
+    while comma >= 0:
+        if joined_at(key, comma):                   # `phòng, chống`: inside one name
+            blocked[comma] = True
+        comma = key.find(",", comma + 1)
     return blocked
 
 

@@ -406,6 +406,9 @@ def starts_with_body(text: str) -> int:
         if stop in (" và ", " với ") and not starts_new_body(text, key, after):
             pos = after                     # `Sở Văn hóa và Thể thao`
             continue
+        if stop == "," and joined_at(key, m.start()):
+            pos = after                     # `Ban Chỉ đạo phòng, chống tham nhũng`: one name
+            continue
         nxt = after_space(key, after)
         if stop == "," and is_list and (p.collective_word.match(key, nxt) or p.admin_unit.match(key, nxt)):
             pos = after                     # `các sở, ban, ngành`, `các xã, phường`
@@ -413,6 +416,19 @@ def starts_with_body(text: str) -> int:
         end = m.start()
         break
     return len(text[:end].rstrip(EDGE_PUNCT))
+
+
+@lru_cache(maxsize=1)
+def _joined_pairs() -> tuple[tuple[str, str], ...]:
+    return tuple(tuple(k.split(", ", 1)) for k in keys(vocab()["joined_pairs"]))
+
+
+def joined_at(key: str, comma: int) -> bool:
+    """Is the comma at `comma` of `key` (a `match_key` text) one that joins two words of a
+    name (`phòng, chống`, `lụt, bão`: vocab `joined_pairs`), no break between bodies?"""
+    return any(key.endswith(left, 0, comma) and key.startswith(" " + right, comma + 1)
+               and (comma == len(left) or not key[comma - len(left) - 1].isalnum())
+               for left, right in _joined_pairs())
 
 
 def continues_collective(text: str) -> bool:

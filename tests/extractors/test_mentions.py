@@ -410,3 +410,16 @@ def test_mentions_are_nonempty_substrings(text):
 def test_helpers_never_raise(text):
     assert 0 <= starts_with_body(text) <= len(text)
     assert is_collective(text) in (True, False)
+
+
+@pytest.mark.parametrize("text, mentions", [
+    # a comma that joins two words of a name is no break between mentions (vocab joined_pairs)
+    ("Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh, Sở Nội vụ",
+     ("Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh", "Sở Nội vụ")),
+    ("Thường trực Ban Chỉ huy Phòng, chống lụt, bão và Tìm kiếm cứu nạn thành phố",
+     ("Thường trực Ban Chỉ huy Phòng, chống lụt, bão và Tìm kiếm cứu nạn thành phố",)),
+    ("Sở Y tế, Công an tỉnh", ("Sở Y tế", "Công an tỉnh")),
+])
+def test_joined_words_of_a_name_are_one_mention(text, mentions):
+    from extractors.mentions import split_mentions
+    assert split_mentions(text) == mentions

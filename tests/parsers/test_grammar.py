@@ -94,6 +94,11 @@ BODIES = [
     ("tnt305__dataset-27cbc6425a10478c.md", "2.2", "UBND các xã, phường niêm yết công khai nội dung TTHC",
      "UBND các xã, phường"),
     ("tnt305__dataset-80bb1f677e7d4d75.md", "2.2", "UBND các xã, phường niêm yết công khai", "UBND các xã, phường"),
+    # a comma that joins two words of a name (`phòng, chống`, `lụt, bão`) ends no body
+    ("luatvietnam__10403123.doc.docx", "", "Ban Chỉ huy Phòng, chống lụt, bão và Tìm kiếm cứu nạn các cấp, các ngành "
+     "quyết định", "Ban Chỉ huy Phòng, chống lụt, bão và Tìm kiếm cứu nạn các cấp"),
+    ("luatvietnam__Doc-14222820.doc", "", "Ban Chỉ đạo phòng, chống khủng bố quốc gia là cơ quan tham mưu",
+     "Ban Chỉ đạo phòng, chống khủng bố quốc gia"),
     # a timing phrase is no part of a name: `trước ngày`, `trong tháng`
     (WILD_TTG_TB, "III.2.c", "Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra",
      "Phó Thủ tướng Chính phủ Trần Hồng Hà"),
