@@ -15,14 +15,15 @@ from extractors.issuer import authority_body, cased_issuer, complete_name, compl
 from extractors.letterhead import is_caps, read_letterhead
 from extractors.letterhead_lines import head_lines
 from extractors.ocr_repair import OCR_READERS, confirm_name, confirm_phrase
-from extractors.own_text import adopted_on, announcer, attachment, closing_letterhead, from_stamps
+from extractors.own_text import adopted_on, announcer, attachment, authentication, closing_letterhead, \
+    from_stamps
 from extractors.portal import portal_fields, portal_title
 from extractors.signer import signer as signature_signer
 from extractors.title import qualifier_fields, read_title
 from extractors.title_case import case_title
 from extractors.truecase import case_body, head_of
 from parsers.grammar.dates import numeric_date
-from parsers.grammar.documents import document_number
+from parsers.grammar.documents import document_number, type_from_number
 from parsers.model import DocumentMeta, DocumentTree, Span
 
 # How far down a website's metadata box may stand above a document without letterhead
@@ -75,8 +76,14 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     if annex:                                     # a letterhead OCR could not read, or none
         number, issue_date = number or annex.number, issue_date or annex.issue_date
         doc_type = doc_type or annex.doc_type
-    closing = closing_letterhead(tree) if not lh.has_number_line and lh.place is None else None
-    if closing:                                   # a consolidated text's authentication at its end
+    consolidated = authentication(tree)
+    if consolidated:                      # a consolidated text: its own letterhead, wherever it stands
+        own = consolidated[0]
+        number, issue_date, doc_type = own.number, own.issue_date, type_from_number(own.number)
+        lh = lh._replace(issuer_lines=own.issuer_lines or lh.issuer_lines)
+    closing = closing_letterhead(tree) if not consolidated and not lh.has_number_line and lh.place is None \
+        else None
+    if closing:                                   # a letterhead set at the end of the copy
         number, issue_date = number or closing.number, issue_date or closing.issue_date
         lh = lh._replace(issuer_lines=lh.issuer_lines or closing.issuer_lines)
     if issue_date is None and lh.place is None:     # no date line: a resolution's adoption
@@ -89,7 +96,8 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     portal_issuer = meta_block.get("issuer")
     issuer = cased_issuer(name) or (case_body(portal_issuer.upper()) if portal_issuer and is_authority(
         portal_issuer.upper()) else None)
-    signer = signature_signer([n for n in tree.nodes if n.zone == "signature"], blocks) or meta_block.get("signer") \
+    signer = (consolidated and _first_signer(consolidated[1], blocks)) \
+        or signature_signer([n for n in tree.nodes if n.zone == "signature"], blocks) or meta_block.get("signer") \
         or portal_fields([n.text for n in tree.nodes[-PORTAL_NODES:]]).get("signer")
     if tree.raw.reader in OCR_READERS:        # letterhead and signature read worst: see ocr_repair
         body = "\n".join(n.text for n in tree.nodes if n.zone in ("body", "appendix"))
@@ -98,6 +106,12 @@ def extract_metadata(tree: DocumentTree) -> DocumentMeta:
     return DocumentMeta(doc_number=number, doc_type=doc_type, issuer=issuer,
                         issue_date=issue_date, place=place, signer=signer, title=title,
                         spans=tuple(spans))
+
+
+def _first_signer(nodes, blocks) -> str | None:
+    """The first name written under a block's office lines (`KT. BỘ TRƯỞNG` / `THỨ TRƯỞNG` /
+    name): later names are the consolidated text's footnotes and annexes."""
+    return next(filter(None, (signature_signer([n], blocks) for n in nodes)), None)
 
 
 def _upper(text: str | None) -> str | None:

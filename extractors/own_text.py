@@ -26,6 +26,13 @@ ANNOUNCES = re.compile(r"(?:^|[.;,]\s+)(?P<body>[A-ZĐÂƯ][^.;:,]{2,70}?)\s+(?:
                        r"(?:thông báo\b|(?:xây dựng|ban hành)\s+(?:Kế hoạch|Chương trình|Quy chế|Đề án|Hướng dẫn)\b)")
 # How far into the body, or from its end, a document says who issues it
 ANNOUNCE_NODES = 15
+# The heading of a consolidated text's own letterhead: `XÁC THỰC VĂN BẢN HỢP NHẤT`
+AUTHENTICATES = re.compile(r"\bXÁC\s+THỰC\s+VĂN\s+BẢN\s+HỢP\s+NHẤT\b")
+# How many lines a consolidated text's letterhead spans on either side of that heading
+# (issuer on two lines, `Số: ...`, the date line), and how many more follow to its signer
+# (`KT. BỘ TRƯỞNG` / `THỨ TRƯỞNG` / name)
+AUTHENTICATION_REACH = 4
+SIGNER_REACH = 4
 # How many of the last nodes may hold a letterhead set at the end
 CLOSING_NODES = 40
 # The zones the document's own text stands in
@@ -95,13 +102,38 @@ def adopted_on(tree: DocumentTree) -> date | None:
 
 
 def closing_letterhead(tree: DocumentTree):
-    """A letterhead set at the end, as a consolidated text authenticates itself: `BỘ LAO
-    ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI` / `Số: 1166/VBHN-BLĐTBXH` / `XÁC THỰC VĂN BẢN HỢP NHẤT` /
-    `Hà Nội, ngày 22 tháng 3 năm 2024`: read like the top's (extractors.letterhead), from
-    the document's last blocks; None when they hold no number line and no date line."""
+    """A letterhead set at the end of a copy whose top has none (a text whose lines ran
+    together, a copy that moved the letterhead below the body): read like the top's
+    (extractors.letterhead), from the document's last blocks; None when they hold no
+    number line and no date line."""
     from extractors.letterhead import read_letterhead
     from extractors.letterhead_lines import head_lines
     blocks = tree.raw.blocks
-    tail = [blocks[n.block] for n in tree.nodes[-CLOSING_NODES:] if n.zone in ("body", "signature", "appendix")]
+    tail = [blocks[n.block] for n in tree.nodes[-CLOSING_NODES:] if n.zone in OWN_ZONES]
     lh = read_letterhead(head_lines(tail))
     return lh if lh.has_number_line and lh.issue_date else None
+
+
+def authentication(tree: DocumentTree):
+    """The letterhead of a consolidated text (văn bản hợp nhất), which authenticates itself
+    in a block of its own wherever the copy sets it (at the end, before the annexes, at the
+    top): `BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI` / `Số: 1166/VBHN-BLĐTBXH` / `XÁC THỰC VĂN
+    BẢN HỢP NHẤT` / `Hà Nội, ngày 22 tháng 3 năm 2024` / `KT. BỘ TRƯỞNG` / `THỨ TRƯỞNG` /
+    name. The document is the consolidated text, so this block, not the heading of the
+    text it consolidates, gives its number, date and issuer. Read like the top's
+    (extractors.letterhead) from the block's lines; returns (letterhead, the nodes after
+    the block, where its signer stands), or None when no such block holds a number line
+    and a date line."""
+    from extractors.letterhead import read_letterhead
+    from extractors.letterhead_lines import head_lines
+    blocks = tree.raw.blocks
+    for i, n in enumerate(tree.nodes):
+        if not AUTHENTICATES.search(n.text):
+            continue
+        near = tree.nodes[max(0, i - AUTHENTICATION_REACH):i + AUTHENTICATION_REACH + 1]
+        lines = [ln._replace(text=AUTHENTICATES.sub("", ln.text).strip())
+                 for ln in head_lines([blocks[m.block] for m in near])]
+        lh = read_letterhead([ln for ln in lines if ln.text])      # the heading is no issuer's line
+        if lh.has_number_line and lh.issue_date:
+            return lh, tree.nodes[i + 1:i + 1 + AUTHENTICATION_REACH + SIGNER_REACH]
+    return None

@@ -104,17 +104,19 @@ def _gapped(text: str) -> bool:
     return "    " in text and COLUMN_GAP.search(text) is not None
 
 
-def reflow(lines: list[str], *, wrapped: bool = True) -> list[tuple[str, list[int]]]:
+def reflow(lines: list[str], *, wrapped: bool = True, spaced: bool | None = None) -> list[tuple[str, list[int]]]:
     """Paragraphs of `lines`: (text, [indices of the source lines]). With `wrapped=False`
     (a text whose lines are its paragraphs) only a bare numbering label and an open
-    Markdown strong run join the next line."""
+    Markdown strong run join the next line. `spaced` tells whether the document sets a
+    blank line between its paragraphs (`paragraphs_stand_apart`), where `lines` are only
+    a part of it; None: judge from `lines`."""
     parsed = [_Line(i, ln.strip(), _indent(ln)) for i, ln in enumerate(lines)]
     if any(STRONG in ln for ln in lines):
         parsed = _bold_runs(parsed)
     body = [ln for ln in parsed if ln.text]
     if not body:
         return []
-    layout = _Layout.of(body, wrapped, _spaced(parsed))
+    layout = _Layout.of(body, wrapped, _spaced(parsed) if spaced is None else spaced)
     paragraphs: list[tuple[list[str], list[int]]] = []
     prev: _Line | None = None
     for line in parsed:
@@ -143,6 +145,12 @@ def _bold_runs(parsed: list[_Line]) -> list[_Line]:
             open_ = not open_
         out.append(_Line(ln.index, ln.text, ln.indent, open_) if open_ else ln)
     return out
+
+
+def paragraphs_stand_apart(lines: list[str]) -> bool:
+    """Whether a blank line stands before nearly every numbered or bulleted item of these
+    lines (a whole document's), as `_spaced` judges it."""
+    return _spaced([_Line(i, ln.strip(), 0) for i, ln in enumerate(lines)])
 
 
 def _spaced(parsed: list[_Line]) -> bool:
@@ -317,4 +325,7 @@ class _Layout:
             return self.full(prev) or _starts_lower(line.text) or bool(LEADING_DIGIT.match(line.text))
         if _starts_lower(line.text) or LEADING_DIGIT.match(line.text):
             return True
-        return self.full(prev)
+        # paragraphs stand apart: a line of running text that no punctuation ends goes on with
+        # the next, short or not (`c) Giao Bộ Xây dựng chủ trì, làm việc với UBND tỉnh` +
+        # `Đồng Nai, ACV ...`: a copy whose first lines are shorter than the rest)
+        return self.full(prev) or (self.spaced and len(prev.text.split()) >= MIN_RUNNING_WORDS)

@@ -28,7 +28,7 @@ from parsers.cell_lines import CellTable, find_cell_tables, is_pipe_line
 from parsers.html_inline import LINE_IN_CELL, markdown_lines
 from parsers.grammar.numbering import bare_label, find_marker
 from parsers.model import Block, ParseError, RawDocument
-from parsers.reflow import PAGE_NUMBER, TERMINAL, reflow
+from parsers.reflow import PAGE_NUMBER, TERMINAL, paragraphs_stand_apart, reflow
 from parsers.site_text import site_lines
 from parsers.text_tables import TextTable, find_tables
 from parsers.clean_text import drop_lone_underlines, fold_spaces
@@ -293,12 +293,13 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
     row_no = 0
     in_table = False
     pending: list[tuple[str, int]] = []   # plain lines waiting for reflow: (text, line number)
+    spaced = paragraphs_stand_apart(lines) if hard_wrapped else None
 
     def flush() -> None:
         if not pending:
             return
         # the same reflow as PDF text; lines that are paragraphs join only after a bare label
-        paragraphs = reflow([t for t, _ in pending], wrapped=hard_wrapped)
+        paragraphs = reflow([t for t, _ in pending], wrapped=hard_wrapped, spaced=spaced)
         groups = [(p, pending[idx[0]][1]) for p, idx in paragraphs]
         for t, n in groups:
             t, bold, heading = _strip_markdown(t)

@@ -121,6 +121,12 @@ def _in_order(first: Iterator[re.Match], second: Iterator[re.Match]) -> Iterator
             b = next(second, None)
 
 
+def in_noun_phrase(text: str, start: int, end: int) -> bool:
+    """Is `text[start:end]` (a verb's word) inside a noun phrase that holds it (`Ủy ban
+    bầu cử`, `các chủ đầu tư`), so that it ends no body's name?"""
+    return any(s <= start and end <= e for s, e in _noun_spans(text))
+
+
 @lru_cache(maxsize=4096)
 def _noun_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where `text` holds a noun phrase with a verb inside (`các cơ quan chủ trì`): a verb

@@ -9,7 +9,9 @@ A body's name opens with
 - an office-holder's title with the body it heads (`Chủ tịch Ủy ban nhân dân các
   xã`, `Giám đốc các Sở`, `Người đứng đầu cơ quan`): a bare title is no body;
 - `các` with a noun of bodies (`các sở, ngành`, `Các Bộ`, `các xã`);
-- an acronym of a body (`UBND`, `VTV`, `TTXVN`).
+- an acronym of a body (`UBND`, `VTV`, `TTXVN`);
+- a province or a city of the centre named with its unit (`Thành phố Hà Nội`, `tỉnh
+  Lâm Đồng`), the locality acting as a body, as conclusions give it work.
 It ends before its verb (`Sở Công Thương| chủ trì, ...`), at punctuation, or at
 ` và `/` với ` followed by another body; commas go on inside a collective (`các
 sở, ban, ngành`, `các xã, phường`).
@@ -27,8 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.grammar.assignment import vocab as assignment_vocab
-from parsers.grammar.places import units as place_units
+from parsers.grammar.assignment import in_noun_phrase, verb_pattern, vocab as assignment_vocab
+from parsers.grammar.places import lookup, units as place_units
+from parsers.grammar.timing import dated_leads
 from parsers.grammar.alternation import alternation, flat_alternation
 
 VOCAB = Path(__file__).with_name("vocab") / "bodies.json"
@@ -48,6 +51,9 @@ ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}(?=[\s,;:)]|$)(?!\s+[A-ZĐÀ-Ỹ]{2,}
 MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,40}>|\*+|\||#+")
 # A plural or a level right after a head noun: `UBND các huyện`, `UBND cấp xã`
 PLURAL_AFTER_HEAD = re.compile(r" (?:các|cấp|những) ")
+# A province's unit word and the capitalised words that may name it: `Thành phố Hà Nội|
+# và các tỉnh ...`, `tỉnh Lâm Đồng| đẩy nhanh ...`, `Thành phố Hồ Chí Minh|, tỉnh ...`
+PROVINCE_OPENING = re.compile(r"(?:[Tt]ỉnh|[Tt]hành phố)((?: [A-ZĐ][^\W\d_]*){1,4})")
 
 
 # The level a body of an administrative unit has, by the unit's level in the gazetteer
@@ -154,7 +160,8 @@ def word_pattern(words) -> re.Pattern:
 @lru_cache(maxsize=1)
 def patterns() -> _Patterns:
     v = vocab()
-    stops = keys(assignment_vocab()["verbs"] + assignment_vocab()["handing_verbs"] + v["scope_qualifiers"])
+    stops = keys(assignment_vocab()["verbs"] + assignment_vocab()["handing_verbs"] + v["scope_qualifiers"]
+                 + dated_leads())
     return _Patterns(
         head=word_pattern(v["head_nouns"]),
         whole=word_pattern(v["whole_bodies"]),
@@ -165,7 +172,8 @@ def patterns() -> _Patterns:
         admin_unit=word_pattern(list(admin_units())),
         follower=word_pattern(v["head_followers"] + list(admin_units())),
         # what ends a body's name: `Sở Công Thương| chủ trì, ...`, `Cục Biến đổi khí
-        # hậu| có trách nhiệm:`, `Viện ...|; Viện ...`, `Sở Tư pháp| và các cơ quan ...`
+        # hậu| có trách nhiệm:`, `Viện ...|; Viện ...`, `Sở Tư pháp| và các cơ quan ...`,
+        # `Ủy ban nhân dân tỉnh| trước ngày 15/11 ...`
         name_end=re.compile(r"[,;:()\[\]]|\.(?!\S)| (?:và|với) | (?:" + alternation(stops) + ")" + NOT_LETTER),
         acronyms=frozenset(v["body_acronyms"]),
     )
@@ -341,7 +349,29 @@ def body_opening(text: str, pos: int = 0) -> int:
             return end
         return _lower_case_name(text, pos, end)
     m = ACRONYM.match(text, pos)
-    return m.end() if m and _body_acronym(m.group(0)) else 0
+    if m and _body_acronym(m.group(0)):
+        return m.end()
+    return _province(text, pos)
+
+
+def _province(text: str, pos: int) -> int:
+    """End of a province named with its unit at `pos` (`Thành phố Hà Nội`, `tỉnh Lâm
+    Đồng`), its longest run of capitalised words the gazetteer knows, where it acts: a
+    verb of work follows (`tỉnh Đắk Lắk| cần tiếp tục ...`) or another body of a list
+    (`Thành phố Hồ Chí Minh|, tỉnh Lâm Đồng đẩy nhanh ...`); not a place described
+    (`tỉnh Thái Nguyên| có 92 đơn vị hành chính`), or a name given alone (a mention already
+    cut); 0 if none."""
+    m = PROVINCE_OPENING.match(text, pos)
+    if not m:
+        return 0
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        if lookup(" ".join(words[:n]), ("province",)):
+            end = m.start(1) + len(" ".join(words[:n])) + 1
+            acts = end >= len(text.rstrip()) or text.startswith((",", " và "), end) or (
+                text.startswith(" ", end) and verb_pattern().match(text, end + 1) is not None)
+            return end if acts else 0
+    return 0
 
 
 def _body_acronym(token: str) -> bool:
@@ -369,8 +399,9 @@ def starts_with_body(text: str) -> int:
             end = len(text)
             break
         stop, after = m.group(0), m.end()
-        if stop[0] == " " and stop not in (" và ", " với ") and not text[m.start() + 1].islower():
-            pos = after                     # `Ban Chỉ đạo`, `Ban Tổ chức`: a name, not a verb
+        if stop[0] == " " and stop not in (" và ", " với ") and (
+                not text[m.start() + 1].islower() or in_noun_phrase(text, m.start() + 1, after)):
+            pos = after                     # `Ban Chỉ đạo`, `Ban Tổ chức`, `Ủy ban bầu cử`: a name, not a verb
             continue
         if stop in (" và ", " với ") and not starts_new_body(text, key, after):
             pos = after                     # `Sở Văn hóa và Thể thao`

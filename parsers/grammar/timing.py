@@ -39,6 +39,16 @@ _SHADOW_MAP = (("_", " "), ("\u00a0", " "), ("\u2013", "-"), ("\u2014", "-"),
                ("\t", " "), ("\r", " "))
 
 
+def dated_leads() -> list[str]:
+    """The words that open a timing phrase in prose, a lead and its calendar unit (`trước
+    ngày`, `trong tháng`, `từ năm`) or a deadline word (`chậm nhất`, `đến hết`): no body's
+    name holds them, so they end one (`Giao Phó Thủ tướng ... Trần Hồng Hà| trước ngày 15
+    tháng 11 năm 2025 trực tiếp kiểm tra ...`)."""
+    leads = VOCAB["deadline_leads"]["day_only"] + VOCAB["period_leads"]["prose"] + VOCAB["range_start"]
+    units = VOCAB["day_words"] + VOCAB["month_words"] + VOCAB["quarter_words"] + VOCAB["year_words"]
+    return [f"{lead} {unit}" for lead in leads for unit in units] + VOCAB["deadline_leads"]["any"]
+
+
 def shadow(text: str) -> str:
     """The text as matched: same length as `text`, so offsets carry over. (One
     `replace` per character present: `str.translate` with a table is slower.)"""

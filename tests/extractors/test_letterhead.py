@@ -373,12 +373,31 @@ def test_letterhead_layouts(corpus, parsed, name, layout, fields):
         assert getattr(meta, field) == expected, (layout, field)
 
 
-def test_consolidated_text_authenticated_at_its_end(corpus, parsed):
-    """wild hrmaster__van-ban-hop-nhat-so-1166-vbhn-bldtbxh-41572.txt: a consolidated text
-    (VBHN) sets its issuer, number and date at its end, under XÁC THỰC VĂN BẢN HỢP NHẤT."""
-    path = corpus.parent / "wild" / "docs" / "hrmaster__van-ban-hop-nhat-so-1166-vbhn-bldtbxh-41572.txt"
+# A consolidated text (văn bản hợp nhất) authenticates itself in a block of its own, under
+# XÁC THỰC VĂN BẢN HỢP NHẤT, wherever the copy sets it; that block, not the heading of the
+# text it consolidates (THÔNG TƯ, NGHỊ ĐỊNH), gives its number, date, issuer and signer.
+# (wild file, where the block stands, expected number, date, issuer, signer)
+CONSOLIDATED = [
+    ("hrmaster__van-ban-hop-nhat-so-1166-vbhn-bldtbxh-41572.txt", "at the end",
+     "1166/VBHN-BLĐTBXH", date(2024, 3, 22), "Bộ Lao động - Thương binh và Xã hội", "Lê Văn Thanh"),
+    ("hrmaster__van-ban-hop-nhat-so-37-vbhn-bct-469648.txt", "before the annexes, footnotes after",
+     "37/VBHN-BCT", date(2026, 5, 26), "Bộ Công Thương", "Trương Thanh Hoài"),
+    ("hrmaster__van-ban-hop-nhat-so-10-vbhn-btc-469540.txt", "mid-text, amending circulars cited at the top",
+     "10/VBHN-BTC", date(2026, 4, 20), "Bộ Tài chính", "Nguyễn Đức Chi"),
+    ("hrmaster__van-ban-hop-nhat-so-2021-vbhn-bldtbxh-37407.txt", "heading between issuer and number",
+     "2021/VBHN-BLĐTBXH", date(2022, 6, 16), "Bộ Lao động - Thương binh và Xã hội", "Lê Tấn Dũng"),
+    ("hrmaster__van-ban-hop-nhat-so-2651-vbhn-bldtbxh-42111.pdf", "PDF: issuer over two lines",
+     "2651/VBHN-BLĐTBXH", date(2024, 6, 21), "Bộ Lao động - Thương binh và Xã hội", "Lê Văn Thanh"),
+    ("hrmaster__van-ban-hop-nhat-so-19-vbhn-vpqh-468972.txt", "a law's: office-holder without KT.",
+     "19/VBHN-VPQH", date(2026, 2, 12), "Văn phòng Quốc hội", "Lê Quang Mạnh"),
+]
+
+
+@pytest.mark.parametrize("name,where,number,day,issuer,signer", CONSOLIDATED, ids=[c[0][29:60] for c in CONSOLIDATED])
+def test_consolidated_text_authenticates_itself(corpus, parsed, name, where, number, day, issuer, signer):
+    path = corpus.parent / "wild" / "docs" / name
     if not path.is_file():
         pytest.skip("wild document absent")
     meta = parsed(path).meta
-    assert (meta.doc_number, meta.issue_date, meta.issuer) == (
-        "1166/VBHN-BLĐTBXH", date(2024, 3, 22), "Bộ Lao động - Thương binh và Xã hội")
+    assert (meta.doc_number, meta.issue_date, meta.issuer, meta.signer, meta.doc_type) == (
+        number, day, issuer, signer, "Văn bản hợp nhất"), where

@@ -196,6 +196,45 @@ def test_no_task_from_purpose_requirements_letterhead_or_recipients(parsed, corp
         assert t.owner, t.section
 
 
+# Parts that lay down who a plan or an award applies to, its principles, criteria, forms
+# of award and quotas state conditions, not assigned work: (wild file, part, its number)
+CONDITION_PARTS = [
+    ("tnt305__dataset-2957e4f4f0e41373.md", "ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN THƯỞNG", "III"),
+    ("tnt305__dataset-2957e4f4f0e41373.md", "SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG", "IV"),
+    ("tnt305__dataset-556b2fb4a0149576.md", "ĐỐI TƯỢNG, TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG", "III"),
+    ("hrmaster__chi-thi-so-21-ct-ttg-469580.pdf", "NGUYÊN TẮC, YÊU CẦU SẮP XẾP THÔN, TỔ DÂN PHỐ", "I"),
+]
+
+
+@pytest.mark.parametrize("name,part,number", CONDITION_PARTS, ids=[f"{c[0][:20]}:{c[2]}" for c in CONDITION_PARTS])
+def test_conditions_of_a_plan_or_award_are_no_tasks(parsed, corpus, name, part, number):
+    path = corpus.parent / "wild" / "docs" / name
+    if not path.is_file():
+        pytest.skip("wild document absent")
+    doc = parsed(path)
+    heads = [n for n in doc.tree.nodes if n.marker and n.marker.label == number and n.parent is None]
+    assert any(" ".join(n.text.split()).upper().startswith(part) for n in heads), part
+    assert doc.tasks, name                     # the document keeps its other tasks
+    assert not [t.section for t in doc.tasks if t.section.split(".")[0] == number], part
+
+
+# A province named with its unit is the owner where it acts (conclusions give it work):
+# (wild file, task section, owners)
+PROVINCE_OWNERS = [
+    ("tnt305__dataset-826ed569ec2ddaa1.md", "II.1", ("tỉnh Đắk Lắk",)),
+    ("tnt305__dataset-50f694478a35aefd.md", "III.3.b", ("Thành phố Hà Nội", "các tỉnh Bắc Ninh, Gia Lai")),
+]
+
+
+@pytest.mark.parametrize("name,section,owners", PROVINCE_OWNERS, ids=[c[0][:20] for c in PROVINCE_OWNERS])
+def test_province_that_acts_owns_its_task(parsed, corpus, name, section, owners):
+    path = corpus.parent / "wild" / "docs" / name
+    if not path.is_file():
+        pytest.skip("wild document absent")
+    task = next(t for t in parsed(path).tasks if t.section == section)
+    assert tuple(task.owner if isinstance(task.owner, (list, tuple)) else [task.owner]) == owners
+
+
 def test_enacting_and_execution_articles_are_not_tasks(parsed, corpus_file):
     """cp-nq-03: Điều 1 (enacts the programme), Điều 2 (entry into force), Điều 3 (`... chịu
     trách nhiệm thi hành`) are not tasks (spec §1)."""
@@ -378,6 +417,13 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("wild/docs/tnt305__dataset-f069c23c942c1ec6.md",
      "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn tỉnh chủ trì",
      "Ban Chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn tỉnh", "start"),
+    # a province named with its unit acts as a body
+    ("wild/docs/tnt305__dataset-50f694478a35aefd.md",
+     "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ lập",
+     "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai", "start"),
+    ("wild/docs/tnt305__dataset-af2a4fc9b3a7aeeb.md",
+     "Thành phố Hà Nội tổ chức biểu dương, khen thưởng các cá nhân được tặng",
+     "Thành phố Hà Nội", "start"),
 ])
 def test_leading_bodies_forms(source, text, owner, via):
     from extractors.prose_owner import leading_bodies

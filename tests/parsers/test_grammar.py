@@ -52,6 +52,10 @@ WILD_QD12 = "ragdemo__VanBanGoc-QD-12.2025.md"
 WILD_KHCN = "tnt305__dataset-abc00053e9811268.md"
 WILD_VBHN = "hrmaster__van-ban-hop-nhat-so-9191-vbhn-bkhdt-43190.txt"
 WILD_XA = "tnt305__dataset-de16a702fae1465d.md"
+WILD_NHATHAU = "tnt305__dataset-ad0066b8d39e5c85.md"
+WILD_THIDUA = "tnt305__dataset-2957e4f4f0e41373.md"
+WILD_BAUCU = "tnt305__dataset-4672020dbba893fb.md"
+WILD_TTG_TB = "tnt305__dataset-50f694478a35aefd.md"
 
 # (source, section, phrase, the body it opens with; "" = none)
 BODIES = [
@@ -66,6 +70,19 @@ BODIES = [
     (CP, "III", "Tòa án nhân dân tối cao, Viện Kiểm sát nhân dân tối cao", "Tòa án nhân dân tối cao"),
     (HCM172, "II.2", "Chi nhánh Ngân hàng Chính sách xã hội Thành phố",
      "Chi nhánh Ngân hàng Chính sách xã hội Thành phố"),
+    # `bầu cử` (an election) inside a body's name is no verb `cử` (to send)
+    (WILD_THIDUA, "IV.2.a", "Tổ giúp việc Ban Chỉ đạo bầu cử của tỉnh", "Tổ giúp việc Ban Chỉ đạo bầu cử của tỉnh"),
+    (WILD_BAUCU, "", "Ủy ban bầu cử, Ban bầu cử, Tiểu ban bầu cử, Tổ bầu cử", "Ủy ban bầu cử"),
+    # a province acts as a body where a verb of work or another body follows, not where
+    # the text describes the place
+    (WILD_TTG_TB, "III.3.d", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh việc lựa chọn",
+     "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng"),
+    ("tnt305__dataset-826ed569ec2ddaa1.md", "II", "tỉnh Đắk Lắk cần tiếp tục thực hiện quyết liệt", "tỉnh Đắk Lắk"),
+    ("tnt305__dataset-24f956b72eef05a2.md", "1.91", "tỉnh Thái Nguyên có 92 đơn vị hành chính cấp xã", ""),
+    ("tnt305__dataset-4d98410054b11ab4.md", "1.64", "tỉnh Cà Mau có 64 đơn vị hành chính cấp xã", ""),
+    # a timing phrase is no part of a name: `trước ngày`, `trong tháng`
+    (WILD_TTG_TB, "III.2.c", "Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra",
+     "Phó Thủ tướng Chính phủ Trần Hồng Hà"),
 ]
 
 
@@ -90,12 +107,25 @@ LIST_ENDS = [
                    "ngoài tỉnh tổ chức đào tạo",
      "các sở, ngành, đơn vị liên quan và các cơ sở giáo dục nghề nghiệp trong và ngoài tỉnh"),
     (WILD_QD12, "b", "Chủ trì phối hợp với các cơ quan, tổ chức có liên quan thẩm định", "các cơ quan, tổ chức có liên quan"),
+    # `làm tốt` (do well) is the work, not part of the bodies' name
+    (WILD_THIDUA, "VI.3", "phối hợp với cơ quan báo chí làm tốt công tác thông tin, tuyên truyền",
+     "cơ quan báo chí"),
+    (WILD_NHATHAU, "", "phối hợp với các nhà thầu làm tốt công tác đào tạo", "các nhà thầu"),
 ]
 
 
 @pytest.mark.parametrize("source, section, text, listed", LIST_ENDS, ids=[f"{c[0][:12]}:{c[2][:30]}" for c in LIST_ENDS])
 def test_partner_list_ends_at_its_verb(source, section, text, listed):
     assert [p for p, _ in partner_lists(text)] == [listed]
+
+
+@pytest.mark.parametrize("phrase, body", [
+    ("Ủy ban nhân dân tỉnh trong tháng 12 hoàn thành", "Ủy ban nhân dân tỉnh"),
+    ("Sở Y tế chậm nhất ngày 30/6 báo cáo", "Sở Y tế"),
+    ("Công an tỉnh từ ngày 01/7 triển khai", "Công an tỉnh"),
+])
+def test_timing_phrase_ends_a_name(phrase, body):
+    assert phrase[:starts_with_body(phrase)] == body
 
 
 def test_verb_in_noun_phrase_is_none():

@@ -288,6 +288,37 @@ def test_paragraphs_that_stand_apart():
     assert len(texts(lines[:4])) == 2       # one item tells nothing: the sentence end ends it
 
 
+def test_a_document_whose_paragraphs_stand_apart_joins_its_short_first_lines():
+    """Where the document sets a blank line before its paragraphs (told to reflow, which
+    then sees one paragraph's lines at a time), a line of running text that no punctuation
+    ends goes on with the next, though shorter than the rest (copies whose first lines stop
+    short); where it does not, a short line before a capital starts a paragraph."""
+    lines = ["c) Giao Bộ Xây dựng chủ trì, làm việc với UBND tỉnh",
+             "Đồng Nai, ACV để thống nhất việc đầu tư đoạn kết nối 1,9km vào Cảng hàng không"]
+    assert len(texts(lines)) == 2
+    assert len(reflow(lines, spaced=True)) == 1
+    signature = ["(Đã ký)", "Nguyễn Văn An"]          # no running text: stays apart
+    assert len(reflow(signature, spaced=True)) == 2
+
+
+# (wild file, a paragraph's start, the words of its next line that must stay in it)
+SHORT_FIRST_LINES = [
+    ("tnt305__dataset-50f694478a35aefd.md", "c) Giao Bộ Xây dựng chủ trì, làm việc với UBND tỉnh", "Đồng Nai, ACV"),
+    ("tnt305__dataset-50f694478a35aefd.md", "Các bộ, cơ quan liên quan chịu trách nhiệm trước Đảng,",
+     "Chính phủ, Thủ tướng Chính phủ"),
+]
+
+
+@pytest.mark.parametrize("name, start, goes_on", SHORT_FIRST_LINES, ids=[c[1][:24] for c in SHORT_FIRST_LINES])
+def test_wild_short_first_lines_go_on(name, start, goes_on):
+    from parsers.text_reader import read_text
+    path = CORPUS.parent / "wild" / "docs" / name
+    if not path.is_file():
+        pytest.skip("wild corpus not available")
+    block = next(b.text for b in read_text(path).blocks if b.text.startswith(start))
+    assert goes_on in block
+
+
 # (file, a line that starts an item, the text it must be joined with)
 CORPUS_WRAPS = [
     ("bvhttdl-cv-6386-bvhttdl-khcndtmt-2025-nhiem-vu-nam-hoc.md", "- Nghiên cứu, hoàn thiện các quy định"),
