@@ -72,7 +72,8 @@ def detect_columns(rows: list[Block]) -> Columns | None:
         while (col := _find(cells, vocab["other_owners"], taken)) is not None:
             others.append(col)                # `Cơ quan trình` beside `Cơ quan chủ trì thẩm tra`
             taken.add(col)
-        for role in ("number", "partners", "owner", "timing", "deliverable"):
+        # the timing column first: `Thời gian thực hiện` holds `thực hiện`, no body's column
+        for role in ("number", "partners", "timing", "owner", "deliverable"):
             found[role] = _find(cells, vocab[role], taken)
             if role == "owner" and found[role] is None:
                 break

@@ -231,6 +231,12 @@ TABLES = [
       "| | Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện |",
       "| 2 | Triển khai bệnh án điện tử | Sở Y tế | | 2026 |"],
      [(["Sở Y tế"], "Xây dựng kế hoạch chuyển đổi số"), (["Sở Y tế"], "Triển khai bệnh án điện tử")]),
+    # `Thời gian thực hiện` is the timing column, never the responsibility column, though it
+    # holds `thực hiện` (a year is no owner): with no body's column, a schedule the issuer
+    # carries out
+    ("| TT | Tên văn bản | Đối tượng tuyên truyền | Thời gian thực hiện |",
+     ["| 1 | Luật Hải quan (sửa đổi) | Cán bộ, công chức cơ quan Bộ Tài chính | Năm 2014 |"],
+     [(["Ủy ban nhân dân tỉnh Ninh Bình"], "Luật Hải quan (sửa đổi): Cán bộ, công chức cơ quan Bộ Tài chính")]),
 ]
 
 
