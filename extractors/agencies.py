@@ -37,7 +37,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from extractors.mentions import VOCAB_DIR, is_collective, split_title
-from parsers.grammar.bodies import admin_units, lower_same_length, match_key, normalize, unify_tone
+from parsers.grammar.bodies import admin_units
+from parsers.grammar.matching import lower_same_length, match_key, normalize, unify_tone
 from parsers.grammar.bodies import vocab as load_bodies
 from parsers.model import Agency, Mention, TaskRecord
 

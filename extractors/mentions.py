@@ -26,11 +26,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from parsers.grammar.assignment import find_verb
-from parsers.grammar.bodies import (EDGE_PUNCT, NOT_LETTER, PLURAL_AFTER_HEAD, after_space, acronym_at, body_opening,
-                                    collective_at, continues_collective, follows_head, head_at, is_named, joined_at, keys, match_key,
-                                    next_word,
-                                    normalize, patterns,
-                                    starts_named_head, starts_new_body, title_at)
+from parsers.grammar.bodies import (PLURAL_AFTER_HEAD, after_space, acronym_at, body_opening, collective_at,
+                                    continues_collective, follows_head, head_at, is_named, joined_at, keys,
+                                    next_word, patterns, starts_named_head, starts_new_body, title_at)
+from parsers.grammar.matching import EDGE_PUNCT, NOT_LETTER, match_key, normalize
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.document_context import per_document

@@ -17,8 +17,8 @@ It ends before its verb (`Sở Công Thương| chủ trì, ...`), at punctuation
 sở, ban, ngành`, `các xã, phường`).
 
 Word lists: `vocab/bodies.json`; the verbs are those of `parsers.grammar.assignment`.
-All matching is on `match_key` text: lower-cased letter by letter (same length),
-old-style tone placement unified (`Uỷ ban` = `Ủy ban`).
+All matching is on `match_key` text (parsers.grammar.matching): lower-cased letter by
+letter (same length), old-style tone placement unified (`Uỷ ban` = `Ủy ban`).
 """
 from __future__ import annotations
 
@@ -32,23 +32,17 @@ from pathlib import Path
 from parsers.grammar.assignment import in_noun_phrase, verb_pattern, vocab as assignment_vocab
 from parsers.grammar.places import lookup, units as place_units
 from parsers.grammar.timing import dated_leads
-from parsers.grammar.alternation import alternation, flat_alternation
+from parsers.grammar.alternation import alternation
+from parsers.grammar.matching import EDGE_PUNCT, NOT_LETTER, match_key
 
 VOCAB = Path(__file__).with_name("vocab") / "bodies.json"
 
-# Punctuation that may not begin or end a mention (spec §2): `... thuộc Bộ TN&MT.`
-EDGE_PUNCT = " .;,:"
-# Not followed by a letter: a vocabulary word ends where a word ends
-# (`Bộ` in `Bộ Công an`, not in `Bột`; `Ban` in `Ban Dân nguyện`, not in `Bản`).
-NOT_LETTER = r"(?![^\W\d_])"
 # A word of letters, digits and the joiners of Vietnamese acronyms:
 # `TN&MT`, `KH,CN&MT` is two tokens (`KH`, `CN&MT`), `TTXVN`.
 WORD_RE = re.compile(r"[^\W_][\w&]*")
 # An upper-case token that names a body, not an upper-case heading: `VTV, VOV, TTXVN
 # thực hiện ...`, `UBND tỉnh`, `BQL các khu công nghiệp`
 ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}(?=[\s,;:)]|$)(?!\s+[A-ZĐÀ-Ỹ]{2,})")
-# Markup that a reader left in a text, never part of a name: `<b>`, `<br>`, `**`, `|`, `#`
-MARKUP = re.compile(r"</?[A-Za-z][^<>]{0,40}>|\*+|\||#+")
 # A plural or a level right after a head noun: `UBND các huyện`, `UBND cấp xã`
 PLURAL_AFTER_HEAD = re.compile(r" (?:các|cấp|những) ")
 # A province's unit word and the capitalised words that may name it: `Thành phố Hà Nội|
@@ -71,65 +65,6 @@ def admin_units() -> dict[str, str]:
     """The words of administrative units (`tỉnh`, `thành phố`, `xã`) with the level of
     the bodies named after them (`Công an tỉnh`: provincial)."""
     return {unit: UNIT_LEVELS[level] for unit, level in place_units().items()}
-
-
-# --- the key all matching is done on ------------------------------------------
-
-def lower_same_length(text: str) -> str:
-    """Lower-case letter by letter, keeping offsets (no 'İ' -> 'i̇' growth)."""
-    lowered = text.lower()
-    # the whole string at once when no letter grew and no final-sigma rule applied
-    if len(lowered) == len(text) and "Σ" not in text:
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-@lru_cache(maxsize=1)
-def _tone_table() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
-    pairs = {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v)
-             for k, v in vocab()["tone_placement"].items()}
-    # What any match holds, in either case: two letters scanned for far faster than the
-    # alternation is tried at every position (most texts have no old-style placement).
-    firsts = {c for k in pairs for c in (k[0], k[0].upper())}
-    seconds = {c for k in pairs for c in (k[1], k[1].upper())}
-    two_letters = f"[{''.join(sorted(firsts))}][{''.join(sorted(seconds))}]"
-    maybe = re.compile(two_letters)
-    # `uỷ` of `Uỷ ban`, `oá` of `Thanh Hoá`: the last two vowels of a syllable, never after
-    # `q` (`quý` is right in both styles); the two letters looked ahead for first, so that a
-    # position without them fails at once (the case-blind alternation alone is tried in
-    # full at every position).
-    pattern = re.compile(f"(?={two_letters})" r"(?<![qQ])(?:" + flat_alternation(pairs) + ")" + NOT_LETTER,
-                         re.IGNORECASE)
-    return pairs, pattern, maybe
-
-
-def unify_tone(text: str) -> str:
-    """Old-style tone placement to the registry's style, keeping length:
-    `Uỷ ban` -> `Ủy ban`, `Thanh Hoá` -> `Thanh Hóa`, `thuỷ` -> `thủy`;
-    `quý`, `hoàn`, `khuya` are left alone."""
-    pairs, pattern, maybe = _tone_table()
-    if maybe.search(text) is None:
-        return text
-
-    def fix(m: re.Match) -> str:
-        pair = m.group(0)
-        new = pairs[pair.lower()]
-        return "".join(n.upper() if o.isupper() else n for o, n in zip(pair, new))
-
-    return pattern.sub(fix, text)
-
-
-@lru_cache(maxsize=4096)
-def match_key(text: str) -> str:
-    """The form word lists are matched on: tone-unified, lower-case, same length."""
-    return lower_same_length(unify_tone(text))
-
-
-def normalize(text: str) -> str:
-    """NFC, markup out, white space folded, no leading/trailing spaces or `.;,:`:
-    `<b>Ủy ban nhân dân<br>thành phố Hà Nội</b>` → `Ủy ban nhân dân thành phố Hà Nội`."""
-    text = MARKUP.sub(" ", unicodedata.normalize("NFC", text or ""))
-    return " ".join(text.split()).strip(EDGE_PUNCT)
 
 
 # --- the word lists as patterns -------------------------------------------------

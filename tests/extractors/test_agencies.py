@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from extractors.agencies import AgencyRef, AgencyRegistry, clean, expand_abbreviations, slug
 from extractors.mentions import VOCAB_DIR
-from parsers.grammar.bodies import normalize, unify_tone
+from parsers.grammar.matching import normalize, unify_tone
 from test_mentions import source_text   # the corpus text, as the mention tests read it
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"

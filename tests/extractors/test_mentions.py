@@ -19,7 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.mentions import is_collective, split_mentions
-from parsers.grammar.bodies import normalize, starts_with_body
+from parsers.grammar.bodies import starts_with_body
+from parsers.grammar.matching import normalize
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus"
