@@ -47,6 +47,13 @@ class BodyList:
 
 
 @per_document
+def _handed_to(text: str, handed: re.Match) -> int:
+    """Where the body that an assignment word hands the work to starts: after `Giao `,
+    and after the `cho` of `Giao cho Sở ...`."""
+    start = handed.end()
+    return start + 4 if text.startswith("cho ", start) else start
+
+
 def leading_bodies(text: str) -> BodyList | None:
     """The body list that opens `text`, ending before its verb or colon.
 
@@ -63,9 +70,7 @@ def leading_bodies(text: str) -> BodyList | None:
     start, via = 0, "start"
     m = prefix_pattern().match(text)
     if m:
-        start, via = m.end(), "prefix"
-        if text[start:].startswith("cho "):
-            start += 4
+        start, via = _handed_to(text, m), "prefix"
     elif not starts_with_body(text):
         m = ADVERBIAL.match(text)
         clause = leading_clause_end(text)
@@ -73,14 +78,9 @@ def leading_bodies(text: str) -> BodyList | None:
             start, via = clause, "adverbial"
             handed = prefix_pattern().match(text, clause)
             if handed:                              # `Về ...: giao Bộ Xây dựng chủ trì ...`
-                start, via = handed.end(), "prefix"
-                if text[start:].startswith("cho "):
-                    start += 4
-        elif m and not PARTNER_OPENER.search(m.group(0)) and prefix_pattern().match(text, m.end()):
-            handed = prefix_pattern().match(text, m.end())  # `Trường hợp cần thiết, giao Bộ trưởng ...`
-            start, via = handed.end(), "prefix"
-            if text[start:].startswith("cho "):
-                start += 4
+                start, via = _handed_to(text, handed), "prefix"
+        elif m and not PARTNER_OPENER.search(m.group(0)) and (handed := prefix_pattern().match(text, m.end())):
+            start, via = _handed_to(text, handed), "prefix"   # `Trường hợp cần thiết, giao Bộ trưởng ...`
         elif m and len(m.group(0).split()) <= 6 and not PARTNER_OPENER.search(m.group(0)):
             start, via = m.end(), "adverbial"   # a cooperation phrase is no adverbial: `Phối hợp với cơ quan Thuế, Sở ...`
     rest = text[start:]

@@ -97,13 +97,12 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | N
     two syllables is also found with a mark misread (`Bộ Văn hóa, Thể thao và Du lịch|
     đây mạnh ...`)."""
     end = len(text) if end is None else end
-    nouns = _noun_spans(text)
     found = verb_pattern().finditer(text, start, end)
     bare = marks_off(text)
     if len(bare) == len(text):
         found = _in_order(found, _verbs_without_marks().finditer(bare, start, end))
     for m in found:         # read only as far as the first verb outside a noun phrase
-        if not any(s <= m.start() and m.end() <= e for s, e in nouns):
+        if not in_noun_phrase(text, m.start(), m.end()):
             return m
     return None
 

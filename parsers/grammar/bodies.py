@@ -301,8 +301,9 @@ def _province(text: str, pos: int) -> int:
         return 0
     words = m.group(1).split()
     for n in range(len(words), 0, -1):
-        if lookup(" ".join(words[:n]), ("province",)):
-            end = m.start(1) + len(" ".join(words[:n])) + 1
+        name = " ".join(words[:n])
+        if lookup(name, ("province",)):
+            end = m.start(1) + 1 + len(name)
             acts = end >= len(text.rstrip()) or text.startswith((",", " và "), end) or (
                 text.startswith(" ", end) and verb_pattern().match(text, end + 1) is not None)
             return end if acts else 0

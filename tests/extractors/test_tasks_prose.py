@@ -207,11 +207,8 @@ CONDITION_PARTS = [
 
 
 @pytest.mark.parametrize("name,part,number", CONDITION_PARTS, ids=[f"{c[0][:20]}:{c[2]}" for c in CONDITION_PARTS])
-def test_conditions_of_a_plan_or_award_are_no_tasks(parsed, corpus, name, part, number):
-    path = corpus.parent / "wild" / "docs" / name
-    if not path.is_file():
-        pytest.skip("wild document absent")
-    doc = parsed(path)
+def test_conditions_of_a_plan_or_award_are_no_tasks(parsed, corpus_file, name, part, number):
+    doc = parsed(corpus_file(f"wild/docs/{name}"))
     heads = [n for n in doc.tree.nodes if n.marker and n.marker.label == number and n.parent is None]
     assert any(" ".join(n.text.split()).upper().startswith(part) for n in heads), part
     assert doc.tasks, name                     # the document keeps its other tasks
@@ -227,11 +224,8 @@ PROVINCE_OWNERS = [
 
 
 @pytest.mark.parametrize("name,section,owners", PROVINCE_OWNERS, ids=[c[0][:20] for c in PROVINCE_OWNERS])
-def test_province_that_acts_owns_its_task(parsed, corpus, name, section, owners):
-    path = corpus.parent / "wild" / "docs" / name
-    if not path.is_file():
-        pytest.skip("wild document absent")
-    task = next(t for t in parsed(path).tasks if t.section == section)
+def test_province_that_acts_owns_its_task(parsed, corpus_file, name, section, owners):
+    task = next(t for t in parsed(corpus_file(f"wild/docs/{name}")).tasks if t.section == section)
     assert tuple(task.owner if isinstance(task.owner, (list, tuple)) else [task.owner]) == owners
 
 

@@ -301,21 +301,21 @@ def test_a_document_whose_paragraphs_stand_apart_joins_its_short_first_lines():
     assert len(reflow(signature, spaced=True)) == 2
 
 
-# (wild file, a paragraph's start, the words of its next line that must stay in it)
+# (corpus file, a paragraph's start, the words of its next line that must stay in it)
 SHORT_FIRST_LINES = [
-    ("tnt305__dataset-50f694478a35aefd.md", "c) Giao Bộ Xây dựng chủ trì, làm việc với UBND tỉnh", "Đồng Nai, ACV"),
-    ("tnt305__dataset-50f694478a35aefd.md", "Các bộ, cơ quan liên quan chịu trách nhiệm trước Đảng,",
+    ("wild/docs/tnt305__dataset-50f694478a35aefd.md", "c) Giao Bộ Xây dựng chủ trì, làm việc với UBND tỉnh",
+     "Đồng Nai, ACV"),
+    ("wild/docs/tnt305__dataset-50f694478a35aefd.md", "Các bộ, cơ quan liên quan chịu trách nhiệm trước Đảng,",
      "Chính phủ, Thủ tướng Chính phủ"),
+    ("cp-nq-380-nq-cp-2025-khac-phuc-thien-tai-mien-trung.md", "- Phối hợp với Bộ Công Thương,",
+     "Bộ Tài chính khẩn trương"),
 ]
 
 
 @pytest.mark.parametrize("name, start, goes_on", SHORT_FIRST_LINES, ids=[c[1][:24] for c in SHORT_FIRST_LINES])
-def test_wild_short_first_lines_go_on(name, start, goes_on):
+def test_short_first_lines_go_on(corpus_file, name, start, goes_on):
     from parsers.text_reader import read_text
-    path = CORPUS.parent / "wild" / "docs" / name
-    if not path.is_file():
-        pytest.skip("wild corpus not available")
-    block = next(b.text for b in read_text(path).blocks if b.text.startswith(start))
+    block = next(b.text for b in read_text(corpus_file(name)).blocks if b.text.startswith(start))
     assert goes_on in block
 
 
