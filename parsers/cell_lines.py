@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass
 
 from parsers.line_ends import TERMINAL, name_across
@@ -224,23 +225,27 @@ def _cut_rows(filled: list[bool], numbered: list[bool]) -> tuple[int, list[tuple
 def _cut_for(filled: list[bool], numbered: list[bool], width: int) -> tuple[Score, list[tuple[int, int]]]:
     m = len(filled)
     ends = [j for j in range(m) if not filled[j]] + [m]     # where a row may end
+    before = list(accumulate(filled, initial=0))              # filled slots before each slot
     # best[i]: (score, end of the first row) of the best cut of slots[i:], a row starting at i
     best: list[tuple[Score, int]] = [((0, 0, 0), m)] * (m + 1)
     for i in range(m - 1, -1, -1):
         # the best end j of the row at i: the best cut after it, the row's own full or overlong
-        # count added (its number and empty first cell are the same for every j: added after)
-        top = None                                  # (full rows, empty firsts, rows, j)
+        # count added (its number and empty first cell are the same for every j: added after);
+        # the first j of the highest (full rows, empty firsts, rows) wins
+        top, top_j = None, -1
         for k in range(bisect_left(ends, i + 1), len(ends)):
             j = ends[k]
             length = j - i
             if length > MAX_ROW:
                 break
-            (a, b, c), _ = best[m] if j >= m - 1 else best[j + 1]
-            if length >= width:
-                a += (length == width and any(filled[i:j])) - OVERLONG_COST * (length > width)
-            if top is None or a > top[0] or (a == top[0] and (b, c) > (top[1], top[2])):
-                top = (a, b, c, j)
-        best[i] = (((top[0] + numbered[i], top[1] - (not filled[i]), top[2] + 1), top[3]) if top is not None
+            score = best[m if j >= m - 1 else j + 1][0]
+            if length > width:
+                score = (score[0] - OVERLONG_COST, score[1], score[2])
+            elif length == width and before[j] > before[i]:
+                score = (score[0] + 1, score[1], score[2])
+            if top is None or score > top:
+                top, top_j = score, j
+        best[i] = (((top[0] + numbered[i], top[1] - (not filled[i]), top[2] + 1), top_j) if top is not None
                    else ((-m, 0, 0), min(m, i + 1)))
     rows = []
     i = 0
