@@ -92,12 +92,14 @@ def leading_bodies(text: str) -> BodyList | None:
     # the handing verb may stand after a parenthesis or scope word that ends the owner
     # list: `Bộ Văn hóa, Thể thao và Du lịch (VHTTDL) đề nghị| các cơ sở đào tạo ...`
     handed = handing_pattern().search(_owner_phrase(rest, stop=False) or phrase)
-    if handed and via == "start":
+    if handed and via in ("start", "adverbial"):     # `Để ..., Sở X yêu cầu| các đơn vị ...`
         after = rest[handed.end():]                       # the body that is given the work
         inner = leading_bodies(after[:1].upper() + after[1:]) if after else None
         if inner:
             at = start + handed.end() + inner.start
             return BodyList(text[at:at + len(inner.text)], at, at + len(inner.text), "handed")
+        if handed.start() < len(phrase) and handed.group().strip() not in vocab()["handing_verbs_in_names"]:
+            return None         # `Sở X yêu cầu| đơn vị nêu trên ...`: X hands the work on, to no body named
     return BodyList(phrase, start, start + len(phrase), via)
 
 

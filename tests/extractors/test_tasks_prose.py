@@ -418,6 +418,24 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("wild/docs/tnt305__dataset-af2a4fc9b3a7aeeb.md",
      "Thành phố Hà Nội tổ chức biểu dương, khen thưởng các cá nhân được tặng",
      "Thành phố Hà Nội", "start"),
+    # a fronted purpose clause (`Để ..., `) before the subject; a body that hands the work on
+    # after it (`X đề nghị / yêu cầu Y`) gives Y
+    ("wild/docs/tnt305__dataset-6bac4a0d92da936d.md",
+     "Để nâng cao hiệu lực, hiệu quả quản lý nhà nước về đầu tư, các Sở, ngành, UBND cấp xã và các "
+     "đơn vị có liên quan theo chức năng, nhiệm vụ triển khai thực hiện những nội dung sau:",
+     "các Sở, ngành, UBND cấp xã và các đơn vị có liên quan", "adverbial"),
+    ("laocai-sct-cv-thuc-hien-quy-dinh-vlncn-2026.docx",
+     "Để hoạt động liên quan đến VLNCN bảo đảm theo quy định của pháp luật, Sở Công Thương yêu cầu "
+     "các tổ chức, doanh nghiệp có hoạt động liên quan đến hoạt động VLNCN trên địa bàn thực hiện "
+     "một số nội sau:",
+     "các tổ chức, doanh nghiệp có hoạt động liên quan đến hoạt động VLNCN trên địa bàn", "handed"),
+    ("wild/docs/trangsct__BC-ket-qua-kiem-tra-04-don-vi.docx",
+     "Do đó, Đoàn kiểm tra đề nghị Công ty TNHH MTV Khí Công nghiệp Lào Cai rà soát nhu cầu sản xuất",
+     "Công ty TNHH MTV Khí Công nghiệp Lào Cai", "handed"),
+    # `giao` of a name (`giao thông`) hands nothing on
+    ("laocai-tb-vp-ket-luan-cum-cong-nghiep-2026.docx",
+     "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ tuyến đường",
+     "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh", "start"),
 ])
 def test_leading_bodies_forms(source, text, owner, via):
     from extractors.prose_owner import leading_bodies
@@ -434,6 +452,13 @@ def test_leading_bodies_forms(source, text, owner, via):
     # `Phối hợp với X, ` is no opening adverbial before a subject
     ("laocai-kh-ubnd-trien-khai-ct11-tu-khoang-san-2026.docx",
      "Phối hợp với cơ quan Thuế, Sở Nông nghiệp và Môi trường rà soát, đối chiếu, so sánh"),
+    # a body that hands the work on to no body named owns none of it (nor do the words to
+    # the next verb): not `Đoàn kiểm tra yêu cầu công ty`
+    ("wild/docs/trangsct__BC-ket-qua-kiem-tra-04-don-vi.docx",
+     "Đoàn kiểm tra yêu cầu công ty phải thực hiện nghiêm túc điểm c Khoản 1 Điều 38 Luật Hóa chất"),
+    ("wild/docs/trangsct__TB-1894-ket-qua-sau-kiem-tra-VLNCN-ban-ky.txt",
+     "Để việc chấp hành quy định của pháp luật về quản lý và sử dụng VLNCN được tốt hơn, Sở Công "
+     "Thương yêu cầu đơn vị nêu trên thực hiện một số nội dung sau:"),
 ])
 def test_leading_bodies_none(source, text):
     from extractors.prose_owner import leading_bodies
