@@ -139,8 +139,8 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
             prev = out[-1]
             out[-1] = TaskRecord(**{**prev.__dict__, "content": f"{prev.content} {content}"})
             continue
-        if not owner or not any(ch.isalpha() for ch in owner):
-            continue                # `-`, `07`: a mark or a count is never a body (spec §1)
+        if not owner or not any(ch.isalpha() for ch in owner) or owner[:1].isdigit():
+            continue                # `-`, `07`, `1/4 ngày`: a mark, a count or a span is never a body (spec §1)
         ordinal += 1
         label = number.rstrip(".") if ROW_NUMBER.match(number) else str(ordinal)
         timing_text = _cell(block, cols.timing)

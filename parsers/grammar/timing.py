@@ -96,8 +96,9 @@ JOINER = words(VOCAB["list_joiners"] + ["-"])
 HALF = VOCAB["half_year"]
 
 # A day (parsers/grammar/dates.py): `Ngày 15/6/2023`, `trước ngày 28/5`, `ngày 07 tháng 01 năm
-# 2022`, `trước 10 tháng 3 năm 2010`
-DATE_NUMERIC, DATE_WORDS, DATE_WORDS_YEAR = DAY_IN_NUMBERS, DAY_IN_WORDS, DAY_IN_WORDS_WITH_YEAR
+# 2022`, `trước 10 tháng 3 năm 2010`; not a fraction of a unit (`1/4 ngày`, `1/2 buổi`)
+DATE_NUMERIC = rf"{DAY_IN_NUMBERS}(?!\s*{words(VOCAB['fraction_units'])}{NO_LETTER_AFTER})"
+DATE_WORDS, DATE_WORDS_YEAR = DAY_IN_WORDS, DAY_IN_WORDS_WITH_YEAR
 # `6 tháng đầu năm 2023`, `6 tháng cuối năm 2023`, `02 tháng cuối năm 2025`
 YEAR_PART = (rf"{NUM_START}(?P<n>\d{{1,2}})\s+{MONTH_W}\s+"
              rf"(?P<h>{words(HALF['first'] + HALF['second'])})\s+{YEAR_W}"

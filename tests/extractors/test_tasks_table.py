@@ -237,6 +237,17 @@ TABLES = [
     ("| TT | Tên văn bản | Đối tượng tuyên truyền | Thời gian thực hiện |",
      ["| 1 | Luật Hải quan (sửa đổi) | Cán bộ, công chức cơ quan Bộ Tài chính | Năm 2014 |"],
      [(["Ủy ban nhân dân tỉnh Ninh Bình"], "Luật Hải quan (sửa đổi): Cán bộ, công chức cơ quan Bộ Tài chính")]),
+    # an internal procedure's steps (headers of tnt305__dataset-817cf0e3de96bc43.md and
+    # tnt305__dataset-ad52bc0b105a20cd.md): `Trách nhiệm thực hiện` is the body's column, not
+    # `Trình tự thực hiện` (the step), and a step whose body cell the copy lost, so that its
+    # span (`1,5 ngày`) stands there, is no task
+    ("| TT | Trình tự thực hiện | Trách nhiệm thực hiện | Sản phẩm thực hiện | Thời gian thực hiện |",
+     ["| B1 | Tiếp nhận và bàn giao hồ sơ về phòng chuyên môn | Bộ phận tiếp nhận và trả kết quả | "
+      "Hồ sơ theo quy định | 1/4 ngày |",
+      "| B3 | Tham mưu, dự thảo văn bản liên quan | 1,5 ngày | | |",
+      "| B4 | Xem xét, phê duyệt | Lãnh đạo Sở | Văn bản | 1/4 ngày |"],
+     [(["Bộ phận tiếp nhận và trả kết quả"], "Tiếp nhận và bàn giao hồ sơ về phòng chuyên môn"),
+      (["Lãnh đạo Sở"], "Xem xét, phê duyệt")]),
 ]
 
 

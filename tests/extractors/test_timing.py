@@ -126,6 +126,11 @@ VARIANTS = [
     ("brief", "2026 - 2024", None, "unparsed", None, None),
     ("brief", "trước ngày 30/6", None, "unparsed", None, None),      # no year, no ref
     ("brief", "Tháng 5/2023.", None, "period", "2023-05-01", "2023-05-31"),
+    # a fraction of a unit is a span, no day of the year (wild/docs/tnt305__dataset-817cf0e3de96bc43.md,
+    # wild/docs/tnt305__dataset-82483d7fa7f7a186.md)
+    ("brief", "1/4 ngày", "2025-11-21", "unparsed", None, None),
+    ("brief", "1/2 ngày", "2025-01-01", "unparsed", None, None),
+    ("brief", "trước ngày 1/4", "2025-01-01", "deadline", None, "2025-04-01"),
 ]
 
 
