@@ -61,6 +61,9 @@ STRAY_STRONG = re.compile(r"\*\*")
 STRAY_MARK = re.compile(r"(?<![(*])\*(?=\w)|(?<=\w)\*(?![)*])")
 # A Markdown list bullet: `*   Quán triệt sâu sắc ...` (rendered as a dash bullet)
 MD_STAR_BULLET = re.compile(r"^\s*\*\s+(?=\S)")
+# The running head of a page of the Official Gazette, in a text copied from its PDF:
+# `CÔNG BÁO/Số 291/Ngày 30-05-2026`, `CÔNG BÁO/Số 1269 + 1270/Ngày 23-11-2024`
+GAZETTE_HEAD = re.compile(r"^\s*CÔNG BÁO\s*/\s*Số\s+\d+(?:\s*\+\s*\d+)*\s*/\s*Ngày\s+\d{1,2}-\d{1,2}-\d{4}\s*$")
 # A horizontal rule or letterhead underline: `---`, `-------`, `***`
 RULE_LINE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 # How far a page number copied out of a PDF stands in: `                                        2`
@@ -255,6 +258,10 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
         lines, numbers = converted
         warnings.append("HTML tags read as Markdown")
     lines = _outer_pipes(lines)
+    heads = [i for i, ln in enumerate(lines) if GAZETTE_HEAD.match(ln)]
+    if heads:               # before the page numbers: a number under a head stands alone then
+        lines = ["" if GAZETTE_HEAD.match(ln) else ln for ln in lines]
+        warnings.append(f"{len(heads)} running heads of the Official Gazette left out")
     pages = page_number_lines(lines)
     if pages:
         lines = ["" if i in pages else ln for i, ln in enumerate(lines)]

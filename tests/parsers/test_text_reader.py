@@ -328,3 +328,25 @@ def test_page_numbers_of_text_copied_from_a_pdf_are_dropped(corpus_file):
     assert not [b.text for b in raw.blocks if re.fullmatch(r"\d{1,3}", b.text)]
     # a page break inside an item no longer splits it: item 5 goes on after page 3's number
     assert not any(b.text.startswith("doanh vật liệu xây dựng có nguồn gốc từ khoáng sản") for b in raw.blocks)
+
+
+@pytest.mark.parametrize("name,item_start", [
+    ("wild/docs/hrmaster__nghi-dinh-so-191-2026-nd-cp-469672.txt", "o) Thực hiện các cách thức khác"),
+    ("wild/docs/hrmaster__nghi-dinh-so-158-2026-nd-cp-469548.txt", "2. Cập nhật yêu cầu về ngôn ngữ"),
+])
+def test_official_gazette_running_heads_are_dropped(corpus_file, name, item_start):
+    """A text copied from the Official Gazette's PDF repeats `CÔNG BÁO/Số 327/Ngày
+    14-06-2026` and the page number at the top of each page: neither is text of the
+    document, and the item that a page break cut goes on."""
+    raw = read_text(corpus_file(name))
+    assert any("running heads of the Official Gazette" in w for w in raw.warnings)
+    assert not [b.text for b in raw.blocks if "CÔNG BÁO/Số" in b.text]
+    assert not [b.text for b in raw.blocks if re.fullmatch(r"\d{1,3}", b.text)]
+    assert any(b.text.startswith(item_start) for b in raw.blocks)
+
+
+def test_gazette_head_with_two_issue_numbers(tmp_path):
+    path = tmp_path / "cong-bao.txt"
+    path.write_text("CÔNG BÁO/Số 1269 + 1270/Ngày 23-11-2024 \n\nSở Tài chính chủ trì thực hiện.\n",
+                    encoding="utf-8")
+    assert [b.text for b in read_text(path).blocks] == ["Sở Tài chính chủ trì thực hiện."]
