@@ -335,6 +335,8 @@ def lead_in_bodies(text: str) -> str | None:
         return None
     direct = leading_bodies(text)
     if direct:
+        if text[direct.end:].lstrip(" ,").startswith(tuple(v + " " for v in vocab()["enacting_verbs"])):
+            return None       # `... Ủy ban Thường vụ Quốc hội quyết định sắp xếp ... như sau:`
         return direct.text
     handed = handed_lead_in(text)
     if handed:

@@ -777,3 +777,31 @@ def test_lead_in_partners_pass_to_numbered_items(parsed, corpus_file):
     doc = parsed(corpus_file("wild/docs/ragdemo__VanBanGoc-QD-21.2025.md"))
     item = next(t for t in doc.tasks if t.content.startswith("Chuyển đối cơ quan chủ quản"))
     assert [m.text for m in item.partners] == ["Sở Nội vụ", "các cơ quan, đơn vị có liên quan"]
+
+
+@pytest.mark.parametrize("source,text", [
+    ("wild/docs/ubndxacatngan__Nghi-quyet-1678-UBTVQH15.md",
+     "Trên cơ sở Đề án số 343/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ về sắp xếp đơn vị hành "
+     "chính cấp xã của tỉnh Nghệ An năm 2025, Ủy ban Thường vụ Quốc hội quyết định sắp xếp để thành "
+     "lập các đơn vị hành chính cấp xã của tỉnh Nghệ An như sau:"),
+    ("wild/docs/tnt305__dataset-a57bf3febd1d410d.md",
+     "Trên cơ sở Đề án số 395/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ về sắp xếp đơn vị hành "
+     "chính cấp xã của tỉnh An Giang (mới) năm 2025, Ủy ban Thường vụ Quốc hội quyết định sắp xếp để "
+     "thành lập các đơn vị hành chính cấp xã của tỉnh An Giang như sau:"),
+])
+def test_lead_in_of_an_enactment_gives_no_owner(source, text):
+    """The body that enacts the items below (`X quyết định ... như sau:`) is given no work by
+    them: they are the document's own decisions."""
+    from extractors.prose_owner import lead_in_bodies
+    assert lead_in_bodies(text) is None, source
+
+
+@pytest.mark.parametrize("source", ["wild/docs/ubndxacatngan__Nghi-quyet-1678-UBTVQH15.md",
+                                    "wild/docs/tnt305__dataset-a57bf3febd1d410d.md"])
+def test_units_a_resolution_arranges_are_no_tasks(parsed, corpus_file, source):
+    """`1. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của xã A và xã B thành xã mới ...`
+    under `Ủy ban Thường vụ Quốc hội quyết định sắp xếp ... như sau:` are no tasks; the
+    article that tells bodies to carry the resolution out still gives its tasks."""
+    tasks = parsed(corpus_file(source)).tasks
+    assert not [t for t in tasks if t.content.startswith("Sắp xếp toàn bộ")]
+    assert any("Chính phủ" in t.owner for t in tasks)
