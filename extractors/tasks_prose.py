@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from extractors.labelled_fields import to_mentions
 from extractors.ocr_repair import OCR_READERS
+from extractors.own_text import AUTHENTICATES
 from extractors.prose_owner import (accountable, body_only, handed_lead_in, heading_owner, lead_in_bodies,
                                     leading_bodies, assigned_later, no_work, owner_clauses,
                                     partner_lists, passive_agent)
@@ -26,6 +27,7 @@ from extractors.timing_context import (is_timing_line, labelled_line_timing, lea
 from parsers.grammar.alternation import alternation
 from parsers.grammar.assignment import SENTENCE_BREAK, find_verb, vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
+from parsers.structure import is_letterhead_anchor
 from parsers.clean_text import clean_value, has_value
 
 TASK_ZONES = ("body", "appendix")
@@ -164,6 +166,9 @@ def _excluded(tree: DocumentTree, node: Node) -> bool:
     text = node.text
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text):
         return True
+    if AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block]):
+        return True           # a letterhead's line where the text goes on: `Số: 5640/VBHN-BLĐTBXH`,
+                              # `XÁC THỰC VĂN BẢN HỢP NHẤT`, `Hà Nội, ngày 11 tháng 11 năm 2024`
     for anc in _ancestors(tree, node, include_self=True):
         if anc.marker and anc.text[:ex.heading_chars].casefold().startswith(ex.headings) \
                 and not _assigns(anc.text) \

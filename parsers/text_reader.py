@@ -30,6 +30,7 @@ from parsers.grammar.numbering import bare_label, find_marker
 from parsers.model import Block, ParseError, RawDocument
 from parsers.reflow import PAGE_NUMBER, TERMINAL, paragraphs_stand_apart, reflow
 from parsers.site_text import site_lines
+from parsers.text_notes import consolidation_notes
 from parsers.text_tables import TextTable, find_tables
 from parsers.clean_text import drop_lone_underlines, fold_spaces
 
@@ -262,6 +263,9 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
     if heads:               # before the page numbers: a number under a head stands alone then
         lines = ["" if GAZETTE_HEAD.match(ln) else ln for ln in lines]
         warnings.append(f"{len(heads)} running heads of the Official Gazette left out")
+    lines, notes = consolidation_notes(lines)
+    if notes:
+        warnings.append(f"{len(notes)} notes of a consolidated text read as footnotes")
     pages = page_number_lines(lines)
     if pages:
         lines = ["" if i in pages else ln for i, ln in enumerate(lines)]
@@ -275,6 +279,8 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
     cell_tables = find_cell_tables(lines) if "|" in text else []
     blocks = _blocks_from_lines(lines, hard_wrapped=hard_wrapped, tables=tables,
                                 cell_tables=cell_tables, numbers=numbers)
+    blocks += [Block(len(blocks) + k, "footnote", fold_spaces(text), line=numbers[i] if numbers else i + 1)
+               for k, (i, text) in enumerate(notes)]
     if blocks and hard_wrapped:
         warnings.append("hard-wrapped lines rejoined")
     reader = "markdown" if fmt == "md" else "text"

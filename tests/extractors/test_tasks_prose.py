@@ -805,3 +805,13 @@ def test_units_a_resolution_arranges_are_no_tasks(parsed, corpus_file, source):
     tasks = parsed(corpus_file(source)).tasks
     assert not [t for t in tasks if t.content.startswith("Sắp xếp toàn bộ")]
     assert any("Chính phủ" in t.owner for t in tasks)
+
+
+@pytest.mark.parametrize("source", ["wild/docs/hrmaster__van-ban-hop-nhat-so-1547-vbhn-bldtbxh-41719.txt",
+                                    "wild/docs/hrmaster__van-ban-hop-nhat-so-9191-vbhn-bkhdt-43190.txt"])
+def test_a_letterhead_inside_the_text_gives_no_task(parsed, corpus_file, source):
+    """A consolidated text authenticates itself after its last article (`Số: 1547/VBHN-BLĐTBXH`,
+    `XÁC THỰC VĂN BẢN HỢP NHẤT`, `Hà Nội, ngày 12 tháng 4 năm 2024`): those lines are no
+    paragraphs of the article above them."""
+    contents = [t.content for t in parsed(corpus_file(source)).tasks]
+    assert not [c for c in contents if c.startswith("Số: ") or "XÁC THỰC" in c or c.startswith("Hà Nội, ngày")]
