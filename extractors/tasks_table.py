@@ -125,10 +125,11 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
         return schedule_tasks(blocks, base, issuer, ref)
     out: list[TaskRecord] = []
     ordinal = 0
+    above: dict[int | None, str | None] = {}       # column → the last cell that was no ditto mark
     for node, block in zip(nodes[cols.header_rows:], blocks[cols.header_rows:]):
         number = _cell(block, cols.number) or ""
         content = _cell(block, cols.content)
-        owner = _cell(block, cols.owner)
+        owner = _repeated(block, cols.owner, above)
         if _is_header_repeat(block, blocks[cols.header_rows - 1], cols) or not content \
                 or all(COLUMN_NUMBER.match(c.strip()) or not c.strip() for c in block.cells):
             continue
@@ -143,12 +144,12 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
             continue                # `-`, `07`, `1/4 ngày`: a mark, a count or a span is never a body (spec §1)
         ordinal += 1
         label = number.rstrip(".") if ROW_NUMBER.match(number) else str(ordinal)
-        timing_text = _cell(block, cols.timing)
+        timing_text = _repeated(block, cols.timing, above)
         timing = normalise_timing(timing_text, ref) if timing_text else Timing(None, None)
         if timing_text:
             timing = Timing(timing.raw, timing.kind, timing.start, timing.end,
                             Span(block=block.index))
-        partners = _cell(block, cols.partners)
+        partners = _repeated(block, cols.partners, above)
         section = f"{base}.{label}" if base else label
         for other in filter(None, (_cell(block, i) for i in cols.other_owners)):
             out.append(TaskRecord(
@@ -163,6 +164,21 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
             timing=timing, deliverable=_cell(block, cols.deliverable),
             span=Span(block=block.index)))
     return out
+
+
+def _repeated(block: Block, i: int | None, above: dict[int | None, str | None]) -> str | None:
+    """The cell of column i, or the cell above it where it holds a ditto mark (`nt`, `Như
+    trên`: the same body or date as the row before)."""
+    value = _cell(block, i)
+    if value is not None and value.strip(" -–.\"“”").casefold() in _ditto_marks():
+        return above.get(i)
+    above[i] = value
+    return value
+
+
+@lru_cache(maxsize=1)
+def _ditto_marks() -> frozenset[str]:
+    return frozenset(labels()["table"]["ditto"])
 
 
 def _is_header_repeat(block: Block, header: Block, cols: Columns) -> bool:

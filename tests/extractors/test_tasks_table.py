@@ -237,6 +237,13 @@ TABLES = [
     ("| TT | Tên văn bản | Đối tượng tuyên truyền | Thời gian thực hiện |",
      ["| 1 | Luật Hải quan (sửa đổi) | Cán bộ, công chức cơ quan Bộ Tài chính | Năm 2014 |"],
      [(["Ủy ban nhân dân tỉnh Ninh Bình"], "Luật Hải quan (sửa đổi): Cán bộ, công chức cơ quan Bộ Tài chính")]),
+    # a ditto mark (`nt`, `Như trên`) repeats the cell above (wild/docs/luatvietnam__Doc-14222672.doc,
+    # wild/docs/tnt305__dataset-6e205b75bcc588b5.md)
+    ("| STT | Nội dung | Đơn vị chủ trì | Thời gian |",
+     ["| 1 | Đào tạo về Portal | Cục CNTT | Quý II/2024 |", "| 2 | Đào tạo quản trị Oracle | nt | Quý III/2024 |",
+      "| 3 | Đào tạo quản trị mạng | Như trên | nt |"],
+     [(["Cục CNTT"], "Đào tạo về Portal"), (["Cục CNTT"], "Đào tạo quản trị Oracle"),
+      (["Cục CNTT"], "Đào tạo quản trị mạng")]),
     # an internal procedure's steps (headers of tnt305__dataset-817cf0e3de96bc43.md and
     # tnt305__dataset-ad52bc0b105a20cd.md): `Trách nhiệm thực hiện` is the body's column, not
     # `Trình tự thực hiện` (the step), and a step whose body cell the copy lost, so that its
