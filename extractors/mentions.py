@@ -28,7 +28,8 @@ from pathlib import Path
 from parsers.grammar.assignment import find_verb
 from parsers.grammar.bodies import (PLURAL_AFTER_HEAD, after_space, acronym_at, body_opening, collective_at,
                                     continues_collective, follows_head, head_at, is_named, joined_at, keys,
-                                    next_word, patterns, starts_named_head, starts_new_body, title_at)
+                                    next_word, patterns, starts_named_head, starts_new_body, starts_with_body,
+                                    title_at)
 from parsers.grammar.matching import EDGE_PUNCT, NOT_LETTER, match_key, normalize
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.grammar.documents import vocab as documents_vocab
@@ -41,6 +42,12 @@ VOCAB_DIR = Path(__file__).resolve().parent / "vocab"
 # `Sở Công Thương; Sở Xây dựng`, `Bộ Lao động - Thương binh và Xã hội,Thanh tra
 # Chính phủ` (no space after the comma), `Sở Tư pháp và các cơ quan có liên quan`.
 SEPARATOR_RE = re.compile(r"\s*[,;]\s*|\s+(?:và|với)\s+")
+# A table cell that lists its bodies as bullets: `- Sở Y tế; - Cơ quan Công an các cấp; - UBND xã,
+# phường`, `- UBND tỉnh - Các cơ quan tổ chức có liên quan (nếu có)`: its first bullet, and
+# each later one (`; - `, ` - `) where a body follows it (not the ` - ` of `Sở Lao động -
+# Thương binh và Xã hội`)
+FIRST_BULLET = re.compile(r"^\s*[-+•]\s+")
+NEXT_BULLET = re.compile(r"(?:[;,.]\s*|\s)[-+•]\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -149,12 +156,28 @@ def _cut_siblings(text: str) -> list[str]:
     return [text]
 
 
+def _bullets(text: str) -> list[str]:
+    """The items of a bulleted list of bodies, or the text alone."""
+    first = FIRST_BULLET.match(text)
+    if not first:
+        return [text]
+    items, start = [], first.end()
+    for m in NEXT_BULLET.finditer(text, start):
+        if starts_with_body(text[m.end():]):
+            items.append(text[start:m.start()])
+            start = m.end()
+    return items + [text[start:]]
+
+
 @per_document
 def split_mentions(text: str) -> tuple[str, ...]:
     """Split a list of bodies as written into mentions (spec §3)."""
     text = normalize(text)
     if not text:
         return ()
+    items = _bullets(text)
+    if len(items) > 1 or items[0] != text:
+        return tuple(m for item in items for m in split_mentions(item))
     key = match_key(text)
     blocked = _blocked(text, key)
     pieces: list[tuple[str, int, int]] = []     # (separator, start, end)

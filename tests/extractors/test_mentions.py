@@ -274,6 +274,16 @@ CASES = [
     ("nghean-1026-kh-ubnd-2025-bao-ve-bi-mat-nha-nuoc.md",
      "Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
      ["Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+    # a table cell that lists its bodies as bullets: each bullet a body, the dash no part of it
+    # (nor the ` - ` inside `Sở Lao động - Thương binh và Xã hội`)
+    ("wild/docs/tnt305__dataset-8bb6ac57ee7b4c5d.md", "- Sở Y tế; - Cơ quan Công an các cấp; - UBND xã, phường",
+     ["Sở Y tế", "Cơ quan Công an các cấp", "UBND xã, phường"]),
+    ("wild/docs/tnt305__dataset-6e205b75bcc588b5.md",
+     "- Sở Nông nghiệp và Môi trường, các sở ngành liên quan; - Chủ tịch UBND tỉnh",
+     ["Sở Nông nghiệp và Môi trường", "các sở ngành liên quan", "Chủ tịch UBND tỉnh"]),
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-3305-vbhn-bldtbxh-42445.txt",
+     "- Sở Lao động - Thương binh và Xã hội tỉnh/thành phố",
+     ["Sở Lao động - Thương binh và Xã hội tỉnh/thành phố"]),
 ]
 
 
