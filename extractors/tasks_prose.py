@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from extractors.labelled_fields import to_mentions
+from extractors.labelled_fields import labels, to_mentions
 from extractors.ocr_repair import OCR_READERS
 from extractors.own_text import AUTHENTICATES
 from extractors.prose_owner import (accountable, body_only, handed_lead_in, heading_owner, lead_in_bodies,
@@ -169,12 +169,23 @@ def _excluded(tree: DocumentTree, node: Node) -> bool:
     if AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block]):
         return True           # a letterhead's line where the text goes on: `Số: 5640/VBHN-BLĐTBXH`,
                               # `XÁC THỰC VĂN BẢN HỢP NHẤT`, `Hà Nội, ngày 11 tháng 11 năm 2024`
+    if _column_labels().fullmatch(text.casefold()):
+        return True           # a table's header the copy set as text: `CƠ QUAN PHỐI HỢP THỜI HẠN`
     for anc in _ancestors(tree, node, include_self=True):
         if anc.marker and anc.text[:ex.heading_chars].casefold().startswith(ex.headings) \
                 and not _assigns(anc.text) \
                 and (anc is not node or anc.children or _names_heading(anc.text, ex.headings)):
             return True       # not `a) Yêu cầu Sở Khoa học ... chủ động ...`, nor the item
     return False              # `- Căn cứ chức năng, nhiệm vụ ... chủ động ban hành ...`
+
+
+@lru_cache(maxsize=1)
+def _column_labels() -> re.Pattern:
+    """Text made only of a task table's column labels (`TT NHIỆM VỤ`, `Cơ quan thực hiện`)."""
+    table = labels()["table"]
+    names = {n.casefold() for role in ("number", "content", "owner", "partners", "timing", "deliverable")
+             for n in table[role]}
+    return re.compile(rf"(?:\s*(?:{alternation(sorted(names))})[\s/]*)+")
 
 
 def _names_heading(text: str, headings: tuple[str, ...]) -> bool:

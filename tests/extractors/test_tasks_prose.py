@@ -815,3 +815,14 @@ def test_a_letterhead_inside_the_text_gives_no_task(parsed, corpus_file, source)
     paragraphs of the article above them."""
     contents = [t.content for t in parsed(corpus_file(source)).tasks]
     assert not [c for c in contents if c.startswith("Số: ") or "XÁC THỰC" in c or c.startswith("Hà Nội, ngày")]
+
+
+@pytest.mark.parametrize("source,labels", [
+    ("wild/docs/hrmaster__nghi-quyet-so-109-nq-cp-469403.txt", ["CƠ QUAN CHỦ TRÌ", "TT NHIỆM VỤ"]),
+    ("wild/docs/hrmaster__nghi-quyet-so-175-nq-cp-40286.txt", ["Nhiệm vụ chủ trì", "Đơn vị phối hợp"]),
+])
+def test_a_table_header_set_as_text_is_no_task(parsed, corpus_file, source, labels):
+    """A table copied out of a PDF page by page repeats its header as lines of text
+    (`TT`, `NHIỆM VỤ`, `CƠ QUAN CHỦ TRÌ`): column labels are no work."""
+    contents = {t.content for t in parsed(corpus_file(source)).tasks}
+    assert not contents & set(labels)
