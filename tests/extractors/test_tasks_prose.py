@@ -432,6 +432,13 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("wild/docs/trangsct__BC-ket-qua-kiem-tra-04-don-vi.docx",
      "Do đó, Đoàn kiểm tra đề nghị Công ty TNHH MTV Khí Công nghiệp Lào Cai rà soát nhu cầu sản xuất",
      "Công ty TNHH MTV Khí Công nghiệp Lào Cai", "handed"),
+    # the body's work is to contact, to confer, to post: `liên hệ`, `trao đổi`, `đăng tải`
+    ("wild/docs/tnt305__dataset-77de8d61b741c666.md",
+     "Đề nghị Công ty Cổ phần siêu thị Sài Gòn liên hệ với Thuế tỉnh Phú Thọ để được cơ quan thuế trao đổi",
+     "Công ty Cổ phần siêu thị Sài Gòn", "prefix"),
+    ("wild/docs/tnt305__dataset-31fb08f34535fce3.md",
+     "Sở Xây dựng đăng tải thông điệp truyền thông Tháng hành động trên bảng quang báo thông tin giao thông",
+     "Sở Xây dựng", "start"),
     # `giao` of a name (`giao thông`) hands nothing on
     ("laocai-tb-vp-ket-luan-cum-cong-nghiep-2026.docx",
      "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ tuyến đường",
