@@ -63,6 +63,8 @@ MAX_ROW = 2 * MAX_COLUMNS
 OVERLONG_COST = 2         # a row with more cells than columns costs as much as two full rows
 # A cell that numbers a row or a group of rows: `2`, `12.`, `1.1`, `II`, `B`
 ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,4}\.?|[A-H]\.?)$")
+# A group's heading in one cell, its number inside: `II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH ...`
+GROUP_HEADING = re.compile(r"^(?:[IVX]{1,4}|[A-H])\.\s+\S")
 # Text between two tables: at least MIN_GAP_LINES lines that hold a part of a document, or
 # MAX_CELL_LINES lines or more (no cell of a portal table runs that long)
 MIN_GAP_LINES = 3
@@ -185,14 +187,15 @@ def _table(slots: list[Slot], first: int, last: int) -> CellTable | None:
 
 def _pad(texts: list[str], width: int, above: tuple[str, ...] | None) -> tuple[str, ...]:
     """A row with fewer cells than the table has columns. One that opens with a row number
-    is a heading spanning the row (`I | KIỆN TOÀN ...`): empty cells on the right. One under
+    is a heading spanning the row (`I | KIỆN TOÀN ...`, `II. HOÀN THIỆN ...`): empty cells on the right. One under
     a numbered row lacks the cells on its left that the numbered row's cells span (an HTML
     rowspan), whose text is repeated as a Word table repeats a merged cell. Any other is
     filled on the right."""
     missing = width - len(texts)
     if missing <= 0:
         return tuple(texts)
-    if (texts and ROW_NUMBER.match(texts[0])) or above is None or not ROW_NUMBER.match(above[0]):
+    if (texts and (ROW_NUMBER.match(texts[0]) or GROUP_HEADING.match(texts[0]))) or above is None \
+            or not ROW_NUMBER.match(above[0]):
         return tuple(texts) + ("",) * missing
     return tuple(above[:missing]) + tuple(texts)
 

@@ -79,6 +79,24 @@ def test_a_short_row_under_a_numbered_row_takes_its_spanned_cells():
     assert rows(lines)[-1] == ("1", "Việc A", "Sở B", "Sở D")
 
 
+def test_a_group_heading_with_its_number_inside_spans_the_row():
+    """`**II. HOÀN THIỆN CƠ CHẾ ...**` alone under a numbered row (the appendix table of
+    wild/docs/tnt305__dataset-8718801c503045f9.md) is a group's heading, not the last cell
+    of a row whose left cells the row above spans."""
+    lines = ["|", "STT", "|", "Tên nhiệm vụ", "|", "Cơ quan chủ trì", "|", "Thời gian hoàn thành", "|", "|",
+             "3", "|", "Biểu dương doanh nghiệp", "|", "Sở Nội vụ", "|", "Thường xuyên", "|", "|",
+             "**II. HOÀN", "THIỆN CƠ CHẾ**", "|", "|",
+             "4", "|", "Xây dựng Bộ tiêu chí", "|", "Sở KH&CN", "|", "Quí IV-2025", "|"]
+    assert rows(lines)[1:] == [("3", "Biểu dương doanh nghiệp", "Sở Nội vụ", "Thường xuyên"),
+                               ("II. HOÀN THIỆN CƠ CHẾ", "", "", ""),
+                               ("4", "Xây dựng Bộ tiêu chí", "Sở KH&CN", "Quí IV-2025")]
+
+
+def test_wild_group_heading_is_no_timing(parsed):
+    path = _corpus("tnt305__dataset-8718801c503045f9.md", WILD)
+    assert not [t for t in parsed(path).tasks if t.timing.raw and t.timing.raw.startswith("II.")]
+
+
 def _corpus(name: str, where: Path = CORPUS) -> Path:
     path = where / name
     if not path.is_file():
