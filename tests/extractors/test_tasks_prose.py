@@ -439,6 +439,19 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("wild/docs/tnt305__dataset-31fb08f34535fce3.md",
      "Sở Xây dựng đăng tải thông điệp truyền thông Tháng hành động trên bảng quang báo thông tin giao thông",
      "Sở Xây dựng", "start"),
+    # a role or an adverb before the work ends the name: `làm đầu mối`, `trực tiếp`, `có nhiệm vụ`
+    ("wild/docs/luatvietnam__Doc-14222618.doc",
+     "Sở Kế hoạch và Đầu tư làm đầu mối giúp Ủy ban nhân dân cấp tỉnh quản lý nhà nước về xúc tiến đầu tư",
+     "Sở Kế hoạch và Đầu tư", "start"),
+    ("wild/docs/luatvietnam__Doc-14222841.doc",
+     "Giao Vụ Kế hoạch làm đầu mối kiểm tra, giám sát tiến độ và kết quả thực hiện chương trình công tác",
+     "Vụ Kế hoạch", "prefix"),
+    ("wild/docs/hrmaster__thong-tu-so-16-2023-tt-bldtbxh-41470.txt",
+     "Thủ trưởng các đơn vị thuộc Bộ trực tiếp lãnh đạo, chỉ đạo và chịu trách nhiệm về công tác thi đua",
+     "Thủ trưởng các đơn vị thuộc Bộ", "start"),
+    ("wild/docs/luatvietnam__Doc-14222611.doc",
+     "Ban Điều hành Đề án có nhiệm vụ chỉ đạo, điều hành việc tổ chức triển khai Đề án",
+     "Ban Điều hành Đề án", "start"),
     # `giao` of a name (`giao thông`) hands nothing on
     ("laocai-tb-vp-ket-luan-cum-cong-nghiep-2026.docx",
      "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ tuyến đường",
@@ -784,6 +797,19 @@ def test_lead_in_partners_pass_to_numbered_items(parsed, corpus_file):
     doc = parsed(corpus_file("wild/docs/ragdemo__VanBanGoc-QD-21.2025.md"))
     item = next(t for t in doc.tasks if t.content.startswith("Chuyển đối cơ quan chủ quản"))
     assert [m.text for m in item.partners] == ["Sở Nội vụ", "các cơ quan, đơn vị có liên quan"]
+
+
+@pytest.mark.parametrize("source,text,owner", [
+    ("letterheads/docs/laocai-sct-ttr-phuong-an-no-min-2026.docx",
+     "Để thực hiện đúng quy định tại điểm d khoản 2 Điều 38 Luật Quản lý, sử dụng vũ khí, vật liệu nổ và "
+     "công cụ hỗ trợ, Sở Công Thương đề nghị UBND tỉnh Lào Cai một số nội dung sau:", "UBND tỉnh Lào Cai"),
+    ("wild/docs/trangsct__BC-dinh-ky-VLNCN-nam-2025.docx",
+     "Uỷ ban nhân dân tỉnh Lào Cai đề nghị Bộ Công Thương một số nội dung như sau:", "Bộ Công Thương"),
+])
+def test_lead_in_owner_ends_before_what_it_hands_on(source, text, owner):
+    """`X đề nghị Y một số nội dung sau:` hands Y the items; `một số nội dung` is no part of Y."""
+    from extractors.prose_owner import lead_in_bodies
+    assert lead_in_bodies(text) == owner, source
 
 
 @pytest.mark.parametrize("source,text", [
