@@ -161,16 +161,21 @@ def _exclusions() -> _Exclusions:
                        max(map(len, v["excluded_headings"]), default=0))
 
 
+# How long a letterhead's line or a table's header set as text may be (with a line break:
+# `Số: 2651/VBHN-BLĐTBXH Hà Nội, ngày 21 tháng 6 năm 2024`)
+SHORT_LINE = 120
+
+
 def _excluded(tree: DocumentTree, node: Node) -> bool:
     ex = _exclusions()
     text = node.text
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text):
         return True
-    if AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block]):
+    if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
+                                    or _column_labels().fullmatch(text.casefold())):
         return True           # a letterhead's line where the text goes on: `Số: 5640/VBHN-BLĐTBXH`,
-                              # `XÁC THỰC VĂN BẢN HỢP NHẤT`, `Hà Nội, ngày 11 tháng 11 năm 2024`
-    if _column_labels().fullmatch(text.casefold()):
-        return True           # a table's header the copy set as text: `CƠ QUAN PHỐI HỢP THỜI HẠN`
+                              # `XÁC THỰC VĂN BẢN HỢP NHẤT`, `Hà Nội, ngày 11 tháng 11 năm 2024`; a
+                              # table's header the copy set as text: `CƠ QUAN PHỐI HỢP THỜI HẠN`
     for anc in _ancestors(tree, node, include_self=True):
         if anc.marker and anc.text[:ex.heading_chars].casefold().startswith(ex.headings) \
                 and not _assigns(anc.text) \

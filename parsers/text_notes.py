@@ -32,6 +32,9 @@ NOTE_LOOK = 300             # how far into a note its amendment is looked for
 def consolidation_notes(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
     """The lines with each note left blank and each mark taken off its word, and the notes
     as (index of their first line, text), in order."""
+    if not any(NOTE_LINE.match(line) and AMENDMENT.search(" ".join(lines[i:i + 3])[:NOTE_LOOK])
+               for i, line in enumerate(lines)):
+        return lines, []                                # no line opens a note: no mark to look for
     marks: dict[str, list[tuple[int, int, int]]] = {}     # number → (line, start, end)
     for i, line in enumerate(lines):
         item = ITEM_MARK.match(line)
