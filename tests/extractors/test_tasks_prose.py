@@ -859,3 +859,11 @@ def test_a_table_header_set_as_text_is_no_task(parsed, corpus_file, source, labe
     (`TT`, `NHIỆM VỤ`, `CƠ QUAN CHỦ TRÌ`): column labels are no work."""
     contents = {t.content for t in parsed(corpus_file(source)).tasks}
     assert not contents & set(labels)
+
+
+@pytest.mark.parametrize("source", ["wild/docs/tnt305__dataset-21c5e5f284e66d03.md",
+                                    "wild/docs/ocrvbhc__11CT-20250510-124908.pdf",
+                                    "letterheads/docs/byt-4243-byt-dtr-2006-benh-vien-kham-suc-khoe-xkld.txt"])
+def test_the_archive_line_of_the_recipients_is_no_task(parsed, corpus_file, source):
+    """`- Lưu: VT, NN (2).`, the last line of `Nơi nhận`, set where the text goes on."""
+    assert not [t for t in parsed(corpus_file(source)).tasks if t.content.startswith("Lưu")]
