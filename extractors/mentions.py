@@ -156,11 +156,8 @@ def _cut_siblings(text: str) -> list[str]:
     return [text]
 
 
-def _bullets(text: str) -> list[str]:
-    """The items of a bulleted list of bodies, or the text alone."""
-    first = FIRST_BULLET.match(text)
-    if not first:
-        return [text]
+def _bullets(text: str, first: re.Match) -> list[str]:
+    """The items of a bulleted list of bodies whose first bullet is `first`."""
     items, start = [], first.end()
     for m in NEXT_BULLET.finditer(text, start):
         if starts_with_body(text[m.end():]):
@@ -175,9 +172,9 @@ def split_mentions(text: str) -> tuple[str, ...]:
     text = normalize(text)
     if not text:
         return ()
-    items = _bullets(text)
-    if len(items) > 1 or items[0] != text:
-        return tuple(m for item in items for m in split_mentions(item))
+    first = FIRST_BULLET.match(text)
+    if first:
+        return tuple(m for item in _bullets(text, first) for m in split_mentions(item))
     key = match_key(text)
     blocked = _blocked(text, key)
     pieces: list[tuple[str, int, int]] = []     # (separator, start, end)

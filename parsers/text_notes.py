@@ -32,32 +32,25 @@ NOTE_LOOK = 300             # how far into a note its amendment is looked for
 def consolidation_notes(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
     """The lines with each note left blank and each mark taken off its word, and the notes
     as (index of their first line, text), in order."""
-    if not any(NOTE_LINE.match(line) and AMENDMENT.search(" ".join(lines[i:i + 3])[:NOTE_LOOK])
-               for i, line in enumerate(lines)):
-        return lines, []                                # no line opens a note: no mark to look for
-    marks: dict[str, list[tuple[int, int, int]]] = {}     # number → (line, start, end)
-    for i, line in enumerate(lines):
-        item = ITEM_MARK.match(line)
-        for m in ([item] if item else []) + list(MARK.finditer(line)):
-            marks.setdefault(m.group(1), []).append((i, m.start(1), m.end(1)))
-    if not marks:
-        return lines, []
+    marks: dict[str, list[tuple[int, int, int]]] | None = None    # read at the first note
     out = list(lines)
     notes: list[tuple[int, str]] = []
     unmark: dict[int, list[tuple[int, int]]] = {}
     i = 0
     while i < len(lines):
         m = NOTE_LINE.match(lines[i])
-        above = [k for k in marks.get(m.group(1), ()) if k[0] < i] if m else []
-        if not above:
+        if not m:
             i += 1
             continue
-        end = i
-        while end + 1 < len(lines) and end - i + 1 < MAX_NOTE_LINES and lines[end + 1].strip() \
-                and not lines[end].rstrip().endswith(".") and not NOTE_LINE.match(lines[end + 1]):
-            end += 1
+        end = _note_end(lines, i)
         text = " ".join(ln.strip() for ln in lines[i:end + 1])
         if not AMENDMENT.search(text[:NOTE_LOOK]):
+            i += 1
+            continue
+        if marks is None:
+            marks = _marks(lines)
+        above = [k for k in marks.get(m.group(1), ()) if k[0] < i]
+        if not above:
             i += 1
             continue
         notes.append((i, text))
@@ -72,3 +65,23 @@ def consolidation_notes(lines: list[str]) -> tuple[list[str], list[tuple[int, st
             text = text[:start] + text[stop:]
         out[line] = text
     return out, notes
+
+
+def _note_end(lines: list[str], i: int) -> int:
+    """The last line of the note that opens at line i: it runs on to its full stop, a blank
+    line or the next note, at most MAX_NOTE_LINES lines."""
+    end = i
+    while end + 1 < len(lines) and end - i + 1 < MAX_NOTE_LINES and lines[end + 1].strip() \
+            and not lines[end].rstrip().endswith(".") and not NOTE_LINE.match(lines[end + 1]):
+        end += 1
+    return end
+
+
+def _marks(lines: list[str]) -> dict[str, list[tuple[int, int, int]]]:
+    """Each note number glued to a word or an item's number: number → (line, start, end)."""
+    marks: dict[str, list[tuple[int, int, int]]] = {}
+    for i, line in enumerate(lines):
+        item = ITEM_MARK.match(line)
+        for m in ([item] if item else []) + list(MARK.finditer(line)):
+            marks.setdefault(m.group(1), []).append((i, m.start(1), m.end(1)))
+    return marks

@@ -259,9 +259,9 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
         lines, numbers = converted
         warnings.append("HTML tags read as Markdown")
     lines = _outer_pipes(lines)
-    heads = [i for i, ln in enumerate(lines) if GAZETTE_HEAD.match(ln)]
+    heads = {i for i, ln in enumerate(lines) if GAZETTE_HEAD.match(ln)}
     if heads:               # before the page numbers: a number under a head stands alone then
-        lines = ["" if GAZETTE_HEAD.match(ln) else ln for ln in lines]
+        lines = ["" if i in heads else ln for i, ln in enumerate(lines)]
         warnings.append(f"{len(heads)} running heads of the Official Gazette left out")
     lines, notes = consolidation_notes(lines)
     if notes:
