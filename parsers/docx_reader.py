@@ -54,8 +54,9 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _VAL = W + "val"
 
 # Runs of horizontal white space, folded to one space:
-# "Nơi nhận:    " + "     " → "Nơi nhận: " (a signature table).
-SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u3000\u200b\ufeff]+")
+# "Nơi nhận:    " + "     " → "Nơi nhận: " (a signature table); a single plain space,
+# which needs no folding, is not matched (most of a text's spaces: no work for them)
+SPACE_RUN = re.compile(r"[ \t\u00a0\u2007\u202f\u3000\u200b\ufeff]{2,}|[\t\u00a0\u2007\u202f\u3000\u200b\ufeff]")
 # Control characters other than "\n" that sometimes survive in w:t (e.g. "\x0b").
 CONTROL_CHARS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 # Spaces around line breaks and blank lines: "THỦ TƯỚNG\n\n\n\nNguyễn Tấn Dũng"

@@ -35,6 +35,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -195,16 +196,26 @@ def _text_items(page, text: str, boxes, size: tuple[float, float], index: int,
     grids = _tables(page, height) if pdf_tables.has_rulings(page) else []
     if grids:
         return _table_page_items(text, boxes, grids, width, height, number, fix)
-    left, bottom, right, top = (b.tolist() for b in boxes)   # lists: indexing makes no new floats
+    left, bottom, right, top = (np.frombuffer(b) for b in boxes)
     gap = COLUMN_GAP_SHARE * width
-    visible = [v.start() for v in VISIBLE.finditer(text)]
+    # white space has an empty box (left +inf): the others are the visible characters
+    shown = np.flatnonzero(left != np.inf)
     # a column gap goes in front of a character far right of the visible one before it
-    gaps = [j for i, j in zip(visible, visible[1:]) if left[j] - right[i] > gap]
+    gaps = shown[1:][left[shown[1:]] - right[shown[:-1]] > gap].tolist()
+    visible = shown.tolist()
+    breaks = list(LINE_BREAK.finditer(text))
+    starts = [0] + [m.end() for m in breaks]
+    ends = [m.start() for m in breaks] + [len(text)]
+    # each line's extent, [start, end) of each line at once (the pairs' odd slots, between a
+    # line and the next, are not used); a last slot past the text ends the final line
+    bounds = [k for pair in zip(starts, ends) for k in pair]
+    x0s, x1s, tops, bottoms = (
+        reduce.reduceat(np.append(values, pad), bounds)[0::2].tolist()
+        for reduce, values, pad in ((np.minimum, left, np.inf), (np.maximum, right, -np.inf),
+                                    (np.maximum, top, -np.inf), (np.minimum, bottom, np.inf)))
     items: list[Line | Rows] = []
-    pos = 0
-    for m in list(LINE_BREAK.finditer(text)) + [None]:
-        start, end = pos, (m.start() if m else len(text))
-        pos = m.end() if m else len(text)
+    for k, m in enumerate(breaks + [None]):
+        start, end = starts[k], ends[k]
         first = bisect_left(visible, start)
         if first == len(visible) or visible[first] >= end:
             continue
@@ -214,9 +225,8 @@ def _text_items(page, text: str, boxes, size: tuple[float, float], index: int,
         pieces = [text[a:b] for a, b in zip([start] + cuts, cuts + [end])]
         line_text = fix("      ".join(pieces).strip()) + _hyphen(m)
         # white space has an empty box: a line's extent is that of its visible characters
-        items.append(Line(unicodedata.normalize("NFC", line_text), min(left[start:end]),
-                          height - max(top[start:end]), max(right[start:end]),
-                          height - min(bottom[start:end]), number))
+        items.append(Line(unicodedata.normalize("NFC", line_text), x0s[k], height - tops[k], x1s[k],
+                          height - bottoms[k], number))
     return items
 
 
