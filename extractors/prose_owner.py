@@ -28,6 +28,8 @@ OWNER_STOP = re.compile(r"(?<![\w])(?:để|trong việc|trong|nhằm|tại|khi|
 ASSIGNED_TO = re.compile(r"(?:đã )?được (?:giao|phân công)(?: chủ trì)?(?![\w])")
 # A subject that names no body but by the clause after it: `Các cơ quan`, `các cơ quan, đơn vị`
 GENERIC_SUBJECT = re.compile(r"[Cc]ác (?:cơ quan|đơn vị)(?:,? (?:cơ quan|đơn vị))*")
+# Where a word starts: `Giúp |UBND |tỉnh`
+WORD_START = re.compile(r"(?<![\w])\w")
 MAX_LIST = 450                 # a list of bodies longer than this is no list: a run-on
 LEADING_CLAUSE_MAX = 160
 TOPIC_CLAUSE_MAX = 400         # `Về <kiến nghị>: ...` may name its topic at length
@@ -81,7 +83,8 @@ def leading_bodies(text: str) -> BodyList | None:
                 start, via = _handed_to(text, handed), "prefix"
         elif m and not PARTNER_OPENER.search(m.group(0)) and (handed := prefix_pattern().match(text, m.end())):
             start, via = _handed_to(text, handed), "prefix"   # `Trường hợp cần thiết, giao Bộ trưởng ...`
-        elif m and len(m.group(0).split()) <= 6 and not PARTNER_OPENER.search(m.group(0)):
+        elif m and len(m.group(0).split()) <= 6 and not PARTNER_OPENER.search(m.group(0)) \
+                and not _opens_with_verb(m.group(0)):
             start, via = m.end(), "adverbial"   # a cooperation phrase is no adverbial: `Phối hợp với cơ quan Thuế, Sở ...`
     rest = text[start:]
     if not starts_with_body(rest):
@@ -259,6 +262,20 @@ def accountable(text: str) -> BodyList | None:
         return None
     phrase = _list_before_stop(rest)
     return BodyList(phrase, at, at + len(phrase), "accountable") if phrase else None
+
+
+def _opens_with_verb(phrase: str) -> bool:
+    """A phrase that opens on a verb of work and names a body after it is the item's own
+    predicate, not an adverbial before its subject: the bodies after its comma go on with
+    the verb's object, and do not do the work (`Chịu trách nhiệm trước UBND tỉnh, |Chủ
+    tịch UBND tỉnh về việc ...`, `Giúp UBND tỉnh, |Chủ tịch UBND tỉnh theo dõi ...`). A
+    noun that reads like a verb names no body after it: `Tổ chức hành nghề công chứng, |Ủy
+    ban nhân dân cấp xã ...` stays an opening phrase."""
+    verb = find_verb(phrase[:1].lower() + phrase[1:])
+    if verb is None or verb.start() != 0:
+        return False
+    words = [w.start() for w in WORD_START.finditer(phrase, verb.end())]
+    return any(starts_with_body(phrase[at:]) for at in words)
 
 
 def _list_before_stop(rest: str) -> str:

@@ -72,7 +72,11 @@ def _nouns_with_verbs() -> re.Pattern:
     both = nouns + [n[:1].upper() + n[1:] for n in nouns]
     words = [n for n in both if n[:1].isalpha()]
     marked = [n for n in both if not n[:1].isalpha()]          # `, tổ chức`
-    return re.compile(rf"(?:(?<![\w])(?:{alternation(words)})|(?:{alternation(marked) or '(?!)'}))(?![\w])")
+    nominal = vocab()["nominalizers"]
+    nominal = alternation(nominal + [n[:1].upper() + n[1:] for n in nominal])
+    # `các đơn vị liên quan| đến việc thực hiện sắp xếp|`: verbs right after a nominalizer are nouns
+    return re.compile(rf"(?:(?<![\w])(?:{alternation(words)}|(?:{nominal})(?:\s+(?:{alternation(verb_words())})(?![\w]))+)"
+                      rf"|(?:{alternation(marked) or '(?!)'}))(?![\w])")
 
 
 @lru_cache(maxsize=4096)

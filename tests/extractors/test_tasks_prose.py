@@ -452,6 +452,10 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("wild/docs/luatvietnam__Doc-14222611.doc",
      "Ban Điều hành Đề án có nhiệm vụ chỉ đạo, điều hành việc tổ chức triển khai Đề án",
      "Ban Điều hành Đề án", "start"),
+    # a noun that reads like a verb and names no body keeps its opening phrase
+    ("wild/docs/tnt305__dataset-d71b3a48efad6d2c.md",
+     "Tổ chức hành nghề công chứng, Ủy ban nhân dân cấp xã có trách nhiệm cập nhật chính xác",
+     "Ủy ban nhân dân cấp xã", "adverbial"),
     # `giao` of a name (`giao thông`) hands nothing on
     ("laocai-tb-vp-ket-luan-cum-cong-nghiep-2026.docx",
      "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ tuyến đường",
@@ -479,6 +483,17 @@ def test_leading_bodies_forms(source, text, owner, via):
     ("wild/docs/trangsct__TB-1894-ket-qua-sau-kiem-tra-VLNCN-ban-ky.txt",
      "Để việc chấp hành quy định của pháp luật về quản lý và sử dụng VLNCN được tốt hơn, Sở Công "
      "Thương yêu cầu đơn vị nêu trên thực hiện một số nội dung sau:"),
+    # a verb and the body it answers to, helps or directs, then a comma: the bodies after the
+    # comma go on with its object (the owner comes from the lead-in), not a subject after an
+    # opening phrase
+    ("wild/docs/tnt305__dataset-be5392d4f50c27a6.md",
+     "Chịu trách nhiệm trước UBND tỉnh, Chủ tịch UBND tỉnh về việc giải quyết kiến nghị cử tri"),
+    ("wild/docs/tnt305__dataset-be5392d4f50c27a6.md",
+     "Giúp UBND tỉnh, Chủ tịch UBND tỉnh theo dõi, đôn đốc việc giải quyết kiến nghị cử tri"),
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-2650-vbhn-bldtbxh-42110.txt",
+     "Chịu trách nhiệm trước Chính phủ, Thủ tướng Chính phủ việc thực hiện chế độ tiền lương"),
+    ("wild/docs/luatvietnam__Doc-14222610.doc",
+     "Giúp Chính phủ, Thủ tướng Chính phủ điều phối, đôn đốc việc thực hiện các chiến lược"),
 ])
 def test_leading_bodies_none(source, text):
     from extractors.prose_owner import leading_bodies

@@ -152,6 +152,24 @@ def test_verb_in_noun_phrase_is_none():
     assert find_verb("các cơ quan chủ trì trong tổ chức thực hiện").group(0) == "tổ chức"
 
 
+@pytest.mark.parametrize("source,text,verb", [
+    # `đến việc` / `tới việc` make the verbs after them a noun: the body's own verb comes later
+    ("wild/docs/tnt305__dataset-0f145efacbf006fc.md",
+     "chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp và các cơ "
+     "quan, tổ chức khác có liên quan có trách nhiệm tổ chức thi hành", "có trách nhiệm"),
+    ("wild/docs/tnt305__dataset-bffd9da6f0d38031.md",
+     "Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách nhiệm thường "
+     "xuyên phối hợp", "có trách nhiệm"),
+    # `việc` alone is a syllable of other words: `vụ việc chỉ đạo` still has its verb
+    ("wild/docs/tnt305__dataset-8bb6ac57ee7b4c5d.md",
+     "Chủ tịch Ủy ban nhân dân cấp xã nơi xảy ra vụ việc chỉ đạo người làm công tác bảo vệ trẻ em",
+     "chỉ đạo"),
+])
+def test_nominalized_verb_ends_no_name(source, text, verb):
+    found = find_verb(text)
+    assert found is not None and found.group(0) == verb, source
+
+
 # (source, section, item, owner; None = no owner named in the item)
 OPENINGS = [
     # a cooperation phrase is no opening adverbial: its bodies are partners, not the owner
