@@ -348,7 +348,7 @@ def lead_in_bodies(text: str) -> str | None:
     `Nhằm đạt được ..., bên cạnh các nhiệm vụ thường xuyên, các Bộ, cơ quan ngang Bộ, ...
     cần cụ thể hóa và tổ chức triển khai thực hiện các nhiệm vụ sau đây:`
     """
-    if not text.rstrip().endswith(":"):
+    if not text.rstrip().endswith(":") or lists_members(text):
         return None
     direct = leading_bodies(text)
     if direct:
@@ -372,6 +372,26 @@ def lead_in_bodies(text: str) -> str | None:
     while kept and not starts_with_body(kept[-1]):
         kept.pop()
     return ", ".join(reversed(kept)) or None
+
+
+def lists_members(text: str) -> bool:
+    """A lead-in that names a body and lists its members or parts (`Ban Chủ nhiệm Đoàn Luật
+    sư tỉnh, gồm có:`, `Thành phần Hội đồng Thi đua - Khen thưởng tỉnh gồm:`): its items
+    are no work. Where words stand between the body and `gồm`, the list is of that work
+    (`Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:`)."""
+    m = _composition_end().search(text)
+    if m is None:
+        return False
+    head = text[:m.start()].rstrip(" ,")
+    noun = next((n for n in vocab()["composition_nouns"] if head.startswith(n + " ")), None)
+    head = head[len(noun) + 1:] if noun else head
+    return bool(head) and starts_with_body(head) == len(head)
+
+
+@lru_cache(maxsize=1)
+def _composition_end() -> re.Pattern:
+    """A lead-in's last words that list its members: `..., gồm có:`, `... bao gồm:`"""
+    return re.compile(rf"(?<![\w])(?:{alternation(vocab()['composition_words'])})\s*:\s*$")
 
 
 @lru_cache(maxsize=1)

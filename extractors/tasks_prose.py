@@ -19,7 +19,7 @@ from extractors.labelled_fields import labels, to_mentions
 from extractors.ocr_repair import OCR_READERS
 from extractors.own_text import AUTHENTICATES
 from extractors.prose_owner import (accountable, body_only, handed_lead_in, heading_owner, lead_in_bodies,
-                                    leading_bodies, assigned_later, no_work, owner_clauses,
+                                    leading_bodies, lists_members, assigned_later, no_work, owner_clauses,
                                     partner_lists, passive_agent)
 from extractors.timing import find_timing
 from extractors.timing_context import (is_timing_line, labelled_line_timing, lead_in_timing,
@@ -238,6 +238,8 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
     partners: list[tuple[str, int, int]] = []
     child = node
     for anc in _ancestors(tree, node):
+        if lists_members(anc.text):
+            return None, partners         # `Ban Chủ nhiệm ..., gồm có:` then its members
         for phrase, off in partner_lists(anc.text) if anc.text.endswith(":") else []:
             partners.append((phrase, off, anc.block))
         lead_in = _sibling_lead_in(tree, anc, child)     # `Chủ trì, phối hợp với các cơ quan có

@@ -882,3 +882,38 @@ def test_a_table_header_set_as_text_is_no_task(parsed, corpus_file, source, labe
 def test_the_archive_line_of_the_recipients_is_no_task(parsed, corpus_file, source):
     """`- Lưu: VT, NN (2).`, the last line of `Nơi nhận`, set where the text goes on."""
     assert not [t for t in parsed(corpus_file(source)).tasks if t.content.startswith("Lưu")]
+
+
+@pytest.mark.parametrize("source,text,members", [
+    # a lead-in that names a body and lists its members: the members are no work
+    ("wild/docs/vbai__QDphechuanKetquaDaihoiDLS.2.docx", "Ban Chủ nhiệm Đoàn Luật sư tỉnh, gồm có:", True),
+    ("wild/docs/tnt305__dataset-45fb7c4784bcce3a.md",
+     "Thành phần Hội đồng Thi đua - Khen thưởng tỉnh gồm:", True),
+    # words between the body and `gồm`: the list is of the work it names
+    ("wild/docs/tnt305__dataset-5b692e230f990be5.md",
+     "Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:", False),
+    ("wild/docs/tnt305__dataset-24c7124ec6b2bf61.md",
+     "Chủ trì triển khai, thực hiện các nhiệm vụ được giao tại các dự án trong Chương trình theo "
+     "chỉ đạo của Bộ Công an, bao gồm:", False),
+    ("wild/docs/tnt305__dataset-9063e901ca3fd0c3.md", "Bộ Tài chính gửi kèm bộ Cẩm nang gồm:", False),
+])
+def test_lead_in_that_lists_members(source, text, members):
+    from extractors.prose_owner import lead_in_bodies, lists_members
+    assert lists_members(text) is members, source
+    if members:
+        assert lead_in_bodies(text) is None, source
+
+
+# The members a `gồm có:` lead-in lists are no tasks; the work a body's lead-in lists is
+@pytest.mark.parametrize("name,first_words,owner,kept", [
+    ("vbai__QDphechuanKetquaDaihoiDLS.2.docx", "Luật sư", "Ban Chủ nhiệm", False),
+    ("tnt305__dataset-45fb7c4784bcce3a.md", "Các Ủy viên Hội đồng", "Hội đồng Thi đua - Khen thưởng tỉnh",
+     False),
+    ("tnt305__dataset-5b692e230f990be5.md", "Cấp mới, thu hồi, phê duyệt tài khoản", "Sở Tài chính", True),
+])
+def test_members_listed_by_a_lead_in_are_no_tasks(parsed, name, first_words, owner, kept):
+    path = WILD_DOCS / name
+    if not path.is_file():
+        pytest.skip(f"{path} not here")
+    assert any(t.content.startswith(first_words) and t.owner and t.owner[0].startswith(owner)
+               for t in parsed(path).tasks) is kept
