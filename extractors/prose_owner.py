@@ -9,7 +9,8 @@ from functools import lru_cache
 from extractors.ocr_repair import fold
 from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
                                         PERSON_LABEL, SENTENCE_BREAK, find_verb, handing_pattern,
-                                        passive_pattern, prefix_pattern, vocab)
+                                        in_noun_phrase, passive_pattern, prefix_pattern, verb_pattern,
+                                        vocab)
 from parsers.grammar.bodies import body_opening, colon_frame, continues_collective, starts_with_body
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.document_context import per_document
@@ -271,8 +272,9 @@ def _opens_with_verb(phrase: str) -> bool:
     tịch UBND tỉnh về việc ...`, `Giúp UBND tỉnh, |Chủ tịch UBND tỉnh theo dõi ...`). A
     noun that reads like a verb names no body after it: `Tổ chức hành nghề công chứng, |Ủy
     ban nhân dân cấp xã ...` stays an opening phrase."""
-    verb = find_verb(phrase[:1].lower() + phrase[1:])
-    if verb is None or verb.start() != 0:
+    lowered = phrase[:1].lower() + phrase[1:]
+    verb = verb_pattern().match(lowered)
+    if verb is None or in_noun_phrase(lowered, 0, verb.end()):
         return False
     words = [w.start() for w in WORD_START.finditer(phrase, verb.end())]
     return any(starts_with_body(phrase[at:]) for at in words)
@@ -379,7 +381,7 @@ def lists_members(text: str) -> bool:
     sư tỉnh, gồm có:`, `Thành phần Hội đồng Thi đua - Khen thưởng tỉnh gồm:`): its items
     are no work. Where words stand between the body and `gồm`, the list is of that work
     (`Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:`)."""
-    m = _composition_end().search(text)
+    m = _composition_end().search(text) if "gồm" in text else None
     if m is None:
         return False
     head = text[:m.start()].rstrip(" ,")

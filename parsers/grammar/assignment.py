@@ -72,11 +72,16 @@ def _nouns_with_verbs() -> re.Pattern:
     both = nouns + [n[:1].upper() + n[1:] for n in nouns]
     words = [n for n in both if n[:1].isalpha()]
     marked = [n for n in both if not n[:1].isalpha()]          # `, tổ chức`
+    return re.compile(rf"(?:(?<![\w])(?:{alternation(words)})|(?:{alternation(marked) or '(?!)'}))(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _nominalized() -> re.Pattern:
+    """The verbs right after a nominalizer, which are nouns: `các đơn vị liên quan| đến việc
+    thực hiện sắp xếp| và ...`"""
     nominal = vocab()["nominalizers"]
     nominal = alternation(nominal + [n[:1].upper() + n[1:] for n in nominal])
-    # `các đơn vị liên quan| đến việc thực hiện sắp xếp|`: verbs right after a nominalizer are nouns
-    return re.compile(rf"(?:(?<![\w])(?:{alternation(words)}|(?:{nominal})(?:\s+(?:{alternation(verb_words())})(?![\w]))+)"
-                      rf"|(?:{alternation(marked) or '(?!)'}))(?![\w])")
+    return re.compile(rf"(?<![\w])(?:{nominal})(?:\s+(?:{alternation(verb_words())})(?![\w]))+")
 
 
 @lru_cache(maxsize=4096)
@@ -134,7 +139,10 @@ def _in_order(first: Iterator[re.Match], second: Iterator[re.Match]) -> Iterator
 def _noun_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where `text` holds a noun phrase with a verb inside (`các cơ quan chủ trì`): a verb
     there is none (the same text is asked about from many starts)."""
-    return tuple((m.start(), m.end()) for m in _nouns_with_verbs().finditer(text))
+    spans = [(m.start(), m.end()) for m in _nouns_with_verbs().finditer(text)]
+    if "việc" in text:
+        spans += [(m.start(), m.end()) for m in _nominalized().finditer(text)]
+    return tuple(spans)
 
 
 @lru_cache(maxsize=1)
