@@ -155,7 +155,8 @@ def _exclusions() -> _Exclusions:
     v = vocab()
     phrases = alternation(v["not_task_phrases"]) or "(?!)"
     effect = alternation(v["effect_phrases"]) or "(?!)"
-    return _Exclusions(tuple(v["not_task_openers"] + v["legal_basis"]), re.compile(phrases),
+    opening = [p[:1].upper() + p[1:] for p in v["not_task_phrases"] if p[:1].islower()]  # `Chịu trách nhiệm trước pháp luật`
+    return _Exclusions(tuple(v["not_task_openers"] + v["legal_basis"] + opening), re.compile(phrases),
                        tuple(v["excluded_headings"]),
                        re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"),
                        max(map(len, v["excluded_headings"]), default=0))

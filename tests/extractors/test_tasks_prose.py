@@ -690,6 +690,21 @@ def test_effect_clause_is_no_task_only_at_the_start(source, text, excluded):
     from extractors.tasks_prose import _exclusions
     assert bool(_exclusions().effect.search(text)) == excluded, source
 
+@pytest.mark.parametrize("source,text", [
+    # an item that opens on a statement of accountability (a not-task phrase, capitalised)
+    ("wild/docs/trangsct__Luat-Xay-dung-135-2025-QH15.docx",
+     "Chịu trách nhiệm trước pháp luật về kết quả công việc do mình thực hiện"),
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-1547-vbhn-bldtbxh-41719.txt",
+     "Chịu trách nhiệm trước pháp luật về tính chính xác của nội dung trong hồ sơ"),
+    ("wild/docs/tnt305__dataset-c05552433ef48b49.md",
+     "Quỹ chịu trách nhiệm toàn diện trước pháp luật và cơ quan quản lý Quỹ về tình hình hoạt động"),
+])
+def test_accountability_statement_is_no_task(source, text):
+    from extractors.tasks_prose import _exclusions
+    ex = _exclusions()
+    assert text.startswith(ex.openers) or ex.phrases.search(text), source
+
+
 
 @pytest.mark.parametrize("source,text,kept", [
     ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
@@ -699,6 +714,12 @@ def test_effect_clause_is_no_task_only_at_the_start(source, text, excluded):
     ("synthetic: a later sentence that gives work stays",
      "Sở Y tế chủ trì kiểm tra. Sở Tài chính bố trí kinh phí.",
      "Sở Y tế chủ trì kiểm tra. Sở Tài chính bố trí kinh phí."),
+    # a later sentence that only states who answers for the work (a not-task phrase, capitalised)
+    ("wild/docs/hrmaster__thong-tu-so-10-2021-tt-nhnn-34057.txt",
+     "Cung cấp đầy đủ, kịp thời, chính xác cho Ngân hàng Nhà nước các văn bản, tài liệu về việc vay "
+     "tái cấp vốn. Chịu trách nhiệm trước pháp luật về tính chính xác",
+     "Cung cấp đầy đủ, kịp thời, chính xác cho Ngân hàng Nhà nước các văn bản, tài liệu về việc vay "
+     "tái cấp vốn."),
 ])
 def test_trailing_boilerplate_sentence_is_cut(source, text, kept):
     from extractors.tasks_prose import _before_boilerplate
