@@ -133,7 +133,8 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
         if _is_header_repeat(block, blocks[cols.header_rows - 1], cols) or not content \
                 or all(COLUMN_NUMBER.match(c.strip()) or not c.strip() for c in block.cells):
             continue
-        if GROUP_NUMBER.match(number) or (not owner and not number and _is_group(block, cols)):
+        if GROUP_NUMBER.match(number) or (not owner and not number and _is_group(block, cols)) \
+                or _is_total(block):
             continue
         if not owner and not number and out:
             # a continuation row: the task's text runs on in a second row
@@ -197,6 +198,15 @@ def _is_header_repeat(block: Block, header: Block, cols: Columns) -> bool:
 @lru_cache(maxsize=1)
 def _owner_labels() -> frozenset[str]:
     return frozenset(_norm(label) for label in labels()["table"]["owner"])
+
+
+def _is_total(block: Block) -> bool:
+    """A row that sums up the rows above: `Tổng cộng thời gian giải quyết | 27 ngày`, `Cộng |
+    100` (a word alone in its cell: `Cộng tác viên ...` is none)."""
+    first = next((c.strip(" :*") for c in block.cells if c.strip()), "")
+    words = first.casefold().split()
+    return any(words[:len(t.split())] == t.split() and (" " in t or len(words) == 1)
+               for t in labels()["table"]["total_row"])
 
 
 def _is_group(block: Block, cols: Columns) -> bool:

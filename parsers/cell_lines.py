@@ -65,6 +65,10 @@ OVERLONG_COST = 2         # a row with more cells than columns costs as much as 
 ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,4}\.?|[A-H]\.?)$")
 # A group's heading in one cell, its number inside: `II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH ...`
 GROUP_HEADING = re.compile(r"^(?:[IVX]{1,4}|[A-H])\.\s+\S")
+# A table's caption, numbered like a part: `B. QUY TRÌNH ĐIỆN TỬ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH`
+CAPTION = GROUP_HEADING
+# How many bold cells in a row after a caption make the next table's header row
+HEADER_CELLS = 3
 # Text between two tables: at least MIN_GAP_LINES lines that hold a part of a document, or
 # MAX_CELL_LINES lines or more (no cell of a portal table runs that long)
 MIN_GAP_LINES = 3
@@ -148,7 +152,7 @@ def _table_runs(lines: list[str], first: int, last: int, top: int | None) -> lis
         slots.append((a + 1, [ln for ln in lines[a + 1:b] if not RULE.match(ln)]))
     tables = []
     start = 0
-    for k in [k for k, (_, s) in enumerate(slots) if is_gap(s)] + [len(slots)]:
+    for k in [k for k, (_, s) in enumerate(slots) if is_gap(s) or _caption(slots, k)] + [len(slots)]:
         if k > start:
             table = _table(slots[start:k], max(pipes[start], 0), pipes[k])
             if table is not None:
@@ -169,12 +173,28 @@ def is_gap(text: list[str]) -> bool:
     return any(DOCUMENT_PART.match(EMPHASIS.sub("", ln).strip()) for ln in text)
 
 
+def _caption(slots: list[Slot], k: int) -> bool:
+    """Whether slot k is the caption of the next table, set between the `|` lines of the one
+    before: a numbered heading in bold capitals (`**B. QUY TRÌNH ĐIỆN TỬ GIẢI QUYẾT THỦ TỤC
+    HÀNH CHÍNH**`) right before a header row, HEADER_CELLS bold cells or more with no
+    empty cell between (`**CÁC BƯỚC**`, `**TRÌNH TỰ THỰC HIỆN**`, ...). A group's heading
+    inside a table (`**II. THAM GIA ĐẠI HỘI ...**`) is followed by the empty cells of its row."""
+    text = " ".join(ln.strip() for ln in slots[k][1])
+    plain = EMPHASIS.sub("", text).strip()
+    if not (text.startswith(STRONG) and text.endswith(STRONG) and CAPTION.match(plain) and plain.isupper()):
+        return False
+    after = [" ".join(ln.strip() for ln in lines) for _, lines in slots[k + 1:k + 1 + HEADER_CELLS]]
+    return len(after) == HEADER_CELLS and all(t.startswith(STRONG) and t.endswith(STRONG) for t in after)
+
+
 def _table(slots: list[Slot], first: int, last: int) -> CellTable | None:
     filled = [bool(s) for _, s in slots]
     if sum(filled) < MIN_CELLS:
         return None
     cells = [_cell(s) for _, s in slots]
-    width, rows = _cut_rows(filled, [bool(ROW_NUMBER.match(t)) for t, _ in cells])
+    numbered = [bool(ROW_NUMBER.match(t)) for t, _ in cells]
+    header = _header_cells(cells, filled)
+    width, rows = (header, _cut_for(filled, numbered, header)[1]) if header else _cut_rows(filled, numbered)
     out = []
     for a, b in rows:
         for a2, b2 in _split_long(a, b, width, [cells[k][0] for k in range(a, b)]):
@@ -183,6 +203,17 @@ def _table(slots: list[Slot], first: int, last: int) -> CellTable | None:
             bold = any(t for t, _ in row) and all(bd for t, bd in row if t)
             out.append((slots[a2][0], texts, bold))
     return CellTable(first, last, tuple(out))
+
+
+def _header_cells(cells: list[tuple[str, bool]], filled: list[bool]) -> int:
+    """How many cells the header row that opens a table has, where it opens with
+    HEADER_CELLS bold cells or more and ends at an empty slot (`CÁC BƯỚC | TRÌNH TỰ THỰC HIỆN
+    | ĐƠN VỊ GIẢI QUYẾT | THỜI GIAN GIẢI QUYẾT | Phí, lệ phí | Ghi chú`): the table's number
+    of columns, which rows whose last cells are empty cannot tell. 0 where there is none."""
+    n = 0
+    while n < len(cells) and filled[n] and cells[n][1]:
+        n += 1
+    return n if n >= HEADER_CELLS and n < len(cells) and not filled[n] else 0
 
 
 def _pad(texts: list[str], width: int, above: tuple[str, ...] | None) -> tuple[str, ...]:

@@ -255,6 +255,13 @@ TABLES = [
       "| B4 | Xem xét, phê duyệt | Lãnh đạo Sở | Văn bản | 1/4 ngày |"],
      [(["Bộ phận tiếp nhận và trả kết quả"], "Tiếp nhận và bàn giao hồ sơ về phòng chuyên môn"),
       (["Lãnh đạo Sở"], "Xem xét, phê duyệt")]),
+    # a procedure's steps whose body's column is `Đơn vị giải quyết`, and its total row, which
+    # runs on from no step (wild/docs/tnt305__dataset-e1d32e33e6daa23a.md)
+    ("| CÁC BƯỚC | TRÌNH TỰ THỰC HIỆN | ĐƠN VỊ GIẢI QUYẾT | THỜI GIAN GIẢI QUYẾT |",
+     ["| Bước 4 | Ký duyệt hồ sơ | Lãnh đạo UBND tỉnh | 5 ngày |",
+      "| Bước 5 | Trả kết quả | Chuyên viên Phòng Đổi mới sáng tạo | 1 ngày |",
+      "| Tổng cộng thời gian giải quyết | 27 ngày | | |"],
+     [(["Lãnh đạo UBND tỉnh"], "Ký duyệt hồ sơ"), (["Chuyên viên Phòng Đổi mới sáng tạo"], "Trả kết quả")]),
 ]
 
 
@@ -346,3 +353,21 @@ def test_a_repeated_header_row_is_no_task(parsed, name):
     table = [t for t in parsed(path).tasks if t.source_kind == "table"]
     assert len(table) >= 10
     assert not [t.section for t in table if t.content.casefold() in column_labels]
+
+
+@pytest.mark.parametrize("source,cells,total", [
+    # a row that sums up the rows above: no task, no text run on from the row above
+    ("wild/docs/tnt305__dataset-e1d32e33e6daa23a.md", ("Tổng cộng thời gian giải quyết", "27 ngày", ""), True),
+    ("wild/docs/tnt305__dataset-3870cd0c35318a44.md", ("Tổng cộng", "100"), True),
+    ("synthetic", ("", "Tổng số", "12"), True),
+    # a row whose text only holds the words later
+    ("synthetic", ("Bước 5", "Trả kết quả", "Chuyên viên Phòng Đổi mới sáng tạo"), False),
+    ("synthetic", ("2", "Cộng tác viên tham gia tuyên truyền", "Sở Tư pháp"), False),
+    ("synthetic", ("", "Cộng tác viên tham gia tuyên truyền", "Sở Tư pháp"), False),
+    ("synthetic", ("Cộng:", "", "100"), True),
+])
+def test_total_row(source, cells, total):
+    from extractors.tasks_table import _is_total
+    from parsers.model import Block
+    block = Block(0, "row", " | ".join(cells), cells=cells, table=0, row=1)
+    assert _is_total(block) is total, source

@@ -92,6 +92,37 @@ def test_a_group_heading_with_its_number_inside_spans_the_row():
                                ("4", "Xây dựng Bộ tiêu chí", "Sở KH&CN", "Quí IV-2025")]
 
 
+def test_a_caption_between_two_tables_starts_the_next():
+    """A numbered heading in bold capitals right before a bold header row, between the `|`
+    lines of the table above (`**B. QUY TRÌNH ĐIỆN TỬ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH**` then
+    `**CÁC BƯỚC**` ... in wild/docs/tnt305__dataset-e1d32e33e6daa23a.md, `**II. DANH MỤC
+    THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ**` in wild/docs/tnt305__dataset-71153021e3559f5e.md), is
+    the next table's caption: the tables keep their own widths. A group's heading followed
+    by its row's empty cells stays a row of its table."""
+    first = ["|", "**STT**", "|", "**Tên thủ tục**", "|", "|", "1", "|", "Thủ tục A", "|"]
+    second = ["|", "**CÁC BƯỚC**", "|", "**TRÌNH TỰ THỰC HIỆN**", "|", "**ĐƠN VỊ GIẢI QUYẾT**", "|",
+              "|", "Bước 1", "|", "Tiếp nhận hồ sơ", "|", "Chuyên viên Phòng Đổi mới sáng tạo", "|"]
+    tables = find_cell_tables(first + ["**B. QUY TRÌNH ĐIỆN TỬ", "GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH**"] + second)
+    assert [[cells for _, cells, _ in t.rows] for t in tables] == [
+        [("STT", "Tên thủ tục"), ("1", "Thủ tục A")],
+        [("CÁC BƯỚC", "TRÌNH TỰ THỰC HIỆN", "ĐƠN VỊ GIẢI QUYẾT"),
+         ("Bước 1", "Tiếp nhận hồ sơ", "Chuyên viên Phòng Đổi mới sáng tạo")]]
+    group = ["|", "**II. THAM GIA ĐẠI HỘI**", "|", "|", "|", "**1**", "|", "**Tiền luyện tập**", "|",
+             "**2**", "|"]
+    assert len(find_cell_tables(first[:-1] + group)) == 1
+
+
+def test_a_bold_header_row_sets_the_number_of_columns():
+    """Rows whose last cells are empty cannot tell how many columns a table has; the bold
+    header row that opens it can (`TT | Đơn vị/ người thực hiện | Nội dung công việc | Thời
+    gian thực hiện | Mức độ Dịch vụ công`: the first step was read into the header's row)."""
+    header = ("TT", "Đơn vị/ người thực hiện", "Nội dung công việc", "Thời gian thực hiện",
+              "Mức độ Dịch vụ công")
+    table = _table_rows(_corpus("tnt305__dataset-f7f2733d47a603dc.md", WILD))
+    at = table.index(header)
+    assert table[at + 1][0] == "Bước 1" and len(table[at + 1]) == len(header)
+
+
 def test_wild_group_heading_is_no_timing(parsed):
     path = _corpus("tnt305__dataset-8718801c503045f9.md", WILD)
     assert not [t for t in parsed(path).tasks if t.timing.raw and t.timing.raw.startswith("II.")]
