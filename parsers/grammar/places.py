@@ -36,11 +36,9 @@ class Place(NamedTuple):
 
 
 @lru_cache(maxsize=1 << 16)
-@lru_cache(maxsize=1 << 15)
 def key(text: str) -> str:
     """The matching key of a name: NFC, case-folded, tone marks after their syllable,
-    `-` and spaces alike: `Hoà Bình` == `HÒA BÌNH`, `Phan Rang-Tháp Chàm` == `Phan Rang - Tháp Chàm`.
-    (Remembered: the wrap rules key the same words of line after line.)"""
+    `-` and spaces alike: `Hoà Bình` == `HÒA BÌNH`, `Phan Rang-Tháp Chàm` == `Phan Rang - Tháp Chàm`."""
     out = []
     for word in WORD.findall(unicodedata.normalize("NFC", text).casefold()):
         for part in re.split(r"['’-]", word):

@@ -360,7 +360,7 @@ def test_a_repeated_header_row_is_no_task(parsed, name):
     ("wild/docs/tnt305__dataset-e1d32e33e6daa23a.md", ("Tổng cộng thời gian giải quyết", "27 ngày", ""), True),
     ("wild/docs/tnt305__dataset-3870cd0c35318a44.md", ("Tổng cộng", "100"), True),
     ("synthetic", ("", "Tổng số", "12"), True),
-    # a row whose text only holds the words later
+    # a row that holds such a word further on, or opens with a word that only begins like one
     ("synthetic", ("Bước 5", "Trả kết quả", "Chuyên viên Phòng Đổi mới sáng tạo"), False),
     ("synthetic", ("2", "Cộng tác viên tham gia tuyên truyền", "Sở Tư pháp"), False),
     ("synthetic", ("", "Cộng tác viên tham gia tuyên truyền", "Sở Tư pháp"), False),
