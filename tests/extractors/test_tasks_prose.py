@@ -698,6 +698,11 @@ def test_effect_clause_is_no_task_only_at_the_start(source, text, excluded):
      "Chịu trách nhiệm trước pháp luật về tính chính xác của nội dung trong hồ sơ"),
     ("wild/docs/tnt305__dataset-c05552433ef48b49.md",
      "Quỹ chịu trách nhiệm toàn diện trước pháp luật và cơ quan quản lý Quỹ về tình hình hoạt động"),
+    # an item that opens on whom its body answers to, whoever that is
+    ("wild/docs/tnt305__dataset-d71b3a48efad6d2c.md",
+     "Chịu trách nhiệm trước Trưởng tổ chức hành nghề công chứng về việc cập nhật, sửa và xóa các thông tin"),
+    ("wild/docs/tnt305__dataset-e4fe6376a6d82fcc.md",
+     "Chịu trách nhiệm trước Ủy ban nhân dân thành phố, cơ quan có thẩm quyền đối với nội dung được ủy quyền"),
 ])
 def test_accountability_statement_is_no_task(source, text):
     from extractors.tasks_prose import _exclusions
