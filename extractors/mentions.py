@@ -250,7 +250,16 @@ def _trim(part: str) -> str:
         if (is_named(name, match_key(name)) and words >= CLAUSE_WORDS) or (
                 body_opening(name) and words >= CLAUSE_WORDS_AFTER_LIST):
             part = name                     # `Sở Khoa học và Công nghệ| tiến hành rà soát ...`
-    return part.strip(EDGE_PUNCT)
+    part = part.strip(EDGE_PUNCT)
+    while " " in part and part.rsplit(" ", 1)[1] in _dangling():   # `Ban Chỉ đạo Trung ương| về`
+        part = part.rsplit(" ", 1)[0].strip(EDGE_PUNCT)
+    return part
+
+
+@lru_cache(maxsize=1)
+def _dangling() -> frozenset[str]:
+    """The words a name never ends on: `về`, `và`, `của`, ..."""
+    return frozenset(bodies_vocab()["dangling_words"])
 
 
 @lru_cache(maxsize=1)

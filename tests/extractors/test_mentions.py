@@ -284,6 +284,13 @@ CASES = [
     ("wild/docs/hrmaster__van-ban-hop-nhat-so-3305-vbhn-bldtbxh-42445.txt",
      "- Sở Lao động - Thương binh và Xã hội tỉnh/thành phố",
      ["Sở Lao động - Thương binh và Xã hội tỉnh/thành phố"]),
+    # a name ends on no conjunction or preposition, where the cut at a verb of its topic left
+    # one (`về tổng kết ...`, `về tài chính cùng cấp có ý kiến`); `cấp trên` is a noun
+    ("wild/docs/hrmaster__nghi-quyet-so-105-nq-cp-469364.txt", "Ban Bí thư, Ban Chỉ đạo Trung ương về",
+     ["Ban Bí thư", "Ban Chỉ đạo Trung ương"]),
+    ("wild/docs/ragdemo__VanBanGoc-QD-03.2025.md", "Cơ quan chuyên môn về", ["Cơ quan chuyên môn"]),
+    ("quangngai-1627-qd-ubnd-2025-ke-hoach-tong-kiem-ke-tai-san-cong.md", "các cơ quan quản lý cấp trên",
+     ["các cơ quan quản lý cấp trên"]),
 ]
 
 
