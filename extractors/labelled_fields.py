@@ -57,6 +57,21 @@ def labelled_fields(text: str) -> dict[str, tuple[str, int]] | None:
     return out
 
 
+# An owner's field or cell that says who leads and who cooperates: `Sở Nội vụ| chủ trì, phối
+# hợp với |các sở, ban, ngành, đoàn thể Thành phố ...`, `Các địa phương| chủ trì`
+LEAD_AND_PARTNERS = re.compile(r"\s+chủ trì(?:\s*,?\s*phối hợp(?:\s+với)?\s+(?=\S))?")
+
+
+def lead_and_partners(value: str) -> tuple[str, str | None, int]:
+    """(the leading body, the partners or None, the partners' offset in `value`) of an
+    owner's field or cell: `Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành` → (`Sở Nội
+    vụ`, `các sở, ban, ngành`); a value without `chủ trì` after a name is all owner."""
+    m = LEAD_AND_PARTNERS.search(value)
+    if m is None or m.start() == 0 or (m.end() < len(value) and "phối hợp" not in m.group(0)):
+        return value, None, 0
+    return value[:m.start()], clean_value(value[m.end():]) or None, m.end()
+
+
 def to_mentions(text: str | None, role: str, block: int, offset: int = 0) -> tuple[Mention, ...]:
     """Split a list of bodies as written into mentions, each with its span."""
     if not text:

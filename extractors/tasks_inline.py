@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors.labelled_fields import labelled_fields, to_mentions
+from extractors.labelled_fields import labelled_fields, lead_and_partners, to_mentions
 from extractors.timing import normalise_timing
 from parsers.model import DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.clean_text import clean_value
@@ -45,6 +45,7 @@ def _tasks_of_group(tree, parent: Node, children: list[Node], ref, used: set[int
         if "owner" not in fields:
             return
         owner_value, owner_off, owner_block = fields["owner"]
+        owner_value, cooperating, at = lead_and_partners(owner_value)    # `Sở X chủ trì, phối hợp với Sở Y`
         if "content" in fields:
             content = fields["content"][0]
         else:
@@ -52,7 +53,7 @@ def _tasks_of_group(tree, parent: Node, children: list[Node], ref, used: set[int
         title = clean_value(parent.text) if parent.marker else None
         if not content and title:
             content, title = title, None
-        partners = fields.get("partners")
+        partners = fields.get("partners") or ((cooperating, owner_off + at, owner_block) if cooperating else None)
         timing_field = fields.get("timing")
         timing = normalise_timing(timing_field[0], ref) if timing_field else Timing(None, None)
         if timing_field:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from extractors.labelled_fields import labels, to_mentions
+from extractors.labelled_fields import labels, lead_and_partners, to_mentions
 from extractors.tasks_schedule import schedule_tasks
 from extractors.timing import normalise_timing
 from parsers.model import Block, DocumentTree, Node, Span, TaskRecord, Timing
@@ -150,7 +150,8 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
         if timing_text:
             timing = Timing(timing.raw, timing.kind, timing.start, timing.end,
                             Span(block=block.index))
-        partners = _repeated(block, cols.partners, above)
+        owner, cooperating, _ = lead_and_partners(owner)    # `Sở X chủ trì, phối hợp với Sở Y`
+        partners = _repeated(block, cols.partners, above) or cooperating
         section = f"{base}.{label}" if base else label
         for other in filter(None, (_cell(block, i) for i in cols.other_owners)):
             out.append(TaskRecord(

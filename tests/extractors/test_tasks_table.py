@@ -262,6 +262,10 @@ TABLES = [
       "| Bước 5 | Trả kết quả | Chuyên viên Phòng Đổi mới sáng tạo | 1 ngày |",
       "| Tổng cộng thời gian giải quyết | 27 ngày | | |"],
      [(["Lãnh đạo UBND tỉnh"], "Ký duyệt hồ sơ"), (["Chuyên viên Phòng Đổi mới sáng tạo"], "Trả kết quả")]),
+    # a body's cell that says the body leads (wild/docs/tnt305__dataset-74e2ddc7b11340da.md)
+    ("| STT | Nhiệm vụ | Cơ quan thực hiện | Thời hạn |",
+     ["| 38 | Hoàn thành việc triển khai các nhiệm vụ phục vụ chuyển đổi số | Các địa phương chủ trì | 30/09/2025 |"],
+     [(["Các địa phương"], "Hoàn thành việc triển khai các nhiệm vụ phục vụ chuyển đổi số")]),
 ]
 
 
@@ -371,3 +375,27 @@ def test_total_row(source, cells, total):
     from parsers.model import Block
     block = Block(0, "row", " | ".join(cells), cells=cells, table=0, row=1)
     assert _is_total(block) is total, source
+
+
+@pytest.mark.parametrize("source,value,owner,partners", [
+    # an owner's field or cell that names who leads and who cooperates: the lead owns, the
+    # others are partners (`Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với ...`)
+    ("wild/docs/tnt305__dataset-31fb08f34535fce3.md",
+     "Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, "
+     "đặc khu, báo, đài và các đơn vị có liên quan",
+     "Sở Nội vụ", "các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu, báo, đài và "
+     "các đơn vị có liên quan"),
+    ("wild/docs/luatvietnam__Doc-14222611.doc", "Bộ Giáo dục và Đào tạo chủ trì phối hợp các cơ quan quản lý",
+     "Bộ Giáo dục và Đào tạo", "các cơ quan quản lý"),
+    ("wild/docs/tnt305__dataset-74e2ddc7b11340da.md", "Các địa phương chủ trì", "Các địa phương", None),
+    # `chủ trì` and other work, or no `chủ trì` after a name: the value stays whole
+    ("synthetic", "Sở Y tế chủ trì thẩm định", "Sở Y tế chủ trì thẩm định", None),
+    ("synthetic", "Cơ quan chủ trì soạn thảo", "Cơ quan chủ trì soạn thảo", None),
+    ("synthetic", "Sở Tài chính", "Sở Tài chính", None),
+])
+def test_lead_and_partners_of_an_owner_value(source, value, owner, partners):
+    from extractors.labelled_fields import lead_and_partners
+    lead, cooperating, at = lead_and_partners(value)
+    assert (lead, cooperating) == (owner, partners), source
+    if cooperating:
+        assert value[at:].startswith(cooperating)
