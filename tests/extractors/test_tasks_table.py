@@ -264,7 +264,7 @@ TABLES = [
      [(["Lãnh đạo UBND tỉnh"], "Ký duyệt hồ sơ"), (["Chuyên viên Phòng Đổi mới sáng tạo"], "Trả kết quả")]),
     # a body's cell that says the body leads (wild/docs/tnt305__dataset-74e2ddc7b11340da.md)
     ("| STT | Nhiệm vụ | Cơ quan thực hiện | Thời hạn |",
-     ["| 38 | Hoàn thành việc triển khai các nhiệm vụ phục vụ chuyển đổi số | Các địa phương chủ trì | 30/09/2025 |"],
+     ["| 1 | Hoàn thành việc triển khai các nhiệm vụ phục vụ chuyển đổi số | Các địa phương chủ trì | 30/09/2025 |"],
      [(["Các địa phương"], "Hoàn thành việc triển khai các nhiệm vụ phục vụ chuyển đổi số")]),
 ]
 
