@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.mentions import split_mentions
+from parsers.grammar.assignment import PARTNER_OPENER
 from parsers.model import Mention, Span
 from parsers.clean_text import clean_value
 
@@ -57,19 +58,26 @@ def labelled_fields(text: str) -> dict[str, tuple[str, int]] | None:
     return out
 
 
-# An owner's field or cell that says who leads and who cooperates: `Sở Nội vụ| chủ trì, phối
-# hợp với |các sở, ban, ngành, đoàn thể Thành phố ...`, `Các địa phương| chủ trì`
-LEAD_AND_PARTNERS = re.compile(r"\s+chủ trì(?:\s*,?\s*phối hợp(?:\s+với)?\s+(?=\S))?")
+# An owner's field or cell that says its body leads: `Sở Nội vụ| chủ trì, |phối hợp với các sở,
+# ban, ngành ...`, `Các địa phương| chủ trì`
+LEADS = re.compile(r"\s+chủ trì(?![\w])\s*,?\s*")
 
 
 def lead_and_partners(value: str) -> tuple[str, str | None, int]:
     """(the leading body, the partners or None, the partners' offset in `value`) of an
     owner's field or cell: `Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành` → (`Sở Nội
-    vụ`, `các sở, ban, ngành`); a value without `chủ trì` after a name is all owner."""
-    m = LEAD_AND_PARTNERS.search(value)
-    if m is None or m.start() == 0 or (m.end() < len(value) and "phối hợp" not in m.group(0)):
+    vụ`, `các sở, ban, ngành`), the cooperation read as the grammar reads it in running text
+    (PARTNER_OPENER); a value without `chủ trì` after a name, or with other work after
+    it, is all owner."""
+    m = LEADS.search(value)
+    if m is None or m.start() == 0:
         return value, None, 0
-    return value[:m.start()], clean_value(value[m.end():]) or None, m.end()
+    if m.end() == len(value):
+        return value[:m.start()], None, m.end()
+    partner = PARTNER_OPENER.match(value, m.end())
+    if partner is None:
+        return value, None, 0
+    return value[:m.start()], clean_value(value[partner.end():]) or None, partner.end()
 
 
 def to_mentions(text: str | None, role: str, block: int, offset: int = 0) -> tuple[Mention, ...]:
