@@ -73,7 +73,9 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
         title = None
         content_node = node
         para_kids = [k for k in kids if not tree.raw.blocks[k.block].is_row and not _excluded(tree, k)]
-        if node.marker and len(para_kids) == 1 and not node.text.endswith(":") \
+        if node.marker and para_kids and _finished_sentence(node.text) and _among_tasks(tree, node):
+            pass                          # a task of its own; the paragraphs under it their own
+        elif node.marker and len(para_kids) == 1 and not node.text.endswith(":") \
                 and not body_only(node.text) and not leading_bodies(node.text):
             title, content_node = clean_value(node.text), para_kids[0]
             consumed.add(para_kids[0].index)
@@ -92,6 +94,32 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
             continue
         out.extend(_task(tree, meta, node, content_node, title))
     return out
+
+
+# A sentence finished by its punctuation: `d) Thực hiện các quy định về khai báo hoá chất,
+# lập và lưu giữ phiếu an toàn hoá chất ... và đặc tính của hoá chất.`
+SENTENCE_END = re.compile(r"[.;]\s*(?:/\.?\s*)?$")
+# A heading line is short; an item that states its work runs to this many words at least
+MIN_SENTENCE_WORDS = 10
+
+
+def _finished_sentence(text: str) -> bool:
+    """An item's line that is a whole sentence, its punctuation closing it (`d) Thực hiện
+    các quy định về khai báo hoá chất, ... của hoá chất.`), is no heading line above a
+    body (spec §2 `title`): it states its own work, and a paragraph under it is the next
+    one (`Các doanh nghiệp phải đảm bảo ...;`, `Tham mưu cho Ủy ban ...`)."""
+    return SENTENCE_END.search(text) is not None and len(text.split()) >= MIN_SENTENCE_WORDS
+
+
+def _among_tasks(tree: DocumentTree, node: Node) -> bool:
+    """Is `node` one of a list whose other items have nothing under them (`c) Tăng cường
+    ...;` `d) Thực hiện ... .` + a paragraph, `đ) Kiểm tra ...;`)? Its line is then an
+    item like theirs, not a heading above a body, as in a list of headings each with its
+    paragraph (`4. Hoàn thành di dời ... .` + `UBND phường ... chủ trì ...`)."""
+    siblings = tree.nodes[node.parent].children if node.parent is not None else \
+        [n.index for n in tree.nodes if n.parent is None]
+    return any(i != node.index and tree.nodes[i].marker is not None and not tree.nodes[i].children
+               and tree.nodes[i].zone == node.zone for i in siblings)
 
 
 # Who was assigned, inside the subject: `các cơ quan, đơn vị| được giao chủ trì| có trách nhiệm ...`

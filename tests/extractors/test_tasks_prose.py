@@ -943,3 +943,21 @@ def test_members_listed_by_a_lead_in_are_no_tasks(parsed, name, first_words, own
         pytest.skip(f"{path} not here")
     assert any(t.content.startswith(first_words) and t.owner and t.owner[0].startswith(owner)
                for t in parsed(path).tasks) is kept
+
+
+# A numbered item whose line is a finished sentence, in a list whose other items have nothing
+# under them, is a task of its own; the paragraph under it is the next one. A list of
+# headings, each with its paragraph, keeps the line as the paragraph's title.
+@pytest.mark.parametrize("source,section,starts,title", [
+    ("wild/docs/nqb-mtc__Difficult-00222283.ws.txt", "1.d", "Thực hiện các quy định về khai báo hoá chất", None),
+    ("wild/docs/nqb-mtc__Difficult-00222283.ws.txt", "1.d.¶1", "Các doanh nghiệp phải đảm bảo", None),
+    ("wild/docs/nqb-mtc__Difficult-00219297.ws.txt", "I.4.b", "Phối hợp với các thành viên Hội đồng Thi đua", None),
+    ("cp-nq-380-nq-cp-2025-khac-phuc-thien-tai-mien-trung.md", "II.5.c", "Trên cơ sở mức độ thiệt hại", None),
+    ("laocai-sct-cv-thuc-hien-quy-dinh-vlncn-2026.docx", "7", "Thực hiện chế độ báo cáo định kỳ, đột xuất", None),
+    ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt", "II.4", "UBND phường Lào Cai chủ trì",
+     "Hoàn thành di dời 01 khu công nghiệp"),
+])
+def test_item_that_is_a_sentence_is_no_heading(parsed, corpus_file, source, section, starts, title):
+    tasks = [t for t in parsed(corpus_file(source)).tasks if t.section == section]
+    assert [t.content[:len(starts)] for t in tasks] == [starts], source
+    assert (tasks[0].title or "")[:len(title or "")] == (title or "") and (title is None) == (tasks[0].title is None)
