@@ -26,12 +26,20 @@ def fold_spaces(text: str) -> str:
     return " ".join(text.split())
 
 
+# The mark that closes a document's last paragraph, as punctuation (spec §2): `... thực
+# hiện./.`, `... nghiêm túc thực hiện./`, `... biết, thực hiện/.`
+CLOSING_MARK = re.compile(r"(?:\.\s*/\s*\.?|/\s*\.)\s*$")
+
+
 def clean_value(text: str | None) -> str | None:
-    """NFC, white space folded, no leading/trailing spaces or `.`, `;`, `,`, `:`."""
+    """NFC, white space folded, no leading/trailing spaces or `.`, `;`, `,`, `:`, nor the
+    closing `./.`."""
     if text is None:
         return None
-    text = fold_spaces(unicodedata.normalize("NFC", text)).strip(EDGE_PUNCT).strip()
-    return text or None
+    text = fold_spaces(unicodedata.normalize("NFC", text))
+    if "/" in text[-6:]:
+        text = CLOSING_MARK.sub("", text)
+    return text.strip(EDGE_PUNCT).strip() or None
 
 
 def has_value(text: str) -> bool:

@@ -44,3 +44,21 @@ def test_a_value_needs_more_than_punctuation():
     """`has_value`: a letter or a digit is a value; stops and spaces alone are none."""
     assert has_value("Sở Tư pháp") and has_value("12")
     assert not has_value(" .; , :\u00a0") and not has_value("")
+
+
+@pytest.mark.parametrize("source,written,value", [
+    # the closing mark of a document's last paragraph is punctuation, as `.` is (spec §2)
+    ("wild/docs/ragdemo__VanBanGoc-QD-02.2025.md", "có trách nhiệm tổ chức thực hiện Quyết định này./.",
+     "có trách nhiệm tổ chức thực hiện Quyết định này"),
+    ("wild/docs/trangsct__CV-597-HC-QLHC-CucHoaChat.docx", "để thực hiện theo đúng quy định./.",
+     "để thực hiện theo đúng quy định"),
+    ("wild/docs/tnt305__dataset-9a53c71ee9f5781f.md", "Công ty Cổ phần Hóa chất Dầu khí – CTCP được biết/.",
+     "Công ty Cổ phần Hóa chất Dầu khí – CTCP được biết"),
+    ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt", "phối hợp thực hiện./.", "phối hợp thực hiện"),
+    # a slash inside a value stays: a quarter, a document number
+    ("hanoi-161-kh-ubnd-2023-excerpt.txt", "Tháng 5/2023", "Tháng 5/2023"),
+    ("hanoi-161-kh-ubnd-2023-excerpt.txt", "161/KH-UBND", "161/KH-UBND"),
+])
+def test_closing_mark_is_no_part_of_a_value(source, written, value):
+    from parsers.clean_text import clean_value
+    assert clean_value(written) == value, source
