@@ -185,10 +185,15 @@ OPEN_UNTIL = (rf"{_LB}{_FROM}\s+(?P<p1>{POINT})\s*{words(VOCAB['open_until']['wo
               rf"{_CLAUSE_REST}")
 # `2025 và những năm tiếp theo`, `Tháng 6/2025 và thường xuyên`
 OPEN_TAIL = rf"(?P<p1>{POINT})\s*,?\s+{words(VOCAB['open_tails'])}{_LA}"
+_CLK = VOCAB["clock"]
+# A time of day before a deadline's date: `15h00`, `08 giờ 00`, `14h00 chiều Thứ Bảy`, `10 giờ 30
+# phút,`; not the `h` of a word (`12 hồ sơ`)
+CLOCK = (rf"\d{{1,2}}\s*{words(_CLK['hours'])}(?:\s*\d{{1,2}})?(?:\s*{words(_CLK['minutes'])})?{_LA}"
+         rf"(?:\s+{words(_CLK['day_parts'])}{_LA})?(?:\s*,?\s*{words(_CLK['weekdays'])}{_LA})?\s*,?")
 # `trước ngày 30/5/2026`, `chậm nhất đến ngày 01 tháng 7 năm 2028`, `Chậm nhất là cuối quý I
-# năm 2010`, `Đến năm 2030`
+# năm 2010`, `Đến năm 2030`, `trước 15h00 ngày 15/6/2026`
 DEADLINE = (rf"{_LB}(?P<lead>{words(_DL['day_only'] + _DL['clause_initial'] + _DL['any'])})\s+"
-            rf"(?:(?P<endof>{words(VOCAB['deadline_end_of'])})\s+)?(?:{DAY_W}\s*)?(?P<p1>{POINT})")
+            rf"(?:(?P<endof>{words(VOCAB['deadline_end_of'])})\s+)?(?:{CLOCK}\s*)?(?:{DAY_W}\s*)?(?P<p1>{POINT})")
 # `trong quý II năm 2012`, `Xong trong tháng 5/2026`, `Tháng 8/2024`, `Giai đoạn 2024-2025`;
 # a vague part of the unit is unparsed: `Cuối tháng 4 năm 2010`
 PERIOD = (rf"(?:{_LB}(?P<lead>{words(_PL['prose'] + _PL['cell'])})\s*:?\s*)?"

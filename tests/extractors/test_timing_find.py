@@ -13,6 +13,10 @@ from test_timing import CORPUS, KINDS, d, fold, gold_files, require_corpus, sour
 from test_timing import (BCT, BK, BO, BT, CP, CT11, DDQH, HCMS, HCMX, KHCN, L134, L7432,  # the sources
                          LSCT, QDKT, S08, TTG, VP)
 
+# wild documents (../shared/wild/docs), read through the corpus folder
+MH = ("../wild/docs/trangsct__cong-van-moi-hop-sct.docx", "2026-06-15")
+GM = ("../wild/docs/trangsct__giay-moi-hop-ubnd.docx", "2026-06-10")
+
 
 # (source, ref), text, expected raw (None: no timing), kind, start, end
 _SCHEDULES = [
@@ -84,6 +88,11 @@ _SCHEDULES = [
      "2009-01-01", "2015-12-31"),
     (BO, "tại các địa_phương , bắt_đầu từ 01/3 đến hết ngày 10/3/2010", "bắt_đầu từ 01/3 đến hết ngày "
      "10/3/2010", "period", "2010-03-01", "2010-03-10"),
+    # a time of day before the date: the deadline is the date
+    (MH, "Báo cáo gửi về Phòng Quản lý Công nghiệp - Sở Công Thương trước 08 giờ 00 ngày 22/6/2026 để "
+         "tổng hợp", "trước 08 giờ 00 ngày 22/6/2026", "deadline", None, "2026-06-22"),
+    (GM, "gửi về Văn phòng UBND tỉnh trước 15h00 ngày 15/6/2026 để tổng hợp",
+     "trước 15h00 ngày 15/6/2026", "deadline", None, "2026-06-15"),
 ]
 # Phrases that qualify the object, cite a document or are secondary duties: no timing.
 _QUALIFIES = [
