@@ -452,6 +452,16 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("wild/docs/luatvietnam__Doc-14222611.doc",
      "Ban Điều hành Đề án có nhiệm vụ chỉ đạo, điều hành việc tổ chức triển khai Đề án",
      "Ban Điều hành Đề án", "start"),
+    # on whose behalf a body acts is no part of its name: `thừa ủy quyền`, `thay mặt`
+    ("wild/docs/luatvietnam__Doc-14222687.doc",
+     "Vụ Tài chính thừa ủy quyền Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn giao dự toán cho "
+     "Văn phòng Ban Chỉ đạo", "Vụ Tài chính", "start"),
+    ("wild/docs/luatvietnam__Doc-14222687.doc",
+     "Vụ Tài chính thừa ủy quyền của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn phê duyệt dự "
+     "toán ngân sách và kế hoạch đấu thầu hàng năm", "Vụ Tài chính", "start"),
+    ("wild/docs/tnt305__dataset-7f4621fd812c6ff9.md",
+     "Giao Bộ trưởng Bộ Nội vụ thừa ủy quyền Thủ tướng Chính phủ thay mặt Chính phủ ký báo cáo tiếp "
+     "thu, giải trình", "Bộ trưởng Bộ Nội vụ", "prefix"),
     # a noun that reads like a verb and names no body keeps its opening phrase
     ("wild/docs/tnt305__dataset-d71b3a48efad6d2c.md",
      "Tổ chức hành nghề công chứng, Ủy ban nhân dân cấp xã có trách nhiệm cập nhật chính xác",
