@@ -330,6 +330,9 @@ def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:
         return sep == ";" or text[pos].islower() or bool(head_at(text, key, pos))
     if sep == ";" and text[pos].isupper():
         return True                         # `Viện, Trường; Doanh nghiệp; Sở, ban, ngành có liên quan`
+    if sep == ";" and p.collective_word.match(key, pos) and not cur_key.startswith("các "):
+        return True                         # `Cơ quan chủ quản trường trung cấp công lập; bộ, cơ quan
+        # ngang bộ, ...`; not inside a collective: `Các Sở, ban, ngành; cơ quan, đơn vị`
     if sep == "," and head_at(text, key, pos) and _bare_head(current):
         return True                         # a list of kinds of bodies: `Viện, Trường`
     return False

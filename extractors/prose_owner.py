@@ -308,12 +308,13 @@ def passive_agent(text: str, *, ocr: bool = False) -> BodyList | None:
 
 @per_document
 def body_only(text: str) -> str | None:
-    """A heading that only names the owner: `8. Ủy ban nhân dân các tỉnh, thành phố ...`, `Sở Y tế:`."""
+    """A heading that only names the owner: `8. Ủy ban nhân dân các tỉnh, thành phố ...`, `Sở Y tế:`,
+    `1. Giao người đứng đầu các cơ quan chuyên môn, ...; Chủ tịch Ủy ban nhân dân các xã`."""
     t = text.strip().rstrip(":").strip()
     m = prefix_pattern().match(t)
     if m:
         t = t[m.end():]
-    if not starts_with_body(t) or len(t) > 200 or find_verb(t):
+    if not starts_with_body(t[:1].upper() + t[1:] if m else t) or len(t) > 200 or find_verb(t):
         return None
     return t
 

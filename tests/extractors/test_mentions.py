@@ -270,6 +270,14 @@ CASES = [
      ["Viện", "Trường", "Doanh nghiệp", "Sở, ban, ngành có liên quan"]),
     ("dongthap-552-kh-ubnd-2025-lo-trinh-doi-moi-cong-nghe.md", "Doanh nghiệp, Sở, ban, ngành có liên quan",
      ["Doanh nghiệp", "Sở, ban, ngành có liên quan"]),
+    # after `;` a lower-case noun of bodies starts a mention too (one list's members are set
+    # apart by `;`, a name never holds one)
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-1549-vbhn-bldtbxh-41711.txt",
+     "Cơ quan chủ quản trường trung cấp công lập; bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+     ["Cơ quan chủ quản trường trung cấp công lập", "bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]),
+    ("wild/docs/tnt305__dataset-1a434d0a7e14dc93.md",
+     "Cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân thành phố; ban ngành thành phố",
+     ["Cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân thành phố", "ban ngành thành phố"]),
     # a registry name with `và` inside stays whole also with its bodies' acronyms
     ("nghean-1026-kh-ubnd-2025-bao-ve-bi-mat-nha-nuoc.md",
      "Ủy ban Kiểm tra Tỉnh ủy, Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",

@@ -452,6 +452,13 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("wild/docs/luatvietnam__Doc-14222611.doc",
      "Ban Điều hành Đề án có nhiệm vụ chỉ đạo, điều hành việc tổ chức triển khai Đề án",
      "Ban Điều hành Đề án", "start"),
+    # `công lập` (public) is no verb `lập` (to draw up)
+    ("wild/docs/luatvietnam__Doc-10211870.doc",
+     "Người đứng đầu đơn vị sự nghiệp công lập có trách nhiệm tổ chức việc đánh giá",
+     "Người đứng đầu đơn vị sự nghiệp công lập", "start"),
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-1549-vbhn-bldtbxh-41711.txt",
+     "Trường trung cấp công lập thực hiện quyền tự chủ về tổ chức bộ máy và nhân sự",
+     "Trường trung cấp công lập", "start"),
     # on whose behalf a body acts is no part of its name: `thừa ủy quyền`, `thay mặt`
     ("wild/docs/luatvietnam__Doc-14222687.doc",
      "Vụ Tài chính thừa ủy quyền Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn giao dự toán cho "
@@ -971,3 +978,23 @@ def test_item_that_is_a_sentence_is_no_heading(parsed, corpus_file, source, sect
     tasks = [t for t in parsed(corpus_file(source)).tasks if t.section == section]
     assert [t.content[:len(starts)] for t in tasks] == [starts], source
     assert (tasks[0].title or "")[:len(title or "")] == (title or "") and (title is None) == (tasks[0].title is None)
+
+
+# A heading that hands its items to bodies and says nothing else (`1. Giao người đứng đầu các
+# cơ quan chuyên môn, ...; Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu`) gives them
+# their owner, as a heading that only names a body does
+@pytest.mark.parametrize("source,text,owner", [
+    ("wild/docs/tnt305__dataset-a12a41bbbe518be8.md",
+     "Giao người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác, các đơn vị sự nghiệp công "
+     "lập trực thuộc Ủy ban nhân Thành phố; Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu",
+     "người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác, các đơn vị sự nghiệp công lập "
+     "trực thuộc Ủy ban nhân Thành phố; Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu"),
+    ("synthetic", "Giao thủ trưởng các đơn vị trực thuộc Sở", "thủ trưởng các đơn vị trực thuộc Sở"),
+    ("vpcp-cv-11414-vpcp-cn-2025-cao-toc-ben-luc-bien-hoa.md", "Ủy ban nhân dân tỉnh Đồng Nai:",
+     "Ủy ban nhân dân tỉnh Đồng Nai"),
+    # a heading with work of its own names no owner alone
+    ("wild/docs/tnt305__dataset-a12a41bbbe518be8.md", "Giao Ủy ban nhân dân Thành phố tổ chức thực hiện", None),
+])
+def test_heading_that_only_names_or_hands_to_bodies(source, text, owner):
+    from extractors.prose_owner import body_only
+    assert body_only(text) == owner, source
