@@ -19,7 +19,7 @@ from typing import NamedTuple
 from extractors.letterhead_lines import Line
 from parsers.grammar.dates import DATE_LINE, DATE_PARTS, is_letterhead_date, safe_date, without_fill_marks
 from parsers.grammar.documents import NUMBER, SUBJECT_LINE, document_number, vocab as documents_vocab
-from parsers.grammar.places import lookup as lookup_place
+from parsers.grammar.places import lookup as lookup_place, strip_unit
 from parsers.clean_text import clean_value
 
 # A number line as the copy writes it, the `ố` as OCR may read it: `Số: 161/KH-UBND`,
@@ -42,6 +42,9 @@ SUBJECT_WITHOUT_LABEL = re.compile(r"^Về\s+[a-zà-ỹđ]")
 TYPED_NUMBER_WORDS = 5
 # How many capitalised lines above the number an issuer may take
 MAX_ISSUER_LINES = 6
+# A place name wrapped before its date line has at most this many words on the line above
+# (`Thành phố Hồ Chí` / `Minh, ngày 18 tháng 11 năm 2025`)
+MAX_PLACE_WORDS = 4
 
 
 class Letterhead(NamedTuple):
@@ -96,8 +99,8 @@ def _place(raw: str, before: str | None) -> str | None:
     place = clean_value(raw)
     if place and (place.startswith(("Số", "số")) or len(place) > 40):
         return None
-    if before and place and not lookup_place(place) and lookup_place(f"{before} {place}"):
-        return f"{before} {place}"       # `Hà` / `Nội, ngày 08 tháng 02 năm 2010`
+    if before and place and not lookup_place(place) and lookup_place(strip_unit(f"{before} {place}")):
+        return f"{before} {place}"       # `Hà` / `Nội, ngày 08 tháng 02 năm 2010`, `Thành phố Hồ Chí` / `Minh, ngày ...`
     return place
 
 
@@ -125,7 +128,7 @@ def read_letterhead(lines: list[Line]) -> Letterhead:
             continue
         dl = _date_line(lines, i) if issue_date is None and place is None else None
         if dl:
-            before = lines[i - 1].text if i > 0 and len(lines[i - 1].text.split()) == 1 else None
+            before = lines[i - 1].text if i > 0 and len(lines[i - 1].text.split()) <= MAX_PLACE_WORDS else None
             issue_date, place = _date_parts(dl[0], before)
             first_anchor = i if first_anchor is None else first_anchor
             i += dl[1]

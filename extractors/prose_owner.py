@@ -9,8 +9,8 @@ from functools import lru_cache
 from extractors.ocr_repair import fold
 from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
                                         PERSON_LABEL, SENTENCE_BREAK, find_verb, handing_pattern,
-                                        in_noun_phrase, passive_pattern, prefix_pattern, verb_pattern,
-                                        vocab)
+                                        in_noun_phrase, not_task_phrases, passive_pattern, prefix_pattern,
+                                        verb_pattern, vocab)
 from parsers.grammar.bodies import body_opening, colon_frame, continues_collective, starts_with_body
 from parsers.grammar.bodies import vocab as bodies_vocab
 from parsers.document_context import per_document
@@ -229,7 +229,7 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
             continue
         clause = text[m.end():]
         if any(p in clause[:CLAUSE_LOOK]
-               for p in vocab()["not_task_phrases"] + vocab()["accountability_phrases"]):
+               for p in not_task_phrases() + tuple(vocab()["accountability_phrases"])):
             continue                   # `Chủ tịch UBND cấp xã chịu trách nhiệm trước ...`
         out.append((m.end(), lead))
         current = lead.text.casefold()

@@ -25,7 +25,7 @@ from extractors.timing import find_timing
 from extractors.timing_context import (is_timing_line, labelled_line_timing, lead_in_timing,
                                        timing_label_in)
 from parsers.grammar.alternation import alternation
-from parsers.grammar.assignment import SENTENCE_BREAK, find_verb, vocab
+from parsers.grammar.assignment import SENTENCE_BREAK, find_verb, not_task_phrases, vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.structure import is_letterhead_anchor
 from parsers.clean_text import clean_value, has_value
@@ -181,7 +181,7 @@ def _exclusions() -> _Exclusions:
     """The vocabulary of `_excluded`, prepared once (`(?!)`, which never matches,
     stands for an empty phrase list)."""
     v = vocab()
-    phrases = alternation(v["not_task_phrases"]) or "(?!)"
+    phrases = alternation(list(not_task_phrases())) or "(?!)"
     effect = alternation(v["effect_phrases"]) or "(?!)"
     opening = [p[:1].upper() + p[1:] for p in v["not_task_phrases"] if p[:1].islower()]  # `Chịu trách nhiệm trước pháp luật`
     return _Exclusions(tuple(v["not_task_openers"] + v["legal_basis"] + opening), re.compile(phrases),

@@ -161,6 +161,15 @@ def test_authority_line(source, line, authority):
     ("wild ragdemo__VanBanGoc-QD-32.2025.md (a number split over two cells, a form's fill-in marks)",
      ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Số: 32", "/2025/QĐ-UBND", "Hà Nội, ngày _16_ tháng _4_ năm 2025"],
      "32/2025/QĐ-UBND", date(2025, 4, 16), "Hà Nội"),
+    ("wild tnt305__dataset-2f6f80b9918e52de.md (a place of several words wrapped in its cell)",
+     ["THÀNH PHỐ HỒ CHÍ MINH", "Số: 172/KH-UBND", "Thành phố Hồ Chí", "Minh, ngày 18 tháng 11 năm 2025"],
+     "172/KH-UBND", date(2025, 11, 18), "Thành phố Hồ Chí Minh"),
+    ("wild tnt305__dataset-31fb08f34535fce3.md (wrapped after two words of the name)",
+     ["THÀNH PHỐ HỒ CHÍ MINH", "Số: 174/KH-UBND", "Thành phố Hồ", "Chí Minh, ngày 18 tháng 11 năm 2025"],
+     "174/KH-UBND", date(2025, 11, 18), "Thành phố Hồ Chí Minh"),
+    ("wild tnt305__dataset-e598d95fb5f390a4.md (the line above is the number: the place stands alone)",
+     ["Số:", "123/2025/QĐ-CTUBND", "Huế, ngày 24", "tháng 11 năm 2025"],
+     "123/2025/QĐ-CTUBND", date(2025, 11, 24), "Huế"),
 ])
 def test_number_and_date_lines(source, lines, number, day, place):
     lh = read_letterhead(_lines(*lines))

@@ -707,6 +707,24 @@ def test_effect_clause_is_no_task_only_at_the_start(source, text, excluded):
     from extractors.tasks_prose import _exclusions
     assert bool(_exclusions().effect.search(text)) == excluded, source
 
+# The document's execution clause in its other wordings is no task; another decision's execution is
+@pytest.mark.parametrize("source,text,excluded", [
+    ("wild/docs/tnt305__dataset-0f145efacbf006fc.md",
+     "chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp và các cơ quan, "
+     "tổ chức khác có liên quan có trách nhiệm tổ chức thi hành Nghị quyết này", True),
+    ("wild/docs/nqb-mtc__Difficult-00182803.ws.txt",
+     "Chủ tịch Uỷ ban nhân dân các xã, phường, thị trấn và Thủ trưởng các đơn vị có liên quan căn cứ "
+     "quyết định thi hành", True),
+    ("wild/docs/luatvietnam__Pdf-10209554.pdf",
+     "các cơ quan, đơn vị, tổ chức, cá nhân liên quan có trách nhiệm thi hành Quyết định này", True),
+    ("wild/docs/hrmaster__nghi-dinh-so-155-2026-nd-cp-469547.txt",
+     "Người có trách nhiệm tổ chức thi hành quyết định giải quyết khiếu nại có hiệu lực pháp luật", False),
+])
+def test_execution_clause_in_other_wordings(source, text, excluded):
+    from extractors.tasks_prose import _exclusions
+    assert bool(_exclusions().phrases.search(text)) is excluded, source
+
+
 @pytest.mark.parametrize("source,text", [
     # an item that opens on a statement of accountability (a not-task phrase, capitalised)
     ("wild/docs/trangsct__Luat-Xay-dung-135-2025-QH15.docx",
