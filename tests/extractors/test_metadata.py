@@ -189,3 +189,17 @@ def test_signer_name_is_whole_capitalised_words(source, line, expected):
     from extractors.signer import NAME
     m = NAME.search(line)
     assert (m.group(1) if m else None) == expected, source
+
+
+# A law or a resolution of the National Assembly is signed by its Chairman directly, the title
+# on a line of its own (`CHỦ TỊCH QUỐC HỘI` / `Nguyễn Thị Kim Ngân`): the signature block, no
+# task (the name was read as an item of the last article)
+@pytest.mark.parametrize("source,signer", [
+    ("wild/docs/hrmaster__luat-so-69-2020-qh14-32699.txt", "Nguyễn Thị Kim Ngân"),
+    ("wild/docs/hrmaster__luat-so-51-2024-qh15-43559.txt", "Trần Thanh Mẫn"),
+    ("wild/docs/hrmaster__nghi-quyet-so-45-2019-qh14-30232.txt", "Nguyễn Thị Kim Ngân"),
+])
+def test_signed_by_the_chairman_of_the_national_assembly(corpus_file, parsed, source, signer):
+    result = parsed(corpus_file(source))
+    assert result.meta.signer == signer
+    assert not any(t.content == signer for t in result.tasks)
