@@ -136,10 +136,17 @@ def _full_issuer(tree: DocumentTree, name: str | None, place: str | None, meta_b
     if name is None:       # no letterhead: the authority line under the title, the annex, the text
         name = next(filter(None, (authority_body(t) for t in evidence[0] if is_authority(t))), None) \
             or (annex.issuer.upper() if annex and annex.issuer and head_of(annex.issuer) else None) \
-            or _upper(announcer(tree, lambda b: is_authority(b.upper())))
+            or _announced(tree)
     if name and needs_place(name):
         name = complete_place(name, *evidence)
     return complete_name(name, evidence[3]) if name else None
+
+
+def _announced(tree: DocumentTree) -> str | None:
+    """The body the text says issues the document, in capitals, without the office-holder's
+    title (`Bộ trưởng Bộ Công Thương chỉ thị:` → `BỘ CÔNG THƯƠNG`)."""
+    body = _upper(announcer(tree, lambda b: is_authority(b.upper())))
+    return (authority_body(body) or body) if body else None
 
 
 def _place_evidence(tree: DocumentTree, name: str, place: str | None, meta_block: dict):

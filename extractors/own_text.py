@@ -21,9 +21,10 @@ ATTACHED_TO = re.compile(
     r"(?P<num>\d+\s*/\s*[\w\-/]+)\s+ngày\s*(?P<d>\d{1,2})\s*(?:/|\s+tháng\s+)\s*(?P<m>\d{1,2})"
     r"\s*(?:/|\s+năm\s+)\s*(?P<y>\d{4})(?:\s+của\s+(?P<issuer>[^()]{3,80}?))?\s*\)")
 # A body saying it issues the document: `Văn phòng Chính phủ thông báo để ...`, `Văn phòng Ủy
-# ban nhân dân tỉnh xin thông báo ...`, `..., Uỷ ban nhân dân tỉnh xây dựng Kế hoạch ... như sau:`
+# ban nhân dân tỉnh xin thông báo ...`, `..., Uỷ ban nhân dân tỉnh xây dựng Kế hoạch ... như sau:`,
+# a directive's enacting words `..., Bộ trưởng Bộ Công Thương chỉ thị:`
 ANNOUNCES = re.compile(r"(?:^|[.;,]\s+)(?P<body>[A-ZĐÂƯ][^.;:,]{2,70}?)\s+(?:xin\s+|trân trọng\s+)?"
-                       r"(?:thông báo\b|(?:xây dựng|ban hành)\s+(?:Kế hoạch|Chương trình|Quy chế|Đề án|Hướng dẫn)\b)")
+                       r"(?:thông báo\b|chỉ thị\s*:|(?:xây dựng|ban hành)\s+(?:Kế hoạch|Chương trình|Quy chế|Đề án|Hướng dẫn)\b)")
 # How far into the body, or from its end, a document says who issues it
 ANNOUNCE_NODES = 15
 # The heading of a consolidated text's own letterhead: `XÁC THỰC VĂN BẢN HỢP NHẤT`

@@ -203,3 +203,14 @@ def test_signed_by_the_chairman_of_the_national_assembly(corpus_file, parsed, so
     result = parsed(corpus_file(source))
     assert result.meta.signer == signer
     assert not any(t.content == signer for t in result.tasks)
+
+
+# A directive without its letterhead names its issuer in its enacting words (spec §5: from the
+# document's own text): `..., Bộ trưởng Bộ Công Thương chỉ thị:` → the ministry, not its minister
+@pytest.mark.parametrize("source,issuer", [
+    ("wild/docs/nqb-mtc__Difficult-00222283.ws.txt", "Bộ Công Thương"),
+    ("wild/docs/nqb-mtc__Difficult-00254883.ws.txt", "Ủy ban nhân dân thành phố Hà Nội"),
+    ("wild/docs/nqb-mtc__Difficult-00211828.ws.txt", "Ủy ban nhân dân tỉnh Đồng Nai"),
+])
+def test_directive_names_its_issuer_in_its_enacting_words(corpus_file, parsed, source, issuer):
+    assert parsed(corpus_file(source)).meta.issuer == issuer
