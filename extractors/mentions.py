@@ -321,6 +321,8 @@ def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:
         return False                        # `Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương`
     if _level_at(key, pos) and _names_level(cur_key):
         return False                        # `Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã`
+    if text[pos].islower() and p.collective_word.match(key, pos) and _ends_in_collective(cur_key):
+        return False                        # `Ban Chỉ đạo 389 các bộ, ngành, địa phương`
     if sep == "và" and text[pos].islower() and is_named(current, cur_key) and _collective_after(text, key, pos):
         return True                         # `Thông tấn xã Việt Nam và hệ thống các cơ quan báo chí`
     if sep in ",;" and is_named(current, cur_key):
@@ -336,6 +338,16 @@ def _starts_new(text: str, key: str, pos: int, sep: str, current: str) -> bool:
     if sep == "," and head_at(text, key, pos) and _bare_head(current):
         return True                         # a list of kinds of bodies: `Viện, Trường`
     return False
+
+
+# A part that ends in a collective: `Ban Chỉ đạo 389 các bộ`, `... các bộ, ngành`
+ENDS_IN_COLLECTIVE = re.compile(r"(?:^| )các (?P<nouns>[^,]+(?:, [^,]+)*)$")
+
+
+def _ends_in_collective(cur_key: str) -> bool:
+    """Does the part so far end in `các` and nouns of bodies (its members go on after a comma)?"""
+    m = ENDS_IN_COLLECTIVE.search(cur_key)
+    return bool(m) and all(patterns().collective_word.match(noun) for noun in m.group("nouns").split(", "))
 
 
 def _bare_head(part: str) -> bool:

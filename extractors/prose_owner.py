@@ -9,7 +9,7 @@ from functools import lru_cache
 from extractors.ocr_repair import fold
 from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
                                         PERSON_LABEL, SENTENCE_BREAK, find_verb, handing_pattern,
-                                        in_noun_phrase, not_task_phrases, passive_pattern, prefix_pattern,
+                                        in_noun_phrase, execution_clauses, passive_pattern, prefix_pattern,
                                         verb_pattern, vocab)
 from parsers.grammar.bodies import body_opening, colon_frame, continues_collective, starts_with_body
 from parsers.grammar.bodies import vocab as bodies_vocab
@@ -221,19 +221,28 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
     current = owner.casefold() if owner else None
     for m in CLAUSE_BREAK.finditer(text, after):
         lead = leading_bodies(text[m.end():])
-        if lead is None or lead.via not in ("start", "handed") or (
-                current and lead.text.casefold().startswith(current)):
+        if lead is None or (lead.via not in ("start", "handed") and not _opened_clause(text[m.end():], lead)) \
+                or (current and lead.text.casefold().startswith(current)):
             continue
         after = text[m.end() + lead.end:].lstrip(" ,")
         if after.startswith(tuple(vocab()["cooperation_verbs"])) or no_work(after):
             continue
         clause = text[m.end():]
         if any(p in clause[:CLAUSE_LOOK]
-               for p in not_task_phrases() + tuple(vocab()["accountability_phrases"])):
+               for p in vocab()["not_task_phrases"] + vocab()["accountability_phrases"] + list(execution_clauses())):
             continue                   # `Chủ tịch UBND cấp xã chịu trách nhiệm trước ...`
         out.append((m.end(), lead))
         current = lead.text.casefold()
     return out
+
+
+def _opened_clause(clause: str, lead: BodyList) -> bool:
+    """A later clause whose subject follows an opening phrase of time, condition or
+    basis (`...; Trên cơ sở đó, Ban Chỉ đạo 389 các bộ, ngành, địa phương xây dựng kế
+    hoạch ...`, `Hàng năm, Bộ Y tế chủ trì ...`); not a topic (`Đối với Hội Tin học, Sở
+    ... có Công văn ...`) nor any short phrase before a comma."""
+    return lead.via == "adverbial" and clause.startswith(tuple(vocab()["leading_clause_openers"])) \
+        and leading_clause_end(clause) == lead.start
 
 
 def _addressed(text: str, m: re.Match) -> BodyList | None:

@@ -25,7 +25,7 @@ from extractors.timing import find_timing
 from extractors.timing_context import (is_timing_line, labelled_line_timing, lead_in_timing,
                                        timing_label_in)
 from parsers.grammar.alternation import alternation
-from parsers.grammar.assignment import SENTENCE_BREAK, find_verb, not_task_phrases, vocab
+from parsers.grammar.assignment import SENTENCE_BREAK, execution_clauses, find_verb, vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, Span, TaskRecord, Timing
 from parsers.structure import is_letterhead_anchor
 from parsers.clean_text import clean_value, has_value
@@ -170,6 +170,7 @@ def _introduces_items(tree: DocumentTree, node: Node, meta: DocumentMeta) -> boo
 class _Exclusions(NamedTuple):
     openers: tuple[str, ...]      # `Trên đây là`, `Căn cứ Luật`
     phrases: re.Pattern           # anywhere: `chịu trách nhiệm thi hành`
+    execution: re.Pattern         # ending the item: `... có trách nhiệm thi hành Quyết định này./.`
     headings: tuple[str, ...]     # casefolded: `mục đích`, `yêu cầu`
     effect: re.Pattern            # near the start: `Quyết định này có hiệu lực thi hành`
     heading_chars: int            # the longest heading's length: a text's first letters
@@ -181,10 +182,11 @@ def _exclusions() -> _Exclusions:
     """The vocabulary of `_excluded`, prepared once (`(?!)`, which never matches,
     stands for an empty phrase list)."""
     v = vocab()
-    phrases = alternation(list(not_task_phrases())) or "(?!)"
+    phrases = alternation(v["not_task_phrases"]) or "(?!)"
     effect = alternation(v["effect_phrases"]) or "(?!)"
     opening = [p[:1].upper() + p[1:] for p in v["not_task_phrases"] if p[:1].islower()]  # `Chịu trách nhiệm trước pháp luật`
     return _Exclusions(tuple(v["not_task_openers"] + v["legal_basis"] + opening), re.compile(phrases),
+                       re.compile(rf"(?:{alternation(list(execution_clauses()))})[\s./;”\"]*$"),
                        tuple(v["excluded_headings"]),
                        re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"),
                        max(map(len, v["excluded_headings"]), default=0))
@@ -198,7 +200,8 @@ SHORT_LINE = 120
 def _excluded(tree: DocumentTree, node: Node) -> bool:
     ex = _exclusions()
     text = node.text
-    if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text):
+    if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
+            or ex.execution.search(text):
         return True
     if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
                                     or _column_labels().fullmatch(text.casefold())):

@@ -54,18 +54,16 @@ def vocab() -> dict:
 
 
 @lru_cache(maxsize=1)
-def not_task_phrases() -> tuple[str, ...]:
-    """The phrases that make an item no task wherever they stand (`not_task_phrases`), and
-    the wordings of the document's execution clause (`execution_clauses`): `trách nhiệm tổ
-    chức thi hành Nghị quyết này`, `căn cứ Quyết định thi hành`, each with the document's
-    name capitalised or not."""
-    v = vocab()
-    ex = v["execution_clauses"]
+def execution_clauses() -> tuple[str, ...]:
+    """The wordings of the document's execution clause (`execution_clauses`): `trách nhiệm
+    tổ chức thi hành Nghị quyết này`, `căn cứ Quyết định thi hành`, each with the
+    document's name capitalised or not."""
+    ex = vocab()["execution_clauses"]
     docs = [d for doc in ex["documents"] for d in (doc, doc[:1].lower() + doc[1:])]
     clauses = [f"{duty} {act} {doc} này" for duty in ex["duties"] for act in ex["acts"] for doc in docs]
     clauses += [f"{basis} {doc}{this} thi hành" for basis in ex["bases"] for doc in docs
                 for this in ("", " này")]
-    return tuple(v["not_task_phrases"]) + tuple(clauses)
+    return tuple(clauses)
 
 
 def verb_words() -> list[str]:

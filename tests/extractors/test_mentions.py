@@ -270,6 +270,12 @@ CASES = [
      ["Viện", "Trường", "Doanh nghiệp", "Sở, ban, ngành có liên quan"]),
     ("dongthap-552-kh-ubnd-2025-lo-trinh-doi-moi-cong-nghe.md", "Doanh nghiệp, Sở, ban, ngành có liên quan",
      ["Doanh nghiệp", "Sở, ban, ngành có liên quan"]),
+    # the members of a collective at a name's end go on after its commas
+    ("vpcp-cv-11554-vpcp-v1-2025-chong-buon-lau-bcd389.md", "Ban Chỉ đạo 389 các bộ, ngành, địa phương",
+     ["Ban Chỉ đạo 389 các bộ, ngành, địa phương"]),
+    ("wild/docs/tnt305__dataset-45fb7c4784bcce3a.md",
+     "Hội đồng Thi đua - Khen thưởng các cơ quan, đơn vị, địa phương",
+     ["Hội đồng Thi đua - Khen thưởng các cơ quan, đơn vị, địa phương"]),
     # after `;` a lower-case noun of bodies starts a mention too (one list's members are set
     # apart by `;`, a name never holds one)
     ("wild/docs/hrmaster__van-ban-hop-nhat-so-1549-vbhn-bldtbxh-41711.txt",

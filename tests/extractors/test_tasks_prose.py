@@ -586,6 +586,25 @@ def test_passive_agent_in_ocr_text(source, text, ocr, agent):
     # the closing formula names a body but gives no work
     ("synthetic", "Sở Y tế chủ trì xây dựng kế hoạch tiêm chủng. Sở Công Thương yêu cầu các đơn "
      "vị nghiêm túc thực hiện./", "Sở Y tế", []),
+    # a later clause whose body follows an opening phrase of time or basis gives that body work
+    ("vpcp-cv-11554-vpcp-v1-2025-chong-buon-lau-bcd389.md",
+     "Hoàn thiện Kế hoạch cao điểm chống buôn lậu, gian lận thương mại và hàng giả; báo cáo Phó Thủ tướng "
+     "Chính phủ - Trưởng Ban Chỉ đạo 389 quốc gia trước ngày 30 tháng 11 năm 2025; Trên cơ sở đó, Ban "
+     "Chỉ đạo 389 các bộ, ngành, địa phương xây dựng kế hoạch, tổ chức quán triệt",
+     "Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia",
+     ["Ban Chỉ đạo 389 các bộ, ngành, địa phương"]),
+    ("wild/docs/luatvietnam__Doc-10209659.doc",
+     "Bộ Y tế, Bộ Công an trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm quán triệt, phổ "
+     "biến, hướng dẫn việc thực hiện Thông tư liên tịch này. Hàng năm, Bộ Y tế chủ trì, phối hợp với Bộ "
+     "Công an tổ chức tổng kết", "Bộ Y tế, Bộ Công an", ["Bộ Y tế"]),
+    ("wild/docs/tnt305__dataset-405a6cabda393030.md",
+     "Khẩn trương chỉ đạo tập trung rà soát, hoàn thiện các báo cáo, gửi Bộ Tư pháp trước ngày 05 tháng "
+     "12 năm 2025. Trên cơ sở đó, Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ",
+     "Các Bộ, cơ quan ngang Bộ", ["Bộ Tư pháp"]),
+    # a topic before the comma is no such phrase: what the body did is no work given
+    ("wild/docs/vbai__3367-UB-bao-cao-ket-qua-tong-hop-yeu-cau-hoi-to-chuc-DH.signed.signed.pdf",
+     "Qua theo dõi, các hội chưa tổ chức đại hội. Đối với Hội Tin học, Sở Thông tin và Truyền thông có "
+     "Công văn số 1774/STTTT-VP ngày 10/10/2024", "Hội Bảo vệ thiên nhiên và môi trường", []),
 ])
 def test_owner_clauses(source, text, owner, expected):
     from extractors.prose_owner import owner_clauses
@@ -719,10 +738,14 @@ def test_effect_clause_is_no_task_only_at_the_start(source, text, excluded):
      "các cơ quan, đơn vị, tổ chức, cá nhân liên quan có trách nhiệm thi hành Quyết định này", True),
     ("wild/docs/hrmaster__nghi-dinh-so-155-2026-nd-cp-469547.txt",
      "Người có trách nhiệm tổ chức thi hành quyết định giải quyết khiếu nại có hiệu lực pháp luật", False),
+    # work after the clause makes the item a task
+    ("wild/docs/tnt305__dataset-0f145efacbf006fc.md",
+     "các cơ quan, tổ chức khác có liên quan có trách nhiệm tổ chức thi hành Nghị quyết này; sắp xếp, "
+     "ổn định bộ máy các cơ quan, tổ chức ở địa phương", False),
 ])
 def test_execution_clause_in_other_wordings(source, text, excluded):
     from extractors.tasks_prose import _exclusions
-    assert bool(_exclusions().phrases.search(text)) is excluded, source
+    assert bool(_exclusions().execution.search(text)) is excluded, source
 
 
 @pytest.mark.parametrize("source,text", [
@@ -910,10 +933,11 @@ def test_lead_in_of_an_enactment_gives_no_owner(source, text):
 def test_units_a_resolution_arranges_are_no_tasks(parsed, corpus_file, source):
     """`1. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của xã A và xã B thành xã mới ...`
     under `Ủy ban Thường vụ Quốc hội quyết định sắp xếp ... như sau:` are no tasks; the
-    article that tells bodies to carry the resolution out still gives its tasks."""
+    article that tells bodies to carry the resolution out still gives its tasks (its bare
+    execution clause, `... có trách nhiệm tổ chức thi hành Nghị quyết này.`, gives none)."""
     tasks = parsed(corpus_file(source)).tasks
     assert not [t for t in tasks if t.content.startswith("Sắp xếp toàn bộ")]
-    assert any("Chính phủ" in t.owner for t in tasks)
+    assert any(t.owner and t.owner[0].startswith("Chính phủ") for t in tasks)
 
 
 @pytest.mark.parametrize("source", ["wild/docs/hrmaster__van-ban-hop-nhat-so-1547-vbhn-bldtbxh-41719.txt",
