@@ -75,6 +75,8 @@ def detect_columns(rows: list[Block]) -> Columns | None:
         # the timing column first: `Thời gian thực hiện` holds `thực hiện`, no body's column
         for role in ("number", "partners", "timing", "owner", "deliverable"):
             found[role] = _find(cells, vocab[role], taken)
+            if role == "owner" and found[role] is None and others:
+                found[role] = others.pop(0)   # `Cơ quan chủ trì soạn thảo` alone: the drafting body leads
             if role == "owner" and found[role] is None:
                 break
             if role == "owner" and any(w in _norm(cells[found[role]]) for w in vocab["not_task_owner"]):

@@ -262,6 +262,17 @@ TABLES = [
       "| Bước 5 | Trả kết quả | Chuyên viên Phòng Đổi mới sáng tạo | 1 ngày |",
       "| Tổng cộng thời gian giải quyết | 27 ngày | | |"],
      [(["Lãnh đạo UBND tỉnh"], "Ký duyệt hồ sơ"), (["Chuyên viên Phòng Đổi mới sáng tạo"], "Trả kết quả")]),
+    # a list of texts to draft whose only body's column is the drafting body's: that body leads
+    # (wild/docs/luatvietnam__Doc-14222537.doc; the same column in trangsct__NQ-66.19-2026-NQ-CP)
+    ("| Số TT | Tên luật, pháp lệnh, ngày có hiệu lực | Tên văn bản quy định chi tiết | "
+     "Cơ quan chủ trì soạn thảo | Thời gian trình trước ngày, tháng |",
+     ["| 1. | Luật đấu thầu 01/7/2014 | Nghị định hướng dẫn thi hành Luật đấu thầu về lựa chọn nhà thầu "
+      "| Bộ Kế hoạch và Đầu tư | 15/4/2014 |",
+      "| 2. | Luật tiếp công dân 01/7/2014 | Nghị định quy định chi tiết hướng dẫn thi hành một số điều "
+      "của Luật tiếp công dân | Thanh tra Chính phủ | 15/4/2014 |"],
+     [(["Bộ Kế hoạch và Đầu tư"], "Nghị định hướng dẫn thi hành Luật đấu thầu về lựa chọn nhà thầu"),
+      (["Thanh tra Chính phủ"], "Nghị định quy định chi tiết hướng dẫn thi hành một số điều của Luật tiếp "
+       "công dân")]),
     # a body's cell that says the body leads (wild/docs/tnt305__dataset-74e2ddc7b11340da.md)
     ("| STT | Nhiệm vụ | Cơ quan thực hiện | Thời hạn |",
      ["| 1 | Hoàn thành việc triển khai các nhiệm vụ phục vụ chuyển đổi số | Các địa phương chủ trì | 30/09/2025 |"],
