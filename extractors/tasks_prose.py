@@ -208,11 +208,17 @@ def _excluded(tree: DocumentTree, node: Node) -> bool:
         return True           # a letterhead's line where the text goes on: `Số: 5640/VBHN-BLĐTBXH`,
                               # `XÁC THỰC VĂN BẢN HỢP NHẤT`, `Hà Nội, ngày 11 tháng 11 năm 2024`; a
                               # table's header the copy set as text: `CƠ QUAN PHỐI HỢP THỜI HẠN`
+    named_below = False       # an item or lead-in under it names its own body
     for anc in _ancestors(tree, node, include_self=True):
         if anc.marker and anc.text[:ex.heading_chars].casefold().startswith(ex.headings) \
                 and not _assigns(anc.text) \
-                and (anc is not node or anc.children or _names_heading(anc.text, ex.headings)):
+                and (anc is not node or anc.children or _names_heading(anc.text, ex.headings)) \
+                and not (named_below and _lead_in_sentence(anc.text)):
             return True       # not `a) Yêu cầu Sở Khoa học ... chủ động ...`, nor the item
+        if anc is not node and anc.marker and anc.text.rstrip().endswith(":") \
+                and (lead := leading_bodies(anc.text)) is not None and lead.via != "adverbial":
+            named_below = True  # `1. Căn cứ nhiệm vụ của Kế hoạch này, ...:` then the lead-in `a) Bộ
+                                # Kế hoạch và Đầu tư chủ trì, ...:`: a sentence, no heading, above it
     return False              # `- Căn cứ chức năng, nhiệm vụ ... chủ động ban hành ...`
 
 
@@ -239,6 +245,13 @@ def _ancestors(tree: DocumentTree, node: Node, include_self: bool = False):
     while node.parent is not None:
         node = tree.nodes[node.parent]
         yield node
+
+
+def _lead_in_sentence(text: str) -> bool:
+    """A lead-in that is a sentence, not a heading: it ends in `:` after ten words or more
+    (`1. Căn cứ nhiệm vụ của Kế hoạch này và theo chức năng, ..., các Bộ trưởng, ... chỉ đạo
+    xây dựng kế hoạch ... Cụ thể như sau:`; not `2. Yêu cầu`, `III. ĐỐI TƯỢNG, TIÊU CHÍ ...`)."""
+    return text.rstrip().endswith(":") and len(text.split()) >= MIN_SENTENCE_WORDS
 
 
 def _assigns(text: str) -> bool:

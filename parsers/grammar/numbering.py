@@ -53,6 +53,9 @@ ARTICLE = re.compile(rf"^(?:{_heads('article')})\s+(\d+)\s*[.:]\s*")
 APPENDIX = re.compile(rf"^(?:{_heads('appendix')})(?:\s+(?:số\s+|SỐ\s+)?([IVXLC]+|\d+))?\s*[.:]?(?=\s|$)")
 # `Bước 1: Xác định công suất ...`, `Bước 2. Lựa chọn ...`
 STEP = re.compile(rf"^(?:{_heads('step')})\s+(\d{{1,2}})\s*[:.]\s*")
+# A capital I and a bracket: the list letter `l)` typed or read as `I)` (`k) ...`, `I) Bộ Y tế
+# ...`, `m) ...`); Roman numerals take a dot or a dash (`I.`, `IV-`), not a bracket
+LETTER_L_AS_I = re.compile(r"^I\s*\)")
 # `A. NHIỆM VỤ ...` (upper-case letter sections of a Chỉ thị)
 UPPER_LETTER = re.compile(r"^([A-H])\s*[.)]\s+(?=\S)")
 # `II. NỘI DUNG`, `IV- TỔ CHỨC THỰC HIỆN` (never `V/v`)
@@ -109,8 +112,10 @@ def find_marker(text: str) -> tuple[Marker | None, str]:
         label = "PL" + (m.group(1) or "")
         return Marker("appendix", label, m.group(0).strip()), text[m.end():].lstrip(" .:-–")
     m = ROMAN.match(text)
-    if m and _is_roman(m.group(1)):
+    if m and _is_roman(m.group(1)) and not LETTER_L_AS_I.match(text):
         return Marker("roman", m.group(1), m.group(0).strip()), text[m.end():]
+    if m and LETTER_L_AS_I.match(text):   # `I) Bộ Y tế ...` between `k)` and `m)`: the letter l
+        return Marker("letter", "l", m.group(0).strip()), text[m.end():]
     m = UPPER_LETTER.match(text)
     if m:
         return Marker("upper", m.group(1), m.group(0).strip()), text[m.end():]

@@ -1040,3 +1040,23 @@ def test_item_that_is_a_sentence_is_no_heading(parsed, corpus_file, source, sect
 def test_heading_that_only_names_or_hands_to_bodies(source, text, owner):
     from extractors.prose_owner import body_only
     assert body_only(text) == owner, source
+
+
+# A lead-in sentence that opens with a heading's word (`1. Căn cứ nhiệm vụ của Kế hoạch này ...,
+# các Bộ trưởng, ... chỉ đạo xây dựng kế hoạch ... Cụ thể như sau:`) is no heading of bases: the
+# lead-ins under it that name their bodies (`a) Bộ Kế hoạch và Đầu tư chủ trì, ...:`) give their
+# items; a heading of criteria still gives none (`III. ĐỐI TƯỢNG, TIÊU CHÍ THI ĐUA ...` then
+# `b) Đối với Ủy ban Mặt trận tổ quốc Việt Nam tỉnh, ...:`)
+@pytest.mark.parametrize("name,section,owner,is_task", [
+    ("luatvietnam__Doc-14222834.doc", "IV.1.a.-1", "Bộ Kế hoạch và Đầu tư", True),
+    ("luatvietnam__Doc-14222834.doc", "IV.1.l.-1", "Bộ Y tế", True),
+    ("tnt305__dataset-556b2fb4a0149576.md", "III.2.b.-1", None, False),
+])
+def test_lead_in_sentence_opening_with_a_heading_word(parsed, name, section, owner, is_task):
+    path = WILD_DOCS / name
+    if not path.is_file():
+        pytest.skip(f"{path} not here")
+    tasks = [t for t in parsed(path).tasks if t.section == section]
+    assert bool(tasks) is is_task
+    if is_task:
+        assert tasks[0].owner == [owner]

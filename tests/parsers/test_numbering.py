@@ -58,6 +58,12 @@ MARKERS = [
      "Trung tâm Quản lý chất lượng thực hiện chọn mẫu", "dhcongthuong-hcm-753"),
     ("+ Sở Xây dựng: hướng dẫn các cơ quan", "plus", "+", "+", "Sở Xây dựng: hướng dẫn các cơ quan",
      "quangngai-1627"),
+    # the list letter l typed as a capital I, between `k)` and `m)`: Roman numerals take a dot or
+    # a dash, never a bracket alone
+    ("I) Bộ Y tế chủ trì, phối hợp với các Bộ, ngành", "letter", "l", "I)",
+     "Bộ Y tế chủ trì, phối hợp với các Bộ, ngành", "wild luatvietnam__Doc-14222834.doc"),
+    ("I. MỤC ĐÍCH, YÊU CẦU", "roman", "I", "I.", "MỤC ĐÍCH, YÊU CẦU", "btnmt-09"),
+    ("IV- TỔ CHỨC THỰC HIỆN", "roman", "IV", "IV-", "TỔ CHỨC THỰC HIỆN", None),
 ]
 
 
