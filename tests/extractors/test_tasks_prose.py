@@ -723,7 +723,7 @@ def test_assigned_later(source, text, owner):
      "động đến trước ngày Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ có hiệu lực thi hành", False),
 ])
 def test_effect_clause_is_no_task_only_at_the_start(source, text, excluded):
-    from extractors.tasks_prose import _exclusions
+    from extractors.prose_items import exclusions as _exclusions
     assert bool(_exclusions().effect.search(text)) == excluded, source
 
 # The document's execution clause in its other wordings is no task; another decision's execution is
@@ -744,7 +744,7 @@ def test_effect_clause_is_no_task_only_at_the_start(source, text, excluded):
      "ổn định bộ máy các cơ quan, tổ chức ở địa phương", False),
 ])
 def test_execution_clause_in_other_wordings(source, text, excluded):
-    from extractors.tasks_prose import _exclusions
+    from extractors.prose_items import exclusions as _exclusions
     assert bool(_exclusions().execution.search(text)) is excluded, source
 
 
@@ -763,7 +763,7 @@ def test_execution_clause_in_other_wordings(source, text, excluded):
      "Chịu trách nhiệm trước Ủy ban nhân dân thành phố, cơ quan có thẩm quyền đối với nội dung được ủy quyền"),
 ])
 def test_accountability_statement_is_no_task(source, text):
-    from extractors.tasks_prose import _exclusions
+    from extractors.prose_items import exclusions as _exclusions
     ex = _exclusions()
     assert text.startswith(ex.openers) or ex.phrases.search(text), source
 

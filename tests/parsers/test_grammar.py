@@ -246,7 +246,7 @@ NOT_TASKS = [
 
 @pytest.mark.parametrize("source, section, item", NOT_TASKS, ids=[c[1] for c in NOT_TASKS])
 def test_encouragement_is_no_task(source, section, item):
-    from extractors.tasks_prose import _exclusions
+    from extractors.prose_items import exclusions as _exclusions
     assert item.startswith(_exclusions().openers)
     assert " ".join(item.split()) in source_text(source)
 

@@ -1,0 +1,183 @@
+"""Which prose items give a task of their own (spec §1): an item line that is a finished
+sentence is no heading over its paragraph (`finished_sentence`, `among_tasks`); items that
+only carry out assigned work, introduce a list, repeat boilerplate (the execution clause, a
+closing formula, a legal basis) or sit under a heading of purposes, targets or criteria give
+none (`only_carries_out`, `introduces_items`, `excluded`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from extractors.labelled_fields import labels
+from extractors.own_text import AUTHENTICATES
+from extractors.prose_owner import leading_bodies
+from extractors.timing import find_timing
+from parsers.grammar.alternation import alternation
+from parsers.grammar.assignment import SENTENCE_BREAK, execution_clauses, find_verb, vocab
+from parsers.model import DocumentMeta, DocumentTree, Node
+from parsers.structure import is_letterhead_anchor
+
+# A sentence finished by its punctuation: `d) Thực hiện các quy định về khai báo hoá chất,
+# lập và lưu giữ phiếu an toàn hoá chất ... và đặc tính của hoá chất.`
+SENTENCE_END = re.compile(r"[.;]\s*(?:/\.?\s*)?$")
+# A heading line is short; an item that states its work runs to this many words at least
+MIN_SENTENCE_WORDS = 10
+
+
+def finished_sentence(text: str) -> bool:
+    """An item's line that is a whole sentence, its punctuation closing it (`d) Thực hiện
+    các quy định về khai báo hoá chất, ... của hoá chất.`), is no heading line above a
+    body (spec §2 `title`): it states its own work, and a paragraph under it is the next
+    one (`Các doanh nghiệp phải đảm bảo ...;`, `Tham mưu cho Ủy ban ...`)."""
+    return SENTENCE_END.search(text) is not None and len(text.split()) >= MIN_SENTENCE_WORDS
+
+
+def among_tasks(tree: DocumentTree, node: Node) -> bool:
+    """Is `node` one of a list whose other items have nothing under them (`c) Tăng cường
+    ...;` `d) Thực hiện ... .` + a paragraph, `đ) Kiểm tra ...;`)? Its line is then an
+    item like theirs, not a heading above a body, as in a list of headings each with its
+    paragraph (`4. Hoàn thành di dời ... .` + `UBND phường ... chủ trì ...`)."""
+    siblings = tree.nodes[node.parent].children if node.parent is not None else \
+        [n.index for n in tree.nodes if n.parent is None]
+    return any(i != node.index and tree.nodes[i].marker is not None and not tree.nodes[i].children
+               and tree.nodes[i].zone == node.zone for i in siblings)
+
+
+# Who was assigned, inside the subject: `các cơ quan, đơn vị| được giao chủ trì| có trách nhiệm ...`
+ASSIGNED_CLAUSE = re.compile(r"\s(?:được|đã được)\s(?:giao|phân công)(?:\s(?:chủ trì|thực hiện))?(?![\w])")
+
+
+def only_carries_out(tree: DocumentTree, node: Node, text: str) -> bool:
+    """An item of a `Tổ chức thực hiện` part that only tells units to carry out the work
+    already assigned: `Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành
+    nhiệm vụ được phân công, bảo đảm tiến độ và nội dung` (spec §1); so does the
+    document's closing paragraph (`Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ngành
+    ... khẩn trương triển khai thực hiện`). Any other verb of work (`báo cáo`, `xây
+    dựng kế hoạch`, `chỉ đạo`, `tham mưu`) makes it a task."""
+    v = vocab()
+    part = next((a for a in ancestors(tree, node) if a.marker), None)
+    closing = node.marker is None and not any(n.zone == node.zone for n in tree.nodes[node.index + 1:])
+    if not closing and (part is None or not part.text.casefold().startswith(tuple(v["carry_out_parts"]))):
+        return False                      # not a direct item of the part (a body's own duties are)
+    text = ASSIGNED_CLAUSE.sub(" ", text[:1].lower() + text[1:])
+    if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in v["own_work_words"]):
+        return False
+    verbs, at = [], 0
+    while (m := find_verb(text, at)) is not None:
+        verbs.append(text[m.start():m.end()])
+        at = m.end()
+    return bool(verbs) and all(verb in v["carry_out_verbs"] for verb in verbs)
+
+
+def introduces_items(tree: DocumentTree, node: Node, meta: DocumentMeta) -> bool:
+    """A paragraph ending in `:` right before numbered or bulleted items introduces
+    them (`Đề nghị Thường trực Tỉnh ủy tập trung ... một số nội dung trọng tâm sau:`):
+    no task of its own, unless a sentence before its last states its own date (`...
+    trình Thủ tướng trước ngày 20/10/2024. Trong đó:`, spec §1)."""
+    text = node.text.rstrip()
+    if node.marker is not None or not text.endswith(":") or node.index + 1 >= len(tree.nodes):
+        return False
+    nxt = tree.nodes[node.index + 1]
+    if nxt.marker is None or nxt.zone != node.zone:
+        return False
+    breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
+    if breaks:
+        own = find_timing(text[:breaks[-1]], meta.issue_date)
+        if own and own.kind in ("deadline", "period"):
+            return False
+    return True
+
+
+class _Exclusions(NamedTuple):
+    openers: tuple[str, ...]      # `Trên đây là`, `Căn cứ Luật`
+    phrases: re.Pattern           # anywhere: `chịu trách nhiệm thi hành`
+    execution: re.Pattern         # ending the item: `... có trách nhiệm thi hành Quyết định này./.`
+    headings: tuple[str, ...]     # casefolded: `mục đích`, `yêu cầu`
+    effect: re.Pattern            # near the start: `Quyết định này có hiệu lực thi hành`
+    heading_chars: int            # the longest heading's length: a text's first letters
+                                  # are folded to compare (folding goes letter by letter)
+
+
+@lru_cache(maxsize=1)
+def exclusions() -> _Exclusions:
+    """The vocabulary of `excluded`, prepared once (`(?!)`, which never matches,
+    stands for an empty phrase list)."""
+    v = vocab()
+    phrases = alternation(v["not_task_phrases"]) or "(?!)"
+    effect = alternation(v["effect_phrases"]) or "(?!)"
+    opening = [p[:1].upper() + p[1:] for p in v["not_task_phrases"] if p[:1].islower()]  # `Chịu trách nhiệm trước pháp luật`
+    return _Exclusions(tuple(v["not_task_openers"] + v["legal_basis"] + opening), re.compile(phrases),
+                       re.compile(rf"(?:{alternation(list(execution_clauses()))})[\s./;”\"]*$"),
+                       tuple(v["excluded_headings"]),
+                       re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"),
+                       max(map(len, v["excluded_headings"]), default=0))
+
+
+# How long a letterhead's line or a table's header set as text may be (with a line break:
+# `Số: 2651/VBHN-BLĐTBXH Hà Nội, ngày 21 tháng 6 năm 2024`)
+SHORT_LINE = 120
+
+
+def excluded(tree: DocumentTree, node: Node) -> bool:
+    ex = exclusions()
+    text = node.text
+    if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
+            or ex.execution.search(text):
+        return True
+    if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
+                                    or _column_labels().fullmatch(text.casefold())):
+        return True           # a letterhead's line where the text goes on: `Số: 5640/VBHN-BLĐTBXH`,
+                              # `XÁC THỰC VĂN BẢN HỢP NHẤT`, `Hà Nội, ngày 11 tháng 11 năm 2024`; a
+                              # table's header the copy set as text: `CƠ QUAN PHỐI HỢP THỜI HẠN`
+    named_below = False       # an item or lead-in under it names its own body
+    for anc in ancestors(tree, node, include_self=True):
+        if anc.marker and anc.text[:ex.heading_chars].casefold().startswith(ex.headings) \
+                and not assigns(anc.text) \
+                and (anc is not node or anc.children or _names_heading(anc.text, ex.headings)) \
+                and not (named_below and _lead_in_sentence(anc.text)):
+            return True       # not `a) Yêu cầu Sở Khoa học ... chủ động ...`, nor the item
+        if anc is not node and anc.marker and anc.text.rstrip().endswith(":") \
+                and (lead := leading_bodies(anc.text)) is not None and lead.via != "adverbial":
+            named_below = True  # `1. Căn cứ nhiệm vụ của Kế hoạch này, ...:` then the lead-in `a) Bộ
+                                # Kế hoạch và Đầu tư chủ trì, ...:`: a sentence, no heading, above it
+    return False              # `- Căn cứ chức năng, nhiệm vụ ... chủ động ban hành ...`
+
+
+@lru_cache(maxsize=1)
+def _column_labels() -> re.Pattern:
+    """Text made only of a task table's column labels (`TT NHIỆM VỤ`, `Cơ quan thực hiện`)."""
+    table = labels()["table"]
+    names = {n.casefold() for role in ("number", "content", "owner", "partners", "timing", "deliverable")
+             for n in table[role]}
+    return re.compile(rf"(?:\s*(?:{alternation(sorted(names))})[\s/]*)+")
+
+
+def _names_heading(text: str, headings: tuple[str, ...]) -> bool:
+    """A leaf item that is itself such a heading: `2. Yêu cầu`, `b) Mục tiêu: ...`,
+    `1. MỤC ĐÍCH, YÊU CẦU`; not an item that only opens with the word."""
+    folded = text.casefold()
+    head = next(h for h in headings if folded.startswith(h))
+    return folded[len(head):].lstrip()[:1] in ("", ":") or text.isupper()
+
+
+def ancestors(tree: DocumentTree, node: Node, include_self: bool = False):
+    if include_self:
+        yield node
+    while node.parent is not None:
+        node = tree.nodes[node.parent]
+        yield node
+
+
+def _lead_in_sentence(text: str) -> bool:
+    """A lead-in that is a sentence, not a heading: it ends in `:` after ten words or more
+    (`1. Căn cứ nhiệm vụ của Kế hoạch này và theo chức năng, ..., các Bộ trưởng, ... chỉ đạo
+    xây dựng kế hoạch ... Cụ thể như sau:`; not `2. Yêu cầu`, `III. ĐỐI TƯỢNG, TIÊU CHÍ ...`)."""
+    return text.rstrip().endswith(":") and len(text.split()) >= MIN_SENTENCE_WORDS
+
+
+def assigns(text: str) -> bool:
+    """A top-level paragraph counts only where it assigns: `UBND tỉnh giao Sở ...`, `Giao ...`."""
+    found = leading_bodies(text)
+    return found is not None and found.via in ("prefix", "handed")
