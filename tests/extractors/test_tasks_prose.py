@@ -164,7 +164,7 @@ HEADING_OWNERS = [
 
 @pytest.mark.parametrize("source,heading,owner", HEADING_OWNERS, ids=[c[1][:40] for c in HEADING_OWNERS])
 def test_heading_owner(source, heading, owner):
-    from extractors.prose_owner import heading_owner
+    from extractors.lead_ins import heading_owner
     assert heading_owner(heading) == owner
 
 
@@ -844,7 +844,7 @@ SHAPES = [
      "các cơ quan quản lý cấp trên"),
 ])
 def test_heading_owner(source, heading, owner):
-    from extractors.prose_owner import heading_owner
+    from extractors.lead_ins import heading_owner
     assert heading_owner(heading) == owner, source
 
 
@@ -907,7 +907,7 @@ def test_lead_in_partners_pass_to_numbered_items(parsed, corpus_file):
 ])
 def test_lead_in_owner_ends_before_what_it_hands_on(source, text, owner):
     """`X đề nghị Y một số nội dung sau:` hands Y the items; `một số nội dung` is no part of Y."""
-    from extractors.prose_owner import lead_in_bodies
+    from extractors.lead_ins import lead_in_bodies
     assert lead_in_bodies(text) == owner, source
 
 
@@ -924,7 +924,7 @@ def test_lead_in_owner_ends_before_what_it_hands_on(source, text, owner):
 def test_lead_in_of_an_enactment_gives_no_owner(source, text):
     """The body that enacts the items below (`X quyết định ... như sau:`) is given no work by
     them: they are the document's own decisions."""
-    from extractors.prose_owner import lead_in_bodies
+    from extractors.lead_ins import lead_in_bodies
     assert lead_in_bodies(text) is None, source
 
 
@@ -983,7 +983,7 @@ def test_the_archive_line_of_the_recipients_is_no_task(parsed, corpus_file, sour
     ("wild/docs/tnt305__dataset-9063e901ca3fd0c3.md", "Bộ Tài chính gửi kèm bộ Cẩm nang gồm:", False),
 ])
 def test_lead_in_that_lists_members(source, text, members):
-    from extractors.prose_owner import lead_in_bodies, lists_members
+    from extractors.lead_ins import lead_in_bodies, lists_members
     assert lists_members(text) is members, source
     if members:
         assert lead_in_bodies(text) is None, source
@@ -1038,7 +1038,7 @@ def test_item_that_is_a_sentence_is_no_heading(parsed, corpus_file, source, sect
     ("wild/docs/tnt305__dataset-a12a41bbbe518be8.md", "Giao Ủy ban nhân dân Thành phố tổ chức thực hiện", None),
 ])
 def test_heading_that_only_names_or_hands_to_bodies(source, text, owner):
-    from extractors.prose_owner import body_only
+    from extractors.lead_ins import body_only
     assert body_only(text) == owner, source
 
 
