@@ -15,6 +15,7 @@ from parsers.grammar.alternation import alternation
 from parsers.grammar.assignment import find_verb, prefix_pattern, vocab
 from parsers.grammar.bodies import continues_collective, starts_with_body
 
+
 @per_document
 def body_only(text: str) -> str | None:
     """A heading that only names the owner: `8. Ủy ban nhân dân các tỉnh, thành phố ...`, `Sở Y tế:`,

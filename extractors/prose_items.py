@@ -121,6 +121,9 @@ SHORT_LINE = 120
 
 
 def excluded(tree: DocumentTree, node: Node) -> bool:
+    """Is the item no task by its words (a closing formula, a legal basis, the execution
+    clause, the document's entry into force), by being a letterhead's or a table header's
+    line set as text, or by standing under a heading of purposes, targets or criteria?"""
     ex = exclusions()
     text = node.text
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \

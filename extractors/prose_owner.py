@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.ocr_repair import fold
 from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
@@ -227,12 +228,19 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
         if after.startswith(tuple(vocab()["cooperation_verbs"])) or no_work(after):
             continue
         clause = text[m.end():]
-        if any(p in clause[:CLAUSE_LOOK]
-               for p in vocab()["not_task_phrases"] + vocab()["accountability_phrases"] + list(execution_clauses())):
+        if any(p in clause[:CLAUSE_LOOK] for p in _no_task_clauses()):
             continue                   # `Chủ tịch UBND cấp xã chịu trách nhiệm trước ...`
         out.append((m.end(), lead))
         current = lead.text.casefold()
     return out
+
+
+@lru_cache(maxsize=1)
+def _no_task_clauses() -> tuple[str, ...]:
+    """What makes a later clause no task of its body's: a not-task phrase (`chịu trách nhiệm
+    thi hành`), an answer for the work (`chịu trách nhiệm trước ...`), the execution clause."""
+    v = vocab()
+    return tuple(v["not_task_phrases"] + v["accountability_phrases"]) + execution_clauses()
 
 
 def _opened_clause(clause: str, lead: BodyList) -> bool:

@@ -14,10 +14,10 @@ import re
 from itertools import islice
 
 from extractors.labelled_fields import to_mentions
+from extractors.lead_ins import body_only, heading_owner, lead_in_bodies, lists_members
 from extractors.ocr_repair import OCR_READERS
 from extractors.prose_items import (among_tasks, ancestors, assigns, excluded, exclusions, finished_sentence,
                                     introduces_items, only_carries_out)
-from extractors.lead_ins import body_only, heading_owner, lead_in_bodies, lists_members
 from extractors.prose_owner import (accountable, handed_lead_in, leading_bodies, assigned_later, no_work,
                                     owner_clauses, partner_lists, passive_agent)
 from extractors.timing import find_timing
