@@ -94,6 +94,7 @@ class _Exclusions(NamedTuple):
     openers: tuple[str, ...]      # `Trên đây là`, `Căn cứ Luật`
     phrases: re.Pattern           # anywhere: `chịu trách nhiệm thi hành`
     execution: re.Pattern         # ending the item: `... có trách nhiệm thi hành Quyết định này./.`
+    reply: re.Pattern             # a letter's closing: `Cục Thuế trả lời để Thuế tỉnh Hà Tĩnh biết ...`
     headings: tuple[str, ...]     # casefolded: `mục đích`, `yêu cầu`
     effect: re.Pattern            # near the start: `Quyết định này có hiệu lực thi hành`
     heading_chars: int            # the longest heading's length: a text's first letters
@@ -110,9 +111,28 @@ def exclusions() -> _Exclusions:
     opening = [p[:1].upper() + p[1:] for p in v["not_task_phrases"] if p[:1].islower()]  # `Chịu trách nhiệm trước pháp luật`
     return _Exclusions(tuple(v["not_task_openers"] + v["legal_basis"] + opening), re.compile(phrases),
                        re.compile(rf"(?:{alternation(list(execution_clauses()))})[\s./;”\"]*$"),
+                       _reply_closing(v["reply_closings"]),
                        tuple(v["excluded_headings"]),
                        re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"),
                        max(map(len, v["excluded_headings"]), default=0))
+
+
+def _reply_closing(words: dict) -> re.Pattern:
+    """What follows the body in a letter's closing that only says whom it informs, its words
+    in one sentence: `(Cục Thuế) trả lời để Thuế tỉnh Hà Tĩnh biết và căn cứ hồ sơ ...`, `...
+    trả lời cho Công ty được biết và thực hiện ...`, `(Cục Hải quan) có ý kiến để Công ty biết`."""
+    return re.compile(rf"(?:{alternation(words['verbs'])})\s+(?:{alternation(words['links'])})\s"
+                      rf"[^.;]{{1,120}}?(?<![\w])(?:{alternation(words['informed'])})(?![\w])")
+
+
+def _replies(text: str, reply: re.Pattern) -> bool:
+    """Is the item a letter's closing: its body, then only whom it informs (`Cục Thuế trả lời
+    để Thuế tỉnh Hà Tĩnh biết ...`)? Not a body's duty to answer (`Sở X có trách nhiệm trả
+    lời cho công dân ...`)."""
+    if "biết" not in text:
+        return False
+    lead = leading_bodies(text)
+    return lead is not None and reply.match(text[lead.end:].lstrip(" ,")) is not None
 
 
 # How long a letterhead's line or a table's header set as text may be (with a line break:
@@ -127,7 +147,7 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
     ex = exclusions()
     text = node.text
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
-            or ex.execution.search(text):
+            or ex.execution.search(text) or _replies(text, ex.reply):
         return True
     if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
                                     or _column_labels().fullmatch(text.casefold())):

@@ -1060,3 +1060,20 @@ def test_lead_in_sentence_opening_with_a_heading_word(parsed, name, section, own
     assert bool(tasks) is is_task
     if is_task:
         assert tasks[0].owner == [owner]
+
+
+# A letter's closing that only says whom it informs is no task (spec §1: closing formulas); a
+# body's duty to answer someone is
+@pytest.mark.parametrize("source,text,closing", [
+    ("wild/docs/tnt305__dataset-31a15f59ab505674.md",
+     "Cục Thuế trả lời để Thuế tỉnh Hà Tĩnh biết và căn cứ hồ sơ cụ thể để thực hiện theo quy định của "
+     "pháp luật", True),
+    ("wild/docs/tnt305__dataset-2249fe89ed46eae5.md",
+     "Thuế tỉnh Tây Ninh trả lời cho Công ty được biết và thực hiện theo đúng quy định", True),
+    ("wild/docs/tnt305__dataset-9a53c71ee9f5781f.md",
+     "Cục Hải quan có ý kiến để Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP được biết", True),
+    ("synthetic", "Sở Tư pháp có trách nhiệm trả lời cho công dân được biết kết quả giải quyết", False),
+])
+def test_reply_closing_is_no_task(source, text, closing):
+    from extractors.prose_items import _replies, exclusions
+    assert _replies(text, exclusions().reply) is closing, source
