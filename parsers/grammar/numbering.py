@@ -112,10 +112,10 @@ def find_marker(text: str) -> tuple[Marker | None, str]:
         label = "PL" + (m.group(1) or "")
         return Marker("appendix", label, m.group(0).strip()), text[m.end():].lstrip(" .:-–")
     m = ROMAN.match(text)
-    if m and _is_roman(m.group(1)) and not LETTER_L_AS_I.match(text):
-        return Marker("roman", m.group(1), m.group(0).strip()), text[m.end():]
-    if m and LETTER_L_AS_I.match(text):   # `I) Bộ Y tế ...` between `k)` and `m)`: the letter l
+    if m and LETTER_L_AS_I.match(text):   # `I) Bộ Y tế ...`: the letter l
         return Marker("letter", "l", m.group(0).strip()), text[m.end():]
+    if m and _is_roman(m.group(1)):
+        return Marker("roman", m.group(1), m.group(0).strip()), text[m.end():]
     m = UPPER_LETTER.match(text)
     if m:
         return Marker("upper", m.group(1), m.group(0).strip()), text[m.end():]
