@@ -154,17 +154,15 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
         return True           # a letterhead's line where the text goes on: `Số: 5640/VBHN-BLĐTBXH`,
                               # `XÁC THỰC VĂN BẢN HỢP NHẤT`, `Hà Nội, ngày 11 tháng 11 năm 2024`; a
                               # table's header the copy set as text: `CƠ QUAN PHỐI HỢP THỜI HẠN`
-    named_below = False       # an item or lead-in under it names its own body
+    below: list[Node] = []
     for anc in ancestors(tree, node, include_self=True):
         if anc.marker and anc.text[:ex.heading_chars].casefold().startswith(ex.headings) \
                 and not assigns(anc.text) \
                 and (anc is not node or anc.children or _names_heading(anc.text, ex.headings)) \
-                and not (named_below and _lead_in_sentence(anc.text)):
+                and not (_lead_in_sentence(anc.text) and any(map(_names_its_body, below))):
             return True       # not `a) Yêu cầu Sở Khoa học ... chủ động ...`, nor the item
-        if anc is not node and anc.marker and anc.text.rstrip().endswith(":") \
-                and (lead := leading_bodies(anc.text)) is not None and lead.via != "adverbial":
-            named_below = True  # `1. Căn cứ nhiệm vụ của Kế hoạch này, ...:` then the lead-in `a) Bộ
-                                # Kế hoạch và Đầu tư chủ trì, ...:`: a sentence, no heading, above it
+        if anc is not node:
+            below.append(anc)
     return False              # `- Căn cứ chức năng, nhiệm vụ ... chủ động ban hành ...`
 
 
@@ -198,6 +196,16 @@ def _lead_in_sentence(text: str) -> bool:
     (`1. Căn cứ nhiệm vụ của Kế hoạch này và theo chức năng, ..., các Bộ trưởng, ... chỉ đạo
     xây dựng kế hoạch ... Cụ thể như sau:`; not `2. Yêu cầu`, `III. ĐỐI TƯỢNG, TIÊU CHÍ ...`)."""
     return text.rstrip().endswith(":") and len(text.split()) >= MIN_SENTENCE_WORDS
+
+
+def _names_its_body(lead_in: Node) -> bool:
+    """A lead-in that names the body its items belong to (`a) Bộ Kế hoạch và Đầu tư chủ trì,
+    ...:`): a sentence opening with a heading's word above it (`1. Căn cứ nhiệm vụ của Kế
+    hoạch này, ...:`) is no heading."""
+    if not (lead_in.marker and lead_in.text.rstrip().endswith(":")):
+        return False
+    lead = leading_bodies(lead_in.text)
+    return lead is not None and lead.via != "adverbial"
 
 
 def assigns(text: str) -> bool:
