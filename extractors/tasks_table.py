@@ -5,6 +5,13 @@ A table is a task table when its header has a responsibility column
 and its task column is not a target (`Chỉ tiêu`). Group rows (`I`, `II`, a
 heading spanning the row) are sections, not tasks. A table with no
 responsibility column may be a schedule (`extractors.tasks_schedule`).
+
+A table whose rows are an administrative procedure is no task table, whatever
+its columns: the steps of an internal procedure (`Thứ tự công việc | Nội dung
+công việc | Trách nhiệm thực hiện | Thời gian thực hiện`, rows `Bước 1`, `B2`,
+or any rows under a caption `Trình tự thực hiện`) are done again for every
+application, and a list of procedures (`Tên thủ tục hành chính | Thời hạn giải
+quyết | ...`) gives no work (spec §1).
 """
 from __future__ import annotations
 
@@ -25,6 +32,11 @@ ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 # A group row's number: `I`, `II.`, `**I.**` (emphasis is stripped by the readers)
 GROUP_NUMBER = re.compile(r"^[IVXL]{1,5}\.?$|^[A-H]\.?$")
+# The number cell of a procedure's step: `Bước 1`, `B2`
+STEP_NUMBER = re.compile(r"^(?:Bước|B)\s*\d{1,2}\.?$", re.I)
+MIN_STEPS = 2            # rows numbered as steps that make a table a procedure
+# A caption's number, bullet and the words before its name: `2. `, `- `, `b) `, `Quy trình số 01 1. `
+MARKER = re.compile(r"^(?:quy trình số \d+\s*)?(?:(?:[\divx]+|[a-zđ])[.)]\s*|[-+•]\s*)*")
 
 
 @dataclass(frozen=True)
@@ -120,8 +132,12 @@ def _cell(block: Block, i: int | None) -> str | None:
 def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
                    issuer: str | None) -> list[TaskRecord]:
     blocks = [tree.raw.blocks[n.block] for n in nodes]
-    cols = detect_columns(blocks)
     parent = tree.nodes[nodes[0].parent] if nodes[0].parent is not None else None
+    before = tree.raw.blocks[blocks[0].index - 1] if blocks[0].index else None
+    captions = (parent.text if parent else "", before.text if before and not before.is_row else "")
+    if any(is_procedure(blocks, caption) for caption in captions):
+        return []
+    cols = detect_columns(blocks)
     base = _table_section(tree, parent)
     if cols is None:
         return schedule_tasks(blocks, base, issuer, ref)
@@ -168,6 +184,29 @@ def _rows_to_tasks(tree: DocumentTree, nodes: list[Node], ref: date | None,
             timing=timing, deliverable=_cell(block, cols.deliverable),
             span=Span(block=block.index)))
     return out
+
+
+def is_procedure(rows: list[Block], caption: str = "") -> bool:
+    """Are the table's rows an administrative procedure (spec §1: no tasks)? Its caption
+    (the item it stands under) names one (`2. Trình tự thực hiện`, `Quy trình nội bộ giải
+    quyết TTHC: ...`), a header cell names steps or procedures (`Thứ tự công việc`, `Tên
+    thủ tục hành chính`), or rows are numbered as steps (`Bước 1`, `B2`)."""
+    vocab = labels()["table"]
+    if MARKER.sub("", _norm(caption)).startswith(tuple(vocab["procedure_captions"])):
+        return True
+    for row in rows[:3]:
+        first = next((c.strip() for c in row.cells if c.strip()), "")
+        if ROW_NUMBER.match(first) or STEP_NUMBER.match(first):
+            break                                   # the data rows begin
+        if any(_norm(c).startswith(_procedure_headers()) for c in row.cells):
+            return True
+    steps = sum(1 for row in rows if row.cells and STEP_NUMBER.match(row.cells[0].strip()))
+    return steps >= MIN_STEPS
+
+
+@lru_cache(maxsize=1)
+def _procedure_headers() -> tuple[str, ...]:
+    return tuple(_norm(h) for h in labels()["table"]["procedure_headers"])
 
 
 def _repeated(block: Block, i: int | None, above: dict[int | None, str | None]) -> str | None:

@@ -215,6 +215,33 @@ def test_conditions_of_a_plan_or_award_are_no_tasks(parsed, corpus_file, name, p
     assert not [t.section for t in doc.tasks if t.section.split(".")[0] == number], part
 
 
+# The parts of a published administrative procedure (its steps, its deciding body, its fees)
+# describe a procedure done again for every application, and a `Thành phần` part lists who
+# sits on a board or attends: no task under them (spec §1). (wild file, heading's first words)
+PROCEDURE_PARTS = [
+    ("tnt305__dataset-6e205b75bcc588b5.md", "Trình tự thực hiện"),
+    ("tnt305__dataset-6e205b75bcc588b5.md", "Cơ quan giải quyết"),
+    ("tnt305__dataset-4c6ac60a4ebc43d6.md", "Trình tự thực hiện"),
+    ("tnt305__dataset-f75757b004ba80c7.md", "Trình tự thực hiện"),
+    ("trangsct__Bien-ban-tham-dinh-SCT-ThaiThinh-xangdau-loai3.docx", "Thành phần"),
+    ("trangsct__Bien-ban-tham-dinh-SoiPhuongNam-NH3-loai2.docx", "Thành phần"),
+]
+
+
+@pytest.mark.parametrize("name,heading", PROCEDURE_PARTS, ids=[f"{c[0][:20]}:{c[1]}" for c in PROCEDURE_PARTS])
+def test_parts_of_a_published_procedure_are_no_tasks(parsed, corpus_file, name, heading):
+    doc = parsed(corpus_file(f"wild/docs/{name}"))
+    nodes = doc.tree.nodes
+    heads = {i for i, n in enumerate(nodes) if n.marker and n.text.casefold().startswith(heading.casefold())}
+    below = set(heads)
+    for i, n in enumerate(nodes):                         # parents come before their items
+        if n.parent in below:
+            below.add(i)
+    blocks = {nodes[i].block for i in below}
+    assert heads and below - heads, heading               # the part is there, with items
+    assert not [t.section for t in doc.tasks if t.span and t.span.block in blocks]
+
+
 # A province named with its unit is the owner where it acts (conclusions give it work):
 # (wild file, task section, owners)
 PROVINCE_OWNERS = [

@@ -244,24 +244,31 @@ TABLES = [
       "| 3 | Đào tạo quản trị mạng | Như trên | nt |"],
      [(["Cục CNTT"], "Đào tạo về Portal"), (["Cục CNTT"], "Đào tạo quản trị Oracle"),
       (["Cục CNTT"], "Đào tạo quản trị mạng")]),
-    # an internal procedure's steps (headers of tnt305__dataset-817cf0e3de96bc43.md and
-    # tnt305__dataset-ad52bc0b105a20cd.md): `Trách nhiệm thực hiện` is the body's column, not
-    # `Trình tự thực hiện` (the step), and a step whose body cell the copy lost, so that its
-    # span (`1,5 ngày`) stands there, is no task
+    # an administrative procedure is no task table, whatever its columns (spec §1: procedures
+    # are no tasks): the steps of an internal procedure, done again for every application
+    # (headers of wild/docs/tnt305__dataset-817cf0e3de96bc43.md, tnt305__dataset-ad52bc0b105a20cd.md,
+    # tnt305__dataset-e1d32e33e6daa23a.md, tnt305__dataset-8bb6ac57ee7b4c5d.md)
     ("| TT | Trình tự thực hiện | Trách nhiệm thực hiện | Sản phẩm thực hiện | Thời gian thực hiện |",
      ["| B1 | Tiếp nhận và bàn giao hồ sơ về phòng chuyên môn | Bộ phận tiếp nhận và trả kết quả | "
       "Hồ sơ theo quy định | 1/4 ngày |",
-      "| B3 | Tham mưu, dự thảo văn bản liên quan | 1,5 ngày | | |",
-      "| B4 | Xem xét, phê duyệt | Lãnh đạo Sở | Văn bản | 1/4 ngày |"],
-     [(["Bộ phận tiếp nhận và trả kết quả"], "Tiếp nhận và bàn giao hồ sơ về phòng chuyên môn"),
-      (["Lãnh đạo Sở"], "Xem xét, phê duyệt")]),
-    # a procedure's steps whose body's column is `Đơn vị giải quyết`, and its total row, which
-    # runs on from no step (wild/docs/tnt305__dataset-e1d32e33e6daa23a.md)
+      "| B4 | Xem xét, phê duyệt | Lãnh đạo Sở | Văn bản | 1/4 ngày |"], []),
     ("| CÁC BƯỚC | TRÌNH TỰ THỰC HIỆN | ĐƠN VỊ GIẢI QUYẾT | THỜI GIAN GIẢI QUYẾT |",
      ["| Bước 4 | Ký duyệt hồ sơ | Lãnh đạo UBND tỉnh | 5 ngày |",
       "| Bước 5 | Trả kết quả | Chuyên viên Phòng Đổi mới sáng tạo | 1 ngày |",
-      "| Tổng cộng thời gian giải quyết | 27 ngày | | |"],
-     [(["Lãnh đạo UBND tỉnh"], "Ký duyệt hồ sơ"), (["Chuyên viên Phòng Đổi mới sáng tạo"], "Trả kết quả")]),
+      "| Tổng cộng thời gian giải quyết | 27 ngày | | |"], []),
+    ("| Thứ tự công việc | Nội dung công việc | Trách nhiệm thực hiện | Thời gian thực hiện |",
+     ["| Bước 2 | Phân công thụ lý hồ sơ | Lãnh đạo Phòng Bảo trợ xã hội và Trẻ em | 0,5 ngày làm việc |"], []),
+    # rows numbered as steps under an ordinary header (wild/docs/tnt305__dataset-f7f2733d47a603dc.md)
+    ("| TT | Đơn vị/ người thực hiện | Nội dung công việc | Thời gian thực hiện |",
+     ["| Bước 1 | Công chức tại Trung tâm Phục vụ hành chính công cấp xã | Kiểm tra, tiếp nhận hồ sơ | 04 giờ làm việc |",
+      "| Bước 2 | Lãnh đạo phòng Văn hóa - xã hội | Phân công xử lý hồ sơ | 04 giờ làm việc |"], []),
+    # a list of procedures (wild/docs/tnt305__dataset-71153021e3559f5e.md,
+    # tnt305__dataset-a4a312239ee6c741.md, tnt305__dataset-6e205b75bcc588b5.md)
+    ("| Số TT | Tên TTHC | Thời hạn giải quyết | Địa điểm thực hiện | Cách thức thực hiện |",
+     ["| 01 | Thủ tục công nhận trung tâm đổi mới sáng tạo cấp tỉnh | 15 ngày | Trung tâm Phục vụ "
+      "hành chính công tỉnh | Trực tiếp |"], []),
+    ("| STT | Tên thủ tục hành chính nội bộ | Cơ quan thực hiện | Ghi chú |",
+     ["| 1 | Trình tự, thủ tục thẩm định, phê duyệt quy hoạch sử dụng đất cấp tỉnh | UBND tỉnh | |"], []),
     # a list of texts to draft whose only body's column is the drafting body's: that body leads
     # (wild/docs/luatvietnam__Doc-14222537.doc; the same column in trangsct__NQ-66.19-2026-NQ-CP)
     ("| Số TT | Tên luật, pháp lệnh, ngày có hiệu lực | Tên văn bản quy định chi tiết | "
@@ -355,7 +362,7 @@ def test_row_with_two_responsibility_columns_gives_two_tasks(parsed, corpus_file
 # Appendix tables whose header comes again further down (a second table of the same
 # columns run on under the first): no task is owned by a column label.
 WILD = Path(__file__).resolve().parents[3] / "shared" / "wild" / "docs"
-REPEATED_HEADERS = ["tnt305__dataset-f004d93b21e7fc5f.md", "tnt305__dataset-f7f2733d47a603dc.md"]
+REPEATED_HEADERS = ["tnt305__dataset-f004d93b21e7fc5f.md", "luatvietnam__Doc-14222855.doc"]
 
 
 @pytest.mark.parametrize("name", REPEATED_HEADERS)
@@ -368,6 +375,29 @@ def test_a_repeated_header_row_is_no_task(parsed, name):
     table = [t for t in parsed(path).tasks if t.source_kind == "table"]
     assert len(table) >= 10
     assert not [t.section for t in table if t.content.casefold() in column_labels]
+
+
+@pytest.mark.parametrize("source,caption,procedure", [
+    # the item a table stands under names a procedure's steps: its rows, numbered 1, 2, 3,
+    # are steps, no tasks
+    ("wild/docs/tnt305__dataset-5a80798bbf985e87.md", "- Trình tự thực hiện:", True),
+    ("wild/docs/tnt305__dataset-5a80798bbf985e87.md", "2. Trình tự thực hiện", True),
+    ("wild/docs/tnt305__dataset-82483d7fa7f7a186.md", "6. Quy trình giải quyết", True),
+    ("wild/docs/tnt305__dataset-8bb6ac57ee7b4c5d.md",
+     "Quy trình số 01 1. Quy trình nội bộ giải quyết TTHC: “Quyết định công nhận cơ sở sản xuất”", True),
+    # a plan's part, or an item that only mentions a procedure further on
+    ("synthetic", "III. NHIỆM VỤ CỤ THỂ", False),
+    ("synthetic", "2. Rà soát quy trình nội bộ giải quyết thủ tục hành chính", False),
+])
+def test_a_table_under_a_procedure_caption_is_no_task_table(source, caption, procedure):
+    from extractors.tasks_table import is_procedure
+    from parsers.model import Block
+    cells = [("TT", "Bộ phận", "Nội dung công việc", "Thời gian"),
+             ("1", "Trung tâm Phục vụ hành chính công", "Tiếp nhận hồ sơ", "0,5 ngày"),
+             ("2", "Sở Nông nghiệp và Môi trường", "Rà soát, kiểm tra hồ sơ", "5,5 ngày")]
+    rows = [Block(i, "row", " | ".join(c), cells=c, table=0, row=i) for i, c in enumerate(cells)]
+    assert is_procedure(rows, caption) is procedure
+    assert is_procedure(rows) is False                    # the same rows with no caption: a task table
 
 
 @pytest.mark.parametrize("source,cells,total", [
