@@ -95,6 +95,7 @@ class _Exclusions(NamedTuple):
     phrases: re.Pattern           # anywhere: `chịu trách nhiệm thi hành`
     execution: re.Pattern         # ending the item: `... có trách nhiệm thi hành Quyết định này./.`
     reply: re.Pattern             # a letter's closing: `Cục Thuế trả lời để Thuế tỉnh Hà Tĩnh biết ...`
+    permission: re.Pattern        # after the subject: `(Sở Tài chính) được quyền khai thác ...`
     headings: tuple[str, ...]     # casefolded: `mục đích`, `yêu cầu`
     effect: re.Pattern            # near the start: `Quyết định này có hiệu lực thi hành`
     heading_chars: int            # the longest heading's length: a text's first letters
@@ -112,6 +113,7 @@ def exclusions() -> _Exclusions:
     return _Exclusions(tuple(v["not_task_openers"] + v["legal_basis"] + opening), re.compile(phrases),
                        re.compile(rf"(?:{alternation(list(execution_clauses()))})[\s./;”\"]*$"),
                        _reply_closing(v["reply_closings"]),
+                       re.compile(rf"(?<![\w])(?:{alternation(v['permissions']) or '(?!)'})(?![\w])"),
                        tuple(v["excluded_headings"]),
                        re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"),
                        max(map(len, v["excluded_headings"]), default=0))
@@ -123,6 +125,16 @@ def _reply_closing(words: dict) -> re.Pattern:
     trả lời cho Công ty được biết và thực hiện ...`, `(Cục Hải quan) có ý kiến để Công ty biết`."""
     return re.compile(rf"(?:{alternation(words['verbs'])})\s+(?:{alternation(words['links'])})\s"
                       rf"[^.;]{{1,120}}?(?<![\w])(?:{alternation(words['informed'])})(?![\w])")
+
+
+def _permits(text: str, permission: re.Pattern) -> bool:
+    """Is the item a right or a permission of the body that opens it, no work (spec §1):
+    `Sở Tài chính được quyền khai thác ...`, `Chủ tịch Hội đồng có thể quyết định triệu
+    tập ...`? Not where such words come later (`Sở X chủ trì ..., có thể mời ...`)."""
+    if permission.search(text) is None:
+        return False                        # most items: no need to find their subject
+    lead = leading_bodies(text)
+    return lead is not None and permission.match(text[lead.end:].lstrip(" ,")) is not None
 
 
 def _replies(text: str, reply: re.Pattern) -> bool:
@@ -147,7 +159,7 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
     ex = exclusions()
     text = node.text
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
-            or ex.execution.search(text) or _replies(text, ex.reply):
+            or ex.execution.search(text) or _replies(text, ex.reply) or _permits(text, ex.permission):
         return True
     if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
                                     or _column_labels().fullmatch(text.casefold())):

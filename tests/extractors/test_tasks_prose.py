@@ -796,6 +796,27 @@ def test_accountability_statement_is_no_task(source, text):
 
 
 
+@pytest.mark.parametrize("source,text,permits", [
+    # what the body that opens the item may do or is entitled to: a right or a permission
+    ("wild/docs/tnt305__dataset-5b692e230f990be5.md",
+     "Sở Tài chính được quyền khai thác, sử dụng thông tin về tài sản công của tất cả các cơ quan", True),
+    ("wild/docs/tnt305__dataset-1f9faa032326f975.md",
+     "Quỹ Bảo vệ môi trường được phép sử dụng vốn nhàn rỗi không có nguồn gốc từ ngân sách nhà nước", True),
+    ("wild/docs/tnt305__dataset-1f9faa032326f975.md",
+     "Các tổ chức nhận ủy thác được hưởng mức phí dịch vụ nhận ủy thác", True),
+    ("wild/docs/luatvietnam__Doc-14222755.doc",
+     "Tùy từng trường hợp cụ thể, Chủ tịch Hội đồng có thể quyết định triệu tập thủ trưởng đơn vị", True),
+    ("wild/docs/trangsct__ND-207-2026-QLCL-thi-cong-bao-tri.docx",
+     "Chủ đầu tư được quyền tự thực hiện hoặc thuê tổ chức tư vấn để thực hiện", True),
+    # such words later in an item that gives work, or work given to a body named after them
+    ("synthetic", "Sở Tư pháp chủ trì, phối hợp với các sở, ngành; có thể mời chuyên gia tham gia", False),
+    ("synthetic", "Sở Tài chính có trách nhiệm hướng dẫn các đơn vị được quyền khai thác dữ liệu", False),
+])
+def test_a_right_or_permission_of_the_subject_is_no_task(source, text, permits):
+    from extractors.prose_items import _permits, exclusions as _exclusions
+    assert _permits(text, _exclusions().permission) is permits, source
+
+
 @pytest.mark.parametrize("source,text,kept", [
     ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
      "Giao Sở Tài chính chủ trì thẩm định dự toán kinh phí, bảo đảm tính hiệu quả và tiết kiệm. Trong "
