@@ -96,6 +96,7 @@ class _Exclusions(NamedTuple):
     execution: re.Pattern         # ending the item: `... có trách nhiệm thi hành Quyết định này./.`
     reply: re.Pattern             # a letter's closing: `Cục Thuế trả lời để Thuế tỉnh Hà Tĩnh biết ...`
     permission: re.Pattern        # after the subject: `(Sở Tài chính) được quyền khai thác ...`
+    amendment: re.Pattern         # a consolidation note: `16 Điểm này được sửa đổi, bổ sung theo quy định tại ...`
     headings: tuple[str, ...]     # casefolded: `mục đích`, `yêu cầu`
     effect: re.Pattern            # near the start: `Quyết định này có hiệu lực thi hành`
     heading_chars: int            # the longest heading's length: a text's first letters
@@ -114,6 +115,7 @@ def exclusions() -> _Exclusions:
                        re.compile(rf"(?:{alternation(list(execution_clauses()))})[\s./;”\"]*$"),
                        _reply_closing(v["reply_closings"]),
                        re.compile(rf"(?<![\w])(?:{alternation(v['permissions']) or '(?!)'})(?![\w])"),
+                       _amendment_note(v["amendment_notes"]),
                        tuple(v["excluded_headings"]),
                        re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"),
                        max(map(len, v["excluded_headings"]), default=0))
@@ -125,6 +127,22 @@ def _reply_closing(words: dict) -> re.Pattern:
     trả lời cho Công ty được biết và thực hiện ...`, `(Cục Hải quan) có ý kiến để Công ty biết`."""
     return re.compile(rf"(?:{alternation(words['verbs'])})\s+(?:{alternation(words['links'])})\s"
                       rf"[^.;]{{1,120}}?(?<![\w])(?:{alternation(words['informed'])})(?![\w])")
+
+
+# How far into a consolidation note what was done to the provision is said, and how far
+# after that the amending text is named: `7 Cụm từ “thanh tra,” được bỏ| theo quy định tại`
+NOTE_CHARS, NOTE_BY_CHARS = 250, 80
+
+
+def _amendment_note(words: dict) -> re.Pattern:
+    """A consolidated text's note of how a provision was amended, at an item's start, its
+    footnote number first: `16 Điểm này được sửa đổi, bổ sung theo quy định tại khoản 6 Điều
+    1 của Thông tư số 38/2025/TT-BCT ...`, `5 Điều 11 của Thông tư số 12/2024/TT-BLĐTBXH,
+    có hiệu lực từ ngày 29 tháng 12 năm 2024 quy định như sau`."""
+    return re.compile(rf"^(?:\d{{1,3}}\s+)?(?:{alternation(words['provisions'])})\s+(?:\d|[IVXL]+\b|này|[“\"])"
+                      rf"[^;]{{0,{NOTE_CHARS}}}?"
+                      rf"(?:(?:{alternation(words['amended'])})(?![\w])[^;]{{0,{NOTE_BY_CHARS}}}?"
+                      rf"(?:{alternation(words['by'])})|(?:{alternation(words['quoting'])}))")
 
 
 def _permits(text: str, permission: re.Pattern) -> bool:
@@ -159,7 +177,8 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
     ex = exclusions()
     text = node.text
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
-            or ex.execution.search(text) or _replies(text, ex.reply) or _permits(text, ex.permission):
+            or ex.execution.search(text) or _replies(text, ex.reply) or _permits(text, ex.permission) \
+            or ex.amendment.match(text):
         return True
     if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
                                     or _column_labels().fullmatch(text.casefold())):

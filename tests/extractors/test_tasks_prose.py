@@ -796,6 +796,28 @@ def test_accountability_statement_is_no_task(source, text):
 
 
 
+@pytest.mark.parametrize("source,text,note", [
+    # a consolidated text's note of how a provision was amended, left in its body
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-37-vbhn-bct-469648.txt",
+     "16 Điểm này được sửa đổi, bổ sung theo quy định tại khoản 6 Điều 1 của Thông tư số 38/2025/TT-BCT", True),
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-37-vbhn-bct-469648.txt",
+     "Khoản 6 Điều 1 của Thông tư số 38/2025/TT-BCT được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1", True),
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-19-vbhn-vpqh-468972.txt",
+     "7 Cụm từ “thanh tra,” được bỏ theo quy định tại điểm s khoản 1 Điều 62 của Luật Thanh tra số 84/2025/QH15", True),
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-463-vbhn-bldtbxh-44173.pdf",
+     "9 Cụm từ “Ban Biên tập Truyền hình Cáp” được sửa đổi thành cụm từ “Ban Biên tập Truyền hình Đa phương "
+     "tiện” theo quy định tại khoản 8 Điều 3", True),
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-466-vbhn-bldtbxh-44194.txt",
+     "5 Điều 11 của Thông tư số 12/2024/TT-BLĐTBXH, có hiệu lực từ ngày 29 tháng 12 năm 2024 quy định như sau", True),
+    # work that cites a provision, and a provision that is amended by no cited text
+    ("synthetic", "Sở Tư pháp chủ trì rà soát Điều 5 Quy chế được sửa đổi theo quy định tại Quyết định số 12", False),
+    ("synthetic", "Điều chỉnh kế hoạch vốn được bổ sung theo quy định tại Nghị quyết số 12/NQ-HĐND", False),
+])
+def test_a_note_of_how_a_provision_was_amended_is_no_task(source, text, note):
+    from extractors.prose_items import exclusions as _exclusions
+    assert (_exclusions().amendment.match(text) is not None) is note, source
+
+
 @pytest.mark.parametrize("source,text,permits", [
     # what the body that opens the item may do or is entitled to: a right or a permission
     ("wild/docs/tnt305__dataset-5b692e230f990be5.md",
