@@ -37,6 +37,9 @@ HEAD_SCAN = 80
 ANCHOR_GAP = 8
 # Below this block a letterhead's first anchor needs a name or the motto above it
 DEEP_ANCHOR = 20
+# A recipients list that lost its `Nơi nhận:` label, told by its last entry, the archive
+# line: `- Chính phủ; -Ban Tổ chức Trung ương; ...; -Lưu: HC, PLTP.`
+UNLABELLED_RECIPIENTS = re.compile(r"^\s*[-–]\s*\S[^\n]*;\s*[-–]\s*Lưu\s*:?[^;]{0,80}$")
 # Lines that open a document body, never a title: `Căn cứ Luật ...`, `Thực hiện Chỉ thị số 13/CT-TTg ..., Bộ ...:`
 BODY_OPENERS = re.compile(r"^(?:Căn cứ|Kính gửi|Theo đề nghị|Xét đề nghị|Ngày \d)", re.I)
 
@@ -141,7 +144,7 @@ def is_signature_start(block: Block) -> bool:
     texts = block.cells if block.is_row else (block.text,)
     for t in texts:
         t = t.strip()
-        if t.startswith("Nơi nhận"):
+        if t.startswith("Nơi nhận") or UNLABELLED_RECIPIENTS.match(t):
             return True
         if len(t) < 160 and _starts_with_any(t, v["signature_starts"]) and (
                 is_upper_heading(t[:40]) or t.startswith(("(", "["))):

@@ -5,6 +5,7 @@ Blocks are found by a short prefix of their text; the file is read at test time.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -195,6 +196,43 @@ def test_every_recipients_list_of_attached_forms_is_signature(name):
     recipients = [n for n in t.nodes if t.raw.blocks[n.block].text.lstrip(" -*").startswith("Nơi nhận")]
     assert len(recipients) >= 3
     assert all(n.zone == "signature" for n in recipients), [n.zone for n in recipients]
+
+
+# A recipients list whose `Nơi nhận:` label the copy lost (it stood in the signature
+# table's other cell) is told by its last entry, the archive line: it opens the signature,
+# never an item under the last article's last clause.
+UNLABELLED_RECIPIENTS = [
+    ("tnt305__dataset-8d83af6d1d146972.md", "Hội đồng Dân tộc, các Ủy ban của Quốc hội"),
+    ("tnt305__dataset-ff9aace5b310314d.md", "Hội đồng Dân tộc, các Ủy ban của Quốc hội"),
+    ("tnt305__dataset-428781e0a885659b.md", "Hội đồng Dân tộc, các Ủy ban của Quốc hội"),
+]
+
+
+@pytest.mark.parametrize("name,last_item", UNLABELLED_RECIPIENTS)
+def test_recipients_list_without_its_label_is_signature(name, last_item):
+    path = WILD / name
+    if not path.is_file():
+        pytest.skip(f"{path} not here")
+    t = _tree(path)
+    [recipients] = [n for n in t.nodes if re.search(r"[-–]\s*Lưu", t.raw.blocks[n.block].text)
+                    and "Ban Tổ chức Trung ương;" in t.raw.blocks[n.block].text]
+    assert recipients.zone == "signature"
+    [item] = [n for n in t.nodes if n.text.startswith(last_item)]
+    # the last clause holds no item of its own body
+    assert not [t.nodes[i].text[:30] for i in item.children
+                if t.nodes[i].zone == "body" and t.nodes[i].marker is not None]
+
+
+@pytest.mark.parametrize("text,recipients", [
+    ("- Chính phủ; -Ban Tổ chức Trung ương; -Kiểm toán nhà nước; -Lưu: HC, PLTP. |", True),
+    ("- Chính phủ; - Ban Tổ chức Trung ương; - Lưu: VT, PLTP.", True),
+    # a list of work whose items are bodies is no recipients list: no archive line
+    ("- Sở Tài chính chủ trì rà soát; - Sở Nội vụ phối hợp.", False),
+])
+def test_unlabelled_recipients_line(text, recipients):
+    from parsers.model import Block
+    from parsers.structure import is_signature_start
+    assert is_signature_start(Block(0, "paragraph", text)) is recipients
 
 
 def test_lettered_items_are_children_of_their_lead_in(tree):
