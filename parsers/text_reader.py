@@ -9,7 +9,8 @@ Guarantees of `read_text(path)`:
   document), which is left out with a warning;
 - Markdown pipe tables (in .md, and in .txt files that carry them) become
   rows with cells; their `| --- |` separator lines are dropped; a .txt table
-  laid out with spaces under a `TT` column (`parsers.text_tables`) becomes
+  laid out with spaces under a `TT` column (`parsers.text_tables`), or written
+  a wrapped line at a time with no separators (`parsers.line_tables`), becomes
   rows with cells too, a row's wrapped lines joined;
 - Markdown emphasis and heading marks are removed from the text and kept as
   the `bold`/`heading` flags;
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from parsers.cell_lines import CellTable, find_cell_tables, is_pipe_line
 from parsers.html_inline import LINE_IN_CELL, markdown_lines
+from parsers.line_tables import find_line_tables
 from parsers.grammar.numbering import bare_label, find_marker
 from parsers.model import Block, ParseError, RawDocument
 from parsers.reflow import PAGE_NUMBER, TERMINAL, paragraphs_stand_apart, reflow
@@ -275,7 +277,7 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
         warnings.append("word-segmented text joined back")
     lines = [drop_lone_underlines(ln) for ln in lines]
     hard_wrapped = is_hard_wrapped(lines)
-    tables = find_tables(lines) if fmt == "txt" else []
+    tables = _tables(lines) if fmt == "txt" else []
     cell_tables = find_cell_tables(lines) if "|" in text else []
     blocks = _blocks_from_lines(lines, hard_wrapped=hard_wrapped, tables=tables,
                                 cell_tables=cell_tables, numbers=numbers)
@@ -286,6 +288,15 @@ def read_text(path: str | Path, *, data: bytes | None = None) -> RawDocument:
     reader = "markdown" if fmt == "md" else "text"
     return RawDocument(path=path, format=fmt, blocks=tuple(blocks), reader=reader,
                        encoding=encoding, warnings=tuple(warnings))
+
+
+def _tables(lines: list[str]) -> list[TextTable]:
+    """A plain text's tables: laid out with spaces (`parsers.text_tables`), or written
+    a wrapped line at a time (`parsers.line_tables`) where no laid-out table stands."""
+    laid_out = find_tables(lines)
+    taken = [range(t.first, t.last + 1) for t in laid_out]
+    by_line = [t for t in find_line_tables(lines) if not any(t.first in r or t.last in r for r in taken)]
+    return sorted(laid_out + by_line, key=lambda t: t.first)
 
 
 def _continues(prev: Block | None, text: str, emphasised: bool) -> bool:
@@ -352,6 +363,9 @@ def _blocks_from_lines(lines: list[str], *, hard_wrapped: bool,
                 cells = tuple(fold_spaces(c) for c in cells)
                 blocks.append(Block(index=len(blocks), kind="row", text=" | ".join(cells),
                                     cells=cells, table=table_no, row=row_no, line=source(first + 1)))
+            for at, note in table.notes:        # a page's footnotes inside the table
+                blocks.append(Block(index=len(blocks), kind="footnote", text=fold_spaces(note),
+                                    line=source(at + 1)))
             skip_to = table.last + 1
             in_table = False
             continue

@@ -65,6 +65,7 @@ class TextTable:
     first: int
     last: int
     rows: tuple[tuple[int, tuple[str, ...]], ...]
+    notes: tuple[tuple[int, str], ...] = ()     # lines inside that are no cell's: (index, text)
 
 
 @dataclass(frozen=True)
