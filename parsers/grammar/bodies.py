@@ -103,7 +103,8 @@ def patterns() -> _Patterns:
         title=word_pattern(v["titles"]),
         collective=word_pattern(v["collective_starts"]),
         new_collective=word_pattern(v["new_collective_starts"]),
-        collective_word=word_pattern(v["collective_words"]),
+        collective_word=re.compile(f"(?!(?:{alternation(keys(v['not_collective_nouns']))}){NOT_LETTER})"
+                                   + word_pattern(v["collective_words"]).pattern),
         admin_unit=word_pattern(list(admin_units())),
         follower=word_pattern(v["head_followers"] + list(admin_units())),
         # what ends a body's name: `Sở Công Thương| chủ trì, ...`, `Cục Biến đổi khí
