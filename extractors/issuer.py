@@ -292,6 +292,11 @@ def _authority_names() -> frozenset[str]:
 
 # A council's session after its name: `HỘI ĐỒNG NHÂN DÂN TỈNH AN GIANG KHÓA VIII KỲ HỌP THỨ 12`
 SESSION_WORDS = re.compile(r"\b(?:KHÓA|KHOÁ|KỲ HỌP)\b")
+# All that a session may say after the council's name: `KHOÁ XVI KỲ HỌP THỨ 2`, `KHÓA III - KỲ
+# HỌP THỨ 14`, `KHÓA VII, KỲ HỌP THỨ 6 (BẤT THƯỜNG)`, `NHIỆM KỲ 2021 - 2026`; not `KHÓA XVI VÀ
+# ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN CÁC CẤP ...` (a title that names the deputies of a legislature)
+SESSION_TAIL = re.compile(r"(?:\s|[-–,.]|(?:KHÓA|KHOÁ)\s+[IVXLC\d]+|KỲ HỌP\s+(?:THỨ\s+)?\w+|NHIỆM KỲ\s+\d{4}"
+                          r"(?:\s*[-–]\s*\d{4})?|LẦN THỨ\s+\w+|\([^()]*\))+")
 
 
 def is_authority(line: str) -> bool:
@@ -305,7 +310,8 @@ def is_authority(line: str) -> bool:
     head = head_of(text)
     if SESSION_WORDS.search(text):            # a council's name and its session
         name = SESSION.sub("", text).strip(" -–")
-        return name != text and bool(name) and is_authority(name)
+        return name != text and bool(name) and SESSION_TAIL.fullmatch(text, len(name)) is not None \
+            and is_authority(name)
     k = key(text)
     for title, tk in _titles_longest():
         if k.startswith(tk + " ") and not (head and len(head) > len(title)):

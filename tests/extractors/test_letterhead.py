@@ -130,6 +130,14 @@ def test_local_issuer_takes_the_province_the_document_names(source, name, author
      "BAN HÀNH QUY CHẾ QUẢN LÝ THỐNG NHẤT CÁC HOẠT ĐỘNG ĐỐI NGOẠI TRÊN ĐỊA BÀN TỈNH CÀ MAU", False),
     ("bnn-07-2010-tt-bnnptnt-2010-quy-hoach-nong-thon-moi.txt (a title line)",
      "BỘ TIÊU CHÍ QUỐC GIA VỀ NÔNG THÔN MỚI", False),
+    # a council's session, with its marks between, after the name
+    ("synthetic", "HỘI ĐỒNG NHÂN DÂN QUẬN 2 KHÓA III - KỲ HỌP THỨ 14", True),
+    ("synthetic", "HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI KHÓA X, KỲ HỌP THỨ 6 (BẤT THƯỜNG)", True),
+    # a title that names a legislature's deputies goes on after its term: no authority line
+    ("wild/docs/tnt305__dataset-4672020dbba893fb.md",
+     "QUỐC HỘI KHÓA XVI VÀ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN CÁC CẤP NHIỆM KỲ 2026 - 2031 CỦA THÀNH PHỐ HÀ NỘI", False),
+    ("wild/docs/luatvietnam__Doc-14222537.doc",
+     "QUỐC HỘI KHÓA XIII THÔNG QUA TẠI KỲ HỌP THỨ 6 VÀ PHÁP LỆNH CẢNH SÁT CƠ ĐỘNG", False),
 ])
 def test_authority_line(source, line, authority):
     assert is_authority(line) is authority, source
