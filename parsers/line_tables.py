@@ -22,11 +22,13 @@ cells' lines, column after column, row after row (shortened):
 Guarantees of `find_line_tables(lines)`:
 - a table starts at a line that is only a number-column title (`TT`, `STT`, `Số TT`);
   its header is the short lines after it up to the first row number (`1`) or group
-  label (`I`, `A`), at most MAX_HEADER_LINES, in mixed case (an all-capitals header
-  is a targets table's or a form's), one of them a body's column (`chủ trì`, `thực
-  hiện`, `phụ trách`); a header line that opens in lower case or with `(` goes on
-  with the title above it (`Cơ quan` + `chủ trì`);
-- a row starts at the next row number in sequence (`1`, `2`, ...); a group label
+  label (`I`, `A`), at most MAX_HEADER_LINES, one of them a body's column (`chủ
+  trì`, `thực hiện`, `phụ trách`); a header line that opens in lower case or with
+  `(` goes on with the title above it (`Cơ quan` + `chủ trì`), and in a header set
+  in capitals one that opens with no title's first words (`CƠ QUAN CHỦ` + `TRÌ,
+  THEO DÕI`; vocab/text_tables.json `title_starts`);
+- a row starts at the next row number in sequence (`1`, `2`, ...), alone on its
+  line or before the row's first words (`103 Xây dựng Đề án ...`); a group label
   alone on a line starts a group row, its heading the line(s) after it; the header
   again (a new page) is no row; a blank line ends no row;
 - a row's lines that are longer than MAX_CELL_LINE are no cell's: where the table
@@ -48,18 +50,22 @@ Guarantees of `find_line_tables(lines)`:
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers.clean_text import fold_spaces
 from parsers.grammar.bodies import starts_with_body
 from parsers.line_ends import awaits_more, awaits_number, name_across, open_end
-from parsers.text_tables import TextTable
+from parsers.text_tables import VOCAB, TextTable
 
 # The number column's title alone on its line: `STT`, `TT`, `Số TT`
 NUMBER_TITLE = re.compile(r"^\s*(?:S?TT|Số TT)\s*$")
 # A row's number alone on its line: `1`, `12.`
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*$")
+# A row's number with the first line of its task: `103 Xây dựng Đề án phát triển ...`
+NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s+(?=[A-ZĐÀ-Ỹ])")
 # A group row's label alone on its line: `I`, `II.`, `A`
 GROUP_LABEL = re.compile(r"^\s*(?:[IVXL]{1,5}|[A-H])\.?\s*$")
 # A group row's label and heading on one line: `III Tiếp tục sắp xếp tổ chức bộ máy ...`
@@ -75,9 +81,11 @@ TIMING_TITLES = ("thời", "tiến độ")
 # What a date's cell holds: a figure or a word of timing (`2026 - 2027`, `Hằng năm`, `Thường xuyên`)
 TIMING_CELL = re.compile(r"\d|thường xuyên|hằng|hàng|định kỳ|quý|tháng|năm|trước|sau khi|theo yêu cầu|kịp thời",
                          re.I)
+# A list item's number opening a cell: `2. Các bộ, cơ quan rà soát ...` (a body's work, no date)
+LIST_ITEM = re.compile(r"^\d{1,2}\.\s")
 MAX_HEADER_LINES = 14
 MAX_HEADER_LINE = 45      # a header line is a column title's piece
-MAX_CELL_LINE = 60        # a cell's line is no longer: its column is narrow
+MAX_CELL_LINE = 70        # a cell's line is shorter than the text's full line (80 and more)
 MIN_ROWS = 1
 # A line that ends so that the next goes on with it: `Bộ Khoa học và`, `các bộ,`, `(thay thế`
 GOES_ON = (",", "-", "–", "(", "/")
@@ -123,12 +131,14 @@ def _header(lines: list[str], h: int) -> tuple[list[str], int, list[str]] | None
         pieces.append(text)
         k += 1
     titles: list[str] = []
+    capitals = all(p.isupper() or not any(c.isalpha() for c in p) for p in pieces)
     for p in pieces:
-        if titles and (p[:1].islower() or p[:1] in "(/"):
+        goes_on = not p.startswith(_title_starts()) if capitals else (p[:1].islower() or p[:1] in "(/")
+        if titles and goes_on:
             titles[-1] = f"{titles[-1]} {p}"
         else:
             titles.append(p)
-    if len(titles) < 2 or any(t.isupper() for t in titles) or not any(BODY_TITLE.search(t) for t in titles):
+    if len(titles) < 2 or not any(BODY_TITLE.search(t) for t in titles):
         return None
     if k >= len(lines) or not (ROW_NUMBER.match(lines[k]) or GROUP_LABEL.match(lines[k])):
         return None
@@ -162,6 +172,9 @@ def _table_at(lines: list[str], h: int) -> TextTable | None:
     in_group = False
     while k < len(lines):
         text = lines[k].strip()
+        # a group's heading line: its first, or one more in capitals (`HOÀN THIỆN ĐỒNG BỘ THỂ CHẾ ...`)
+        heading = in_group and current is not None and (
+            len(current[2]) < 2 or (text.isupper() and all(ln.isupper() for ln in current[2] if ln.strip())))
         number = ROW_NUMBER.match(text)
         if number and (int(number.group(1)) == expected or (in_group and int(number.group(1)) == 1)):
             if current:
@@ -171,6 +184,11 @@ def _table_at(lines: list[str], h: int) -> TextTable | None:
             if current:
                 rows.append(_row(current, width, roles))
             current, in_group = (k, text.rstrip("."), [], None), True   # its items may count from 1 again
+        elif (numbered := NUMBERED_LINE.match(text)) and int(numbered.group(1)) == expected \
+                and current is not None and current[2]:
+            rows.append(_row(current, width, roles))
+            current, expected, in_group = (k, numbered.group(1), [text[numbered.end():]], None), expected + 1, False
+            last = k
         elif (group := GROUP_HEADING.match(text)) and current is not None and current[2]:
             rows.append(_row(current, width, roles))
             current, in_group = (k, group.group(1), [text[group.end():]], None), True
@@ -183,9 +201,9 @@ def _table_at(lines: list[str], h: int) -> TextTable | None:
                 current = (*current[:3], len(current[2]))     # the row goes on over the page
             k = after
             continue
-        elif TEXT_HEADING.match(text) or (text.isupper() and len(text.split()) >= 3):
+        elif TEXT_HEADING.match(text) or (text.isupper() and len(text.split()) >= 3 and not heading):
             break
-        elif len(text) > MAX_CELL_LINE and not (in_group and current and len(current[2]) < 2):
+        elif len(text) > MAX_CELL_LINE and not heading:
             if not _resumes(lines, k + 1, expected):
                 break                         # the text after the table
             notes.append((k, text))           # a footnote at the page's foot, the table going on
@@ -224,7 +242,14 @@ class _Roles:
         bodies = [cells[i] for i in (self.body, self.partners) if i is not None and cells[i]]
         if not all(map(starts_with_body, bodies)):
             return False
-        return self.timing is None or not cells[self.timing] or TIMING_CELL.search(cells[self.timing]) is not None
+        date = cells[self.timing] if self.timing is not None else ""
+        return not date or (TIMING_CELL.search(date) is not None and not LIST_ITEM.match(date)
+                            and not starts_with_body(date))
+
+
+@lru_cache(maxsize=1)
+def _title_starts() -> tuple[str, ...]:
+    return tuple(json.loads(VOCAB.read_text(encoding="utf-8"))["title_starts"])
 
 
 def _resumes(lines: list[str], k: int, expected: int) -> bool:

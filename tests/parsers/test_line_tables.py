@@ -105,14 +105,25 @@ def test_a_row_that_cannot_be_told_apart_keeps_its_text_in_the_first_cell(lines,
     assert first.startswith("Tổng kết việc thi")
 
 
-@pytest.mark.parametrize("lines", [
-    # a targets table's header in capitals
-    ["TT", "CHỈ TIÊU", "MỤC TIÊU", "CƠ QUAN CHỦ", "TRÌ, THEO DÕI", "1", "Tốc độ tăng trưởng", "10,0", "Bộ Tài chính"],
-    # no body's column
-    ["TT", "Tên văn bản", "Ghi chú", "1", "Luật Đất đai", "Sửa đổi"],
-])
-def test_no_table(lines):
-    assert find_line_tables(lines) == []
+def test_no_table_without_a_body_column():
+    assert find_line_tables(["TT", "Tên văn bản", "Ghi chú", "1", "Luật Đất đai", "Sửa đổi"]) == []
+
+
+def test_header_in_capitals_joins_its_titles_by_their_first_words():
+    """A header set in capitals (a targets table's): a line that opens with no title's
+    first words goes on with the title above (`CƠ QUAN CHỦ` + `TRÌ, THEO DÕI`); a group's
+    heading in capitals is its row, no heading of the text; a row's number may stand
+    before its first words."""
+    lines = ["TT", "CHỈ TIÊU", "MỤC TIÊU", "2026 - 2030", "CƠ QUAN CHỦ", "TRÌ, THEO DÕI", "CƠ QUAN",
+             "PHỐI HỢP", "I", "VỀ KINH TẾ", "1", "Tốc độ tăng trưởng", "Phấn đấu ≥ 10,0", "Bộ Tài chính",
+             "Các bộ, ngành", "2 Tỉ trọng công nghiệp chế", "biến trong GDP (%)", "28", "Bộ Công Thương",
+             "Bộ Tài chính"]
+    [table] = find_line_tables(lines)
+    assert table.rows[0][1] == ("", "CHỈ TIÊU", "MỤC TIÊU 2026 - 2030", "CƠ QUAN CHỦ TRÌ, THEO DÕI",
+                                "CƠ QUAN PHỐI HỢP")
+    assert [cells[0] for _, cells in table.rows[1:]] == ["I", "1", "2"]
+    assert table.rows[3][1] == ("2", "Tỉ trọng công nghiệp chế biến trong GDP (%)", "28", "Bộ Công Thương",
+                                "Bộ Tài chính")
 
 
 # Real Gazette copies: (file, section, owner, timing) of a task read from the table.
@@ -121,6 +132,8 @@ GAZETTE_TASKS = [
     ("hrmaster__quyet-dinh-so-893-qd-ttg-469593.txt", "PL.6", ["Bộ Ngoại giao"], "2026"),
     ("hrmaster__nghi-quyet-so-97-nq-cp-469324.txt", "PL.1", ["Các bộ, cơ quan ngang bộ"], "2026 và hằng năm"),
     ("hrmaster__nghi-quyet-so-105-nq-cp-469364.txt", "PLI.4", ["Các bộ, cơ quan ngang bộ"], "Trước ngày 01/3/2027"),
+    # a header in capitals (`NHIỆM VỤ / THỜI HẠN / HOÀN THÀNH / CƠ QUAN CHỦ TRÌ / CƠ QUAN PHỐI HỢP`)
+    ("hrmaster__nghi-quyet-so-109-nq-cp-469403.txt", "PLIII.2", ["Bộ Tư pháp"], "Tháng 12/2026"),
 ]
 
 
