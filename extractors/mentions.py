@@ -252,15 +252,32 @@ def _trim(part: str) -> str:
                 body_opening(name) and words >= CLAUSE_WORDS_AFTER_LIST):
             part = name                     # `Sở Khoa học và Công nghệ| tiến hành rà soát ...`
     part = part.strip(EDGE_PUNCT)
-    while " " in part and part.rsplit(" ", 1)[1] in _dangling():   # `Ban Chỉ đạo Trung ương| về`
+    while " " in part and _dangles(part):       # `Ban Chỉ đạo Trung ương| về`, `Ủy ban nhân dân cấp xã| tự`
         part = part.rsplit(" ", 1)[0].strip(EDGE_PUNCT)
     return part
+
+
+def _dangles(part: str) -> bool:
+    """Does `part` end on a word a name never ends on: a conjunction or a preposition
+    (`về`, `và`), or an adverb of the verb cut off after it (`tự`, `sớm`) unless it closes
+    a noun (`an ninh, trật tự`)?"""
+    words = part.split()
+    last = words[-1]
+    if last in _dangling():
+        return True
+    nouns = _dangling_adverbs().get(last)
+    return nouns is not None and (len(words) < 2 or words[-2] not in nouns)
 
 
 @lru_cache(maxsize=1)
 def _dangling() -> frozenset[str]:
     """The words a name never ends on: `về`, `và`, `của`, ..."""
     return frozenset(bodies_vocab()["dangling_words"])
+
+
+@lru_cache(maxsize=1)
+def _dangling_adverbs() -> dict[str, frozenset[str]]:
+    return {w: frozenset(nouns) for w, nouns in bodies_vocab()["dangling_adverbs"].items()}
 
 
 @lru_cache(maxsize=1)

@@ -305,6 +305,12 @@ CASES = [
     ("wild/docs/ragdemo__VanBanGoc-QD-03.2025.md", "Cơ quan chuyên môn về", ["Cơ quan chuyên môn"]),
     ("quangngai-1627-qd-ubnd-2025-ke-hoach-tong-kiem-ke-tai-san-cong.md", "các cơ quan quản lý cấp trên",
      ["các cơ quan quản lý cấp trên"]),
+    # nor on an adverb of the verb cut off after it (`tự kiểm tra`, `sớm hoàn chỉnh`), unless
+    # the word closes a noun (`an ninh, trật tự`)
+    ("wild/docs/trangsct__79-2025-ND-CP.docx", "Ủy ban nhân dân cấp xã tự", ["Ủy ban nhân dân cấp xã"]),
+    ("wild/docs/luatvietnam__Doc-14222858.doc", "Các tỉnh tự", ["Các tỉnh"]),
+    ("wild/docs/luatvietnam__Doc-14222678.doc", "cơ quan, cán bộ chuyên trách bảo vệ an ninh, trật tự",
+     ["cơ quan, cán bộ chuyên trách bảo vệ an ninh, trật tự"]),
 ]
 
 
