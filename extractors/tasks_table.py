@@ -191,8 +191,7 @@ def is_procedure(rows: list[Block], caption: str = "") -> bool:
     (the item it stands under) names one (`2. Trình tự thực hiện`, `Quy trình nội bộ giải
     quyết TTHC: ...`), a header cell names steps or procedures (`Thứ tự công việc`, `Tên
     thủ tục hành chính`), or rows are numbered as steps (`Bước 1`, `B2`)."""
-    vocab = labels()["table"]
-    if MARKER.sub("", _norm(caption)).startswith(tuple(vocab["procedure_captions"])):
+    if MARKER.sub("", _norm(caption)).startswith(_procedure_captions()):
         return True
     for row in rows[:3]:
         first = next((c.strip() for c in row.cells if c.strip()), "")
@@ -202,6 +201,11 @@ def is_procedure(rows: list[Block], caption: str = "") -> bool:
             return True
     steps = sum(1 for row in rows if row.cells and STEP_NUMBER.match(row.cells[0].strip()))
     return steps >= MIN_STEPS
+
+
+@lru_cache(maxsize=1)
+def _procedure_captions() -> tuple[str, ...]:
+    return tuple(_norm(c) for c in labels()["table"]["procedure_captions"])
 
 
 @lru_cache(maxsize=1)

@@ -50,7 +50,6 @@ Guarantees of `find_line_tables(lines)`:
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,10 +57,8 @@ from functools import lru_cache
 from parsers.clean_text import fold_spaces
 from parsers.grammar.bodies import starts_with_body
 from parsers.line_ends import awaits_more, awaits_number, name_across, open_end
-from parsers.text_tables import VOCAB, TextTable
+from parsers.text_tables import TextTable, number_titles, scan_tables, vocab
 
-# The number column's title alone on its line: `STT`, `TT`, `Số TT`
-NUMBER_TITLE = re.compile(r"^\s*(?:S?TT|Số TT)\s*$")
 # A row's number alone on its line: `1`, `12.`
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*$")
 # A row's number with the first line of its task: `103 Xây dựng Đề án phát triển ...`
@@ -104,16 +101,12 @@ _Row = tuple[int, str, list[str], int | None]
 
 def find_line_tables(lines: list[str]) -> list[TextTable]:
     """The line-per-piece tables of a text's lines, top to bottom."""
-    tables: list[TextTable] = []
-    i = 0
-    while i < len(lines):
-        table = _table_at(lines, i) if NUMBER_TITLE.match(lines[i]) else None
-        if table is None:
-            i += 1
-            continue
-        tables.append(table)
-        i = table.last + 1
-    return tables
+    return scan_tables(lines, lambda k: _table_at(lines, k) if _number_title(lines[k]) else None)
+
+
+def _number_title(line: str) -> bool:
+    """The number column's title alone on its line: `STT`, `TT`, `Số TT`."""
+    return line.strip() in number_titles()
 
 
 def _header(lines: list[str], h: int) -> tuple[list[str], int, list[str]] | None:
@@ -193,7 +186,7 @@ def _table_at(lines: list[str], h: int) -> TextTable | None:
             rows.append(_row(current, width, roles))
             current, in_group = (k, group.group(1), [text[group.end():]], None), True
             last = k
-        elif NUMBER_TITLE.match(text):
+        elif _number_title(text):
             after = _repeated_header(lines, k, pieces)
             if after is None:
                 break                         # another table
@@ -249,7 +242,7 @@ class _Roles:
 
 @lru_cache(maxsize=1)
 def _title_starts() -> tuple[str, ...]:
-    return tuple(json.loads(VOCAB.read_text(encoding="utf-8"))["title_starts"])
+    return tuple(vocab()["title_starts"])
 
 
 def _resumes(lines: list[str], k: int, expected: int) -> bool:
@@ -259,7 +252,7 @@ def _resumes(lines: list[str], k: int, expected: int) -> bool:
         text = line.strip()
         if text and len(text) <= MAX_CELL_LINE:
             number = ROW_NUMBER.match(text)
-            return bool(NUMBER_TITLE.match(text) or (number and int(number.group(1)) == expected))
+            return bool(_number_title(text) or (number and int(number.group(1)) == expected))
     return False
 
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -77,8 +78,14 @@ class _Column:
 
 
 @lru_cache(maxsize=1)
+def vocab() -> dict:
+    """The words of plain-text tables' headers (vocab/text_tables.json)."""
+    return json.loads(VOCAB.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def number_titles() -> frozenset[str]:
-    return frozenset(json.loads(VOCAB.read_text(encoding="utf-8"))["number_titles"])
+    return frozenset(vocab()["number_titles"])
 
 
 def _fragments(line: str) -> list[Piece]:
@@ -92,10 +99,16 @@ def _is_title_line(line: str) -> bool:
 
 def find_tables(lines: list[str]) -> list[TextTable]:
     """The space-aligned tables of a text's lines, top to bottom."""
+    return scan_tables(lines, lambda k: _table_at(lines, k) if _is_title_line(lines[k]) else None)
+
+
+def scan_tables(lines: list[str], table_at: Callable[[int], TextTable | None]) -> list[TextTable]:
+    """The tables that `table_at` finds at a line of `lines`, top to bottom, each looked
+    for after the one before ends."""
     tables: list[TextTable] = []
     i = 0
     while i < len(lines):
-        table = _table_at(lines, i) if _is_title_line(lines[i]) else None
+        table = table_at(i)
         if table is None:
             i += 1
             continue
