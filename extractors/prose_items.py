@@ -96,6 +96,8 @@ class _Exclusions(NamedTuple):
     execution: re.Pattern         # ending the item: `... có trách nhiệm thi hành Quyết định này./.`
     reply: re.Pattern             # a letter's closing: `Cục Thuế trả lời để Thuế tỉnh Hà Tĩnh biết ...`
     permission: re.Pattern        # after the subject: `(Sở Tài chính) được quyền khai thác ...`
+    copula: re.Pattern            # after the subject: `(Sở Y tế) là cơ quan chuyên môn ...`
+    duty: re.Pattern              # in the copula's sentence: `... là cơ quan thường trực, chủ trì ...`
     amendment: re.Pattern         # a consolidation note: `16 Điểm này được sửa đổi, bổ sung theo quy định tại ...`
     headings: tuple[str, ...]     # casefolded: `mục đích`, `yêu cầu`
     effect: re.Pattern            # near the start: `Quyết định này có hiệu lực thi hành`
@@ -115,6 +117,8 @@ def exclusions() -> _Exclusions:
                        re.compile(rf"(?:{alternation(list(execution_clauses()))})[\s./;”\"]*$"),
                        _reply_closing(v["reply_closings"]),
                        re.compile(rf"(?<![\w])(?:{alternation(v['permissions']) or '(?!)'})(?![\w])"),
+                       re.compile(rf"(?:{alternation(v['status']['copulas']) or '(?!)'})(?![\w])"),
+                       re.compile(rf"(?<![\w])(?:{alternation(v['status']['duties']) or '(?!)'})(?![\w])"),
                        _amendment_note(v["amendment_notes"]),
                        tuple(v["excluded_headings"]),
                        re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"),
@@ -155,6 +159,20 @@ def _permits(text: str, permission: re.Pattern) -> bool:
     return lead is not None and permission.match(text[lead.end:].lstrip(" ,")) is not None
 
 
+def _states_status(text: str, copula: re.Pattern, duty: re.Pattern) -> bool:
+    """Is the item only what the body that opens it is, no work (spec §1): `Sở Y tế là cơ
+    quan chuyên môn thuộc Uỷ ban nhân dân tỉnh`, `Ban Chỉ đạo là Ban Chỉ đạo nhà nước về
+    ...`? Not where the item gives it a duty too (`Sở Khoa học và Công nghệ là cơ quan
+    thường trực, chủ trì theo dõi ...`)."""
+    if " là " not in text:
+        return False                        # most items: no need to find their subject
+    lead = leading_bodies(text)
+    if lead is None:
+        return False
+    rest = text[lead.end:].lstrip(" ,")
+    return copula.match(rest) is not None and duty.search(rest) is None
+
+
 def _replies(text: str, reply: re.Pattern) -> bool:
     """Is the item a letter's closing: its body, then only whom it informs (`Cục Thuế trả lời
     để Thuế tỉnh Hà Tĩnh biết ...`)? Not a body's duty to answer (`Sở X có trách nhiệm trả
@@ -178,7 +196,7 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
     text = node.text
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
             or ex.execution.search(text) or _replies(text, ex.reply) or _permits(text, ex.permission) \
-            or ex.amendment.match(text):
+            or _states_status(text, ex.copula, ex.duty) or ex.amendment.match(text):
         return True
     if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
                                     or _column_labels().fullmatch(text.casefold())):

@@ -839,6 +839,35 @@ def test_a_right_or_permission_of_the_subject_is_no_task(source, text, permits):
     assert _permits(text, _exclusions().permission) is permits, source
 
 
+@pytest.mark.parametrize("source,text,status", [
+    # what the body that opens the item is: its status, place or membership, no work
+    ("wild/docs/nqb-mtc__Difficult-00250908.ws.txt", "Sở Y tế là cơ quan chuyên môn thuộc Uỷ ban nhân dân tỉnh", True),
+    ("wild/docs/luatvietnam__Doc-14222687.doc",
+     "Ban Chỉ đạo là Ban Chỉ đạo nhà nước về Kế hoạch bảo vệ và phát triển rừng giai đoạn 2011 - 2020", True),
+    ("wild/docs/tnt305__dataset-1f9faa032326f975.md",
+     "Chủ tịch Hội đồng là đại diện lãnh đạo Phòng Quản lý Môi trường trực thuộc Sở Nông nghiệp và Môi trường", True),
+    ("wild/docs/tnt305__dataset-45fb7c4784bcce3a.md",
+     "Sở Nội vụ là cơ quan thường trực của Hội đồng Thi đua - Khen thưởng tỉnh.", True),
+    ("wild/docs/ragdemo__VanBanGoc-QD-24.2025.md",
+     "Sở Xây dựng thành phố Hà Nội là cơ quan chuyên môn thuộc Ủy ban nhân dân thành phố Hà Nội; thực hiện "
+     "chức năng tham mưu, giúp Ủy ban nhân dân Thành phố", True),
+    # a status whose sentence gives a duty too, and a duty stated without the copula
+    ("dongthap-552-kh-ubnd-2025-lo-trinh-doi-moi-cong-nghe.md",
+     "Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi, đôn đốc, kiểm tra việc thực hiện "
+     "Kế hoạch", False),
+    ("dhcongthuong-hcm-753-kh-dct-2026-khao-sat-hai-long.pdf",
+     "Trung tâm Quản lý chất lượng là đầu mối theo dõi, đôn đốc, tổng hợp kết quả thực hiện", False),
+    ("wild/docs/trangsct__Luat-Thanh-tra-84-2025.docx",
+     "Trưởng đoàn thanh tra là người đứng đầu Đoàn thanh tra, có trách nhiệm tổ chức, chỉ đạo các thành viên", False),
+    ("synthetic", "Sở Tài chính là cơ quan thường trực. Sở Tài chính có trách nhiệm hướng dẫn", False),
+    ("synthetic", "Sở Tài chính hướng dẫn các đơn vị là chủ đầu tư lập hồ sơ quyết toán", False),
+])
+def test_the_status_of_the_subject_is_no_task(source, text, status):
+    from extractors.prose_items import _states_status, exclusions as _exclusions
+    ex = _exclusions()
+    assert _states_status(text, ex.copula, ex.duty) is status, source
+
+
 @pytest.mark.parametrize("source,text,kept", [
     ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
      "Giao Sở Tài chính chủ trì thẩm định dự toán kinh phí, bảo đảm tính hiệu quả và tiết kiệm. Trong "
