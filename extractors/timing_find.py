@@ -35,7 +35,7 @@ from parsers.grammar.timing import (ACTIVITY_NOUN_BEFORE, CELL_DURATION_LEADS, C
                                     CLAUSE_INITIAL_LEADS, CLAUSE_OPENER_BEFORE, DAY_ONLY_LEADS,
                                     DOC_NUMBER_BEFORE, MODAL_BEFORE, OBJECT_MARKER_BEFORE,
                                     PLAN_NOUN, PROSE_LEADS, REPORTING_AFTER, SECONDARY_BEFORE,
-                                    STANDING_ROLE, TOPIC_ENDS, TOPIC_OPENER, shadow)
+                                    STANDING_ROLE, TIME_LIMIT, TOPIC_ENDS, TOPIC_OPENER, shadow)
 from parsers.model import Span, Timing
 
 _SENTENCE_END = ".:!?"
@@ -151,7 +151,7 @@ def _schedules(c: Candidate, sh: str, standing: bool) -> bool:
     if form == "open_tail":
         return _clause_initial(sh, c.start)
     if form == "relative":
-        return c.lead not in CELL_DURATION_LEADS
+        return c.lead not in CELL_DURATION_LEADS or TIME_LIMIT.search(sh, c.start, c.end) is not None
     return True   # recurring_day, date_duration, range, open, open_until, unspecified
 
 

@@ -144,8 +144,11 @@ SECOND_PART = folded(HALF["second"])
 
 # ---------------------------------------------------------------- timing phrases
 _R = VOCAB["recurring"]
-_EACH_UNIT = rf"{words(_R['each'])}\s+{words(_R['units'])}{_LA}"       # hằng năm
-_EVERY_N = rf"\d{{1,2}}\s+{words(_R['units'])}{_LA}"                    # 6 tháng
+# `hằng năm`; not the `hàng` that ends a noun (`hoạt động ngân hàng năm 2014`)
+_EACH_UNIT = (''.join(rf"(?<!{re.escape(w)} )" for w in _R["each_not_after"])
+              + rf"{words(_R['each'])}\s+{words(_R['units'])}{_LA}")
+# `6 tháng`, `06 (sáu) tháng`
+_EVERY_N = rf"\d{{1,2}}(?:\s*\([^()\d]{{1,12}}\))?\s+{words(_R['units'])}{_LA}"
 _LIST_ITEM = rf"(?:{_EACH_UNIT}|{_EVERY_N}|{words(_R['list_items'])}{_LA})"
 _DAY_LEADS = words(_R["day_leads"])
 _DUR_UNITS = words(VOCAB["duration_units"])
@@ -361,6 +364,9 @@ CLAUSE_INITIAL_LEADS = folded(_DL["clause_initial"])
 PROSE_LEADS = folded(_PL["prose"])
 CELL_DURATION_LEADS = folded(_REL["cell_duration_leads"])
 WORKDAY_UNITS = folded(k for k, v in VOCAB["duration_units"].items() if v == "workday")
+# What makes a duration after a cell's lead a time limit in prose too: working days or an
+# anchor (`trong 05 ngày làm việc`, `trong 10 ngày kể từ ngày nhận được`), not `trong 5 năm`
+TIME_LIMIT = re.compile(rf"{_LB}{words(list(WORKDAY_UNITS) + _REL['anchors'])}{_LA}", re.IGNORECASE)
 # `trước ngày 01 tháng 12 của năm trước`: a day and month whose year is relative, not the
 # document's.
 RELATIVE_YEAR_AFTER = re.compile(rf"\s*{words(VOCAB['relative_year_words'])}{_LA}", re.IGNORECASE)

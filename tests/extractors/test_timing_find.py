@@ -16,6 +16,9 @@ from test_timing import (BCT, BK, BO, BT, CP, CT11, DDQH, HCMS, HCMX, KHCN, L134
 # wild documents (../shared/wild/docs), read through the corpus folder
 MH = ("../wild/docs/trangsct__cong-van-moi-hop-sct.docx", "2026-06-15")
 GM = ("../wild/docs/trangsct__giay-moi-hop-ubnd.docx", "2026-06-10")
+KN = ("../wild/docs/tnt305__dataset-be5392d4f50c27a6.md", "2025-11-25")
+HT = ("../wild/docs/tnt305__dataset-0abcf1a5292b31ec.md", "2025-11-18")
+TH = ("../wild/docs/tnt305__dataset-27cbc6425a10478c.md", "2025-11-18")
 
 
 # (source, ref), text, expected raw (None: no timing), kind, start, end
@@ -93,6 +96,17 @@ _SCHEDULES = [
          "tổng hợp", "trước 08 giờ 00 ngày 22/6/2026", "deadline", None, "2026-06-22"),
     (GM, "gửi về Văn phòng UBND tỉnh trước 15h00 ngày 15/6/2026 để tổng hợp",
      "trước 15h00 ngày 15/6/2026", "deadline", None, "2026-06-15"),
+    # a time limit in working days or from an event, in prose too (`trong 5 năm` is none)
+    (KN, "Trong 03 ngày làm việc kể từ ngày nhận được kiến nghị, Văn phòng HĐND - UBND cấp xã có "
+         "trách nhiệm phân loại", "Trong 03 ngày làm việc kể từ ngày nhận được kiến nghị", "unparsed",
+     None, None),
+    (HT, "trong 05 ngày làm việc, Sở Khoa học và Công nghệ chủ trì", "trong 05 ngày làm việc",
+     "unparsed", None, None),
+    (TH, "Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định",
+     "chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định", "unparsed", None, None),
+    # a period's count spelt out in brackets
+    (KN, "Định kỳ 06 (sáu) tháng hoặc đột xuất, Văn phòng UBND tỉnh báo cáo UBND tỉnh",
+     "Định kỳ 06 (sáu) tháng hoặc đột xuất", "recurring", None, None),
 ]
 # Phrases that qualify the object, cite a document or are secondary duties: no timing.
 _QUALIFIES = [
@@ -222,3 +236,19 @@ def test_required_words_found_as_substring_tests_find_them(kind):
     found = [tg._required_words_in(low) for low in lows]
     assert found == [{w for w in tg._REQUIRED_WORDS if w in low} for low in lows]
     assert sum(map(len, found)) > 100
+
+
+@pytest.mark.parametrize("source,text,raw", [
+    # `hàng` that ends a noun (`ngân hàng`, `mặt hàng`) makes no frequency with the word after it
+    ("wild/docs/luatvietnam__Doc-14222599.doc",
+     "các giải pháp điều hành chính sách tiền tệ và hoạt động ngân hàng năm 2014 nhằm mục tiêu", None),
+    ("synthetic", "kiểm tra giá các mặt hàng tháng cao điểm Tết", None),
+    ("synthetic", "Tổ chức hội nghị khách hàng năm 2025", None),
+    # the frequency itself, after another noun
+    ("wild/docs/luatvietnam__Doc-14222599.doc",
+     "gửi Bộ Kế hoạch và Đầu tư trước ngày 20 hàng tháng", "trước ngày 20 hàng tháng"),
+    ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx", "Hằng năm, tổ chức đánh giá", "Hằng năm"),
+])
+def test_hang_that_ends_a_noun_is_no_frequency(source, text, raw):
+    t = find_timing(text, d("2014-01-15"))
+    assert (t.raw if t else None) == raw, source
