@@ -281,13 +281,23 @@ def body_opening(text: str, pos: int = 0) -> int:
         if text[pos:end].isupper() and end - pos > 1:
             return 0                        # an upper-case heading: `TỔ CHỨC THỰC HIỆN`, `BÁO CÁO`
         named = any(w[:1].isupper() for w in text[pos:end].split()[1:])   # `Ban Quản lý`
-        if named or _names_after(text, key, end):
+        if named or _names_after(text, key, end) or _bare_in_collective(text, key, pos, end):
             return end
         return _lower_case_name(text, pos, end)
     m = ACRONYM.match(text, pos)
     if m and _body_acronym(m.group(0)):
         return m.end()
     return _province(text, pos)
+
+
+def _bare_in_collective(text: str, key: str, pos: int, end: int) -> bool:
+    """A bare head in capitals that a list of collectives goes on from names every body of
+    its kind: `Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ có trách nhiệm ...`, `Sở, ban,
+    ngành chủ động ...` (as `các Bộ, cơ quan ngang Bộ`); not `Phòng, chống ...`, nor a class
+    of people (`Cơ quan, tổ chức, cá nhân ...`)."""
+    return text[pos].isupper() and text.startswith(", ", end) \
+        and key[pos:end] in vocab()["bare_collective_heads"] \
+        and patterns().collective_word.match(key, end + 2) is not None
 
 
 def _province(text: str, pos: int) -> int:

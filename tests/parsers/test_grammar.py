@@ -99,6 +99,16 @@ BODIES = [
      "quyết định", "Ban Chỉ huy Phòng, chống lụt, bão và Tìm kiếm cứu nạn các cấp"),
     ("luatvietnam__Doc-14222820.doc", "", "Ban Chỉ đạo phòng, chống khủng bố quốc gia là cơ quan tham mưu",
      "Ban Chỉ đạo phòng, chống khủng bố quốc gia"),
+    # a bare head of state bodies that a list of collectives goes on from names all of its
+    # kind (`Bộ, cơ quan ngang Bộ` as `các Bộ, cơ quan ngang Bộ`); a class of people does not
+    ("hrmaster__luat-so-69-2020-qh14-32699.txt", "", "Bộ, cơ quan ngang Bộ, trong phạm vi nhiệm vụ, quyền hạn "
+     "của mình, phối hợp với", "Bộ, cơ quan ngang Bộ"),
+    ("trangsct__ND-25-2026-phat-trien-antoan-anninh.docx", "", "Bộ, cơ quan ngang bộ, các cơ quan, tổ chức khác "
+     "trong phạm vi nhiệm vụ", "Bộ, cơ quan ngang bộ"),
+    ("hrmaster__nghi-dinh-so-191-2026-nd-cp-469672.txt", "", "Bộ, cơ quan, địa phương có trách nhiệm phối hợp",
+     "Bộ, cơ quan, địa phương"),
+    ("hrmaster__nghi-dinh-so-152-2026-nd-cp-469524.txt", "", "Cơ quan, tổ chức đang bảo quản vật chứng", ""),
+    ("hrmaster__nghi-quyet-so-45-2019-qh14-30232.txt", "", "Phòng, chống quấy rối tình dục tại nơi làm việc", ""),
     # a timing phrase is no part of a name: `trước ngày`, `trong tháng`
     (WILD_TTG_TB, "III.2.c", "Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra",
      "Phó Thủ tướng Chính phủ Trần Hồng Hà"),
