@@ -51,7 +51,12 @@ def heading_owner(text: str) -> str | None:
             tail = padded[at + len(word) + 2:].strip()
             if starts_with_body(tail.title()) or starts_with_body(tail):
                 return tail
-    return None
+    # the body right after the heading's first words, with no marker: `Trách nhiệm các
+    # phòng, ban, đơn vị thuộc UBND cấp xã`
+    start = next((w for w in sorted(vocab()["owner_heading_starts"], key=len, reverse=True)
+                  if folded.startswith(w + " ")), None)
+    tail = text[len(start) + 1:].strip() if start else ""
+    return tail if tail and starts_with_body(tail) else None
 
 
 @per_document

@@ -163,6 +163,10 @@ def leading_clause_end(text: str) -> int | None:
     the work to one (`giao X`)."""
     v = vocab()
     topic = False
+    if text.startswith(tuple(v["condition_openers"])):
+        then = _consequent(text)
+        if then is not None:
+            return then
     if text.startswith(tuple(v["leading_clause_openers"])):
         most = LEADING_CLAUSE_MAX
     elif text.startswith(tuple(v["topic_openers"])):
@@ -181,6 +185,27 @@ def leading_clause_end(text: str) -> int | None:
             continue
         return m.end()
     return None
+
+
+def _consequent(text: str) -> int | None:
+    """Where the main clause after a condition's `thì` starts, if a body with its verb opens
+    it in the item's first clause: `Đối với kiến nghị thuộc thẩm quyền ... của UBND tỉnh,
+    Chủ tịch UBND tỉnh mà đã được giải quyết xong ... thì |Văn phòng UBND tỉnh chủ trì ...`;
+    not a later clause's (`Đối với ..., chủ trì ...; trường hợp ... thì Bộ trưởng ...`)."""
+    end = CLAUSE_BREAK.search(text)
+    m = consequent_pattern().search(text, 0, min(end.start() if end else len(text), TOPIC_CLAUSE_MAX))
+    if m is None:
+        return None
+    rest = text[m.end():]
+    if prefix_pattern().match(rest) or (starts_with_body(rest) and find_verb(rest[:200])):
+        return m.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def consequent_pattern() -> re.Pattern:
+    """` thì ` between a condition and its main clause."""
+    return re.compile(rf"\s(?:{alternation(vocab()['consequent_words'])})\s+")
 
 
 def _runs_into_verb(rest: str) -> bool:

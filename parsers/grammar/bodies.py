@@ -387,20 +387,23 @@ def continues_collective(text: str) -> bool:
 
 
 # The collective before a colon that lists names: `các sở|: Tài nguyên và Môi trường, ...`,
-# `các Tập đoàn|: Bưu chính Viễn thông Việt Nam, ...`, `UBND các phường|: Yên Bái, Văn Phú`
-COLON_FRAME = re.compile(r"(?:^|\s)(?:các|Các)\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*$")
+# `các Tập đoàn|: Bưu chính Viễn thông Việt Nam, ...`, `UBND các phường|: Yên Bái, Văn Phú`,
+# `các Sở, ngành|: Tài nguyên và Môi trường, Tài chính, ...`
+COLON_FRAME = re.compile(r"(?:^|\s)(?:các|Các)\s+(?P<nouns>[^\W\d_]+(?:\s+[^\W\d_]+)?"
+                         r"(?:,\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)*)\s*$")
 
 
 def colon_frame(text: str, colon: int) -> bool:
     """Is the colon at `colon` the frame of a list of names (spec §3: `các Bộ: Công
-    Thương, Tài chính` is one mention), not the end of the bodies?"""
+    Thương, Tài chính` is one mention), not the end of the bodies? Each noun of the frame
+    is a noun of bodies (`các Sở, ngành:`, `Các Bộ, cơ quan:`)."""
     m = COLON_FRAME.search(text, 0, colon)
     after = text[colon + 1:].lstrip()
-    if not m or not after[:1].isupper():
-        return False
-    key = match_key(m.group("noun"))
+    if not m or not after[:1].isupper() or verb_pattern().match(after[:1].lower() + after[1:]):
+        return False                        # `Các sở, ngành, địa phương: Chủ động triển khai ...`
     p = patterns()
-    return bool(p.collective_word.fullmatch(key) or p.head.fullmatch(key) or p.admin_unit.fullmatch(key))
+    return all(p.collective_word.fullmatch(key) or p.head.fullmatch(key) or p.admin_unit.fullmatch(key)
+               for key in (match_key(n.strip()) for n in m.group("nouns").split(",")))
 
 
 def starts_new_body(text: str, key: str, pos: int) -> bool:

@@ -500,6 +500,26 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("wild/docs/tnt305__dataset-d71b3a48efad6d2c.md",
      "Tổ chức hành nghề công chứng, Ủy ban nhân dân cấp xã có trách nhiệm cập nhật chính xác",
      "Ủy ban nhân dân cấp xã", "adverbial"),
+    # after a condition, the body of the main clause that `thì` opens, not one named in the
+    # condition
+    ("wild/docs/tnt305__dataset-be5392d4f50c27a6.md",
+     "Đối với kiến nghị thuộc thẩm quyền giải quyết của UBND tỉnh, Chủ tịch UBND tỉnh mà đã được giải quyết "
+     "xong nhưng cử tri vẫn tiếp tục kiến nghị thì Văn phòng UBND tỉnh chủ trì, phối hợp với cơ quan",
+     "Văn phòng UBND tỉnh", "adverbial"),
+    ("wild/docs/trangsct__Luat-Thanh-tra-84-2025.docx",
+     "Đối với kết luận thanh tra của Thanh tra huyện thì Thanh tra tỉnh theo dõi, đôn đốc",
+     "Thanh tra tỉnh", "adverbial"),
+    # a frame of several nouns of bodies before the colon that lists their names
+    ("wild/docs/tnt305__dataset-296e373d796986f4.md",
+     "Các Bộ, cơ quan: Tài chính, Xây dựng, Nông nghiệp và Môi trường chủ động phối hợp",
+     "Các Bộ, cơ quan: Tài chính, Xây dựng, Nông nghiệp và Môi trường", "start"),
+    ("wild/docs/tnt305__dataset-50f694478a35aefd.md",
+     "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, Đồng Tháp khẩn trương",
+     "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, Đồng Tháp", "start"),
+    ("synthetic", "Các sở, ngành, địa phương: Chủ động triển khai", "Các sở, ngành, địa phương", "start"),
+    # `có văn bản` (to write to) is a verb of work that ends the name
+    ("wild/docs/trangsct__QD-16-2026-Quy-che-CCN-Lao-Cai-OCR.txt",
+     "Ủy ban nhân dân cấp xã có văn bản đề xuất điều chỉnh phương án", "Ủy ban nhân dân cấp xã", "start"),
     # `giao` of a name (`giao thông`) hands nothing on
     ("laocai-tb-vp-ket-luan-cum-cong-nghiep-2026.docx",
      "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ tuyến đường",
@@ -542,6 +562,24 @@ def test_leading_bodies_forms(source, text, owner, via):
 def test_leading_bodies_none(source, text):
     from extractors.prose_owner import leading_bodies
     assert leading_bodies(text) is None, source
+
+
+@pytest.mark.parametrize("source,text,main", [
+    ("wild/docs/tnt305__dataset-be5392d4f50c27a6.md",
+     "Đối với kiến nghị thuộc thẩm quyền giải quyết của UBND, Chủ tịch UBND cấp xã đã được giải quyết xong từ "
+     "trước nhưng cử tri vẫn tiếp tục kiến nghị thì Văn phòng HĐND - UBND cấp xã chủ trì, phối hợp",
+     "Văn phòng HĐND - UBND cấp xã chủ trì, phối hợp"),
+    # `thì` in a later clause, or followed by no body, opens no main clause of the item
+    ("wild/docs/hrmaster__nghi-dinh-so-191-2026-nd-cp-469672.txt",
+     "Đối với các vấn đề thuộc thẩm quyền, chủ trì, phối hợp với các bộ, cơ quan, địa phương có liên quan để "
+     "giải quyết công việc; trường hợp còn ý kiến khác nhau thì Bộ trưởng, Thủ trưởng cơ quan chủ trì quyết định",
+     None),
+    ("synthetic", "Khi có yêu cầu thì báo cáo Ủy ban nhân dân tỉnh", None),
+])
+def test_main_clause_after_a_condition(source, text, main):
+    from extractors.prose_owner import _consequent
+    at = _consequent(text)
+    assert (text[at:] if at is not None else None) == main, source
 
 
 @pytest.mark.parametrize("source,text,owner", [
@@ -941,8 +979,17 @@ SHAPES = [
     ("quangngai-1627-qd-ubnd-2025-ke-hoach-tong-kiem-ke-tai-san-cong.md",
      "Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở hữu của doanh nghiệp):",
      "các cơ quan quản lý cấp trên"),
+    # a body right after the heading's first words, with no `của`
+    ("wild/docs/tnt305__dataset-be5392d4f50c27a6.md", "Trách nhiệm các phòng, ban, đơn vị thuộc UBND cấp xã",
+     "các phòng, ban, đơn vị thuộc UBND cấp xã"),
+    ("wild/docs/trangsct__QD-16-2026-Quy-che-CCN-Lao-Cai-OCR.txt", "Trách nhiệm Sở Công Thương", "Sở Công Thương"),
+    ("wild/docs/hrmaster__nghi-dinh-so-112-2021-nd-cp-34959.txt",
+     "Trách nhiệm của Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ"),
+    # no body after them
+    ("synthetic", "Trách nhiệm thi hành", None),
+    ("synthetic", "Nhiệm vụ trọng tâm", None),
 ])
-def test_heading_owner(source, heading, owner):
+def test_heading_owner_of_a_responsibility_heading(source, heading, owner):
     from extractors.lead_ins import heading_owner
     assert heading_owner(heading) == owner, source
 
