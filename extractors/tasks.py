@@ -7,15 +7,19 @@ a placeholder or a stray piece of markup (`12`, `x`, `………`, `|`, `-`) is n
 In a normative document (a law, a decree, a circular, or any text set out in many
 articles) the rules, rights and duties of classes of people are no tasks: its tasks
 are the items of the articles that give work to bodies (`Điều 12. Trách nhiệm của Bộ
-Tài chính`, `Tổ chức thực hiện`, `Điều khoản chuyển tiếp`), spec §1.
+Tài chính`, `Tổ chức thực hiện`, `Điều khoản chuyển tiếp`), and elsewhere the provisions
+that open with a named state body and its duty (`Bộ Công Thương chủ trì, phối hợp với Bộ
+Tài chính xây dựng ...`), spec §1.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from extractors.agencies import AgencyRegistry
+from extractors.prose_owner import leading_bodies
 from extractors.tasks_inline import inline_tasks
-from extractors.tasks_prose import prose_tasks, states_work
+from extractors.tasks_prose import prose_tasks, sibling_lead_in, states_work
 from extractors.tasks_table import table_tasks
 from parsers.grammar.assignment import vocab
 from parsers.model import DocumentMeta, DocumentTree, Node, TaskRecord
@@ -35,7 +39,7 @@ def extract_tasks(tree: DocumentTree, meta: DocumentMeta) -> list[TaskRecord]:
              for t in tasks]
     tasks = [t for t in tasks if states_work(t.content) and t.owners]    # every task has an owner (spec §1)
     if is_normative(tree, meta):
-        tasks = [t for t in tasks if _in_tasking_article(tree, t)]
+        tasks = [t for t in tasks if _in_tasking_article(tree, t) or _named_body_duty(tree, t, meta.issuer)]
     return sorted(tasks, key=lambda t: t.span.block if t.span else 0)
 
 
@@ -67,6 +71,33 @@ def _in_tasking_article(tree: DocumentTree, task: TaskRecord) -> bool:
             return any(w in title for w in rules["tasking_articles"]) and \
                 not any(w in title for w in rules["not_tasking_articles"])
         node = tree.nodes[node.parent] if node.parent is not None else None
+    return False
+
+
+def _named_body_duty(tree: DocumentTree, task: TaskRecord, issuer: str | None) -> bool:
+    """Outside the articles that give work, a provision is a task where it, or the lead-in
+    above it, opens with a state body of a level of government, named, and its duty (spec
+    §1): `Bộ Công Thương chủ trì, phối hợp với Bộ Tài chính xây dựng hệ thống ...`, `Bộ Công
+    Thương có trách nhiệm:` + `a) Công bố, vận hành ...`; not a class of people (`Tổ chức, cá
+    nhân có trách nhiệm ...`, `Doanh nghiệp X ...`) nor every body of a level (`Ủy ban nhân
+    dân cấp tỉnh ...`), nor a step of an administrative procedure."""
+    rules = vocab()["normative"]
+    if any(clock in task.content for clock in rules["procedure_clocks"]):
+        return False              # a step of a procedure: `... kể từ ngày nhận đủ giấy tờ, ...`
+    agency = AgencyRegistry.load().resolve(task.owners[0].text, issuer)
+    node = _node_of(tree, task)
+    if agency.level is None or agency.collective or node is None:
+        return False
+    markers = tuple(rules["duty_markers"])
+    parent = tree.nodes[node.parent] if node.parent is not None else None
+    lead_ins = (parent, sibling_lead_in(tree, parent, node)) if parent is not None else ()
+    for item in (node, *lead_ins):
+        if item is None or (item is not node and not item.text.rstrip().endswith(":")):
+            continue
+        lead = leading_bodies(item.text)
+        if lead is not None and lead.via in ("start", "prefix") \
+                and item.text[lead.end:].lstrip(" ,").startswith(markers):
+            return True
     return False
 
 

@@ -120,7 +120,7 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
             return None, partners         # `Ban Chủ nhiệm ..., gồm có:` then its members
         for phrase, off in partner_lists(anc.text) if anc.text.endswith(":") else []:
             partners.append((phrase, off, anc.block))
-        lead_in = _sibling_lead_in(tree, anc, child)     # `Chủ trì, phối hợp với các cơ quan có
+        lead_in = sibling_lead_in(tree, anc, child)     # `Chủ trì, phối hợp với các cơ quan có
         for phrase, off in partner_lists(lead_in.text) if lead_in else []:   # liên quan tham mưu ...:`
             partners.append((phrase, off, lead_in.block))
         lead = leading_bodies(anc.text)
@@ -152,7 +152,7 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
     return None, partners
 
 
-def _sibling_lead_in(tree: DocumentTree, parent: Node, child: Node) -> Node | None:
+def sibling_lead_in(tree: DocumentTree, parent: Node, child: Node) -> Node | None:
     """The unnumbered paragraph nearest before `child` under `parent`, where it is a
     lead-in (ends in `:`): its partners pass to the items below it."""
     for sib_index in reversed([i for i in parent.children if i < child.index]):

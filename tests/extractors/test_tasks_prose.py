@@ -1223,3 +1223,29 @@ def test_lead_in_sentence_opening_with_a_heading_word(parsed, name, section, own
 def test_reply_closing_is_no_task(source, text, closing):
     from extractors.prose_items import _replies, exclusions
     assert _replies(text, exclusions().reply) is closing, source
+
+
+@pytest.mark.parametrize("source,owner,opening", [
+    # in a decree, outside the articles of responsibilities: a provision that opens with a
+    # named state body and its duty, or a `X có trách nhiệm:` lead-in's items
+    ("wild/docs/trangsct__ND-26-2026-quan-ly-hoat-dong-hoa-chat.docx", "Bộ Công Thương",
+     "Bộ Công Thương chủ trì, phối hợp với Bộ Tài chính xây dựng hệ thống quản lý"),
+    ("wild/docs/trangsct__ND-26-2026-quan-ly-hoat-dong-hoa-chat.docx", "Bộ Công Thương",
+     "Xây dựng, ban hành và cập nhật Danh mục hóa chất quốc gia"),
+    ("wild/docs/hrmaster__nghi-dinh-so-138-2026-nd-cp-469380.txt", "Bộ Nội vụ",
+     "Bộ Nội vụ có trách nhiệm tổ chức triển khai việc đánh giá, cấp chứng chỉ kỹ năng nghề"),
+])
+def test_a_named_state_body_duty_in_a_decree_is_a_task(parsed, corpus_file, source, owner, opening):
+    doc = parsed(corpus_file(source))
+    assert any(t.content.startswith(opening) and t.owner[0] == owner for t in doc.tasks), source
+
+
+@pytest.mark.parametrize("source,opening", [
+    # a class of people's duty, and a step of an administrative procedure, stay out
+    ("wild/docs/trangsct__ND-26-2026-quan-ly-hoat-dong-hoa-chat.docx",
+     "Tổ chức, cá nhân phải chịu trách nhiệm trước pháp luật về tính chính xác"),
+    ("wild/docs/hrmaster__nghi-quyet-so-24-2026-nq-cp-469471.txt", "Trong thời gian 20 ngày làm việc kể từ ngày nhận đủ"),
+])
+def test_no_task_from_a_decree_rule_or_procedure(parsed, corpus_file, source, opening):
+    doc = parsed(corpus_file(source))
+    assert not any(t.content.startswith(opening) for t in doc.tasks), source
