@@ -37,9 +37,9 @@ from functools import lru_cache
 from typing import Iterable
 
 from extractors.mentions import VOCAB_DIR, is_collective, split_title
-from parsers.grammar.bodies import admin_units
+from parsers.grammar.body_words import admin_units
 from parsers.grammar.matching import lower_same_length, match_key, normalize, unify_tone
-from parsers.grammar.bodies import vocab as load_bodies
+from parsers.grammar.body_words import vocab as load_bodies
 from parsers.model import Agency, Mention, TaskRecord
 
 # What a key ignores: `Bộ Lao động - Thương binh và Xã hội` = `Bộ Lao động-Thương

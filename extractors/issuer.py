@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.grammar.bodies import vocab as load_bodies
+from parsers.grammar.body_words import vocab as load_bodies
 from extractors.truecase import case_body, head_of, registry_names
 from parsers.grammar.places import Place, key, lookup as lookup_place, province_of, units
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from parsers.grammar.bodies import continues_collective, head_at, is_named, patterns, starts_new_body
+from parsers.grammar.bodies import continues_collective, is_named, starts_new_body
+from parsers.grammar.body_words import head_at, patterns
 from parsers.grammar.matching import match_key
 
 # A level of administration, `cấp` and a unit word: `cấp tỉnh`, `cấp xã`

@@ -27,11 +27,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from parsers.grammar.assignment import find_verb
-from parsers.grammar.bodies import (PLURAL_AFTER_HEAD, after_space, acronym_at, body_opening, collective_at,
-                                    follows_head, head_at, is_named, joined_at, keys, next_word, patterns,
-                                    starts_named_head, starts_with_body, title_at)
+from parsers.grammar.bodies import (PLURAL_AFTER_HEAD, body_opening, follows_head, is_named, joined_at,
+                                    starts_named_head, starts_with_body)
+from parsers.grammar.body_words import (acronym_at, after_space, collective_at, head_at, keys, next_word,
+                                        patterns, title_at)
 from parsers.grammar.matching import EDGE_PUNCT, NOT_LETTER, match_key, normalize
-from parsers.grammar.bodies import vocab as bodies_vocab
+from parsers.grammar.body_words import vocab as bodies_vocab
 from parsers.grammar.documents import vocab as documents_vocab
 from extractors.mention_breaks import starts_new
 from parsers.document_context import per_document

@@ -12,7 +12,7 @@ from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAU
                                         in_noun_phrase, execution_clauses, passive_pattern, prefix_pattern,
                                         verb_pattern, vocab)
 from parsers.grammar.bodies import body_opening, colon_frame, starts_with_body
-from parsers.grammar.bodies import vocab as bodies_vocab
+from parsers.grammar.body_words import vocab as bodies_vocab
 from parsers.document_context import per_document
 from parsers.grammar.alternation import alternation
 

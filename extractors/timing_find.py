@@ -31,11 +31,11 @@ import unicodedata
 from datetime import date
 
 from extractors.timing_scan import Candidate, scan
-from parsers.grammar.timing import (ACTIVITY_NOUN_BEFORE, CELL_DURATION_LEADS, CITATION_NOUN,
-                                    CLAUSE_INITIAL_LEADS, CLAUSE_OPENER_BEFORE, DAY_ONLY_LEADS,
-                                    DOC_NUMBER_BEFORE, MODAL_BEFORE, OBJECT_MARKER_BEFORE,
-                                    PLAN_NOUN, PROSE_LEADS, REPORTING_AFTER, SECONDARY_BEFORE,
-                                    STANDING_ROLE, TIME_LIMIT, TOPIC_ENDS, TOPIC_OPENER, shadow)
+from parsers.grammar.timing import CELL_DURATION_LEADS, CLAUSE_INITIAL_LEADS, DAY_ONLY_LEADS, PROSE_LEADS, shadow
+from parsers.grammar.timing_prose import (ACTIVITY_NOUN_BEFORE, CITATION_NOUN, CLAUSE_OPENER_BEFORE,
+                                          DOC_NUMBER_BEFORE, MODAL_BEFORE, OBJECT_MARKER_BEFORE, PLAN_NOUN,
+                                          REPORTING_AFTER, SECONDARY_BEFORE, STANDING_ROLE, TIME_LIMIT,
+                                          TOPIC_ENDS, TOPIC_OPENER)
 from parsers.model import Span, Timing
 
 _SENTENCE_END = ".:!?"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from extractors.title_evidence import TOKEN, Evidence, canon, from_evidence, mostly_capital
 from extractors.truecase import case_place, case_like, head_of, registry_fields, registry_names
-from parsers.grammar.bodies import vocab as body_vocab
+from parsers.grammar.body_words import vocab as body_vocab
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.grammar.places import key, lookup as lookup_place, units
 from parsers.structure import is_upper_heading

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.grammar.bodies import vocab as load_bodies
+from parsers.grammar.body_words import vocab as load_bodies
 from parsers.grammar.documents import cited_type_re
 from parsers.grammar.places import Place, key, lookup as lookup_place, units
 

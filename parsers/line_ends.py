@@ -21,7 +21,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from parsers.grammar.bodies import starts_with_body, vocab as bodies_vocab
+from parsers.grammar.bodies import starts_with_body
+from parsers.grammar.body_words import vocab as bodies_vocab
 from parsers.grammar.documents import vocab as documents_vocab
 from parsers.grammar.places import key as place_key, known_key, lookup
 

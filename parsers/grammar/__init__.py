@@ -11,10 +11,14 @@ word list in `parsers/grammar/vocab/`.
                districts, the words of administrative units (`tỉnh`, `thành phố`, `huyện`).
 - `timing`     timing words and forms: calendar units (`Quý II/2023`), the phrases
                that schedule work (`trước ngày 30/6/2023`, `định kỳ 6 tháng`,
-               `Thường xuyên`) and the contexts in which a phrase qualifies an
-               object instead (`Chiến lược ... đến năm 2030`).
-- `bodies`      body names: head nouns, whole bodies, office-holders' titles,
-                collectives, acronyms; where a name opens and ends;
+               `Thường xuyên`);
+- `timing_prose` the contexts in which a phrase qualifies an object instead
+               (`Chiến lược ... đến năm 2030`) or sets a time limit (`trong 05 ngày
+               làm việc`);
+- `body_words`  the words of body names as patterns: head nouns, whole bodies,
+                office-holders' titles, collectives, acronyms, and what stands at a
+                position of a text;
+- `bodies`      body names built from them: where a name opens and ends;
 - `assignment`  the verbs of work, the forms that hand work to a body (`Giao X`,
                 `X đề nghị Y`), cooperation (`phối hợp với`), the passive agent
                 (`do X bố trí`), lead-ins, and what gives no task.

@@ -8,9 +8,10 @@ Three layers, every word from `parsers/grammar/vocab/timing.json`:
 - timing phrases: what scheduling makes of a unit, a lead (`trước ngày`,
   `trong`, `từ ... đến`), a frequency (`hằng năm`), a duration (`02 ngày`), or a
   fixed expression (`Thường xuyên`, `theo đúng tiến độ`), as `FORMS`;
-- prose contexts: the words around a phrase that make it qualify an object
-  (`Chiến lược ... đến năm 2030`, `kế hoạch công tác hằng năm`) or date a
-  cited document (`Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022`).
+- prose contexts (`parsers.grammar.timing_prose`): the words around a phrase
+  that make it qualify an object (`Chiến lược ... đến năm 2030`, `kế hoạch công
+  tác hằng năm`) or date a cited document (`Nghị định số 06/2022/NĐ-CP ngày 07
+  tháng 01 năm 2022`).
 
 Text given to these patterns is the *shadow* of the source (`shadow`): same
 length, `_` of word-segmented text read as a space, dashes unified, so that
@@ -364,45 +365,6 @@ CLAUSE_INITIAL_LEADS = folded(_DL["clause_initial"])
 PROSE_LEADS = folded(_PL["prose"])
 CELL_DURATION_LEADS = folded(_REL["cell_duration_leads"])
 WORKDAY_UNITS = folded(k for k, v in VOCAB["duration_units"].items() if v == "workday")
-# What makes a duration after a cell's lead a time limit in prose too: working days or an
-# anchor (`trong 05 ngày làm việc`, `trong 10 ngày kể từ ngày nhận được`), not `trong 5 năm`
-TIME_LIMIT = re.compile(rf"{_LB}{words(list(WORKDAY_UNITS) + _REL['anchors'])}{_LA}", re.IGNORECASE)
 # `trước ngày 01 tháng 12 của năm trước`: a day and month whose year is relative, not the
 # document's.
 RELATIVE_YEAR_AFTER = re.compile(rf"\s*{words(VOCAB['relative_year_words'])}{_LA}", re.IGNORECASE)
-
-# ---------------------------------------------------------------- prose contexts
-_PF = VOCAB["prose_filters"]
-# Right before a phrase that then qualifies an object: `giai đoạn 2021 - 2030`,
-# `tầm nhìn đến năm 2050`, `Tính đến hết ngày 24/5/2025`, `cho đến khi có chỉ đạo của
-# Thủ tướng Chính phủ`
-OBJECT_MARKER_BEFORE = re.compile(rf"{_LB}{words(_PF['object_markers_before'])}\s*$",
-                                  re.IGNORECASE)
-# A noun that a following frequency qualifies: `kế hoạch công tác hằng năm`, `kiểm tra định
-# kỳ và đột xuất`
-PLAN_NOUN = re.compile(rf"{_LB}{words(_PF['plan_nouns'])}{_LA}", re.IGNORECASE)
-# A coordinated secondary duty: `... trực tuyến và định kỳ đánh giá`
-SECONDARY_BEFORE = re.compile(rf"{_LB}{words(_PF['secondary_joiners'])}\s*$", re.IGNORECASE)
-# Words a clause may open with before its time adverbial: `Phấn đấu đến năm 2030, ...`
-CLAUSE_OPENER_BEFORE = re.compile(rf"{_LB}{words(_PF['clause_openers'])}\s*$", re.IGNORECASE)
-# A standing-role item: `Là cơ quan thường trực, có trách nhiệm ... định kỳ báo cáo`
-STANDING_ROLE = re.compile(rf"^\W*{words(_PF['standing_role_openers'])}{_LA}", re.IGNORECASE)
-# A document number right before a date: `Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm
-# 2022`, `Kế hoạch số 1105 /KH-ĐKT ngày10 /3/2026`
-DOC_NUMBER_BEFORE = re.compile(r"\d[\w.-]*\s*/\s*[\w./-]*[^\W\d_][\w./-]*\s*$")
-# A capitalised document name in the same clause: `Luật Tổ chức chính quyền địa phương ngày
-# 16/6/2025`; lower case `quyết định` is a verb (`xem xét, quyết định trong quý III`).
-CITATION_NOUN = re.compile(
-    rf"{_LB}{words([w[0].upper() + w[1:] for w in _PF['citation_nouns']])}{_LA}")
-# A noun right before a frequency that makes it the kind of the activity: `kiểm tra định kỳ và đột
-# xuất`, `chế độ báo cáo định kỳ`; not `báo cáo Thủ tướng Chính phủ định kỳ hằng năm`
-ACTIVITY_NOUN_BEFORE = re.compile(rf"{_LB}{words(_PF['activity_nouns'])}\s*$", re.IGNORECASE)
-# A fronted topic whose phrases qualify it: `Đối với các nhiệm vụ triển khai trong năm 2025, ...`
-# (to its comma), `Về điều chuyển số vốn dư, không có khả năng giải ngân trong năm 2025 ...:`
-# (to its colon)
-TOPIC_OPENER = re.compile(rf"^\W*(?P<w>{words(_PF['topic_openers'])}){_LA}", re.IGNORECASE)
-TOPIC_ENDS = {" ".join(k.lower().split()): tuple(v) for k, v in _PF["topic_openers"].items()}
-# A reporting verb right after a frequency: `Hằng năm báo cáo kết quả thực hiện`
-REPORTING_AFTER = re.compile(rf"\s*,?\s*{words(_PF['reporting_verbs'])}{_LA}", re.IGNORECASE)
-# A modal right before an ongoing word: `Các lực lượng chức năng phải liên tục ra quân`
-MODAL_BEFORE = re.compile(rf"{_LB}{words(_PF['modals'])}\s*$", re.IGNORECASE)

@@ -18,7 +18,7 @@ from extractors.prose_owner import leading_bodies, partner_lists
 from parsers.grammar.alternation import alternation, first_letter_lookahead, flat_alternation, phrase_alternation
 from parsers.grammar.assignment import find_verb, verb_words
 from parsers.grammar.bodies import body_opening, starts_with_body
-from parsers.grammar.bodies import vocab as bodies_vocab
+from parsers.grammar.body_words import vocab as bodies_vocab
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
