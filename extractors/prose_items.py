@@ -96,6 +96,8 @@ class _Exclusions(NamedTuple):
     execution: re.Pattern         # ending the item: `... có trách nhiệm thi hành Quyết định này./.`
     reply: re.Pattern             # a letter's closing: `Cục Thuế trả lời để Thuế tỉnh Hà Tĩnh biết ...`
     permission: re.Pattern        # after the subject: `(Sở Tài chính) được quyền khai thác ...`
+    invitation: re.Pattern        # after the subject: `(Ủy ban nhân dân tỉnh) kính mời các đại biểu ...`
+    in_charge: re.Pattern         # a label naming who is in charge: `Chủ trì tại điểm cầu: Đồng chí ...`
     copula: re.Pattern            # after the subject: `(Sở Y tế) là cơ quan chuyên môn ...`
     duty: re.Pattern              # in the copula's sentence: `... là cơ quan thường trực, chủ trì ...`
     amendment: re.Pattern         # a consolidation note: `16 Điểm này được sửa đổi, bổ sung theo quy định tại ...`
@@ -117,6 +119,8 @@ def exclusions() -> _Exclusions:
                        re.compile(rf"(?:{alternation(list(execution_clauses()))})[\s./;”\"]*$"),
                        _reply_closing(v["reply_closings"]),
                        re.compile(rf"(?<![\w])(?:{alternation(v['permissions']) or '(?!)'})(?![\w])"),
+                       re.compile(rf"(?<![\w])(?:{alternation(v['invitations']) or '(?!)'})(?![\w])"),
+                       _in_charge(v["in_charge_labels"]),
                        re.compile(rf"(?:{alternation(v['status']['copulas']) or '(?!)'})(?![\w])"),
                        re.compile(rf"(?<![\w])(?:{alternation(v['status']['duties']) or '(?!)'})(?![\w])"),
                        _amendment_note(v["amendment_notes"]),
@@ -149,14 +153,23 @@ def _amendment_note(words: dict) -> re.Pattern:
                       rf"(?:{alternation(words['by'])})|(?:{alternation(words['quoting'])}))")
 
 
-def _permits(text: str, permission: re.Pattern) -> bool:
-    """Is the item a right or a permission of the body that opens it, no work (spec §1):
-    `Sở Tài chính được quyền khai thác ...`, `Chủ tịch Hội đồng có thể quyết định triệu
-    tập ...`? Not where such words come later (`Sở X chủ trì ..., có thể mời ...`)."""
-    if permission.search(text) is None:
+def _in_charge(words: dict) -> re.Pattern:
+    """A label that names the person in charge of an activity, no work given: `Chủ trì tại
+    điểm cầu: Đồng chí Chủ tịch ...`, `Chủ trì khảo sát địa chất: Ông Đặng Đình Công, Kỹ sư
+    ...`; not `Chủ trì triển khai các nhiệm vụ: Xây dựng cơ chế ...`."""
+    return re.compile(rf"^(?:{alternation(words['openers'])})[^:.;]{{0,{words['label_chars']}}}:\s*"
+                      rf"(?:{alternation(words['persons'])})(?![\w])", re.IGNORECASE)
+
+
+def _subject_then(text: str, words: re.Pattern) -> bool:
+    """Do `words` follow right after the body that opens the item? A right or a permission
+    (`Sở Tài chính được quyền khai thác ...`, `Chủ tịch Hội đồng có thể quyết định triệu tập
+    ...`), an invitation (`Ủy ban nhân dân tỉnh kính mời các đại biểu dự họp ...`): no work
+    (spec §1). Not where such words come later (`Sở X chủ trì ..., có thể mời ...`)."""
+    if words.search(text) is None:
         return False                        # most items: no need to find their subject
     lead = leading_bodies(text)
-    return lead is not None and permission.match(text[lead.end:].lstrip(" ,")) is not None
+    return lead is not None and words.match(text[lead.end:].lstrip(" ,")) is not None
 
 
 def _states_status(text: str, copula: re.Pattern, duty: re.Pattern) -> bool:
@@ -195,7 +208,8 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
     ex = exclusions()
     text = node.text
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
-            or ex.execution.search(text) or _replies(text, ex.reply) or _permits(text, ex.permission) \
+            or ex.execution.search(text) or _replies(text, ex.reply) or _subject_then(text, ex.permission) \
+            or _subject_then(text, ex.invitation) or ex.in_charge.match(text) \
             or _states_status(text, ex.copula, ex.duty) or ex.amendment.match(text):
         return True
     if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])

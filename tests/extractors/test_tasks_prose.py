@@ -873,8 +873,8 @@ def test_a_note_of_how_a_provision_was_amended_is_no_task(source, text, note):
     ("synthetic", "Sở Tài chính có trách nhiệm hướng dẫn các đơn vị được quyền khai thác dữ liệu", False),
 ])
 def test_a_right_or_permission_of_the_subject_is_no_task(source, text, permits):
-    from extractors.prose_items import _permits, exclusions as _exclusions
-    assert _permits(text, _exclusions().permission) is permits, source
+    from extractors.prose_items import _subject_then, exclusions as _exclusions
+    assert _subject_then(text, _exclusions().permission) is permits, source
 
 
 @pytest.mark.parametrize("source,text,status", [
@@ -1249,3 +1249,35 @@ def test_a_named_state_body_duty_in_a_decree_is_a_task(parsed, corpus_file, sour
 def test_no_task_from_a_decree_rule_or_procedure(parsed, corpus_file, source, opening):
     doc = parsed(corpus_file(source))
     assert not any(t.content.startswith(opening) for t in doc.tasks), source
+
+
+@pytest.mark.parametrize("source,text,in_charge", [
+    # a label that names the person in charge of an activity (a meeting's chair, a consultant's
+    # engineer) gives no work, whatever date follows (a certificate's validity)
+    ("wild/docs/trangsct__giay-moi-hop-ubnd.docx",
+     "Chủ trì tại điểm cầu: Đồng chí Chủ tịch Ủy ban nhân dân các xã, phường", True),
+    ("wild/docs/trangsct__cong-van-moi-hop-sct.docx", "Chủ trì: Lãnh đạo Sở Công Thương", True),
+    ("wild/docs/trangsct__TB-tham-dinh-TKKT-dieu-chinh-thuy-dien-YenHa.docx",
+     "Chủ trì khảo sát địa chất: Ông Đặng Đình Công, Kỹ sư địa chất", True),
+    ("wild/docs/trangsct__SCT-CN-Xac-nhan-De-cuong-kiem-dinh-Kho-VLNCN-Mong-Son.docx",
+     "Chủ trì kiểm định: ông Đỗ Văn Mạnh có chứng chỉ hành nghề hoạt động xây dựng", True),
+    # a colon that introduces the work itself
+    ("wild/docs/tnt305__dataset-f004d93b21e7fc5f.md",
+     "Chủ trì triển khai các nhiệm vụ: Xây dựng cơ chế và triển khai thử nghiệm có kiểm soát", False),
+])
+def test_a_label_naming_who_is_in_charge_is_no_task(source, text, in_charge):
+    from extractors.prose_items import exclusions as _exclusions
+    assert (_exclusions().in_charge.match(text) is not None) is in_charge, source
+
+
+@pytest.mark.parametrize("source,text,invites", [
+    # an invitation's closing: the body invites, no work
+    ("wild/docs/trangsct__giay-moi-hop-ubnd.docx",
+     "Ủy ban nhân dân tỉnh kính mời các đại biểu dự họp theo thành phần, thời gian, địa điểm nêu trên", True),
+    ("synthetic", "Sở Công Thương trân trọng kính mời các doanh nghiệp tham dự hội nghị", True),
+    # inviting as part of the work given
+    ("synthetic", "Sở Công Thương chủ trì tổ chức hội nghị, kính mời các doanh nghiệp tham dự", False),
+])
+def test_an_invitation_is_no_task(source, text, invites):
+    from extractors.prose_items import _subject_then, exclusions as _exclusions
+    assert _subject_then(text, _exclusions().invitation) is invites, source
