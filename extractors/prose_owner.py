@@ -11,7 +11,7 @@ from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAU
                                         PERSON_LABEL, SENTENCE_BREAK, find_verb, handing_pattern,
                                         in_noun_phrase, execution_clauses, passive_pattern, prefix_pattern,
                                         verb_pattern, vocab)
-from parsers.grammar.bodies import body_opening, colon_frame, starts_with_body
+from parsers.grammar.bodies import body_opening, colon_frame, kind_after_title, starts_with_body
 from parsers.grammar.body_words import vocab as bodies_vocab
 from parsers.document_context import per_document
 from parsers.grammar.alternation import alternation
@@ -110,7 +110,8 @@ def leading_bodies(text: str) -> BodyList | None:
 def _owner_phrase(rest: str, stop: bool = True) -> str | None:
     """The owner list that opens `rest`, up to its verb or colon, or (with `stop`)
     before a scope word: `Các Bộ, ngành liên quan khác| trong phạm vi chức năng ...`."""
-    verb = find_verb(rest, body_opening(rest))     # not in the name's first word: `Đoàn| kiểm tra|`
+    # not in the name's first words: `Đoàn| kiểm tra|`, `Trưởng ban kiểm soát|`
+    verb = find_verb(rest, max(body_opening(rest), kind_after_title(rest)))
     clause = ASSIGNED_TO.match(rest, verb.start()) if verb else None
     if clause and GENERIC_SUBJECT.fullmatch(rest[:verb.start()].strip()):                          # `Các cơ quan được phân công chủ trì thực hiện nhiệm vụ ...| có
         inner = find_verb(rest, clause.end())      # trách nhiệm`: who was assigned is part of the subject

@@ -243,7 +243,8 @@ def starts_with_body(text: str) -> int:
             break
         stop, after = m.group(0), m.end()
         if stop[0] == " " and stop not in (" và ", " với ") and (
-                not text[m.start() + 1].islower() or in_noun_phrase(text, m.start() + 1, after)):
+                not text[m.start() + 1].islower() or in_noun_phrase(text, m.start() + 1, after)
+                or after == kind_after_title(text)):
             pos = after                     # `Ban Chỉ đạo`, `Ban Tổ chức`, `Ủy ban bầu cử`: a name, not a verb
             continue
         if stop in (" và ", " với ") and not starts_new_body(text, key, after):
@@ -259,6 +260,19 @@ def starts_with_body(text: str) -> int:
         end = m.start()
         break
     return len(text[:end].rstrip(EDGE_PUNCT))
+
+
+def kind_after_title(text: str) -> int:
+    """End of a title's body named by its kind, its head noun in lower case (`Trưởng ban
+    kiểm soát`, `Chủ tịch hội đồng thẩm định`; vocabulary: bodies.json name_verbs), 0 if
+    the text opens with none."""
+    key = match_key(text)
+    title = title_at(key, 0)
+    if not title:
+        return 0
+    head = patterns().head.match(key, after_space(key, title))
+    verb = patterns().name_end.match(key, head.end()) if head and text[head.start()].islower() else None
+    return verb.end() if verb and key[verb.start() + 1:verb.end()].strip() in vocab()["name_verbs"] else 0
 
 
 @lru_cache(maxsize=1)

@@ -517,6 +517,11 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
      "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, Đồng Tháp khẩn trương",
      "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh, Đồng Tháp", "start"),
     ("synthetic", "Các sở, ngành, địa phương: Chủ động triển khai", "Các sở, ngành, địa phương", "start"),
+    # a title's body named by its kind (`Trưởng ban kiểm soát`), then a list
+    ("wild/docs/hrmaster__van-ban-hop-nhat-so-1166-vbhn-bldtbxh-41572.txt",
+     "Trưởng ban kiểm soát, Kiểm soát viên có trách nhiệm giúp cơ quan đại diện chủ sở hữu",
+     "Trưởng ban kiểm soát, Kiểm soát viên", "start"),
+    ("synthetic: a capitalised head", "Giám đốc Sở kiểm tra", "Giám đốc Sở", "start"),
     # `có văn bản` (to write to) is a verb of work that ends the name
     ("wild/docs/trangsct__QD-16-2026-Quy-che-CCN-Lao-Cai-OCR.txt",
      "Ủy ban nhân dân cấp xã có văn bản đề xuất điều chỉnh phương án", "Ủy ban nhân dân cấp xã", "start"),

@@ -110,6 +110,9 @@ def test_title_letter_case(source, title, texts, cased):
     ("wild hrmaster__nghi-dinh-so-121-2026-nd-cp-469354.pdf (the body's first words run onto its line)",
      ["NGHỊ ĐỊNH", "Quy định về sắp xếp lại, giải thể tổ chức hành chính Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15"],
      "Quy định về sắp xếp lại, giải thể tổ chức hành chính"),
+    ("wild trangsct__giay-moi-hop-ubnd.docx (the meeting a heading invites to is its type's word)",
+     ["GIẤY MỜI HỌP", "Về tình hình triển khai các cụm công nghiệp trên địa bàn tỉnh."],
+     "Về tình hình triển khai các cụm công nghiệp trên địa bàn tỉnh"),
 ])
 def test_title_ends(source, texts, title):
     assert read_title(texts, None, None)[1] == title, source

@@ -109,6 +109,12 @@ BODIES = [
      "Bộ, cơ quan, địa phương"),
     ("hrmaster__nghi-dinh-so-152-2026-nd-cp-469524.txt", "", "Cơ quan, tổ chức đang bảo quản vật chứng", ""),
     ("hrmaster__nghi-quyet-so-45-2019-qh14-30232.txt", "", "Phòng, chống quấy rối tình dục tại nơi làm việc", ""),
+    # a title's body named by its kind, its head noun in lower case: the verb of the kind
+    # (`kiểm soát`, `kiểm tra`) is part of the name
+    ("hrmaster__van-ban-hop-nhat-so-466-vbhn-bldtbxh-44194.txt", "", "Trưởng ban kiểm soát có trách nhiệm tổ chức",
+     "Trưởng ban kiểm soát"),
+    ("hrmaster__van-ban-hop-nhat-so-1166-vbhn-bldtbxh-41572.txt", "", "Trưởng ban kiểm soát, Kiểm soát viên có "
+     "trách nhiệm giúp", "Trưởng ban kiểm soát"),
     # a timing phrase is no part of a name: `trước ngày`, `trong tháng`
     (WILD_TTG_TB, "III.2.c", "Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra",
      "Phó Thủ tướng Chính phủ Trần Hồng Hà"),
