@@ -154,11 +154,13 @@ def _amendment_note(words: dict) -> re.Pattern:
 
 
 def _in_charge(words: dict) -> re.Pattern:
-    """A label that names the person in charge of an activity, no work given: `Chủ trì tại
-    điểm cầu: Đồng chí Chủ tịch ...`, `Chủ trì khảo sát địa chất: Ông Đặng Đình Công, Kỹ sư
-    ...`; not `Chủ trì triển khai các nhiệm vụ: Xây dựng cơ chế ...`."""
-    return re.compile(rf"^(?:{alternation(words['openers'])})[^:.;]{{0,{words['label_chars']}}}:\s*"
-                      rf"(?:{alternation(words['persons'])})(?![\w])", re.IGNORECASE)
+    """A label that names the person in charge of an activity or who holds a post, no work
+    given: `Chủ trì tại điểm cầu: Đồng chí Chủ tịch ...`, `Chủ trì khảo sát địa chất: Ông
+    Đặng Đình Công, Kỹ sư ...`, `Chủ tịch Liên đoàn: Ông Phạm Văn Trịnh`; not `Chủ trì triển
+    khai các nhiệm vụ: Xây dựng cơ chế ...`."""
+    label = rf"[^:.;]{{0,{words['label_chars']}}}:\s*"
+    return re.compile(rf"^(?:(?:{alternation(words['openers'])}){label}(?:{alternation(words['persons'])})"
+                      rf"|[^:.;\s]{label}(?:{alternation(words['named_persons'])}))(?![\w])", re.IGNORECASE)
 
 
 def _subject_then(text: str, words: re.Pattern) -> bool:

@@ -1266,6 +1266,11 @@ def test_no_task_from_a_decree_rule_or_procedure(parsed, corpus_file, source, op
      "Chủ trì khảo sát địa chất: Ông Đặng Đình Công, Kỹ sư địa chất", True),
     ("wild/docs/trangsct__SCT-CN-Xac-nhan-De-cuong-kiem-dinh-Kho-VLNCN-Mong-Son.docx",
      "Chủ trì kiểm định: ông Đỗ Văn Mạnh có chứng chỉ hành nghề hoạt động xây dựng", True),
+    # a post and who holds it: a list of people elected or in charge
+    ("wild/docs/vbai__478-SNV-To-trinh-ve-viec-cong-nhan-ket-qua-dai-hoi-Lien-doan-Quan-vot.signed.signed.kydauden-1.pdf",
+     "Chủ tịch Liên đoàn: Ông Phạm Văn Trịnh", True),
+    ("wild/docs/trangsct__Bien-ban-tham-dinh-SoiPhuongNam-NH3-loai2.docx",
+     "Người đứng đầu Chi nhánh: Ông Bùi Thanh Phương; Chức danh: Giám đốc Chi nhánh", True),
     # a colon that introduces the work itself
     ("wild/docs/tnt305__dataset-f004d93b21e7fc5f.md",
      "Chủ trì triển khai các nhiệm vụ: Xây dựng cơ chế và triển khai thử nghiệm có kiểm soát", False),
