@@ -235,6 +235,7 @@ def starts_with_body(text: str) -> int:
     p = patterns()
     key = match_key(text)
     is_list = bool(title_at(key, 0) or p.new_collective.match(key, 0)) or not is_named(text, key)
+    kind_end = kind_after_title(text)        # `Trưởng ban kiểm soát|`: the verb names the kind
     pos = end
     while True:
         m = p.name_end.search(key, pos)
@@ -244,7 +245,7 @@ def starts_with_body(text: str) -> int:
         stop, after = m.group(0), m.end()
         if stop[0] == " " and stop not in (" và ", " với ") and (
                 not text[m.start() + 1].islower() or in_noun_phrase(text, m.start() + 1, after)
-                or after == kind_after_title(text)):
+                or after == kind_end):
             pos = after                     # `Ban Chỉ đạo`, `Ban Tổ chức`, `Ủy ban bầu cử`: a name, not a verb
             continue
         if stop in (" và ", " với ") and not starts_new_body(text, key, after):
