@@ -100,6 +100,7 @@ class _Exclusions(NamedTuple):
     in_charge: re.Pattern         # a label naming who is in charge: `Chủ trì tại điểm cầu: Đồng chí ...`
     copula: re.Pattern            # after the subject: `(Sở Y tế) là cơ quan chuyên môn ...`
     duty: re.Pattern              # in the copula's sentence: `... là cơ quan thường trực, chủ trì ...`
+    passive: re.Pattern           # what others do to the subject: `chịu sự chỉ đạo, kiểm tra ...;`
     amendment: re.Pattern         # a consolidation note: `16 Điểm này được sửa đổi, bổ sung theo quy định tại ...`
     headings: tuple[str, ...]     # casefolded: `mục đích`, `yêu cầu`
     effect: re.Pattern            # near the start: `Quyết định này có hiệu lực thi hành`
@@ -121,8 +122,9 @@ def exclusions() -> _Exclusions:
                        re.compile(rf"(?<![\w])(?:{alternation(v['permissions']) or '(?!)'})(?![\w])"),
                        re.compile(rf"(?<![\w])(?:{alternation(v['invitations']) or '(?!)'})(?![\w])"),
                        _in_charge(v["in_charge_labels"]),
-                       re.compile(rf"(?:{alternation(v['status']['copulas']) or '(?!)'})(?![\w])"),
+                       re.compile(rf"(?<![\w])(?:{alternation(v['status']['copulas']) or '(?!)'})(?![\w])"),
                        re.compile(rf"(?<![\w])(?:{alternation(v['status']['duties']) or '(?!)'})(?![\w])"),
+                       re.compile(rf"(?<![\w])(?:{alternation(v['status']['passive_frames']) or '(?!)'})[^;.]*"),
                        _amendment_note(v["amendment_notes"]),
                        tuple(v["excluded_headings"]),
                        re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"),
@@ -174,18 +176,18 @@ def _subject_then(text: str, words: re.Pattern) -> bool:
     return lead is not None and words.match(text[lead.end:].lstrip(" ,")) is not None
 
 
-def _states_status(text: str, copula: re.Pattern, duty: re.Pattern) -> bool:
+def _states_status(text: str, ex: _Exclusions) -> bool:
     """Is the item only what the body that opens it is, no work (spec §1): `Sở Y tế là cơ
-    quan chuyên môn thuộc Uỷ ban nhân dân tỉnh`, `Ban Chỉ đạo là Ban Chỉ đạo nhà nước về
-    ...`? Not where the item gives it a duty too (`Sở Khoa học và Công nghệ là cơ quan
-    thường trực, chủ trì theo dõi ...`)."""
-    if " là " not in text:
+    quan chuyên môn thuộc Uỷ ban nhân dân tỉnh`, `Sở Tư pháp có tư cách pháp nhân, có con
+    dấu ...; chịu sự chỉ đạo, kiểm tra, hướng dẫn ... của ...`? Not where the item gives it
+    a duty too (`Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi ...`)."""
+    if ex.copula.search(text) is None:
         return False                        # most items: no need to find their subject
     lead = leading_bodies(text)
     if lead is None:
         return False
     rest = text[lead.end:].lstrip(" ,")
-    return copula.match(rest) is not None and duty.search(rest) is None
+    return ex.copula.match(rest) is not None and ex.duty.search(ex.passive.sub("", rest)) is None
 
 
 def _replies(text: str, reply: re.Pattern) -> bool:
@@ -212,7 +214,7 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
             or ex.execution.search(text) or _replies(text, ex.reply) or _subject_then(text, ex.permission) \
             or _subject_then(text, ex.invitation) or ex.in_charge.match(text) \
-            or _states_status(text, ex.copula, ex.duty) or ex.amendment.match(text):
+            or _states_status(text, ex) or ex.amendment.match(text):
         return True
     if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
                                     or _column_labels().fullmatch(text.casefold())):
