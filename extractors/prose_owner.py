@@ -245,7 +245,11 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
     owner list: `Viện A; Viện B nghiên cứu ...`) are not looked at."""
     out: list[tuple[int, BodyList]] = []
     current = owner.casefold() if owner else None
+    start = after
     for m in CLAUSE_BREAK.finditer(text, after):
+        if start == after and _only_partners(text[after:m.start()]):
+            continue                   # `Giao Sở X chủ trì, phối hợp các sở, ban ngành tỉnh;| Ủy ban
+                                       # nhân dân các xã ... có trách nhiệm: ...`: the list goes on
         lead = leading_bodies(text[m.end():])
         if lead is None or (lead.via not in ("start", "handed") and not _opened_clause(text[m.end():], lead)) \
                 or (current and lead.text.casefold().startswith(current)):
@@ -258,7 +262,20 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
             continue                   # `Chủ tịch UBND cấp xã chịu trách nhiệm trước ...`
         out.append((m.end(), lead))
         current = lead.text.casefold()
+        start = m.end()
     return out
+
+
+def _only_partners(clause: str) -> bool:
+    """Is the first clause after the owner only its frame and the bodies it works with, no
+    work of its own (`chủ trì, phối hợp các sở, ban ngành tỉnh`)? The list of partners then
+    goes on past the clause break."""
+    frame = PARTNER_OPENER.search(clause)
+    opener = clause[:frame.start()].strip(" ,").casefold() if frame else None
+    if opener is None or opener not in ("", *(w.casefold() for w in vocab()["responsibility_openers"])):
+        return False
+    pieces = [p.strip(" ,") for p in clause[frame.end():].strip(" ,;").split(";")]
+    return all(p and starts_with_body(p) == len(p) for p in pieces)
 
 
 @lru_cache(maxsize=1)

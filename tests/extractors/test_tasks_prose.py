@@ -1298,3 +1298,27 @@ def test_a_label_naming_who_is_in_charge_is_no_task(source, text, in_charge):
 def test_an_invitation_is_no_task(source, text, invites):
     from extractors.prose_items import _subject_then, exclusions as _exclusions
     assert _subject_then(text, _exclusions().invitation) is invites, source
+
+
+@pytest.mark.parametrize("source,text", [
+    # a first clause that is only the owner's frame and its partners: the `;` goes on with the
+    # list of bodies it works with, no second owner
+    ("wild/docs/tnt305__dataset-8c306b6991495e34.md",
+     "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp các sở, ban ngành tỉnh; Ủy ban nhân dân các xã, "
+     "phường và các đơn vị có liên quan đến các nội dung đơn giản hóa thủ tục hành chính cấp xã nêu tại Điều 1 "
+     "của Quyết định này, có trách nhiệm: thường xuyên theo dõi"),
+    ("wild/docs/tnt305__dataset-f1e0981425ec38be.md",
+     "Giao Sở Công Thương chủ trì, phối hợp với các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường; "
+     "các cơ quan, đơn vị và các doanh nghiệp, hợp tác xã có liên quan triển khai thực hiện Kế hoạch này"),
+])
+def test_a_list_of_partners_goes_on_past_a_semicolon(source, text):
+    from extractors.prose_owner import leading_bodies, owner_clauses
+    lead = leading_bodies(text)
+    assert owner_clauses(text, lead.text, lead.end) == [], source
+
+
+def test_work_after_partners_still_splits():
+    from extractors.prose_owner import leading_bodies, owner_clauses
+    text = "Sở Tài chính chủ trì, phối hợp với Sở Xây dựng thẩm định dự án; Sở Y tế chịu trách nhiệm kiểm tra chất lượng"
+    lead = leading_bodies(text)
+    assert [b.text for _, b in owner_clauses(text, lead.text, lead.end)] == ["Sở Y tế"]
