@@ -245,24 +245,22 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
     owner list: `Viện A; Viện B nghiên cứu ...`) are not looked at."""
     out: list[tuple[int, BodyList]] = []
     current = owner.casefold() if owner else None
-    start = after
     for m in CLAUSE_BREAK.finditer(text, after):
-        if start == after and _only_partners(text[after:m.start()]):
+        if not out and _only_partners(text[after:m.start()]):
             continue                   # `Giao Sở X chủ trì, phối hợp các sở, ban ngành tỉnh;| Ủy ban
                                        # nhân dân các xã ... có trách nhiệm: ...`: the list goes on
         lead = leading_bodies(text[m.end():])
         if lead is None or (lead.via not in ("start", "handed") and not _opened_clause(text[m.end():], lead)) \
                 or (current and lead.text.casefold().startswith(current)):
             continue
-        after = text[m.end() + lead.end:].lstrip(" ,")
-        if after.startswith(tuple(vocab()["cooperation_verbs"])) or no_work(after):
+        work = text[m.end() + lead.end:].lstrip(" ,")
+        if work.startswith(tuple(vocab()["cooperation_verbs"])) or no_work(work):
             continue
         clause = text[m.end():]
         if any(p in clause[:CLAUSE_LOOK] for p in _no_task_clauses()):
             continue                   # `Chủ tịch UBND cấp xã chịu trách nhiệm trước ...`
         out.append((m.end(), lead))
         current = lead.text.casefold()
-        start = m.end()
     return out
 
 
