@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parsers.clean_text import fold_spaces
+from parsers.grammar.alternation import alternation, flat_alternation
 from parsers.grammar.bodies import starts_with_body
 from parsers.line_ends import awaits_more, awaits_number, name_across, open_end
 from parsers.text_tables import TextTable, number_titles, scan_tables, vocab
@@ -69,15 +70,16 @@ GROUP_LABEL = re.compile(r"^\s*(?:[IVXL]{1,5}|[A-H])\.?\s*$")
 GROUP_HEADING = re.compile(r"^\s*([IVXL]{1,5})\.?\s+(?=[A-ZĐÀ-Ỹ])")
 # Two columns run together on one line: `cơ quan ngang bộ  Bộ Tư pháp`
 COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
-# Words of a body's column title
-BODY_TITLE = re.compile(r"chủ trì|thực hiện|phụ trách", re.I)
+# The word lists of these tables (vocab/text_tables.json `line_tables`)
+_WORDS = vocab()["line_tables"]
+# Words of a body's column title: `Cơ quan chủ trì`, `Đơn vị thực hiện`
+BODY_TITLE = re.compile(flat_alternation(_WORDS["body_titles"]), re.I)
 # A heading of the text after the table: `Phụ lục II`, `Nơi nhận:`
-TEXT_HEADING = re.compile(r"^\s*(?:Phụ lục|PHỤ LỤC|Nơi nhận|TM\.|KT\.)")
+TEXT_HEADING = re.compile(rf"^\s*(?:{alternation(_WORDS['after_table'])})")
 # The titles of a date's column: `Thời hạn hoàn thành`, `Tiến độ thực hiện`, `Thời gian`
-TIMING_TITLES = ("thời", "tiến độ")
+TIMING_TITLES = tuple(_WORDS["timing_titles"])
 # What a date's cell holds: a figure or a word of timing (`2026 - 2027`, `Hằng năm`, `Thường xuyên`)
-TIMING_CELL = re.compile(r"\d|thường xuyên|hằng|hàng|định kỳ|quý|tháng|năm|trước|sau khi|theo yêu cầu|kịp thời",
-                         re.I)
+TIMING_CELL = re.compile(rf"\d|{flat_alternation(_WORDS['timing_cell_words'])}", re.I)
 # A list item's number opening a cell: `2. Các bộ, cơ quan rà soát ...` (a body's work, no date)
 LIST_ITEM = re.compile(r"^\d{1,2}\.\s")
 MAX_HEADER_LINES = 14
@@ -87,9 +89,9 @@ MIN_ROWS = 1
 # A line that ends so that the next goes on with it: `Bộ Khoa học và`, `các bộ,`, `(thay thế`
 GOES_ON = (",", "-", "–", "(", "/")
 # The last word of a line that a date goes on from: `Kết luận số 182-KL/TW ngày` + `24/11/2025`, `Tháng` + `5/2026`
-DATE_WORDS = frozenset({"ngày", "tháng", "quý"})
+DATE_WORDS = frozenset(_WORDS["date_words"])
 # The last word of a line that a name or a list goes on from: `Các` + `Bộ, ngành, địa phương`
-LEADING_WORDS = frozenset({"các", "những", "mỗi", "từng"})
+LEADING_WORDS = frozenset(_WORDS["leading_words"])
 # A date's first figures: `24/11/2025`, `5/2026`
 DATE_START = re.compile(r"^\d{1,2}/\d")
 
