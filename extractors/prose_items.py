@@ -14,8 +14,8 @@ from extractors.labelled_fields import labels
 from extractors.own_text import AUTHENTICATES
 from extractors.prose_owner import leading_bodies
 from extractors.timing import find_timing
-from parsers.grammar.alternation import alternation
-from parsers.grammar.assignment import SENTENCE_BREAK, execution_clauses, find_verb, vocab
+from parsers.grammar.alternation import alternation, phrase_alternation
+from parsers.grammar.assignment import CLAUSE_BREAK, SENTENCE_BREAK, execution_clauses, find_verb, vocab
 from parsers.model import DocumentMeta, DocumentTree, Node
 from parsers.structure import is_letterhead_anchor
 
@@ -101,6 +101,7 @@ class _Exclusions(NamedTuple):
     copula: re.Pattern            # after the subject: `(Sở Y tế) là cơ quan chuyên môn ...`
     duty: re.Pattern              # in the copula's sentence: `... là cơ quan thường trực, chủ trì ...`
     passive: re.Pattern           # what others do to the subject: `chịu sự chỉ đạo, kiểm tra ...;`
+    answers: re.Pattern           # after the subject: `(Bộ Y tế) chịu trách nhiệm về việc ...`
     amendment: re.Pattern         # a consolidation note: `16 Điểm này được sửa đổi, bổ sung theo quy định tại ...`
     headings: tuple[str, ...]     # casefolded: `mục đích`, `yêu cầu`
     effect: re.Pattern            # near the start: `Quyết định này có hiệu lực thi hành`
@@ -125,10 +126,19 @@ def exclusions() -> _Exclusions:
                        re.compile(rf"(?<![\w])(?:{alternation(v['status']['copulas']) or '(?!)'})(?![\w])"),
                        re.compile(rf"(?<![\w])(?:{alternation(v['status']['duties']) or '(?!)'})(?![\w])"),
                        re.compile(rf"(?<![\w])(?:{alternation(v['status']['passive_frames']) or '(?!)'})[^;.]*"),
+                       _answers_for(v["answers_for"]),
                        _amendment_note(v["amendment_notes"]),
                        tuple(v["excluded_headings"]),
                        re.compile(rf"^.{{0,{v['effect_within']}}}(?:{effect})"),
                        max(map(len, v["excluded_headings"]), default=0))
+
+
+def _answers_for(words: dict) -> re.Pattern:
+    """What a body answers to or for, at a clause's start after its subject: `chịu trách
+    nhiệm toàn diện trước Thủ tướng Chính phủ về ...`, `chịu trách nhiệm về số liệu ...`;
+    its first letter in either case (an item may open with it: `Chịu trách nhiệm về ...`)."""
+    return re.compile(rf"(?:{phrase_alternation(words['verbs'])})\s+(?:(?:{alternation(words['degrees'])})\s+)?"
+                      rf"(?:{alternation(words['towards'])})(?![\w])")
 
 
 def _reply_closing(words: dict) -> re.Pattern:
@@ -190,6 +200,21 @@ def _states_status(text: str, ex: _Exclusions) -> bool:
     return ex.copula.match(rest) is not None and ex.duty.search(ex.passive.sub("", rest)) is None
 
 
+def _answers_only(text: str, answers: re.Pattern) -> bool:
+    """Does every sentence and clause of the item only say whom its body answers to, or for
+    what (spec §1: accountability)? `Bộ Y tế chịu trách nhiệm về việc tổng hợp số liệu. Bộ
+    Tài chính, Bảo hiểm xã hội Việt Nam ... chịu trách nhiệm về số liệu đã rà soát ...`. Not
+    where a clause gives work too (`Sở Nội vụ chịu trách nhiệm về việc báo cáo ... Kế hoạch
+    này. Tham mưu Ủy ban nhân dân Thành phố theo dõi ...`)."""
+    if answers.search(text) is None:
+        return False                        # most items: no need to find their subjects
+    for clause in CLAUSE_BREAK.split(text):
+        lead = leading_bodies(clause)
+        if answers.match(clause[lead.end:].lstrip(" ,") if lead else clause) is None:
+            return False
+    return True
+
+
 def _replies(text: str, reply: re.Pattern) -> bool:
     """Is the item a letter's closing: its body, then only whom it informs (`Cục Thuế trả lời
     để Thuế tỉnh Hà Tĩnh biết ...`)? Not a body's duty to answer (`Sở X có trách nhiệm trả
@@ -214,7 +239,7 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
             or ex.execution.search(text) or _replies(text, ex.reply) or _subject_then(text, ex.permission) \
             or _subject_then(text, ex.invitation) or ex.in_charge.match(text) \
-            or _states_status(text, ex) or ex.amendment.match(text):
+            or _states_status(text, ex) or _answers_only(text, ex.answers) or ex.amendment.match(text):
         return True
     if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
                                     or _column_labels().fullmatch(text.casefold())):

@@ -918,6 +918,34 @@ def test_the_status_of_the_subject_is_no_task(source, text, status):
     assert _states_status(text, _exclusions()) is status, source
 
 
+@pytest.mark.parametrize("source,text,answers_only", [
+    # every clause only says whom its body answers to, or for what (spec §1: accountability)
+    ("wild/docs/hrmaster__nghi-quyet-so-113-nq-cp-469448.txt",
+     "Bộ Y tế chịu trách nhiệm về việc tổng hợp số liệu. Bộ Tài chính, Bảo hiểm xã hội Việt Nam, cơ quan "
+     "bảo hiểm xã hội chịu trách nhiệm về số liệu đã rà soát", True),
+    ("wild/docs/tnt305__dataset-b241b75dc4e6df64.md",
+     "Bộ Xây dựng chịu trách nhiệm toàn diện về nội dung Hiệp định và Nghị định thư 1 của Hiệp định", True),
+    ("wild/docs/tnt305__dataset-cdb6ad27b3c3f13b.md",
+     "Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Ủy ban nhân dân tỉnh về việc tổ chức triển khai "
+     "thực hiện Quy chế này trong phạm vi quản lý của mình", True),
+    ("wild/docs/hrmaster__quyet-dinh-so-893-qd-ttg-469593.txt",
+     "Chịu trách nhiệm về nội dung hồ sơ, báo cáo và đề xuất, kiến nghị tại Tờ trình", True),
+    # a clause that gives work beside it keeps the item a task
+    ("hcm-172-kh-ubnd-2025-trien-khai-luat-viec-lam.md",
+     "Sở Nội vụ chịu trách nhiệm về việc báo cáo, đề nghị ban hành và nội dung Kế hoạch này. Tham mưu Ủy ban "
+     "nhân dân Thành phố theo dõi, kiểm tra, đôn đốc các sở, ban, ngành", False),
+    ("bvhttdl-qd-4385-qd-bvhttdl-2025-ke-hoach-quy-hoach-mang-luoi-co-so-vhtt.md",
+     "Theo dõi và chịu trách nhiệm về số liệu, tiến độ thực hiện, nội dung thực hiện; báo cáo định kỳ", False),
+    ("wild/docs/tnt305__dataset-692e12b0ab77712a.md",
+     "Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về tính trung thực "
+     "của số liệu; đồng thời sử dụng các nguồn lực hiệu quả", False),
+    ("synthetic", "Sở Tài chính có trách nhiệm hướng dẫn các đơn vị", False),
+])
+def test_an_item_that_only_says_who_answers_is_no_task(source, text, answers_only):
+    from extractors.prose_items import _answers_only, exclusions as _exclusions
+    assert _answers_only(text, _exclusions().answers) is answers_only, source
+
+
 @pytest.mark.parametrize("source,text,kept", [
     ("lamdong-tb-ubnd-ket-luan-so-khcn-2026.docx",
      "Giao Sở Tài chính chủ trì thẩm định dự toán kinh phí, bảo đảm tính hiệu quả và tiết kiệm. Trong "
