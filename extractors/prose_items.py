@@ -61,6 +61,11 @@ def only_carries_out(tree: DocumentTree, node: Node, text: str) -> bool:
     closing = node.marker is None and not any(n.zone == node.zone for n in tree.nodes[node.index + 1:])
     if not closing and (part is None or not part.text.casefold().startswith(tuple(v["carry_out_parts"]))):
         return False                      # not a direct item of the part (a body's own duties are)
+    lead = leading_bodies(text)
+    work = text[lead.end:].lstrip() if lead else ""
+    if work.startswith(":") and work[1:].lstrip().startswith(tuple(v["responsibility_openers"])):
+        work = work[1:].lstrip()          # `Sở Công Thương: Chủ trì, phối hợp ...`: it leads
+        text = f"{text[:lead.end]}: {work[:1].lower()}{work[1:]}"
     text = ASSIGNED_CLAUSE.sub(" ", text[:1].lower() + text[1:])
     if any(re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in v["own_work_words"]):
         return False

@@ -124,9 +124,25 @@ def find_verb(text: str, start: int = 0, end: int | None = None) -> re.Match | N
     if len(bare) == len(text):
         found = _in_order(found, _verbs_without_marks().finditer(bare, start, end))
     for m in found:         # read only as far as the first verb outside a noun phrase
-        if not in_noun_phrase(text, m.start(), m.end()):
+        if not in_noun_phrase(text, m.start(), m.end()) and not _ends_a_named_verb(text, m):
             return m
     return None
+
+
+# The capitalised syllable right before a verb's match: `Văn phòng |Đăng| ký đất đai`
+CAPITALISED_BEFORE = re.compile(r"(?<![\w])([A-ZĐÀ-Ỹ][\w]*)\s+$")
+
+
+def _ends_a_named_verb(text: str, m: re.Match) -> bool:
+    """Is the verb the last syllable of a verb that a name writes in capitals (`Văn phòng
+    Đăng ký đất đai`, whose `ký` ends `Đăng ký`)? It is a word of that name, no verb."""
+    before = CAPITALISED_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    return before is not None and f"{before.group(1).lower()} {m.group()}" in _verb_set()
+
+
+@lru_cache(maxsize=1)
+def _verb_set() -> frozenset[str]:
+    return frozenset(verb_words())
 
 
 def in_noun_phrase(text: str, start: int, end: int) -> bool:

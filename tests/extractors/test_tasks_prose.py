@@ -525,6 +525,20 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     # `có văn bản` (to write to) is a verb of work that ends the name
     ("wild/docs/trangsct__QD-16-2026-Quy-che-CCN-Lao-Cai-OCR.txt",
      "Ủy ban nhân dân cấp xã có văn bản đề xuất điều chỉnh phương án", "Ủy ban nhân dân cấp xã", "start"),
+    # a verb that a name writes in capitals (`Đăng ký`) ends no name at its last syllable
+    ("wild/docs/tnt305__dataset-cdf2fbc53d083c98.md",
+     "Sở Nông nghiệp và Môi trường, UBND cấp xã, Văn phòng Đăng ký đất đai và các Chi nhánh trực thuộc có "
+     "trách nhiệm", "Sở Nông nghiệp và Môi trường, UBND cấp xã, Văn phòng Đăng ký đất đai và các Chi nhánh "
+     "trực thuộc", "start"),
+    ("synthetic", "Chi nhánh Văn phòng Đăng ký đất đai tỉnh Lào Cai thực hiện", "Chi nhánh Văn phòng Đăng ký "
+     "đất đai tỉnh Lào Cai", "start"),
+    # a scope of management (`thuộc phạm vi quản lý`) is part of the name
+    ("wild/docs/nqb-mtc__Difficult-00222283.ws.txt",
+     "Các Tập đoàn, Tổng Công ty, Công ty thuộc phạm vi quản lý nhà nước của Bộ, các doanh nghiệp thực hiện",
+     "Các Tập đoàn, Tổng Công ty, Công ty thuộc phạm vi quản lý nhà nước của Bộ, các doanh nghiệp", "start"),
+    ("wild/docs/tnt305__dataset-2847e16133f7b987.md",
+     "Các đơn vị cấp nước thuộc phạm vi quản lý xây dựng phương án", "Các đơn vị cấp nước thuộc phạm vi quản "
+     "lý", "start"),
     # `giao` of a name (`giao thông`) hands nothing on
     ("laocai-tb-vp-ket-luan-cum-cong-nghiep-2026.docx",
      "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ tuyến đường",
@@ -979,6 +993,13 @@ SHAPES = [
      "Thủ trưởng các sở, ban, ngành và Ủy ban nhân dân phường, xã, đặc khu chịu trách nhiệm", True),
     ("laocai-134-kh-ubnd-2026-khu-cum-cong-nghiep.txt", "V.8.¶1",
      "Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện", True),
+    # `X: Chủ trì, phối hợp triển khai ...` in such a part: X leads, which is work of its own
+    ("wild/docs/tnt305__dataset-f004d93b21e7fc5f.md", "VI.5",
+     "Sở Xây dựng: Chủ trì, phối hợp với các bộ, ngành, địa phương có liên quan triển khai", True),
+    ("wild/docs/tnt305__dataset-f004d93b21e7fc5f.md", "VI.8",
+     "Ngân hàng nhà nước Việt Nam - Chi nhánh Khu vực II: Chủ trì, phối hợp triển khai", True),
+    ("wild/docs/trangsct__QD-16-2026-Quy-che-CCN-Lao-Cai-OCR.txt", "",
+     "Sở Tài chính: Chủ trì, phối hợp các sở, ngành liên quan tổ chức thẩm định", True),
     # a notice's closing is no task
     ("vpcp-cv-11414-vpcp-cn-2025-cao-toc-ben-luc-bien-hoa.md", "3.¶1",
      "Văn phòng Chính phủ xin thông báo để Bộ Xây dựng", False),
