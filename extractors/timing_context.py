@@ -157,6 +157,11 @@ def _lead_ins(tree: DocumentTree, node: Node):
             yield child
 
 
+def _only_time(text: str, found: Timing) -> bool:
+    """Is the lead-in nothing but its timing phrase (`Trong năm 2025:`)?"""
+    return not (text[:found.span.start] + text[found.span.end:]).strip(" :.,*")
+
+
 def _ends_with_colon(text: str) -> bool:
     return text.rstrip(" *").endswith(":")
 
@@ -172,14 +177,15 @@ def lead_in_timing(tree: DocumentTree, node: Node, ref: date | None,
     """The timing phrase of the nearest lead-in above the item that has one, among the
     lead-ins that give work to a body (`assigns(text)`, the caller's grammar of lead-ins:
     `Đề nghị Thường trực Tỉnh ủy ... sau:`), not those that introduce a list of rules or
-    amounts (`Mức trợ cấp hằng tháng được quy định như sau:`)."""
+    amounts (`Mức trợ cấp hằng tháng được quy định như sau:`); a lead-in that is only its
+    time (`6. Trong thời hạn tối đa 24 tháng kể từ ngày Nghị định này có hiệu lực:`) times
+    the work of every item under it."""
     for lead_in in _lead_ins(tree, node):
-        if not assigns(lead_in.text):
-            continue
         found = _lead_in_phrase(lead_in.text, ref)
-        if found is not None:
-            offset = max(tree.raw.blocks[lead_in.block].text.find(lead_in.text), 0)
-            return Timing(found.raw, found.kind, found.start, found.end,
-                          Span(block=lead_in.block, start=offset + found.span.start,
-                               end=offset + found.span.end))
+        if found is None or not (_only_time(lead_in.text, found) or assigns(lead_in.text)):
+            continue
+        offset = max(tree.raw.blocks[lead_in.block].text.find(lead_in.text), 0)
+        return Timing(found.raw, found.kind, found.start, found.end,
+                      Span(block=lead_in.block, start=offset + found.span.start,
+                           end=offset + found.span.end))
     return None

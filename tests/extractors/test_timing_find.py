@@ -19,6 +19,8 @@ GM = ("../wild/docs/trangsct__giay-moi-hop-ubnd.docx", "2026-06-10")
 KN = ("../wild/docs/tnt305__dataset-be5392d4f50c27a6.md", "2025-11-25")
 HT = ("../wild/docs/tnt305__dataset-0abcf1a5292b31ec.md", "2025-11-18")
 TH = ("../wild/docs/tnt305__dataset-27cbc6425a10478c.md", "2025-11-18")
+VL = ("../wild/docs/hrmaster__nghi-dinh-so-138-2026-nd-cp-469380.txt", "2026-04-07")
+DD = ("../wild/docs/tnt305__dataset-994dfbc3967e5ebf.md", "2025-11-25")
 
 
 # (source, ref), text, expected raw (None: no timing), kind, start, end
@@ -104,6 +106,12 @@ _SCHEDULES = [
      "unparsed", None, None),
     (TH, "Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định",
      "chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định", "unparsed", None, None),
+    # a limit that says it is the most (`tối đa`, `không quá`) after `trong thời hạn`
+    (VL, "Trong thời hạn tối đa 24 tháng kể từ ngày Nghị định này có hiệu lực:",
+     "Trong thời hạn tối đa 24 tháng kể từ ngày Nghị định này có hiệu lực", "unparsed", None, None),
+    (DD, "Trong thời hạn không quá 03 ngày làm việc kể từ khi nhận được văn bản về nhu cầu nhận phôi Giấy "
+         "chứng nhận, Văn phòng đăng ký", "Trong thời hạn không quá 03 ngày làm việc kể từ khi nhận được văn "
+         "bản về nhu cầu nhận phôi Giấy chứng nhận", "unparsed", None, None),
     # a period's count spelt out in brackets
     (KN, "Định kỳ 06 (sáu) tháng hoặc đột xuất, Văn phòng UBND tỉnh báo cáo UBND tỉnh",
      "Định kỳ 06 (sáu) tháng hoặc đột xuất", "recurring", None, None),

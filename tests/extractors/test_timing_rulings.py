@@ -53,6 +53,7 @@ W_VBHN = "wild:hrmaster__van-ban-hop-nhat-so-19-vbhn-vpqh-30971.txt"
 W_TAPHUAN = "wild:luatvietnam__Doc-14222621.doc"
 W_NQ175 = "wild:hrmaster__nghi-quyet-so-175-nq-cp-40286.txt"
 W_KHCN = "wild:tnt305__dataset-8718801c503045f9.md"
+W_ND138 = "wild:hrmaster__nghi-dinh-so-138-2026-nd-cp-469380.txt"
 SPEC = "spec/task-records.md"
 
 P, DL, OE, RC, OG, US, UP = ("period", "deadline", "open_ended", "recurring", "ongoing",
@@ -279,6 +280,10 @@ CONTEXT = [
      "2025-11-30"),
     ("lead-in", W_TTHC, "Bộ Nội vụ hoàn thành kết nối Cơ sở dữ liệu người", P, "2025-11-01",
      "2025-11-30"),
+    # a lead-in that is only its time (`6. Trong thời hạn tối đa 24 tháng kể từ ngày Nghị định
+    # này có hiệu lực:`) times every item under it, though it names no body
+    ("lead-in of a time", W_ND138, "Bộ Nội vụ chủ trì và phối hợp tổ chức biên soạn bộ công cụ", UP, None, None),
+    ("lead-in of a time", W_ND138, "Bộ Nội vụ có trách nhiệm tổ chức triển khai việc đánh giá", UP, None, None),
     # a labelled time line after an item times it, and outranks the item's own phrases
     ("time line", QN1627, "Tham mưu triển khai thực hiện kế hoạch kiểm kê", P, "2025-11-01",
      "2025-12-31"),
@@ -295,6 +300,26 @@ CONTEXT = [
 def test_timing_from_around_the_item(ruling, source, start_of, kind, start, end):
     require_corpus()
     assert _timing_of(source, start_of) == (kind, d(start), d(end)), ruling
+
+
+def test_a_lead_in_of_only_its_time_times_the_items_under_it(tmp_path):
+    """As hrmaster__nghi-dinh-so-138-2026-nd-cp-469380.txt Điều 30.6 (`Trong thời hạn tối đa 24
+    tháng kể từ ngày Nghị định này có hiệu lực:` over `a) Bộ Nội vụ ...`), in a plan: the
+    lead-in names no body, yet its time is each item's; a lead-in that is a rule is no time."""
+    from extractors.extract import extract
+    path = tmp_path / "lo-trinh.txt"
+    path.write_text("\n".join([
+        "ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: 21/KH-UBND", "Lào Cai, ngày 05 tháng 01 năm 2026", "",
+        "KẾ HOẠCH", "Chuyển đổi số", "", "II. NHIỆM VỤ", "",
+        "1. Trong năm 2026:", "",
+        "a) Sở Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu dùng chung.", "",
+        "b) Sở Tài chính bố trí kinh phí thực hiện.", "",
+        "2. Mức hỗ trợ năm 2026 như sau:", "",
+        "a) Sở Nội vụ hướng dẫn các xã lập danh sách.", "",
+    ]), encoding="utf-8")
+    times = [(t.owners[0].text, t.timing.raw if t.timing else None) for t in extract(path).tasks]
+    assert times == [("Sở Khoa học và Công nghệ", "Trong năm 2026"), ("Sở Tài chính", "Trong năm 2026"),
+                     ("Sở Nội vụ", None)]
 
 
 def test_a_time_line_after_a_group_times_every_bullet():
