@@ -246,6 +246,9 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
     out: list[tuple[int, BodyList]] = []
     current = owner.casefold() if owner else None
     for m in CLAUSE_BREAK.finditer(text, after):
+        if _in_listing(text, m.start()):
+            continue                   # `... các lĩnh vực liên quan gồm: Thanh tra trách nhiệm ...;|
+                                       # Thanh tra hoạt động ...`: members of the list, no subjects
         if not out and _only_partners(text[after:m.start()]):
             continue                   # `Giao Sở X chủ trì, phối hợp các sở, ban ngành tỉnh;| Ủy ban
                                        # nhân dân các xã ... có trách nhiệm: ...`: the list goes on
@@ -262,6 +265,20 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
         out.append((m.end(), lead))
         current = lead.text.casefold()
     return out
+
+
+def _in_listing(text: str, at: int) -> bool:
+    """Is the `;` right before `at` one of a list that a `gồm:` opened earlier in its sentence?"""
+    opened = None
+    for opened in _listing_opener().finditer(text, 0, at):
+        pass
+    return opened is not None and text[:at].rstrip().endswith(";") and "." not in text[opened.end():at]
+
+
+@lru_cache(maxsize=1)
+def _listing_opener() -> re.Pattern:
+    """Words that open a list of members: `..., gồm:`, `bao gồm:`."""
+    return re.compile(rf"(?<![\w])(?:{alternation(vocab()['composition_words'])})\s*:")
 
 
 def _only_partners(clause: str) -> bool:

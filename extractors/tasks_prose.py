@@ -217,10 +217,9 @@ def _owner(tree: DocumentTree, meta: DocumentMeta, node: Node, text: str, title:
     # only: a closing paragraph nested under the last item is not X's)
     if relayed:
         return (inherited, 0, -1, []) if inherited else (named.text, named.start, None, [])
-    if title:
+    if title:                     # `Điều 15. Trách nhiệm của Sở Y tế ...` over its one paragraph
         named_in_title = leading_bodies(title)
-        if named_in_title:
-            inherited = named_in_title.text
+        inherited = named_in_title.text if named_in_title else heading_owner(title) or inherited
     if inherited:
         return inherited, 0, -1, inherited_partners
     if any(text.startswith(w) for w in vocab()["responsibility_openers"]) and meta.issuer:

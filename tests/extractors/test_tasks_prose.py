@@ -1055,6 +1055,35 @@ def test_heading_owner_of_a_responsibility_heading(source, heading, owner):
     assert heading_owner(heading) == owner, source
 
 
+@pytest.mark.parametrize("source,start,owners", [
+    # an article that names its body in its title (`Điều 15. Trách nhiệm của Sở Y tế ...`) over one
+    # paragraph: the body owns the paragraph, not the issuer
+    ("wild/docs/luatvietnam__Doc-14222558.doc", "Phối hợp với Bộ Công an hướng dẫn việc phòng, chống dịch",
+     ["Bộ Y tế"]),
+    ("wild/docs/luatvietnam__Doc-14222558.doc", "Phối hợp với Bộ Công an xây dựng chương trình giáo dục",
+     ["Bộ Giáo dục và Đào tạo"]),
+    ("wild/docs/hrmaster__nghi-quyet-so-175-nq-cp-40286.txt", "Chủ trì tổng hợp đưa vào chương trình xây dựng",
+     ["Bộ Tư pháp"]),
+    ("wild/docs/tnt305__dataset-d71b3a48efad6d2c.md", "Chủ trì, phối hợp với Sở Tư pháp xây dựng dự toán",
+     ["Sở Tài chính"]),
+])
+def test_an_articles_title_names_the_owner_of_its_one_paragraph(parsed, corpus_file, source, start, owners):
+    found = [t for t in parsed(corpus_file(source)).tasks if t.content.startswith(start)]
+    assert [[m.text for m in t.owners] for t in found] == [owners], source
+
+
+def test_the_members_of_a_listing_are_no_clauses_of_their_own():
+    """trangsct__QD-16-2026-Quy-che-CCN-Lao-Cai-OCR.txt Điều 25: after `gồm:` the pieces between
+    `;` are what the list holds (`Thanh tra hoạt động ...` is an inspection, no body)."""
+    from extractors.prose_owner import owner_clauses
+    text = ("Rà soát xây dựng Kế hoạch thanh tra hằng năm về các lĩnh vực liên quan gồm: Thanh tra trách "
+            "nhiệm quản lý nhà nước đối với cụm công nghiệp; Thanh tra hoạt động đầu tư - xây dựng hạ tầng "
+            "cụm công nghiệp; Thanh tra việc chấp hành pháp luật")
+    assert owner_clauses(text, "Thanh tra tỉnh") == []
+    control = "Sở Y tế chủ trì kiểm tra các cơ sở; Sở Tài chính bố trí kinh phí thực hiện"
+    assert [lead.text for _, lead in owner_clauses(control, "Sở Y tế", 7)] == ["Sở Tài chính"]
+
+
 @pytest.mark.parametrize("source,text,states", [
     ("wild/docs/hrmaster__nghi-quyet-so-109-nq-cp-469403.txt", "MỤC TIÊU", False),
     ("wild/docs/hrmaster__nghi-quyet-so-109-nq-cp-469403.txt", "Trong đó", False),
