@@ -135,13 +135,16 @@ def _owner_phrase(rest: str, stop: bool = True) -> str | None:
 @per_document
 def handed_lead_in(text: str) -> BodyList | None:
     """The body that a lead-in ending in `:` hands the items below to, in its last
-    sentence: `X (kính) đề nghị / yêu cầu Y ... (thực hiện) (một số) nội dung sau:`,
+    sentence (or the one before a closing `Cụ thể:`): `X (kính) đề nghị / yêu cầu Y ...
+    (thực hiện) (một số) nội dung sau:`,
     also after a fronted clause (`Để ..., Sở Công Thương yêu cầu các tổ chức,
     doanh nghiệp ... thực hiện một số nội dung sau:`) → Y."""
     if not text.rstrip().endswith(":"):
         return None
-    starts = [m.end() for m in SENTENCE_BREAK.finditer(text)]
-    at = starts[-1] if starts else 0
+    starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
+    if len(starts) > 1 and text[starts[-1]:].rstrip(" :*") in vocab()["detail_sentences"]:
+        starts.pop()                  # `... thực hiện nghiêm túc .... Cụ thể:`: the sentence before
+    at = starts[-1]
     lead = leading_bodies(text[at:])
     if lead is not None:
         if lead.via in ("handed", "prefix"):

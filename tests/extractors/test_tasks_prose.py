@@ -1028,6 +1028,9 @@ SHAPES = [
     # a recipients list left without its label (`- Chính phủ; ... - Lưu: HC`) is no task
     ("wild/docs/tnt305__dataset-284dd97bc14e3aeb.md", "3.3.-1", "Chính phủ; - Ban Tổ chức Trung ương", False),
     ("wild/docs/tnt305__dataset-a032a58e6ab2f19d.md", "3.3.-1", "Chính phủ; - Ban Tổ chức Trung ương", False),
+    # the items after a request that closes with `Cụ thể:`; a line of whom to contact is none
+    ("wild/docs/tnt305__dataset-d97b35347d17f96f.md", "-1", "Thường xuyên cập nhật thông tin về chất lượng", True),
+    ("wild/docs/tnt305__dataset-d97b35347d17f96f.md", "¶", "Chi tiết liên hệ phòng Chính trị, tư tưởng", False),
     ("wild/docs/trangsct__cong-van-vp-ubnd-truyen-dat.docx", "3.¶2",
      "Căn cứ nội dung trên, đề nghị Sở Công Thương, Ban Quản lý Khu kinh tế tỉnh", False),
 ]
@@ -1140,6 +1143,14 @@ def test_lead_in_partners_pass_to_numbered_items(parsed, corpus_file):
      "công cụ hỗ trợ, Sở Công Thương đề nghị UBND tỉnh Lào Cai một số nội dung sau:", "UBND tỉnh Lào Cai"),
     ("wild/docs/trangsct__BC-dinh-ky-VLNCN-nam-2025.docx",
      "Uỷ ban nhân dân tỉnh Lào Cai đề nghị Bộ Công Thương một số nội dung như sau:", "Bộ Công Thương"),
+    # a closing `Cụ thể:` sentence: the request is the sentence before it
+    ("wild/docs/tnt305__dataset-d97b35347d17f96f.md",
+     "Nhằm đảm bảo sức khỏe cho học sinh, Sở Giáo dục và Đào tạo đề nghị UBND các xã, phường; các đơn vị, cơ "
+     "sở giáo dục trực thuộc thực hiện nghiêm túc theo văn bản chỉ đạo của UBND Thành phố, chủ động điều "
+     "chỉnh lịch học tập và sinh hoạt ngoài trời. Cụ thể:", "UBND các xã, phường; các đơn vị, cơ sở giáo dục "
+     "trực thuộc"),
+    ("synthetic", "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành triển khai ngay các biện pháp phòng, chống dịch. "
+     "Cụ thể như sau:", "các sở, ngành"),
 ])
 def test_lead_in_owner_ends_before_what_it_hands_on(source, text, owner):
     """`X đề nghị Y một số nội dung sau:` hands Y the items; `một số nội dung` is no part of Y."""
