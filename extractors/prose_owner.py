@@ -248,8 +248,9 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
     owner list: `Viện A; Viện B nghiên cứu ...`) are not looked at."""
     out: list[tuple[int, BodyList]] = []
     current = owner.casefold() if owner else None
+    lists = [m.end() for m in _listing_opener().finditer(text)]
     for m in CLAUSE_BREAK.finditer(text, after):
-        if _in_listing(text, m.start()):
+        if lists and _in_listing(text, m.start(), lists):
             continue                   # `... các lĩnh vực liên quan gồm: Thanh tra trách nhiệm ...;|
                                        # Thanh tra hoạt động ...`: members of the list, no subjects
         if not out and _only_partners(text[after:m.start()]):
@@ -270,12 +271,11 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
     return out
 
 
-def _in_listing(text: str, at: int) -> bool:
-    """Is the `;` right before `at` one of a list that a `gồm:` opened earlier in its sentence?"""
-    opened = None
-    for opened in _listing_opener().finditer(text, 0, at):
-        pass
-    return opened is not None and text[:at].rstrip().endswith(";") and "." not in text[opened.end():at]
+def _in_listing(text: str, at: int, lists: list[int]) -> bool:
+    """Is the `;` right before `at` one of a list that a `gồm:` opened earlier in its sentence
+    (`lists`: where each such list opens)?"""
+    opened = max((end for end in lists if end <= at), default=None)
+    return opened is not None and text[:at].rstrip().endswith(";") and "." not in text[opened:at]
 
 
 @lru_cache(maxsize=1)

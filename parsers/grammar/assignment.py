@@ -142,6 +142,7 @@ def _ends_a_named_verb(text: str, m: re.Match) -> bool:
 
 @lru_cache(maxsize=1)
 def _verb_set() -> frozenset[str]:
+    """The verbs of work as a set, to look a two-syllable verb up at once."""
     return frozenset(verb_words())
 
 
