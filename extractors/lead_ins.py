@@ -66,7 +66,7 @@ def lead_in_bodies(text: str) -> str | None:
     `Nhằm đạt được ..., bên cạnh các nhiệm vụ thường xuyên, các Bộ, cơ quan ngang Bộ, ...
     cần cụ thể hóa và tổ chức triển khai thực hiện các nhiệm vụ sau đây:`
     """
-    if not text.rstrip().endswith(":") or lists_members(text):
+    if not text.rstrip().endswith(":") or lists_members(text) or lists_rights(text):
         return None
     direct = leading_bodies(text)
     if direct:
@@ -104,6 +104,21 @@ def lists_members(text: str) -> bool:
     noun = next((n for n in vocab()["composition_nouns"] if head.startswith(n + " ")), None)
     head = head[len(noun) + 1:] if noun else head
     return bool(head) and starts_with_body(head) == len(head)
+
+
+def lists_rights(text: str) -> bool:
+    """A lead-in that lists what its body may do, no duty beside (`Chủ đầu tư có các quyền
+    sau đây:`, `Chánh Thanh tra Sở có quyền:`, `... được hưởng các quyền lợi sau:`): its items
+    are rights or powers, no work (spec §1); not `... có quyền và nghĩa vụ sau đây:`."""
+    return "quyền" in text and _rights_end().search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _rights_end() -> re.Pattern:
+    """A lead-in's last words that list only rights: `... có các quyền sau đây:`"""
+    r = vocab()["rights_lead_ins"]
+    return re.compile(rf"(?<![\w])(?:{alternation(r['verbs'])})\s+(?:(?:{alternation(r['quantifiers'])})\s+)?"
+                      rf"(?:{alternation(r['rights'])})(?:\s+(?:{alternation(r['tails'])}))?\s*:\s*$")
 
 
 @lru_cache(maxsize=1)

@@ -39,7 +39,8 @@ def extract_tasks(tree: DocumentTree, meta: DocumentMeta) -> list[TaskRecord]:
              for t in tasks]
     tasks = [t for t in tasks if states_work(t.content) and t.owners]    # every task has an owner (spec §1)
     if is_normative(tree, meta):
-        tasks = [t for t in tasks if _in_tasking_article(tree, t) or _named_body_duty(tree, t, meta.issuer)]
+        tasks = [t for t in tasks if (_in_tasking_article(tree, t) and not _class_of_people(t))
+                 or _named_body_duty(tree, t, meta.issuer)]
     return sorted(tasks, key=lambda t: t.span.block if t.span else 0)
 
 
@@ -72,6 +73,43 @@ def _in_tasking_article(tree: DocumentTree, task: TaskRecord) -> bool:
                 not any(w in title for w in rules["not_tasking_articles"])
         node = tree.nodes[node.parent] if node.parent is not None else None
     return False
+
+
+# A plural word before a class: `các chủ đầu tư`, `Những người lao động`
+PLURAL = re.compile(r"^(?:các|những|mọi|toàn thể)\s+", re.I)
+
+
+def _class_of_people(task: TaskRecord) -> bool:
+    """Are the task's owners all classes of people or of non-state parties (`Chủ đầu tư`,
+    `tổ chức, cá nhân`, `các doanh nghiệp`, `Trường cao đẳng`)? Their duties are rules, no
+    tasks (spec §1), even in an article titled with `trách nhiệm`."""
+    return all(is_class_of_people(o.text) for o in task.owners)
+
+
+def is_class_of_people(owner: str) -> bool:
+    """`Chủ đầu tư`, `các doanh nghiệp dịch vụ`, `Trưởng ban kiểm soát, Kiểm soát viên`; not
+    a class's body that a name makes one (`Hội đồng thành viên VAMC`, `Hội đồng quản trị của
+    Bảo hiểm tiền gửi Việt Nam`), nor `Trường Cao đẳng Y tế Hà Nội`."""
+    heads = vocab()["normative"]["classes_of_people"]
+    for text in (owner, PLURAL.sub("", owner)):
+        text = text[:1].lower() + text[1:]          # the letters a name writes in capitals stay
+        head = next((h for h in heads if text.startswith(h) and not text[len(h):len(h) + 1].isalnum()), None)
+        if head is not None:
+            return not _named_in(text[len(head):])
+    return False
+
+
+# Where a name follows a class's head and makes it one body: right after it (`Hội đồng
+# thành viên| VAMC`) or after `của` (`Hội đồng quản trị của| Bảo hiểm tiền gửi Việt Nam`);
+# a capital further on names a paper, no body (`doanh nghiệp dịch vụ trong trường hợp nộp
+# lại Giấy phép`)
+NAMED_AFTER = re.compile(r"^\s*(?:của\s+)?(?P<first>\w)")
+
+
+def _named_in(tail: str) -> bool:
+    """Does a name follow the class's head (NAMED_AFTER)?"""
+    m = NAMED_AFTER.match(tail)
+    return m is not None and m.group("first").isupper()
 
 
 def _named_body_duty(tree: DocumentTree, task: TaskRecord, issuer: str | None) -> bool:
