@@ -32,8 +32,11 @@ STRONG = "**"
 PERSON_END = re.compile(r"\b(?:đồng chí|Đồng chí|ông|bà|Ông|Bà)(?: [A-ZĐ][^\W\d_]*){1,4}$")
 # A count written with a leading zero, which its noun follows: `... thực hiện 02` + `Chương trình`
 COUNT_END = re.compile(r"(?:^|\s)0\d{1,2}\**$")
-# The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`
-LAST_WORDS = re.compile(r"(?:^|(?<=\s))([^\W\d_]+(?: [^\W\d_]+){0,2})[*\s]*$")
+# What may stand right before a line's last word, other than white space: an emphasis mark
+# or a parenthesis that opens it (`**Điều 2. **Sở`, `Phối hợp Sở Nội vụ *(Ban`)
+WORD_OPENERS = "*("
+# The last word(s) of a line, emphasis marks left out: `**Điều`, `+ Sở`, `**Điều 2. **Sở`
+LAST_WORDS = re.compile(r"(?:^|(?<=[\s*(]))([^\W\d_]+(?: [^\W\d_]+){0,2})[*\s]*$")
 VOCAB = Path(__file__).with_name("vocab") / "reflow.json"
 # Punctuation that ends a sentence or a lead-in: `... như sau:`, `- Như trên;`, `... quy định./.`
 TERMINAL = re.compile(r"[.:;!?…](?:[\"”’»)\]]*)$")
@@ -59,8 +62,8 @@ def last_words(text: str) -> str | None:
         if i == start:
             break
         words += 1
-        if i == 0 or end[i - 1].isspace():
-            found = i
+        if i == 0 or end[i - 1].isspace() or end[i - 1] in WORD_OPENERS:
+            found = i              # `**Điều 2. **Sở`, `*(Ban`: a mark that opens the word
         if i < 2 or end[i - 1] != " ":
             break
         start = i - 1

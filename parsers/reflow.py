@@ -63,6 +63,9 @@ FIRST_LETTER = re.compile(r"^[\s\"“‘'(\[«\-–]*([^\W\d_])")
 LEADING_DIGIT = re.compile(r"^\d")
 # A wrapped line holding only upper-case acronyms, not a heading: `... hạ tầng KKT,` + `KCN, CCN.`
 ACRONYM_RUN = re.compile(r"^[A-ZĐ]{2,6}(?:[,;]?\s+[A-ZĐ]{2,6})*[.;,]?$")
+# The markers of a document's parts, which a sentence cites after a word that must be followed
+# (`quy định tại` + `Mục 2 Phần XI của ...`, `... thuộc` + `Phần V của Phụ lục I ...`)
+CITED_STYLES = ("part", "subpart", "chapter")
 # An appendix marker as it appears inside a sentence: `... tại` + `Phụ lục II kèm theo ...`
 TITLE_CASE_APPENDIX = re.compile(r"^Phụ lục\b")
 
@@ -220,6 +223,8 @@ def starts_item(prev: str | None, text: str) -> bool:
             return False        # `cao tốc Nội Bài - Lào Cai` + `- Hải Phòng`: a route
     if marker.style == "appendix" and open_prev and TITLE_CASE_APPENDIX.match(text):
         return False
+    if marker.style in CITED_STYLES and open_prev and open_end(prev):
+        return False            # `... quy định tại` + `Mục 2 Phần XI của ...`: a citation, wrapped
     return True
 
 

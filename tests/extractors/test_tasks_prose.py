@@ -543,6 +543,13 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("laocai-tb-vp-ket-luan-cum-cong-nghiep-2026.docx",
      "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ tuyến đường",
      "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh", "start"),
+    # `đăng ký` of the land registry's name, written in lower case, ends nothing
+    ("wild/docs/tnt305__dataset-994dfbc3967e5ebf.md",
+     "Chi nhánh Văn phòng đăng ký đất đai cung cấp thêm thông tin hoặc các loại giấy tờ",
+     "Chi nhánh Văn phòng đăng ký đất đai", "start"),
+    ("wild/docs/tnt305__dataset-5a80798bbf985e87.md",
+     "Chi nhánh Văn phòng đăng ký đất đai kiểm tra thông tin của Trang bổ sung",
+     "Chi nhánh Văn phòng đăng ký đất đai", "start"),
 ])
 def test_leading_bodies_forms(source, text, owner, via):
     from extractors.prose_owner import leading_bodies

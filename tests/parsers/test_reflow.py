@@ -258,6 +258,43 @@ def test_reflow_layouts_of_real_copies(lines, expected):
     assert texts(lines) == expected
 
 
+@pytest.mark.parametrize("source,lines", [
+    # a name's head word glued to the emphasis mark that closes an article's number, or to
+    # the mark and parenthesis that open an aside, awaits the rest of the name
+    ("wild/docs/tnt305__dataset-00e8b0e4daffc2ef.md",
+     ["**Điều 2. **Sở", "Công Thương có trách nhiệm chủ trì, phối hợp với các cơ quan, UBND các xã, phường,"]),
+    ("wild/docs/tnt305__dataset-24ac05c2c7c4518e.md",
+     ["**Điều 2. **Sở", "Y tế, UBND cấp xã và các cơ quan, đơn vị có liên quan"]),
+    ("wild/docs/tnt305__dataset-46cf026ac548f4bd.md",
+     ["**Điều 4. **Chánh Văn phòng", "UBND tỉnh, Giám đốc Sở Công Thương, Thủ trưởng các"]),
+    ("quangngai-1627-qd-ubnd-2025-ke-hoach-tong-kiem-ke-tai-san-cong.md",
+     ["nghiệp phản hồi về Ban Chỉ đạo (*qua Sở", "Tài chính, Phòng Kinh tế cấp xã*) để xem xét, chỉ đạo"]),
+    ("wild/docs/tnt305__dataset-3a2db039af8c2d05.md",
+     ["c) Phối hợp Sở Nội vụ *(Ban", "Thi đua - Khen thưởng) *tiến hành họp xét, đánh giá, xét thi đua, đề nghị"]),
+    # a part of a document cited after a word that must be followed is no heading
+    ("wild/docs/tnt305__dataset-994dfbc3967e5ebf.md",
+     ["đã chuyển quyền sử dụng đất nhưng chưa làm thủ tục chuyển quyền được quy định tại",
+      "Mục 2 Phần XI của “Phần C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI,"]),
+    ("wild/docs/tnt305__dataset-994dfbc3967e5ebf.md",
+     ["của “Phần C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI, TÀI SẢN GẮN LIỀN VỚI ĐẤT” thuộc",
+      "Phần V của Phụ lục I kèm theo Nghị định số 151/2025/NĐ-CP ngày 12/6/2025 của"]),
+    ("wild/docs/tnt305__dataset-99ab397713e2ce12.md",
+     ["làm việc dưới 08 giờ, được xác định trên cơ sở mức chi theo tháng quy định tại",
+      "Mục I Phụ lục này chia cho 26 ngày, chia cho 08 giờ và nhân với hệ số 1,3."]),
+])
+def test_a_wrap_inside_a_name_or_a_citation_goes_on(source, lines):
+    assert texts(lines) == [" ".join(lines)], source
+
+
+@pytest.mark.parametrize("lines", [
+    # a part's heading after a finished sentence, or a heading alone, stays a heading
+    ["Quyết định này có hiệu lực kể từ ngày ký.", "Chương II"],
+    ["Phần V", "TỔ CHỨC THỰC HIỆN"],
+])
+def test_a_parts_heading_still_stands_alone(lines):
+    assert texts(lines) == lines
+
+
 def test_capitals_lines_of_a_centred_letterhead_stand_apart():
     """`UBND TỈNH LÀO CAI` over `SỞ CÔNG THƯƠNG`, centred, among full-width body lines."""
     body = ["Tổ chức triển khai kịp thời, thống nhất, hiệu quả các quy định về quản lý phát triển khu"] * 6
