@@ -39,8 +39,9 @@ def extract_tasks(tree: DocumentTree, meta: DocumentMeta) -> list[TaskRecord]:
              for t in tasks]
     tasks = [t for t in tasks if states_work(t.content) and t.owners]    # every task has an owner (spec §1)
     if is_normative(tree, meta):
-        tasks = [t for t in tasks if (_in_tasking_article(tree, t) and not _class_of_people(t))
-                 or _named_body_duty(tree, t, meta.issuer)]
+        tasks = [t for t in tasks if not _makes_rules(t) and (
+                 (_in_tasking_article(tree, t) and not _class_of_people(t))
+                 or _named_body_duty(tree, t, meta.issuer))]
     return sorted(tasks, key=lambda t: t.span.block if t.span else 0)
 
 
@@ -72,6 +73,20 @@ def _in_tasking_article(tree: DocumentTree, task: TaskRecord) -> bool:
             return any(w in title for w in rules["tasking_articles"]) and \
                 not any(w in title for w in rules["not_tasking_articles"])
         node = tree.nodes[node.parent] if node.parent is not None else None
+    return False
+
+
+def _makes_rules(task: TaskRecord) -> bool:
+    """Does the provision only delegate rule-making to its body (`Chính phủ quy định việc xử
+    lý chất độc tồn dư của chiến tranh`, `Bộ trưởng Bộ Công Thương quy định biểu mẫu ...`)?
+    No task (spec §1, like `Chính phủ quy định chi tiết Điều này`); not `Doanh nghiệp ... quy
+    định tại khoản này`, which cites."""
+    content = task.content
+    for owner in task.owners:
+        if content.startswith(owner.text):
+            rest = content[len(owner.text):].lstrip(" ,")
+            return any(rest.startswith(v + " ") and not rest.startswith(v + " tại")
+                       for v in vocab()["normative"]["rule_making"])
     return False
 
 

@@ -93,3 +93,20 @@ def test_class_of_people(source, owner, is_class):
 def test_duties_of_a_class_of_people_are_no_tasks(parsed, corpus_file, source, opening, kept):
     doc = parsed(corpus_file(source))
     assert any(t.content.startswith(opening) for t in doc.tasks) is kept, source
+
+
+# A provision that only delegates rule-making to its body is no task; a body's work in the
+# same kind of document is
+@pytest.mark.parametrize("source,opening,kept", [
+    ("wild/docs/trangsct__Luat-Hoa-chat-69-2025-QH15.docx",
+     "Chính phủ quy định việc xử lý chất độc tồn dư của chiến tranh", False),
+    ("wild/docs/trangsct__2024.06.29-42.2024.QH15-Luat-Quan-ly-su-dung-vu-khi-vat-lieu-no-va-CCHT.docx",
+     "Bộ trưởng Bộ Công Thương quy định chi tiết về chế độ báo cáo định kỳ, đột xuất", False),
+    ("wild/docs/hrmaster__nghi-dinh-so-162-2026-nd-cp-469551.txt",
+     "Bộ trưởng Bộ Nội vụ quy định chi tiết việc điều chỉnh", False),
+    ("wild/docs/hrmaster__nghi-dinh-so-192-2026-nd-cp-469673.txt",
+     "Bộ Y tế chủ trì phối hợp với Bộ Nội vụ, Bộ Tài chính hướng dẫn việc thực hiện Nghị định này", True),
+])
+def test_a_delegation_of_rule_making_is_no_task(parsed, corpus_file, source, opening, kept):
+    doc = parsed(corpus_file(source))
+    assert any(t.content.startswith(opening) for t in doc.tasks) is kept, source
