@@ -179,6 +179,8 @@ def leading_clause_end(text: str) -> int | None:
         return None
     for m in CLAUSE_COMMA.finditer(text, 0, most):
         rest = text[m.end():]
+        if PARTNER_OPENER.match(rest):
+            return None           # `Hằng năm, phối hợp với Sở Tài chính, |Sở Nội vụ ...`: partners follow
         if prefix_pattern().match(rest):
             return m.end()
         if not starts_with_body(rest) or not find_verb(rest[:200]):

@@ -584,6 +584,14 @@ def test_leading_bodies_forms(source, text, owner, via):
      "Chịu trách nhiệm trước Chính phủ, Thủ tướng Chính phủ việc thực hiện chế độ tiền lương"),
     ("wild/docs/luatvietnam__Doc-14222610.doc",
      "Giúp Chính phủ, Thủ tướng Chính phủ điều phối, đôn đốc việc thực hiện các chiến lược"),
+    # an opening phrase of time or condition, then cooperation: the bodies after its commas are
+    # partners, no subject
+    ("wild/docs/tnt305__dataset-994dfbc3967e5ebf.md",
+     "Định kỳ hàng tháng, phối hợp với Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai, "
+     "Cơ quan có chức năng quản lý đất đai cấp xã kiểm tra"),
+    ("wild/docs/luatvietnam__Doc-14222845.doc",
+     "Khi Đề án được phê duyệt, phối hợp với Cục Nghệ thuật biểu diễn và các Sở Văn hóa, Thể thao và Du lịch "
+     "tỉnh, thành phố trên cả nước tuyên truyền"),
 ])
 def test_leading_bodies_none(source, text):
     from extractors.prose_owner import leading_bodies
