@@ -66,7 +66,7 @@ def lead_in_bodies(text: str) -> str | None:
     `Nhằm đạt được ..., bên cạnh các nhiệm vụ thường xuyên, các Bộ, cơ quan ngang Bộ, ...
     cần cụ thể hóa và tổ chức triển khai thực hiện các nhiệm vụ sau đây:`
     """
-    if not text.rstrip().endswith(":") or lists_members(text) or lists_rights(text):
+    if not text.rstrip().endswith(":") or lists_no_work(text):
         return None
     direct = leading_bodies(text)
     if direct:
@@ -90,6 +90,12 @@ def lead_in_bodies(text: str) -> str | None:
     while kept and not starts_with_body(kept[-1]):
         kept.pop()
     return ", ".join(reversed(kept)) or None
+
+
+def lists_no_work(text: str) -> bool:
+    """A lead-in whose items are no work given to its body: its members (`lists_members`)
+    or its rights (`lists_rights`)."""
+    return lists_members(text) or lists_rights(text)
 
 
 def lists_members(text: str) -> bool:

@@ -14,7 +14,7 @@ import re
 from itertools import islice
 
 from extractors.labelled_fields import to_mentions
-from extractors.lead_ins import body_only, heading_owner, lead_in_bodies, lists_members, lists_rights
+from extractors.lead_ins import body_only, heading_owner, lead_in_bodies, lists_no_work
 from extractors.ocr_repair import OCR_READERS
 from extractors.prose_items import (among_tasks, ancestors, assigns, excluded, exclusions, finished_sentence,
                                     introduces_items, only_carries_out)
@@ -116,7 +116,7 @@ def _inherited(tree: DocumentTree, node: Node) -> tuple[str | None, list[tuple[s
     partners: list[tuple[str, int, int]] = []
     child = node
     for anc in ancestors(tree, node):
-        if lists_members(anc.text) or lists_rights(anc.text):
+        if lists_no_work(anc.text):
             return None, partners         # `Ban Chủ nhiệm ..., gồm có:` then its members;
                                           # `Chủ đầu tư có các quyền sau đây:` then its rights
         for phrase, off in partner_lists(anc.text) if anc.text.endswith(":") else []:
