@@ -2,7 +2,8 @@
 order 2): a heading that only names a body (`8. Ủy ban nhân dân các tỉnh, thành phố ...`,
 `1. Giao người đứng đầu các cơ quan chuyên môn, ...`), a heading of a body's duties (`NHIỆM
 VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG`), the bodies of a lead-in that ends in `:`, and a
-lead-in that only lists a body's members (`Ban Chủ nhiệm ..., gồm có:`).
+lead-in that only lists a body's members (`Ban Chủ nhiệm ..., gồm có:`), its rights or what
+it does not do.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from functools import lru_cache
 from extractors.prose_owner import handed_lead_in, leading_bodies
 from parsers.document_context import per_document
 from parsers.grammar.alternation import alternation
-from parsers.grammar.assignment import find_verb, prefix_pattern, vocab
+from parsers.grammar.assignment import find_verb, negated_work, prefix_pattern, vocab
 from parsers.grammar.bodies import continues_collective, starts_with_body
 
 
@@ -93,9 +94,19 @@ def lead_in_bodies(text: str) -> str | None:
 
 
 def lists_no_work(text: str) -> bool:
-    """A lead-in whose items are no work given to its body: its members (`lists_members`)
-    or its rights (`lists_rights`)."""
-    return lists_members(text) or lists_rights(text)
+    """A lead-in whose items are no work given to its body: its members (`lists_members`),
+    its rights (`lists_rights`), or what it does not do (`negates_work`)."""
+    return lists_members(text) or lists_rights(text) or negates_work(text)
+
+
+def negates_work(text: str) -> bool:
+    """A lead-in whose body is followed by a negation (`Bộ Giáo dục và Đào tạo không ban hành
+    mẫu bản sao ...; cơ quan ... thực hiện căn cứ theo quy định tại:`): what the body does
+    not do gives its items no work."""
+    if "không" not in text:
+        return False                        # most lead-ins: no need to find their subject
+    lead = leading_bodies(text)
+    return lead is not None and negated_work().match(text[lead.end:].lstrip(" ,")) is not None
 
 
 def lists_members(text: str) -> bool:

@@ -15,7 +15,8 @@ from extractors.own_text import AUTHENTICATES
 from extractors.prose_owner import leading_bodies
 from extractors.timing import find_timing
 from parsers.grammar.alternation import alternation, phrase_alternation
-from parsers.grammar.assignment import CLAUSE_BREAK, SENTENCE_BREAK, execution_clauses, find_verb, vocab
+from parsers.grammar.assignment import (CLAUSE_BREAK, SENTENCE_BREAK, execution_clauses, find_verb, negated_work,
+                                        vocab)
 from parsers.model import DocumentMeta, DocumentTree, Node
 from parsers.structure import is_letterhead_anchor
 
@@ -101,6 +102,7 @@ class _Exclusions(NamedTuple):
     execution: re.Pattern         # ending the item: `... có trách nhiệm thi hành Quyết định này./.`
     reply: re.Pattern             # a letter's closing: `Cục Thuế trả lời để Thuế tỉnh Hà Tĩnh biết ...`
     permission: re.Pattern        # after the subject: `(Sở Tài chính) được quyền khai thác ...`
+    negation: re.Pattern          # after the subject: `(Cơ quan thuế) không được yêu cầu ...`
     invitation: re.Pattern        # after the subject: `(Ủy ban nhân dân tỉnh) kính mời các đại biểu ...`
     in_charge: re.Pattern         # a label naming who is in charge: `Chủ trì tại điểm cầu: Đồng chí ...`
     copula: re.Pattern            # after the subject: `(Sở Y tế) là cơ quan chuyên môn ...`
@@ -126,6 +128,7 @@ def exclusions() -> _Exclusions:
                        re.compile(rf"(?:{alternation(list(execution_clauses()))})[\s./;”\"]*$"),
                        _reply_closing(v["reply_closings"]),
                        re.compile(rf"(?<![\w])(?:{alternation(v['permissions']) or '(?!)'})(?![\w])"),
+                       negated_work(),
                        re.compile(rf"(?<![\w])(?:{alternation(v['invitations']) or '(?!)'})(?![\w])"),
                        _in_charge(v["in_charge_labels"]),
                        re.compile(rf"(?<![\w])(?:{alternation(v['status']['copulas']) or '(?!)'})(?![\w])"),
@@ -183,8 +186,9 @@ def _in_charge(words: dict) -> re.Pattern:
 def _subject_then(text: str, words: re.Pattern) -> bool:
     """Do `words` follow right after the body that opens the item? A right or a permission
     (`Sở Tài chính được quyền khai thác ...`, `Chủ tịch Hội đồng có thể quyết định triệu tập
-    ...`), an invitation (`Ủy ban nhân dân tỉnh kính mời các đại biểu dự họp ...`): no work
-    (spec §1). Not where such words come later (`Sở X chủ trì ..., có thể mời ...`)."""
+    ...`), a negation (`Cơ quan thuế không được yêu cầu ...`), an invitation (`Ủy ban nhân
+    dân tỉnh kính mời các đại biểu dự họp ...`): no work (spec §1). Not where such words
+    come later (`Sở X chủ trì ..., có thể mời ...`)."""
     if words.search(text) is None:
         return False                        # most items: no need to find their subject
     lead = leading_bodies(text)
@@ -243,8 +247,8 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
     text = node.text
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
             or ex.execution.search(text) or _replies(text, ex.reply) or _subject_then(text, ex.permission) \
-            or _subject_then(text, ex.invitation) or ex.in_charge.match(text) \
-            or _states_status(text, ex) or _answers_only(text, ex.answers) or ex.amendment.match(text):
+            or _subject_then(text, ex.negation) or _subject_then(text, ex.invitation) \
+            or ex.in_charge.match(text) or _states_status(text, ex) or _answers_only(text, ex.answers) or ex.amendment.match(text):
         return True
     if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
                                     or _column_labels().fullmatch(text.casefold())):

@@ -9,8 +9,8 @@ from functools import lru_cache
 from extractors.ocr_repair import fold
 from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
                                         PERSON_LABEL, SENTENCE_BREAK, find_verb, handing_pattern,
-                                        in_noun_phrase, execution_clauses, passive_pattern, prefix_pattern,
-                                        verb_pattern, vocab)
+                                        in_noun_phrase, execution_clauses, negated_work, passive_pattern,
+                                        prefix_pattern, subject_negation, verb_pattern, vocab)
 from parsers.grammar.bodies import body_opening, colon_frame, kind_after_title, starts_with_body
 from parsers.grammar.body_words import vocab as bodies_vocab
 from parsers.document_context import per_document
@@ -123,6 +123,9 @@ def _owner_phrase(rest: str, stop: bool = True) -> str | None:
     if not ends:
         return None
     end = min(ends)
+    negation = subject_negation().search(rest, 0, end)
+    if negation:
+        end = negation.start()                   # `Cơ quan thuế| không được yêu cầu ...`
     at = OWNER_STOP.search(rest, 0, end) if stop else None
     if at and at.start() > 0:
         end = at.start()
@@ -263,8 +266,8 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
                 or (current and lead.text.casefold().startswith(current)):
             continue
         work = text[m.end() + lead.end:].lstrip(" ,")
-        if work.startswith(tuple(vocab()["cooperation_verbs"])) or no_work(work):
-            continue
+        if work.startswith(tuple(vocab()["cooperation_verbs"])) or no_work(work) or negated_work().match(work):
+            continue                   # `...; Các đơn vị, cá nhân không tổ chức chúc Tết ...`: no work
         clause = text[m.end():]
         if any(p in clause[:CLAUSE_LOOK] for p in _no_task_clauses()):
             continue                   # `Chủ tịch UBND cấp xã chịu trách nhiệm trước ...`

@@ -199,3 +199,24 @@ def passive_pattern(key: Callable[[str], str] | None = None) -> re.Pattern:
         verbs = [key(v) for v in verbs]
     return re.compile(rf"(?<![\w])do\s+(?P<body>[^,;:()]{{3,120}}?)\s+"
                       rf"(?:{alternation(verbs)})\s*[.;]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def subject_negation() -> re.Pattern:
+    """Where a negation ends the words before a subject's verb (`negations`): `Cơ quan thuế|
+    không được yêu cầu ...`, `Sở Công Thương| không có đủ cơ sở thẩm định ...`; not the word
+    of a name (`Cục Hàng không Việt Nam chủ trì ...`). Use with `.search(text, 0, verb)`."""
+    neg = vocab()["negations"]
+    heads = "".join(rf"(?<!{re.escape(h)} )" for h in neg["name_heads"])
+    return re.compile(rf"(?<![\w]){heads}(?:{alternation(neg['words'])})"
+                      rf"(?=\s*$|\s+(?:{alternation(neg['auxiliaries'])})(?![\w]))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def negated_work() -> re.Pattern:
+    """A negation that opens what follows the subject: no work it must carry out (`Trung tâm
+    dữ liệu quốc gia| không thực hiện thu phí ...`); not an adverb (`không ngừng nâng cao`)
+    nor a description (`không phải cơ quan chuyên môn ...`). Use with `.match`."""
+    neg = vocab()["negations"]
+    return re.compile(rf"(?!(?:{alternation(neg['not_negating'])})(?![\w]))"
+                      rf"(?:{alternation(neg['words'])})(?![\w])")
