@@ -392,10 +392,13 @@ def passive_agent(text: str, *, ocr: bool = False) -> BodyList | None:
 def partner_lists(text: str) -> tuple[tuple[str, int], ...]:
     """Every `phối hợp với X` list in `text` with its offset, X ending before a verb."""
     out = []
+    reciprocals = tuple(w + " " for w in vocab()["partner_opener"]["reciprocals"])
     for m in PARTNER_OPENER.finditer(text):
         rest = text[m.end():]
         if not starts_with_body(rest) and not (m.group("with") and rest[:1].islower()):
             continue
+        if rest.startswith(reciprocals):
+            continue                    # `các sở phối hợp với nhau ...`: no partner named
         phrase = _list_before_stop(rest)
         if phrase and len(phrase) < MAX_LIST:
             out.append((phrase, m.end()))

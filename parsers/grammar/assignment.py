@@ -29,9 +29,6 @@ from parsers.grammar.alternation import alternation
 
 VOCAB = Path(__file__).with_name("vocab") / "assignment.json"
 
-# The partner list opener: `phối hợp với Cục Biến đổi khí hậu, ...`, `Phối hợp với ...`,
-# `chủ động phối hợp các đơn vị liên quan` (without `với`: a body must follow)
-PARTNER_OPENER = re.compile(r"(?<![\w])phối hợp (?:chặt chẽ )?(?P<with>với\s+)?", re.I)
 # A short opening adverbial before the subject: `Định kỳ, Thường trực Ủy ban ... chủ trì`
 ADVERBIAL = re.compile(r"^[^,;:.]{2,40},\s+")
 # Where an opening clause ends: `Sau khi hoàn thành ..., |các đơn vị ...`,
@@ -51,6 +48,18 @@ ADDRESSED = re.compile(r"^Đối với\s+(?P<party>[^:;.]{3,120}):\s*")
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     return json.loads(VOCAB.read_text(encoding="utf-8"))
+
+
+def _partner_opener() -> re.Pattern:
+    """The partner list opener (`partner_opener`): `phối hợp với Cục Biến đổi khí hậu, ...`,
+    `Phối hợp, hỗ trợ Bộ Khoa học và Công nghệ ...`, `phối hợp cùng các đơn vị liên quan`,
+    `chủ động phối hợp các đơn vị liên quan` (without a link word: a body must follow)."""
+    words = vocab()["partner_opener"]
+    return re.compile(rf"(?<![\w])phối hợp(?:,?\s(?:{alternation(words['manners'])}))?\s"
+                      rf"(?P<with>(?:{alternation(words['links'])})\s+)?", re.I)
+
+
+PARTNER_OPENER = _partner_opener()
 
 
 @lru_cache(maxsize=1)

@@ -731,6 +731,24 @@ def test_owner_clauses(source, text, owner, expected):
      "Phối hợp với Sở, Ngành (cơ quan đăng ký đầu tư) trong việc thẩm định", ["Sở, Ngành"]),
     ("laocai-sct-kh-de-an-08-cong-nghiep-xanh-2026.docx",
      "Chủ trì, phối hợp với các đơn vị liên quan mở lớp đào tạo", ["các đơn vị liên quan"]),
+    # a manner word between, after a comma or not; `cùng (với)` links like `với`
+    ("wild/docs/hrmaster__quyet-dinh-so-893-qd-ttg-469593.txt",
+     "Phối hợp, hỗ trợ Bộ Khoa học và Công nghệ, Bộ Giáo dục và Đào tạo và các cơ quan liên quan trong công tác",
+     ["Bộ Khoa học và Công nghệ, Bộ Giáo dục và Đào tạo và các cơ quan liên quan"]),
+    ("wild/docs/luatvietnam__Doc-14222841.doc",
+     "Cục Xuất nhập khẩu chủ trì, phối hợp cùng các đơn vị liên quan tiếp tục thực hiện các giải pháp",
+     ["các đơn vị liên quan"]),
+    ("wild/docs/luatvietnam__Doc-14222614.doc",
+     "giao cho Ban Tuyên giáo chủ trì, phối hợp cùng Ban Tài chính và các Ban, đơn vị trực thuộc Tổng Liên "
+     "đoàn theo dõi, đôn đốc", ["Ban Tài chính và các Ban, đơn vị trực thuộc Tổng Liên đoàn"]),
+    ("wild/docs/nqb-mtc__Difficult-00254883.ws.txt",
+     "Phối hợp cùng với các Sở, Ngành, Quận, Huyện, Thị xã kiểm tra việc thực hiện",
+     ["các Sở, Ngành, Quận, Huyện, Thị xã"]),
+    # a reciprocal names no partner; nor does what no body follows
+    ("synthetic", "Các sở phối hợp với nhau thực hiện tốt kế hoạch", []),
+    ("synthetic", "Các sở phối hợp cùng nhau thực hiện tốt kế hoạch", []),
+    ("wild/docs/luatvietnam__Doc-14222834.doc",
+     "Tăng cường thông tin, liên kết, phối hợp, hỗ trợ giữa các địa phương trong việc thu hút đầu tư", []),
     # `căn cứ` (on the basis of) ends the list
     ("laocai-cv-ubnd-kt-giao-sct-tham-muu-uy-quyen-2025.docx",
      "Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp và các cơ quan có liên quan, căn cứ "
