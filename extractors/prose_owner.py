@@ -190,7 +190,7 @@ def leading_clause_end(text: str) -> int | None:
             continue
         # after a topic, the bodies must run straight into their verb: not the `Ủy ban
         # nhân dân các cấp| trong việc ...` listed inside `Đối với các địa phương chưa ...`
-        if topic and not _runs_into_verb(rest):
+        if topic and not runs_into_verb(rest):
             continue
         return m.end()
     return None
@@ -217,7 +217,7 @@ def consequent_pattern() -> re.Pattern:
     return re.compile(rf"\s(?:{alternation(vocab()['consequent_words'])})\s+")
 
 
-def _runs_into_verb(rest: str) -> bool:
+def runs_into_verb(rest: str) -> bool:
     """Does the body list that opens `rest` run straight into its verb (`Bộ Xây dựng
     khẩn trương ...`, `các sở, ngành ... xây dựng ...`), with no word between?"""
     phrase = _owner_phrase(rest)

@@ -19,7 +19,7 @@ from extractors.ocr_repair import OCR_READERS
 from extractors.prose_items import (among_tasks, ancestors, assigns, excluded, exclusions, finished_sentence,
                                     introduces_items, only_carries_out)
 from extractors.prose_owner import (accountable, handed_lead_in, leading_bodies, assigned_later, no_work,
-                                    owner_clauses, partner_lists, passive_agent)
+                                    owner_clauses, partner_lists, passive_agent, runs_into_verb)
 from extractors.timing import find_timing
 from extractors.timing_context import (is_timing_line, labelled_line_timing, lead_in_timing,
                                        timing_label_in)
@@ -65,7 +65,7 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
             continue
         kids = [tree.nodes[i] for i in node.children if tree.nodes[i].zone in TASK_ZONES]
         marked_kids = [k for k in kids if k.marker and has_words(k.text)]
-        if marked_kids:
+        if marked_kids and not _own_work_over_items(node):
             continue                      # a heading or lead-in: its items are the tasks
         title = None
         content_node = node
@@ -91,6 +91,27 @@ def prose_tasks(tree: DocumentTree, meta: DocumentMeta, used: set[int]) -> list[
             continue
         out.extend(_task(tree, meta, node, content_node, title))
     return out
+
+
+def _own_work_over_items(node: Node) -> bool:
+    """An item that gives its body work of its own in a finished sentence, its body running
+    straight into its verb, with items under it that do not continue it (no `:` opens them):
+    `1. Các cơ quan, đơn vị, địa phương ... xây dựng kế hoạch triển khai thực hiện đợt thi
+    đua ...; đề ra giải pháp ...` then its bullets. Not a lead-in of what follows (`... các
+    nội dung sau.`), a body's status or members (`Hội đồng Quản lý gồm có: ...`), nor what
+    it is given (`Các cơ quan, đơn vị được cấp 01 tài khoản ...`)."""
+    text = node.text.rstrip()
+    if node.marker is None or text.endswith(":") or not finished_sentence(text):
+        return False
+    if text.rstrip(" .;").casefold().endswith(tuple(vocab()["content_lead_in_ends"])):
+        return False
+    lead = leading_bodies(text)
+    if lead is None or lead.via not in ("start", "prefix") or not runs_into_verb(text[lead.start:]):
+        return False
+    v = vocab()
+    if text.rstrip(" .;").endswith(tuple(" " + w for w in v["owner_markers"])):
+        return False                    # `..., có trách nhiệm` then its duties
+    return not text[lead.end:].lstrip(" ,").startswith(tuple(w + " " for w in v["not_own_work_openers"]))
 
 
 def _after_lead_in(tree: DocumentTree, node: Node) -> bool:

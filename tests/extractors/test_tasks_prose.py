@@ -1444,3 +1444,20 @@ def test_work_after_partners_still_splits():
     text = "Sở Tài chính chủ trì, phối hợp với Sở Xây dựng thẩm định dự án; Sở Y tế chịu trách nhiệm kiểm tra chất lượng"
     lead = leading_bodies(text)
     assert [b.text for _, b in owner_clauses(text, lead.text, lead.end)] == ["Sở Y tế"]
+
+
+# An item that states its body's own work in a finished sentence is a task even with items
+# under it that do not continue it; not one that only says what its body is, is given or holds
+@pytest.mark.parametrize("source,opening,kept", [
+    ("wild/docs/tnt305__dataset-556b2fb4a0149576.md",
+     "Các cơ quan, đơn vị, địa phương, doanh nghiệp căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch", True),
+    ("wild/docs/luatvietnam__Doc-14222571.doc",
+     "Các doanh nghiệp bưu chính, viễn thông, công nghệ thông tin và internet tổ chức triển khai", True),
+    ("wild/docs/tnt305__dataset-75a0867a09525909.md", "Bộ Y tế chỉ đạo Ban Quản lý dự án", True),
+    ("wild/docs/luatvietnam__Doc-14222557.doc", "Bộ Tài nguyên và Môi trường là cơ quan quản lý nhà nước", False),
+    ("wild/docs/tnt305__dataset-c5f09c7770858e97.md", "Các cơ quan, đơn vị được cấp 01 tài khoản", False),
+    ("wild/docs/tnt305__dataset-1f9faa032326f975.md", "Hội đồng Quản lý gồm có", False),
+])
+def test_own_work_over_items(parsed, corpus_file, source, opening, kept):
+    doc = parsed(corpus_file(source))
+    assert any(t.content.startswith(opening) for t in doc.tasks) is kept, source
