@@ -550,6 +550,19 @@ def test_owner_name_is_kept_whole(tmp_path, parsed, name):
     ("wild/docs/tnt305__dataset-5a80798bbf985e87.md",
      "Chi nhánh Văn phòng đăng ký đất đai kiểm tra thông tin của Trang bổ sung",
      "Chi nhánh Văn phòng đăng ký đất đai", "start"),
+    # words of courtesy and attention before the verb end the name
+    ("wild/docs/vbai__478-SNV-To-trinh-ve-viec-cong-nhan-ket-qua-dai-hoi-Lien-doan-Quan-vot.signed.signed."
+     "kydauden-1.pdf", "Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh văn bản thông báo", "Sở Nội vụ", "start"),
+    ("wild/docs/trangsct__VB-ra-soat-ho-so-Dong-Khe.docx",
+     "Sở Công Thương kính báo cáo và xin ý kiến chỉ đạo của Ủy ban nhân dân tỉnh", "Sở Công Thương", "start"),
+    # ... not before a handing verb
+    ("laocai-sct-ttr-phuong-an-no-min-2026.docx", "Sở Công Thương kính đề nghị UBND tỉnh xem xét, chỉ đạo",
+     "UBND tỉnh", "handed"),
+    ("wild/docs/tnt305__dataset-9063e901ca3fd0c3.md",
+     "Bộ Tài chính đề nghị UBND các tỉnh, thành phố quan tâm chỉ đạo:", "UBND các tỉnh, thành phố", "handed"),
+    ("wild/docs/tnt305__dataset-344b9eec106a648a.md",
+     "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố dành thời gian quan tâm, lãnh đạo, chỉ đạo các cơ quan",
+     "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", "start"),
 ])
 def test_leading_bodies_forms(source, text, owner, via):
     from extractors.prose_owner import leading_bodies
@@ -1461,3 +1474,11 @@ def test_work_after_partners_still_splits():
 def test_own_work_over_items(parsed, corpus_file, source, opening, kept):
     doc = parsed(corpus_file(source))
     assert any(t.content.startswith(opening) for t in doc.tasks) is kept, source
+
+
+# Attention given to the work (`quan tâm`) only carries it out: a letter's closing that asks
+# for it is no task
+def test_attention_only_carries_out(parsed, corpus_file):
+    doc = parsed(corpus_file("letterheads/docs/laocai-snnmt-5141-snnmt-ks-2025-ke-khai-san-luong-khoang-san.txt"))
+    assert not any(t.content.startswith("Sở Nông nghiệp và Môi trường yêu cầu các đơn vị khai thác khoáng sản "
+                                        "nghiêm túc thực hiện") for t in doc.tasks)
