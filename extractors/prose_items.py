@@ -15,8 +15,8 @@ from extractors.own_text import AUTHENTICATES
 from extractors.prose_owner import leading_bodies
 from extractors.timing import find_timing
 from parsers.grammar.alternation import alternation, phrase_alternation
-from parsers.grammar.assignment import (CLAUSE_BREAK, SENTENCE_BREAK, execution_clauses, find_verb, negated_work,
-                                        vocab)
+from parsers.grammar.assignment import (CLAUSE_BREAK, SENTENCE_BREAK, account_pattern, execution_clauses, find_verb,
+                                        negated_work, prefix_pattern, vocab)
 from parsers.model import DocumentMeta, DocumentTree, Node
 from parsers.structure import is_letterhead_anchor
 
@@ -103,6 +103,7 @@ class _Exclusions(NamedTuple):
     reply: re.Pattern             # a letter's closing: `Cục Thuế trả lời để Thuế tỉnh Hà Tĩnh biết ...`
     permission: re.Pattern        # after the subject: `(Sở Tài chính) được quyền khai thác ...`
     negation: re.Pattern          # after the subject: `(Cơ quan thuế) không được yêu cầu ...`
+    account: re.Pattern           # after the subject: `(Ủy ban nhân dân tỉnh) đã ban hành ...`
     invitation: re.Pattern        # after the subject: `(Ủy ban nhân dân tỉnh) kính mời các đại biểu ...`
     in_charge: re.Pattern         # a label naming who is in charge: `Chủ trì tại điểm cầu: Đồng chí ...`
     copula: re.Pattern            # after the subject: `(Sở Y tế) là cơ quan chuyên môn ...`
@@ -128,7 +129,7 @@ def exclusions() -> _Exclusions:
                        re.compile(rf"(?:{alternation(list(execution_clauses()))})[\s./;”\"]*$"),
                        _reply_closing(v["reply_closings"]),
                        re.compile(rf"(?<![\w])(?:{alternation(v['permissions']) or '(?!)'})(?![\w])"),
-                       negated_work(),
+                       negated_work(), account_pattern(),
                        re.compile(rf"(?<![\w])(?:{alternation(v['invitations']) or '(?!)'})(?![\w])"),
                        _in_charge(v["in_charge_labels"]),
                        re.compile(rf"(?<![\w])(?:{alternation(v['status']['copulas']) or '(?!)'})(?![\w])"),
@@ -224,6 +225,33 @@ def _answers_only(text: str, answers: re.Pattern) -> bool:
     return True
 
 
+def _accounts_only(text: str, account: re.Pattern) -> bool:
+    """Does the item only report what its bodies have done or are doing (spec §1: no work
+    given)? Every clause is an account of a body's (`Ủy ban nhân dân tỉnh đã ban hành 02
+    Quyết định ...; Sở Nông nghiệp và Môi trường đã tiếp nhận 01 hồ sơ ...`) or a comment
+    with no work of its own (`song đến nay phương án chưa được phê duyệt`). Not where a
+    clause hands or opens work (`... đã có Văn bản số 1918/SNNMT-QLĐĐ. Giao Sở Tài chính chủ
+    trì ...`, `...; tiếp tục theo dõi ...`)."""
+    if account.search(text) is None:
+        return False                        # most items: no need to find their subjects
+    accounts = 0
+    for clause in CLAUSE_BREAK.split(text):
+        lead = leading_bodies(clause)
+        if lead is not None:
+            if lead.via not in ("start", "adverbial") or not account.match(clause[lead.end:].lstrip(" ,")):
+                return False
+            accounts += 1
+        elif prefix_pattern().match(clause) or _opens_on_work(clause):
+            return False
+    return accounts > 0
+
+
+def _opens_on_work(clause: str) -> bool:
+    """Does the clause open with a verb of work (`Tiếp tục theo dõi ...`, `tổ chức ...`)?"""
+    verb = find_verb(clause[:1].lower() + clause[1:], 0, VERB_AT_START)
+    return verb is not None and verb.start() == 0
+
+
 def _replies(text: str, reply: re.Pattern) -> bool:
     """Is the item a letter's closing: its body, then only whom it informs (`Cục Thuế trả lời
     để Thuế tỉnh Hà Tĩnh biết ...`)? Not a body's duty to answer (`Sở X có trách nhiệm trả
@@ -233,6 +261,9 @@ def _replies(text: str, reply: re.Pattern) -> bool:
     lead = leading_bodies(text)
     return lead is not None and reply.match(text[lead.end:].lstrip(" ,")) is not None
 
+
+# How far into a clause its opening verb may end (`Tiếp tục theo dõi`)
+VERB_AT_START = 30
 
 # How long a letterhead's line or a table's header set as text may be (with a line break:
 # `Số: 2651/VBHN-BLĐTBXH Hà Nội, ngày 21 tháng 6 năm 2024`)
@@ -248,7 +279,8 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
             or ex.execution.search(text) or _replies(text, ex.reply) or _subject_then(text, ex.permission) \
             or _subject_then(text, ex.negation) or _subject_then(text, ex.invitation) \
-            or ex.in_charge.match(text) or _states_status(text, ex) or _answers_only(text, ex.answers) or ex.amendment.match(text):
+            or ex.in_charge.match(text) or _states_status(text, ex) or _answers_only(text, ex.answers) \
+            or ex.amendment.match(text) or _accounts_only(text, ex.account):
         return True
     if len(text) <= SHORT_LINE and (AUTHENTICATES.search(text) or is_letterhead_anchor(tree.raw.blocks[node.block])
                                     or _column_labels().fullmatch(text.casefold())):

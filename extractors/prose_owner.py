@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.ocr_repair import fold
-from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
+from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER, account_pattern,
                                         PERSON_LABEL, SENTENCE_BREAK, find_verb, handing_pattern,
                                         in_noun_phrase, execution_clauses, negated_work, passive_pattern,
                                         prefix_pattern, subject_negation, verb_pattern, vocab)
@@ -266,7 +266,8 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
                 or (current and lead.text.casefold().startswith(current)):
             continue
         work = text[m.end() + lead.end:].lstrip(" ,")
-        if work.startswith(tuple(vocab()["cooperation_verbs"])) or no_work(work) or negated_work().match(work):
+        if work.startswith(tuple(vocab()["cooperation_verbs"])) or no_work(work) or negated_work().match(work) \
+                or account_pattern().match(work):
             continue                   # `...; Các đơn vị, cá nhân không tổ chức chúc Tết ...`: no work
         clause = text[m.end():]
         if any(p in clause[:CLAUSE_LOOK] for p in _no_task_clauses()):

@@ -229,3 +229,14 @@ def negated_work() -> re.Pattern:
     neg = vocab()["negations"]
     return re.compile(rf"(?!(?:{alternation(neg['not_negating'])})(?![\w]))"
                       rf"(?:{alternation(neg['words'])})(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def account_pattern() -> re.Pattern:
+    """An account after the subject (`accounts`), to the end of its sentence with no colon,
+    `thì` nor work of the subject's in it: `(Ủy ban nhân dân tỉnh) đã ban hành 02 Quyết định
+    phê duyệt ...`; not `(các đơn vị) đã xây dựng cơ sở dữ liệu quốc gia: Tiếp tục ...`, nor
+    `(... các dự án) đang triển khai thi công tiếp tục chỉ đạo ...`. Use with `.match`."""
+    words = vocab()["accounts"]
+    breaks = alternation(vocab()["consequent_words"] + words["relative_work"])
+    return re.compile(rf"(?:{alternation(words['aspects'])})(?![\w])(?:(?!\s(?:{breaks})\s)[^:.;])*(?:[.;]|$)")
