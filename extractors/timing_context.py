@@ -33,9 +33,40 @@ from parsers.structure import BULLET_STYLES
 
 
 def is_timing_line(text: str) -> bool:
-    """A paragraph that only labels a time: `Thời gian hoàn thành: Tháng 12/2025.`"""
+    """A paragraph that only labels a time: `Thời gian hoàn thành: Tháng 12/2025.`, `Thời hạn
+    chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.`"""
+    return _time_value(text) is not None
+
+
+def _time_value(text: str) -> tuple[str, int] | None:
+    """The time a paragraph labels, with its offset: after the label and its colon, or right
+    after a label with no colon where a timing phrase is all the rest (`Thời hạn| chậm nhất 05
+    ngày làm việc kể từ ngày ban hành Quyết định.`, `Thời gian thực hiện| trong quý I năm
+    2010.`); not a rule about a time limit (`Thời hạn thẩm định, xác nhận là 50 ngày ...`)."""
     fields = labelled_fields(text)
-    return bool(fields) and set(fields) == {"timing"}
+    if fields:
+        return fields["timing"] if set(fields) == {"timing"} else None
+    label = _uncoloned_label().match(text)
+    if label is None:
+        return None
+    rest = text[label.end():]
+    found = find_timing(rest, None)
+    if found is None or found.span is None or found.span.start != 0 or rest[found.span.end:].strip(TIME_LINE_END):
+        return None
+    return rest[:found.span.end], label.end()
+
+
+# What may follow the time at the end of a time line: `... ban hành Quyết định./.`
+TIME_LINE_END = " .;/"
+
+
+@lru_cache(maxsize=1)
+def _uncoloned_label() -> re.Pattern:
+    """A timing label that opens a paragraph with no colon after it: `Thời hạn |chậm nhất ...`,
+    `Thời gian hoàn thành |trước ngày 31 tháng 12 năm 2025.`"""
+    names = sorted(labels()["inline"]["timing"], key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+    return re.compile(rf"(?:{alternatives})\s+(?=[^\s:])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -63,11 +94,10 @@ def _time_line(node: Node) -> bool:
     return (node.marker is None or node.marker.style in BULLET_STYLES) and is_timing_line(node.text)
 
 
-def _line_timing(node: Node, ref: date | None, at: int = 0) -> Timing:
-    """The Timing of a labelled value in `node.text` from `at` (its span in node's block)."""
-    value, offset = labelled_fields(node.text[at:])["timing"]
+def _line_timing(node: Node, ref: date | None) -> Timing:
+    """The Timing of a time line's value (`_time_value`), its span in node's block."""
+    value, start = _time_value(node.text)
     t = normalise_timing(value, ref)
-    start = at + offset
     return Timing(t.raw, t.kind, t.start, t.end,
                   Span(block=node.block, start=start, end=start + len(value)))
 

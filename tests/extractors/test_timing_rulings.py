@@ -333,3 +333,37 @@ def test_a_time_line_is_no_task(source):
     lines = [t for t in _tasks(source)
              if fold(t.content).startswith(("Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn"))]
     assert not lines
+
+
+# A time line may run its label straight into the time, with no colon: it times the item
+# before it and is no task; a rule about a time limit is no time line
+@pytest.mark.parametrize("source,text,time", [
+    ("wild/docs/tnt305__dataset-27cbc6425a10478c.md",
+     "Thời hạn chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.",
+     "chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định"),
+    ("wild/docs/tnt305__dataset-717159673033f644.md", "Thời gian hoàn thành trước ngày 31 tháng 12 năm 2025.",
+     "trước ngày 31 tháng 12 năm 2025"),
+    ("wild/docs/nqb-mtc__Difficult-00231552.ws.txt", "Thời gian thực hiện trong quý I năm 2010.",
+     "trong quý I năm 2010"),
+    ("synthetic", "Thời gian hoàn thành: Tháng 12/2025.", "Tháng 12/2025"),
+    ("wild/docs/hrmaster__nghi-quyet-so-19-2026-nq-cp-469466.txt",
+     "Thời hạn thẩm định, xác nhận là 50 ngày làm việc kể từ ngày cơ quan tiếp nhận hồ sơ nhận đủ hồ sơ hợp lệ", None),
+    ("wild/docs/luatvietnam__Doc-10211870.doc", "Thời hạn xử lý kỷ luật không quá 02 tháng", None),
+])
+def test_a_time_line_without_its_colon(source, text, time):
+    from extractors.timing_context import _time_value, is_timing_line
+    found = _time_value(text)
+    assert (found[0] if found else None) == time, source
+    assert is_timing_line(text) is (time is not None), source
+
+
+@pytest.mark.parametrize("source,start_of,time", [
+    ("wild/docs/tnt305__dataset-27cbc6425a10478c.md", "Xây dựng quy trình nội bộ, quy trình điện tử",
+     "chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định"),
+    ("wild/docs/tnt305__dataset-8966c59f782e4081.md", "Sở Dân tộc và Tôn giáo có trách nhiệm phối hợp",
+     "chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định"),
+])
+def test_a_time_line_without_its_colon_times_the_item_before(parsed, corpus_file, source, start_of, time):
+    doc = parsed(corpus_file(source))
+    assert [t.timing.raw for t in doc.tasks if t.content.startswith(start_of)] == [time], source
+    assert not any(t.content.startswith("Thời hạn") for t in doc.tasks), source
