@@ -15,8 +15,8 @@ from extractors.own_text import AUTHENTICATES
 from extractors.prose_owner import leading_bodies
 from extractors.timing import find_timing
 from parsers.grammar.alternation import alternation, phrase_alternation
-from parsers.grammar.assignment import (CLAUSE_BREAK, SENTENCE_BREAK, account_pattern, execution_clauses, find_verb,
-                                        negated_work, prefix_pattern, vocab)
+from parsers.grammar.assignment import (CLAUSE_BREAK, SENTENCE_BREAK, account_pattern, execution_clauses,
+                                        find_verb, negated_work, prefix_pattern, vocab)
 from parsers.model import DocumentMeta, DocumentTree, Node
 from parsers.structure import is_letterhead_anchor
 

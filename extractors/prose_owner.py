@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.ocr_repair import fold
-from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER, account_pattern,
-                                        PERSON_LABEL, SENTENCE_BREAK, find_verb, handing_pattern,
+from parsers.grammar.assignment import (ADDRESSED, ADVERBIAL, CLAUSE_BREAK, CLAUSE_COMMA, PARTNER_OPENER,
+                                        PERSON_LABEL, SENTENCE_BREAK, account_pattern, find_verb, handing_pattern,
                                         in_noun_phrase, execution_clauses, negated_work, passive_pattern,
                                         prefix_pattern, subject_negation, verb_pattern, vocab)
 from parsers.grammar.bodies import body_opening, colon_frame, kind_after_title, starts_with_body
@@ -268,7 +268,8 @@ def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[in
         work = text[m.end() + lead.end:].lstrip(" ,")
         if work.startswith(tuple(vocab()["cooperation_verbs"])) or no_work(work) or negated_work().match(work) \
                 or account_pattern().match(work):
-            continue                   # `...; Các đơn vị, cá nhân không tổ chức chúc Tết ...`: no work
+            continue                   # no work: `...; Các đơn vị, cá nhân không tổ chức chúc Tết ...`,
+                                       # `...; Sở Nông nghiệp và Môi trường đã tiếp nhận 01 hồ sơ ...`
         clause = text[m.end():]
         if any(p in clause[:CLAUSE_LOOK] for p in _no_task_clauses()):
             continue                   # `Chủ tịch UBND cấp xã chịu trách nhiệm trước ...`

@@ -103,14 +103,14 @@ def _own_work_over_items(node: Node) -> bool:
     text = node.text.rstrip()
     if node.marker is None or text.endswith(":") or not finished_sentence(text):
         return False
-    if text.rstrip(" .;").casefold().endswith(tuple(vocab()["content_lead_in_ends"])):
-        return False
+    v = vocab()
+    ending = text.rstrip(" .;")
+    if ending.casefold().endswith(tuple(v["content_lead_in_ends"])) \
+            or ending.endswith(tuple(" " + w for w in v["owner_markers"])):
+        return False                    # `... các nội dung sau.`; `..., có trách nhiệm` then its duties
     lead = leading_bodies(text)
     if lead is None or lead.via not in ("start", "prefix") or not runs_into_verb(text[lead.start:]):
         return False
-    v = vocab()
-    if text.rstrip(" .;").endswith(tuple(" " + w for w in v["owner_markers"])):
-        return False                    # `..., có trách nhiệm` then its duties
     return not text[lead.end:].lstrip(" ,").startswith(tuple(w + " " for w in v["not_own_work_openers"]))
 
 

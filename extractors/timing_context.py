@@ -32,6 +32,10 @@ from parsers.model import DocumentTree, Node, Span, Timing
 from parsers.structure import BULLET_STYLES
 
 
+# What may follow the time at the end of a time line: `... ban hành Quyết định./.`
+TIME_LINE_END = " .;/"
+
+
 def is_timing_line(text: str) -> bool:
     """A paragraph that only labels a time: `Thời gian hoàn thành: Tháng 12/2025.`, `Thời hạn
     chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định.`"""
@@ -54,10 +58,6 @@ def _time_value(text: str) -> tuple[str, int] | None:
     if found is None or found.span is None or found.span.start != 0 or rest[found.span.end:].strip(TIME_LINE_END):
         return None
     return rest[:found.span.end], label.end()
-
-
-# What may follow the time at the end of a time line: `... ban hành Quyết định./.`
-TIME_LINE_END = " .;/"
 
 
 @lru_cache(maxsize=1)
