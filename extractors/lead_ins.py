@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractors.prose_owner import handed_lead_in, leading_bodies
+from extractors.prose_owner import handed_lead_in, leading_bodies, subject_then
 from parsers.document_context import per_document
 from parsers.grammar.alternation import alternation
 from parsers.grammar.assignment import find_verb, negated_work, prefix_pattern, vocab
@@ -103,10 +103,7 @@ def negates_work(text: str) -> bool:
     """A lead-in whose body is followed by a negation (`Bộ Giáo dục và Đào tạo không ban hành
     mẫu bản sao ...; cơ quan ... thực hiện căn cứ theo quy định tại:`): what the body does
     not do gives its items no work."""
-    if "không" not in text:
-        return False                        # most lead-ins: no need to find their subject
-    lead = leading_bodies(text)
-    return lead is not None and negated_work().match(text[lead.end:].lstrip(" ,")) is not None
+    return subject_then(text, negated_work())
 
 
 def lists_members(text: str) -> bool:

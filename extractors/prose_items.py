@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from extractors.labelled_fields import labels
 from extractors.own_text import AUTHENTICATES
-from extractors.prose_owner import leading_bodies
+from extractors.prose_owner import leading_bodies, subject_then
 from extractors.timing import find_timing
 from parsers.grammar.alternation import alternation, phrase_alternation
 from parsers.grammar.assignment import (CLAUSE_BREAK, SENTENCE_BREAK, account_pattern, execution_clauses,
@@ -184,18 +184,6 @@ def _in_charge(words: dict) -> re.Pattern:
                       rf"|[^:.;\s]{label}(?:{alternation(words['named_persons'])}))(?![\w])", re.IGNORECASE)
 
 
-def _subject_then(text: str, words: re.Pattern) -> bool:
-    """Do `words` follow right after the body that opens the item? A right or a permission
-    (`Sở Tài chính được quyền khai thác ...`, `Chủ tịch Hội đồng có thể quyết định triệu tập
-    ...`), a negation (`Cơ quan thuế không được yêu cầu ...`), an invitation (`Ủy ban nhân
-    dân tỉnh kính mời các đại biểu dự họp ...`): no work (spec §1). Not where such words
-    come later (`Sở X chủ trì ..., có thể mời ...`)."""
-    if words.search(text) is None:
-        return False                        # most items: no need to find their subject
-    lead = leading_bodies(text)
-    return lead is not None and words.match(text[lead.end:].lstrip(" ,")) is not None
-
-
 def _states_status(text: str, ex: _Exclusions) -> bool:
     """Is the item only what the body that opens it is, no work (spec §1): `Sở Y tế là cơ
     quan chuyên môn thuộc Uỷ ban nhân dân tỉnh`, `Sở Tư pháp có tư cách pháp nhân, có con
@@ -277,8 +265,8 @@ def excluded(tree: DocumentTree, node: Node) -> bool:
     ex = exclusions()
     text = node.text
     if text.startswith(ex.openers) or ex.phrases.search(text) or ex.effect.search(text) \
-            or ex.execution.search(text) or _replies(text, ex.reply) or _subject_then(text, ex.permission) \
-            or _subject_then(text, ex.negation) or _subject_then(text, ex.invitation) \
+            or ex.execution.search(text) or _replies(text, ex.reply) or subject_then(text, ex.permission) \
+            or subject_then(text, ex.negation) or subject_then(text, ex.invitation) \
             or ex.in_charge.match(text) or _states_status(text, ex) or _answers_only(text, ex.answers) \
             or ex.amendment.match(text) or _accounts_only(text, ex.account):
         return True

@@ -245,6 +245,18 @@ def no_work(rest: str) -> bool:
     return len(rest.strip(" ./;").split()) < MIN_WORK_WORDS and not rest.rstrip().endswith(":")
 
 
+def subject_then(text: str, words: re.Pattern) -> bool:
+    """Do `words` follow right after the body that opens the text (an item, a lead-in)? A right or a permission
+    (`Sở Tài chính được quyền khai thác ...`, `Chủ tịch Hội đồng có thể quyết định triệu tập
+    ...`), a negation (`Cơ quan thuế không được yêu cầu ...`), an invitation (`Ủy ban nhân
+    dân tỉnh kính mời các đại biểu dự họp ...`): no work (spec §1). Not where such words
+    come later (`Sở X chủ trì ..., có thể mời ...`)."""
+    if words.search(text) is None:
+        return False                        # most items: no need to find their subject
+    lead = leading_bodies(text)
+    return lead is not None and words.match(text[lead.end:].lstrip(" ,")) is not None
+
+
 def owner_clauses(text: str, owner: str | None, after: int = 0) -> list[tuple[int, BodyList]]:
     """Later clauses of an item that give other work to another body, with the
     offset where each starts: `...; Sở Tài chính chịu trách nhiệm thẩm định ...`.

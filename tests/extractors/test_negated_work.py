@@ -46,8 +46,9 @@ def test_a_negation_ends_the_body_name(source, text, owner):
      "Cục Hàng không Việt Nam chủ trì, phối hợp với các cơ quan liên quan", False),
 ])
 def test_a_negated_subject_is_no_work(source, text, negated):
-    from extractors.prose_items import _subject_then, exclusions
-    assert _subject_then(text, exclusions().negation) is negated, source
+    from extractors.prose_items import exclusions
+    from extractors.prose_owner import subject_then
+    assert subject_then(text, exclusions().negation) is negated, source
 
 
 # Whole documents: the negated provisions give no task (nor do the items under a negated

@@ -938,8 +938,9 @@ def test_a_note_of_how_a_provision_was_amended_is_no_task(source, text, note):
     ("synthetic", "Sở Tài chính có trách nhiệm hướng dẫn các đơn vị được quyền khai thác dữ liệu", False),
 ])
 def test_a_right_or_permission_of_the_subject_is_no_task(source, text, permits):
-    from extractors.prose_items import _subject_then, exclusions as _exclusions
-    assert _subject_then(text, _exclusions().permission) is permits, source
+    from extractors.prose_items import exclusions as _exclusions
+    from extractors.prose_owner import subject_then
+    assert subject_then(text, _exclusions().permission) is permits, source
 
 
 @pytest.mark.parametrize("source,text,status", [
@@ -1431,8 +1432,9 @@ def test_a_label_naming_who_is_in_charge_is_no_task(source, text, in_charge):
     ("synthetic", "Sở Công Thương chủ trì tổ chức hội nghị, kính mời các doanh nghiệp tham dự", False),
 ])
 def test_an_invitation_is_no_task(source, text, invites):
-    from extractors.prose_items import _subject_then, exclusions as _exclusions
-    assert _subject_then(text, _exclusions().invitation) is invites, source
+    from extractors.prose_items import exclusions as _exclusions
+    from extractors.prose_owner import subject_then
+    assert subject_then(text, _exclusions().invitation) is invites, source
 
 
 @pytest.mark.parametrize("source,text", [
